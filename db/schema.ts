@@ -1,0 +1,255 @@
+/**
+ * The data model of the portal (DATA.md §1–2). Column names follow the English
+ * identifiers; the DVCQG field each one holds is named beside it.
+ *
+ * Per-dossier facts that do not depend on the reporting period (start, end events,
+ * due instant — METHOD §A.2–A.4) are stored on the dossier row and maintained on
+ * write by `lib/method/derive.sql.ts`, so a scorecard is one scan of this table.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * Administrative areas and agencies as one tree (DATA.md §2 donvi):
+ * tinh → so_nganh | huyen → xa before 1/7/2025, tinh → so_nganh | xa after.
+ * `validFrom`/`validTo` let both generations live side by side.
+ */
+export const units = pgTable(
+  "units",
+  {
+    code: text("code").primaryKey(), // MaDonVi
+    name: text("name").notNull(), // TenDonVi
+    kind: text("kind").notNull(), // LoaiDonVi: tinh | so_nganh | huyen | xa
+    parentCode: text("parent_code"), // MaDonViCha
+    areaCode: text("area_code"), // MaDiaBan: the area unit this agency serves
+    validFrom: date("valid_from"),
+    validTo: date("valid_to"),
+  },
+  (t) => [index("units_parent_idx").on(t.parentCode)],
+);
+
+/** Every (ancestor, descendant) pair of the unit tree, itself included at depth 0. */
+export const unitClosure = pgTable(
+  "unit_closure",
+  {
+    ancestorCode: text("ancestor_code").notNull(),
+    descendantCode: text("descendant_code").notNull(),
+    depth: integer("depth").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ancestorCode, t.descendantCode] }),
+    index("unit_closure_descendant_idx").on(t.descendantCode),
+  ],
+);
+
+/** The procedure catalogue (CSDLQG), DATA.md §2 thutuc. */
+export const procedures = pgTable("procedures", {
+  code: text("code").primaryKey(), // MaTTHC
+  name: text("name").notNull(), // TenTTHC
+  fieldCode: text("field_code"), // MaLinhVuc
+  fieldName: text("field_name"), // TenLinhVuc
+  deadlineValue: numeric("deadline_value", { mode: "number" }), // ThoiHan, null when not stated
+  deadlineUnit: text("deadline_unit"), // hour | working_day | day | month | year
+  hasFee: boolean("has_fee").notNull().default(false), // CoPhiLePhi
+});
+
+/** Procedures under each agency's authority, DATA.md §2 thamquyen. */
+export const authorities = pgTable(
+  "authorities",
+  {
+    unitCode: text("unit_code").notNull(),
+    procedureCode: text("procedure_code").notNull(),
+    onlineLevel: smallint("online_level"), // 4 (toàn trình), 3 (một phần) or null
+    paymentIntegrated: boolean("payment_integrated").notNull().default(false), // TichHopThanhToan
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.procedureCode] })],
+);
+
+/** Exceptions to the Monday–Friday week (METHOD §0.6). */
+export const calendarExceptions = pgTable("calendar_exceptions", {
+  day: date("day").primaryKey(),
+  kind: text("kind").notNull(), // off | makeup
+  name: text("name").notNull(),
+  source: text("source"), // the document that announced it
+  builtin: boolean("builtin").notNull().default(false),
+});
+
+/**
+ * The materialised working-day calendar: `ord` counts the working days up to and
+ * including `day`, so the working days in (a, b] are ord(b) − ord(a) (METHOD §A.4).
+ */
+export const workDays = pgTable(
+  "work_days",
+  {
+    day: date("day").primaryKey(),
+    working: boolean("working").notNull(),
+    ord: integer("ord").notNull(),
+  },
+  (t) => [uniqueIndex("work_days_working_ord_idx").on(t.ord).where(sql`working`)],
+);
+
+export const dossiers = pgTable(
+  "dossiers",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    code: text("code").notNull(), // MaHoSo
+    procedureCode: text("procedure_code"), // MaTTHC
+    unitCode: text("unit_code").notNull(), // MaDonVi
+    channel: smallint("channel"), // KenhThucHien: 1 direct, 2 online, 3 postal, null = direct
+    source: text("source"), // NguonNop: DVCQG | DIAPHUONG
+    status: smallint("status").notNull(), // TrangThaiHoSo
+    submittedAt: ts("submitted_at"), // NgayNopHoSo
+    receivedAt: ts("received_at"), // NgayTiepNhan
+    appointmentAt: ts("appointment_at"), // NgayHenTra
+    returnedAt: ts("returned_at"), // NgayTra
+    finishedAt: ts("finished_at"), // NgayKetThucXuLy
+    refusedAt: ts("refused_at"), // NgayTuChoi
+    paidOnline: smallint("paid_online"), // DuocThanhToanTrucTuyen: 1 DVCQG, 2 local gateway
+    feeLines: smallint("fee_lines").notNull().default(0), // number of DanhSachLePhi lines
+    feePositive: boolean("fee_positive").notNull().default(false), // some line has Gia > 0
+    syncedAt: ts("synced_at").notNull(), // ThoiDiemDongBo
+    raw: jsonb("raw").notNull().default(sql`'{}'::jsonb`), // the record as received
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    // Derived, period-independent (METHOD §A.2–A.4), maintained on write:
+    startAt: ts("start_at"), // §A.3
+    startSource: text("start_source"), // received | first_step | null
+    doneAt: ts("done_at"), // earliest Đã xử lý xong (9)
+    closedAt: ts("closed_at"), // earliest other terminal event (3, 7, 8, 10, NgayTuChoi)
+    closedStatus: smallint("closed_status"),
+    dueAt: ts("due_at"), // last on-time instant; null when the deadline is unknown
+  },
+  (t) => [
+    uniqueIndex("dossiers_code_idx").on(t.code),
+    index("dossiers_unit_procedure_idx").on(t.unitCode, t.procedureCode),
+    index("dossiers_received_idx").on(t.receivedAt),
+    index("dossiers_start_idx").on(t.startAt),
+    index("dossiers_procedure_idx").on(t.procedureCode),
+  ],
+);
+
+/** Process history (CapNhatTienDoHoSoMC / QuaTrinhXuLy), identified by (dossier, status, time). */
+export const processSteps = pgTable(
+  "process_steps",
+  {
+    dossierId: bigint("dossier_id", { mode: "number" })
+      .notNull()
+      .references(() => dossiers.id, { onDelete: "cascade" }),
+    status: smallint("status").notNull(), // TrangThai
+    at: ts("at").notNull(), // ThoiDiemXuLy
+    handler: text("handler"), // NguoiXuLy
+    title: text("title"), // ChucDanh
+    department: text("department"), // PhongBanXuLy
+    content: text("content"), // NoiDungXuLy
+    startedAt: ts("started_at"), // NgayBatDau
+    stepDueAt: ts("step_due_at"), // NgayKetThucTheoQuyDinh
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.status, t.at] })],
+);
+
+/** Feedback and petitions (PAKN), DATA.md §2 pakn. */
+export const feedback = pgTable(
+  "feedback",
+  {
+    code: text("code").primaryKey(), // MaPAKN
+    receivedAt: ts("received_at").notNull(), // NgayTiepNhan
+    kind: smallint("kind").notNull(), // PhanLoai: 1 regulation, 2 conduct
+    unitCode: text("unit_code").notNull(), // MaDonVi
+    sector: text("sector"), // Nganh
+    field: text("field"), // LinhVuc
+  },
+  (t) => [index("feedback_unit_idx").on(t.unitCode, t.receivedAt)],
+);
+
+/** Reported totals (METHOD §Đ.1), DATA.md §2 baocao. */
+export const reportedTotals = pgTable(
+  "reported_totals",
+  {
+    unitCode: text("unit_code").notNull(),
+    fromDay: date("from_day").notNull(), // TuNgay
+    toDay: date("to_day").notNull(), // DenNgay
+    source: text("source").notNull(), // bcqg | thongke
+    received: integer("received").notNull(), // SoHoSoTiepNhan
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.fromDay, t.toDay, t.source] })],
+);
+
+export const users = pgTable("users", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  username: text("username").notNull().unique(),
+  email: text("email").unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role").notNull(), // see lib/auth/roles.ts
+  unitCode: text("unit_code").notNull(),
+  disabled: boolean("disabled").notNull().default(false),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: ts("locked_until"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const apiTokens = pgTable("api_tokens", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(), // sha256 of the token; the token is shown once
+  unitCode: text("unit_code").notNull(), // the subtree this token may read and write
+  createdBy: integer("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  lastUsedAt: ts("last_used_at"),
+  revokedAt: ts("revoked_at"),
+});
+
+/** Records rejected by validation, kept verbatim to be corrected and resent. */
+export const rejectedRecords = pgTable(
+  "rejected_records",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+    service: text("service").notNull(),
+    unitCode: text("unit_code"), // the scope it was sent under
+    dossierCode: text("dossier_code"),
+    payload: jsonb("payload").notNull(),
+    errors: jsonb("errors").notNull(),
+    state: text("state").notNull().default("open"), // open | resent | discarded
+  },
+  (t) => [index("rejected_unit_idx").on(t.unitCode, t.state)],
+);
+
+export const auditLog = pgTable("audit_log", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts("at").notNull().defaultNow(),
+  actor: text("actor").notNull(),
+  action: text("action").notNull(),
+  target: text("target"),
+  details: jsonb("details"),
+});
+
+export type Unit = typeof units.$inferSelect;
+export type NewUnit = typeof units.$inferInsert;
+export type Procedure = typeof procedures.$inferSelect;
+export type NewProcedure = typeof procedures.$inferInsert;
+export type Authority = typeof authorities.$inferSelect;
+export type CalendarException = typeof calendarExceptions.$inferSelect;
+export type Dossier = typeof dossiers.$inferSelect;
+export type NewDossier = typeof dossiers.$inferInsert;
+export type ProcessStep = typeof processSteps.$inferSelect;
+export type Feedback = typeof feedback.$inferSelect;
+export type ReportedTotal = typeof reportedTotals.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type RejectedRecord = typeof rejectedRecords.$inferSelect;

@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export interface DemoUser { username: string; password: string; role: string; agency: string }
+
+/** The demo logins the seed wrote (.data/demo-users.json). */
+export function demoUsers(): DemoUser[] {
+  return JSON.parse(fs.readFileSync(".data/demo-users.json", "utf8"));
+}
+
+/** Fails a test on any console error or failed request the page makes. */
+export const test = base.extend<{ errors: string[] }>({
+  errors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("response", (r) => r.status() >= 500 && errors.push(`${r.status()} ${r.url()}`));
+    await use(errors);
+    expect(errors).toEqual([]);
+  },
+});
+
+export async function signIn(page: Page, username: string) {
+  const user = demoUsers().find((u) => u.username === username)!;
+  await page.goto("/login");
+  await page.getByLabel("Tên đăng nhập hoặc email").fill(user.username);
+  await page.getByLabel("Mật khẩu").fill(user.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+}
+
+export { expect };

@@ -1,0 +1,35 @@
+import { expect, signIn, test } from "./fixtures";
+
+test("the home page shows the demo province's indicators in Vietnamese", async ({ page, errors }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("UBND tỉnh Thái Nguyên");
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  for (const title of ["Tỷ lệ hồ sơ đúng hạn", "Thanh toán trực tuyến qua Cổng DVCQG", "Phản ánh, kiến nghị", "Tỷ lệ hồ sơ đồng bộ"]) {
+    await expect(page.getByText(title)).toBeVisible();
+  }
+  // vi-VN: a decimal comma and a percent sign; the band is named in words.
+  await expect(page.locator("[data-indicator=A] [data-rate]")).toHaveText(/^\d{1,3},\d{2} %$/);
+  await expect(page.locator("[data-indicator=A] [data-band]")).toHaveText(/Xanh|Vàng|Cam|Đỏ|Không có dữ liệu/);
+  await page.screenshot({ path: "test-results/home-1280.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/home-390.png", fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("the login page is in Vietnamese and refuses a wrong password", async ({ page, errors }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
+  await page.getByLabel("Tên đăng nhập hoặc email").fill("admin");
+  await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByText("Tên đăng nhập hoặc mật khẩu không đúng")).toBeVisible();
+  // The refused credentials answer 401, which the browser logs; that one is expected.
+  expect(errors.every((e) => e.includes("401"))).toBe(true);
+  errors.length = 0;
+});
+
+test("a demo user signs in and sees their name", async ({ page, errors }) => {
+  await signIn(page, "admin");
+  await expect(page.getByText("Quản trị Trung tâm PVHCC")).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,34 @@
+/**
+ * Roles and what they may do, in one place (STYLE.md §9): code checks permissions,
+ * never role strings.
+ */
+export const ROLES = ["admin", "leader", "agency_manager", "agency_staff", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Quản trị (Trung tâm Phục vụ hành chính công)",
+  leader: "Lãnh đạo tỉnh",
+  agency_manager: "Quản lý cơ quan",
+  agency_staff: "Cán bộ cơ quan",
+  viewer: "Xem số liệu công khai",
+};
+
+export const PERMISSIONS = {
+  "scores:read": ["admin", "leader", "agency_manager", "agency_staff", "viewer"],
+  "dossiers:read": ["admin", "leader", "agency_manager", "agency_staff"],
+  "quarantine:read": ["admin", "agency_manager"],
+  "quarantine:write": ["admin", "agency_manager"],
+  "tokens:manage": ["admin", "agency_manager"],
+  "users:manage": ["admin"],
+  "catalogue:write": ["admin"],
+  "calendar:write": ["admin"],
+  "imports:write": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Admins, leaders and viewers see the whole province; agency roles their own subtree. */
+export const isProvinceWide = (role: Role) => role === "admin" || role === "leader" || role === "viewer";

@@ -1,0 +1,177 @@
+/**
+ * Set-based writes shared by the seed, the imports and the sync API: each takes
+ * already-validated rows and writes them in one statement per batch through
+ * `jsonb_to_recordset`, which both PostgreSQL and PGlite run fast.
+ */
+import { sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
+import type { DeadlineUnit } from "@/lib/method/ontime";
+
+const BATCH = 5000;
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+function* batches<T>(list: T[], size = BATCH): Generator<T[]> {
+  for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
+}
+
+export interface UnitRow {
+  code: string; name: string; kind: string; parentCode: string | null; areaCode: string | null;
+  validFrom?: string | null; validTo?: string | null;
+}
+export async function upsertUnits(orm: Orm, list: UnitRow[]): Promise<void> {
+  for (const b of batches(list)) {
+    await orm.execute(sql`
+      insert into units (code, name, kind, parent_code, area_code, valid_from, valid_to)
+      select code, name, kind, "parentCode", "areaCode", "validFrom", "validTo"
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
+        as x(code text, name text, kind text, "parentCode" text, "areaCode" text, "validFrom" date, "validTo" date)
+      on conflict (code) do update set name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code,
+        area_code = excluded.area_code, valid_from = excluded.valid_from, valid_to = excluded.valid_to`);
+  }
+  await rebuildUnitClosure(orm);
+}
+
+export interface ProcedureRow {
+  code: string; name: string; fieldCode: string | null; fieldName: string | null;
+  deadlineValue: number | null; deadlineUnit: DeadlineUnit | null; hasFee: boolean;
+}
+export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
+  for (const b of batches(list)) {
+    await orm.execute(sql`
+      insert into procedures (code, name, field_code, field_name, deadline_value, deadline_unit, has_fee)
+      select code, name, "fieldCode", "fieldName", "deadlineValue", "deadlineUnit", "hasFee"
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(code text, name text, "fieldCode" text,
+        "fieldName" text, "deadlineValue" numeric, "deadlineUnit" text, "hasFee" boolean)
+      on conflict (code) do update set name = excluded.name, field_code = excluded.field_code,
+        field_name = excluded.field_name, deadline_value = excluded.deadline_value,
+        deadline_unit = excluded.deadline_unit, has_fee = excluded.has_fee`);
+  }
+  // A deadline change re-evaluates the dossiers of those procedures (METHOD §A.4).
+  if (list.length) {
+    await refreshDerived(orm, sql`d.procedure_code in (select jsonb_array_elements_text(${JSON.stringify(list.map((p) => p.code))}::jsonb))`);
+  }
+}
+
+export interface AuthorityRow { unitCode: string; procedureCode: string; onlineLevel: 3 | 4 | null; paymentIntegrated: boolean }
+export async function upsertAuthorities(orm: Orm, list: AuthorityRow[]): Promise<void> {
+  for (const b of batches(list)) {
+    await orm.execute(sql`
+      insert into authorities (unit_code, procedure_code, online_level, payment_integrated)
+      select "unitCode", "procedureCode", "onlineLevel", "paymentIntegrated"
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
+        as x("unitCode" text, "procedureCode" text, "onlineLevel" smallint, "paymentIntegrated" boolean)
+      on conflict (unit_code, procedure_code) do update set online_level = excluded.online_level,
+        payment_integrated = excluded.payment_integrated`);
+  }
+}
+
+export interface StepRow {
+  status: number; at: Date; handler?: string | null; title?: string | null; department?: string | null;
+  content?: string | null; startedAt?: Date | null; stepDueAt?: Date | null;
+}
+export interface DossierRow {
+  code: string; procedureCode: string | null; unitCode: string; channel: number | null; source: string | null;
+  status: number; submittedAt: Date | null; receivedAt: Date | null; appointmentAt: Date | null;
+  returnedAt: Date | null; finishedAt: Date | null; refusedAt: Date | null; paidOnline: number | null;
+  feeLines: number; feePositive: boolean; syncedAt: Date | null; raw: unknown; steps: StepRow[];
+}
+
+/**
+ * Upserts dossiers by MaHoSo (a later send updates the dossier; the first sync time
+ * is kept) and adds their process steps without duplicating old ones, then refreshes
+ * their derived facts. Idempotent.
+ */
+export async function upsertDossiers(
+  orm: Orm,
+  list: DossierRow[],
+  now = new Date(),
+  opts: { refresh?: boolean } = {},
+): Promise<void> {
+  for (const b of batches(list, 2000)) {
+    const json = JSON.stringify(
+      b.map((d) => ({
+        code: d.code, pc: d.procedureCode, uc: d.unitCode, ch: d.channel, src: d.source, st: d.status,
+        sub: iso(d.submittedAt), rec: iso(d.receivedAt), app: iso(d.appointmentAt), ret: iso(d.returnedAt),
+        fin: iso(d.finishedAt), ref: iso(d.refusedAt), paid: d.paidOnline, fl: d.feeLines, fp: d.feePositive,
+        syn: iso(d.syncedAt ?? now), raw: d.raw,
+      })),
+    );
+    await orm.execute(sql`
+      insert into dossiers (code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
+        appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw)
+      select code, pc, uc, ch, src, st, sub, rec, app, ret, fin, ref, paid, fl, fp, syn, coalesce(raw, '{}'::jsonb)
+      from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
+        sub timestamptz, rec timestamptz, app timestamptz, ret timestamptz, fin timestamptz, ref timestamptz,
+        paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb)
+      on conflict (code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
+        channel = excluded.channel, source = excluded.source, status = excluded.status,
+        submitted_at = excluded.submitted_at, received_at = excluded.received_at,
+        appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
+        finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
+        fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, updated_at = now()`);
+    const steps = b.flatMap((d) => d.steps.map((s) => stepJson(d.code, s)));
+    await insertSteps(orm, steps);
+    // Bulk loads refresh once at the end instead of per batch.
+    if (opts.refresh !== false) await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(b.map((d) => d.code))}::jsonb))`);
+  }
+}
+
+function stepJson(code: string, s: StepRow) {
+  return {
+    code, st: s.status, at: s.at.toISOString(), h: s.handler ?? null, t: s.title ?? null, dep: s.department ?? null,
+    c: s.content ?? null, sa: iso(s.startedAt), due: iso(s.stepDueAt),
+  };
+}
+
+/** Adds process steps to known dossiers; a step already present (same status and time) is kept as is. */
+async function insertSteps(orm: Orm, steps: ReturnType<typeof stepJson>[]): Promise<void> {
+  for (const b of batches(steps, 10_000)) {
+    await orm.execute(sql`
+      insert into process_steps (dossier_id, status, at, handler, title, department, content, started_at, step_due_at)
+      select d.id, x.st, x.at, x.h, x.t, x.dep, x.c, x.sa, x.due
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(code text, st smallint, at timestamptz, h text, t text,
+        dep text, c text, sa timestamptz, due timestamptz)
+      join dossiers d on d.code = x.code
+      on conflict (dossier_id, status, at) do nothing`);
+  }
+}
+
+/** CapNhatTienDoHoSoMC: adds steps to existing dossiers and refreshes their facts. */
+export async function addSteps(orm: Orm, steps: Array<StepRow & { dossierCode: string }>): Promise<void> {
+  await insertSteps(orm, steps.map((s) => stepJson(s.dossierCode, s)));
+  const codes = [...new Set(steps.map((s) => s.dossierCode))];
+  for (const b of batches(codes)) {
+    await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(b)}::jsonb))`);
+  }
+}
+
+export interface FeedbackRow { code: string; receivedAt: Date; kind: number; unitCode: string; sector: string | null; field: string | null }
+export async function upsertFeedback(orm: Orm, list: FeedbackRow[]): Promise<void> {
+  for (const b of batches(list)) {
+    await orm.execute(sql`
+      insert into feedback (code, received_at, kind, unit_code, sector, field)
+      select code, "receivedAt", kind, "unitCode", sector, field
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
+        as x(code text, "receivedAt" timestamptz, kind smallint, "unitCode" text, sector text, field text)
+      on conflict (code) do update set received_at = excluded.received_at, kind = excluded.kind,
+        unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field`);
+  }
+}
+
+export interface ReportRow { unitCode: string; fromDay: string; toDay: string; source: "bcqg" | "thongke"; received: number }
+export async function upsertReports(orm: Orm, list: ReportRow[]): Promise<void> {
+  for (const b of batches(list)) {
+    await orm.execute(sql`
+      insert into reported_totals (unit_code, from_day, to_day, source, received)
+      select "unitCode", "fromDay", "toDay", source, received
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
+        as x("unitCode" text, "fromDay" date, "toDay" date, source text, received int)
+      on conflict (unit_code, from_day, to_day, source) do update set received = excluded.received`);
+  }
+}
+
+export async function countDossiers(orm: Orm): Promise<number> {
+  const [r] = await rows<{ n: number }>(orm, sql`select count(*)::int as n from dossiers`);
+  return r.n;
+}

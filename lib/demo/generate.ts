@@ -1,0 +1,277 @@
+/**
+ * A deterministic generator of one realistic province-year: units, catalogue,
+ * authority, dossiers with process histories, payments, feedback and reported totals,
+ * with a realistic share of the data defects that cost agencies points.
+ * The same seed and arguments give the same data.
+ */
+import type { AuthorityRow, DossierRow, FeedbackRow, ProcedureRow, ReportRow, StepRow, UnitRow } from "@/lib/data/bulk";
+import { WorkCalendar, builtinExceptions } from "@/lib/method/calendar";
+import { addDays, localDate, startOfLocalDay, type LocalDate } from "@/lib/method/time";
+import { COMMUNES, DEPARTMENTS, PROVINCE, WARDS } from "./thai-nguyen";
+import { FIELDS } from "./catalogue";
+
+/** mulberry32: small, fast, good enough for demo data. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)],
+    chance: (p: number) => next() < p,
+  };
+}
+export type Rng = ReturnType<typeof prng>;
+
+export interface DemoReference {
+  units: UnitRow[];
+  procedures: ProcedureRow[];
+  authorities: AuthorityRow[];
+  /** The agencies that receive dossiers, with their procedures. */
+  desks: Array<{ unitCode: string; procedures: ProcedureRow[]; weight: number }>;
+}
+
+const slug = (s: string) =>
+  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z]/g, "").toUpperCase();
+
+export function demoReference(seed = 20250701): DemoReference {
+  const rng = prng(seed);
+  const units: UnitRow[] = [{ code: PROVINCE.code, name: PROVINCE.name, kind: "tinh", parentCode: null, areaCode: null, validFrom: null, validTo: null }];
+  const deptCodes = new Map<string, string>();
+  DEPARTMENTS.forEach(([key, name], i) => {
+    const code = `000.${String(i + 1).padStart(2, "0")}.00.H56`;
+    deptCodes.set(key, code);
+    units.push({ code, name, kind: "so_nganh", parentCode: PROVINCE.code, areaCode: PROVINCE.code, validFrom: null, validTo: null });
+  });
+  const communes: string[] = [];
+  [...WARDS.map((n) => `Phường ${n}`), ...COMMUNES.map((n) => `Xã ${n}`)].forEach((name, i) => {
+    const code = `${String(i + 1).padStart(3, "0")}.${slug(name.split(" ").slice(1).join(" ")).slice(0, 4)}.H56`;
+    communes.push(code);
+    units.push({ code: `X${code}`, name: `UBND ${name}`, kind: "xa", parentCode: PROVINCE.code, areaCode: null, validFrom: "2025-07-01", validTo: null });
+  });
+
+  const procedures: ProcedureRow[] = [];
+  const byField = new Map<string, ProcedureRow[]>();
+  let nProv = 4000;
+  let nCommune = 2000;
+  for (const f of FIELDS) {
+    const list: ProcedureRow[] = [];
+    for (const [name, value, unit, fee] of f.procedures) {
+      const code = f.tier === "tinh" ? `1.00${nProv++}` : `2.00${nCommune++}`;
+      list.push({ code, name, fieldCode: f.code, fieldName: f.name, deadlineValue: value, deadlineUnit: value === null ? null : unit, hasFee: fee });
+    }
+    procedures.push(...list);
+    byField.set(f.key, list);
+  }
+
+  const authorities: AuthorityRow[] = [];
+  const desks: DemoReference["desks"] = [];
+  const level = () => (rng.chance(0.45) ? 4 : rng.chance(0.55) ? 3 : null) as 3 | 4 | null;
+  const levels = new Map(procedures.map((p) => [p.code, level()]));
+  const integrated = new Map(procedures.map((p) => [p.code, p.hasFee && rng.chance(0.65)]));
+  for (const [key, , fields] of DEPARTMENTS) {
+    const unitCode = deptCodes.get(key)!;
+    const procs = fields.flatMap((f) => byField.get(f) ?? []);
+    for (const p of procs) authorities.push({ unitCode, procedureCode: p.code, onlineLevel: levels.get(p.code)!, paymentIntegrated: integrated.get(p.code)! });
+    desks.push({ unitCode, procedures: procs, weight: 2 + procs.length / 2 });
+  }
+  const communeProcs = FIELDS.filter((f) => f.tier === "xa").flatMap((f) => byField.get(f.key)!);
+  for (const c of communes) {
+    const unitCode = `X${c}`;
+    // Communes differ a little in what they have declared online.
+    for (const p of communeProcs) {
+      const lv = rng.chance(0.9) ? levels.get(p.code)! : level();
+      authorities.push({ unitCode, procedureCode: p.code, onlineLevel: lv, paymentIntegrated: integrated.get(p.code)! });
+    }
+    desks.push({ unitCode, procedures: communeProcs, weight: 0.6 + rng.next() });
+  }
+  return { units, procedures, authorities, desks };
+}
+
+export interface DemoOptions {
+  dossiers: number;
+  /** The last day of the year of data (inclusive), default today. */
+  until: LocalDate;
+  seed?: number;
+  /** The instant the data is "seen" from; dossiers not finished by then are in progress. */
+  now?: Date;
+}
+
+const HANDLERS = ["Nguyễn Thị Hà", "Trần Văn Minh", "Lê Thu Trang", "Phạm Quốc Huy", "Hoàng Thị Lan", "Đỗ Đức Anh", "Vũ Thị Mai"];
+const HOUR = 3_600_000;
+
+/** Generates dossiers in chunks (so a million never sit in memory at once). */
+export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 5000): Generator<DossierRow[]> {
+  const rng = prng(opts.seed ?? 7);
+  const cal = new WorkCalendar(builtinExceptions(2015, 2040));
+  const now = opts.now ?? new Date();
+  const first = firstDayOfData(opts.until);
+  const workdays: LocalDate[] = [];
+  for (let d = first; d <= opts.until; d = addDays(d, 1)) if (cal.isWorkingDay(d)) workdays.push(d);
+  const totalWeight = ref.desks.reduce((s, d) => s + d.weight, 0);
+  const cumulative: number[] = [];
+  ref.desks.reduce((s, d, i) => (cumulative[i] = s + d.weight), 0);
+  const pickDesk = () => {
+    const x = rng.next() * totalWeight;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return ref.desks[lo];
+  };
+  // Some desks are chronically slower: that is what the scorecard should reveal.
+  const slowness = new Map(ref.desks.map((d) => [d.unitCode, rng.chance(0.2) ? 1.6 + rng.next() : 0.6 + rng.next() * 0.5]));
+  const integrated = new Set(ref.authorities.filter((a) => a.paymentIntegrated).map((a) => `${a.unitCode}|${a.procedureCode}`));
+
+  let batch: DossierRow[] = [];
+  for (let i = 0; i < opts.dossiers; i++) {
+    const desk = pickDesk();
+    // Zipf-like: a few procedures take most dossiers.
+    const proc = desk.procedures[Math.min(desk.procedures.length - 1, Math.floor(desk.procedures.length * rng.next() ** 2.2))];
+    const day = workdays[Math.floor(rng.next() * workdays.length)];
+    const received = new Date(startOfLocalDay(day).getTime() + (7.5 + rng.next() * 9.5) * HOUR);
+    if (received > now) continue;
+    const code = `H56.${day.replaceAll("-", "")}.${String(i).padStart(7, "0")}`;
+    const channelRoll = rng.next();
+    let channel: number | null = channelRoll < 0.46 ? 2 : channelRoll < 0.94 ? 1 : channelRoll < 0.98 ? 3 : null;
+    const source = channel === 2 ? (rng.chance(0.75) ? "DVCQG" : "DIAPHUONG") : null;
+
+    // Processing time relative to the deadline, in the deadline's own terms.
+    const slow = slowness.get(desk.unitCode)!;
+    const ratio = Math.max(0.02, (0.25 + rng.next() * 0.7) * slow * (rng.chance(0.08) ? 1.8 : 1));
+    const durationMs = processingMs(proc, ratio, rng);
+    const steps: StepRow[] = [];
+    const h = () => rng.pick(HANDLERS);
+    steps.push({ status: 2, at: received, handler: h(), title: "Cán bộ một cửa", content: "Tiếp nhận hồ sơ" });
+    steps.push({ status: 4, at: new Date(received.getTime() + Math.min(durationMs * 0.2, 8 * HOUR)), handler: h(), title: "Chuyên viên", content: "Chuyển xử lý" });
+    let status = 4;
+    let refusedAt: Date | null = null;
+    let finishedAt: Date | null = null;
+    let returnedAt: Date | null = null;
+    const fate = rng.next();
+    const end = new Date(received.getTime() + durationMs);
+    if (fate < 0.02) {
+      refusedAt = new Date(received.getTime() + 2 * HOUR);
+      status = 3;
+      steps.splice(1);
+    } else if (fate < 0.03) {
+      steps.push({ status: 7, at: new Date(received.getTime() + durationMs / 2), handler: h(), content: "Công dân rút hồ sơ" });
+      status = 7;
+    } else if (end <= now) {
+      if (rng.chance(0.12)) steps.push({ status: 5, at: new Date(received.getTime() + durationMs * 0.4), handler: h(), content: "Yêu cầu bổ sung" });
+      steps.push({ status: 9, at: end, handler: h(), title: "Lãnh đạo", content: "Phê duyệt kết quả" });
+      finishedAt = end;
+      status = 9;
+      if (rng.chance(0.85)) {
+        returnedAt = new Date(end.getTime() + rng.int(1, 48) * HOUR);
+        if (returnedAt <= now) {
+          steps.push({ status: 10, at: returnedAt, handler: h(), content: "Trả kết quả" });
+          status = 10;
+        } else returnedAt = null;
+      }
+    }
+    steps.forEach((s) => (s.department = desk.unitCode));
+
+    let receivedAt: Date | null = received;
+    const defect = rng.next();
+    if (defect < 0.015) receivedAt = null; // no NgayTiepNhan: start falls back to the first step
+    else if (defect < 0.018) { receivedAt = null; steps.length = 0; } // nothing at all: overdue
+    const unknownProcedure = rng.chance(0.004);
+    if (rng.chance(0.008)) status = 1; // still "Mới đăng ký"
+
+    const fee = proc.hasFee;
+    const missingFee = fee && rng.chance(0.03);
+    const feeLines = fee && !missingFee ? [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP01", Gia: rng.pick([0, 20000, 50000, 100000, 200000]) }] : [];
+    const positive = feeLines.some((l) => l.Gia > 0);
+    let paid: number | null = null;
+    if (positive && integrated.has(`${desk.unitCode}|${proc.code}`)) {
+      const r = rng.next();
+      paid = channel === 2 ? (r < 0.45 ? 1 : r < 0.6 ? 2 : null) : r < 0.05 ? 1 : null;
+    }
+    const syncDelay = rng.chance(0.9) ? rng.int(1, 30) * 60_000 : rng.int(1, 72) * HOUR;
+    const syncedAt = new Date(Math.min(now.getTime(), received.getTime() + syncDelay));
+    const procedureCode = unknownProcedure ? `9.99900${rng.int(1, 4)}` : proc.code;
+    batch.push({
+      code, procedureCode, unitCode: desk.unitCode, channel, source, status,
+      submittedAt: new Date(received.getTime() - rng.int(0, 48) * HOUR), receivedAt, appointmentAt: null,
+      returnedAt, finishedAt, refusedAt, paidOnline: paid, feeLines: feeLines.length, feePositive: positive, syncedAt,
+      raw: { MaHoSo: code, MaTTHC: procedureCode, KenhThucHien: channel == null ? "" : String(channel), DanhSachLePhi: feeLines },
+      steps,
+    });
+    if (batch.length >= chunk) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** Twelve whole months: from the 1st of the month eleven months before `until`. */
+export function firstDayOfData(until: LocalDate): LocalDate {
+  const [y, m] = until.split("-").map(Number);
+  const total = y * 12 + (m - 1) - 11;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}-01`;
+}
+
+function processingMs(p: ProcedureRow, ratio: number, rng: Rng): number {
+  const v = p.deadlineValue ?? 10;
+  switch (p.deadlineUnit) {
+    case "hour":
+      return v * ratio * HOUR;
+    case "month":
+      return v * 30 * ratio * 24 * HOUR;
+    case "year":
+      return v * 365 * ratio * 24 * HOUR;
+    case "day":
+      return v * ratio * 24 * HOUR;
+    default:
+      // Working days: ~1.4 calendar days each; same-day procedures finish in hours.
+      return v === 0 ? rng.int(1, 8) * HOUR * ratio * 1.5 : v * 1.4 * ratio * 24 * HOUR;
+  }
+}
+
+/** Feedback (PAKN) for the year. */
+export function demoFeedback(ref: DemoReference, opts: DemoOptions): FeedbackRow[] {
+  const rng = prng((opts.seed ?? 7) + 1);
+  const first = startOfLocalDay(firstDayOfData(opts.until)).getTime();
+  const span = Math.min((opts.now ?? new Date()).getTime(), startOfLocalDay(opts.until).getTime() + 86_400_000) - first;
+  const n = Math.max(20, Math.round(opts.dossiers / 80));
+  return Array.from({ length: n }, (_, i) => {
+    const desk = rng.pick(ref.desks);
+    const proc = rng.pick(desk.procedures);
+    return {
+      code: `PAKN.${String(i + 1).padStart(6, "0")}`,
+      receivedAt: new Date(first + rng.next() * span),
+      kind: rng.chance(0.6) ? 1 : 2,
+      unitCode: desk.unitCode,
+      sector: proc.fieldName,
+      field: proc.fieldCode,
+    };
+  });
+}
+
+/** Reported totals per unit and month (§Đ): the national system and the unit's own report. */
+export function demoReports(receivedByUnitMonth: Map<string, number>, until: LocalDate, seed = 9): ReportRow[] {
+  const rng = prng(seed);
+  const out: ReportRow[] = [];
+  for (const [key, n] of receivedByUnitMonth) {
+    const [unitCode, month] = key.split("|");
+    const fromDay = `${month}-01`;
+    const [y, m] = month.split("-").map(Number);
+    const monthEnd = localDate(new Date(Date.UTC(y, m, 0, 12)));
+    const toDay = monthEnd < until ? monthEnd : until; // the current month is reported to date
+    if (rng.chance(0.01)) continue; // a unit that forgot to report
+    out.push({ unitCode, fromDay, toDay, source: "bcqg", received: Math.round(n * (1.02 + rng.next() * 0.08)) });
+    out.push({ unitCode, fromDay, toDay, source: "thongke", received: Math.round(n * (0.96 + rng.next() * 0.06)) });
+  }
+  return out;
+}

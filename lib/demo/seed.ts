@@ -1,0 +1,93 @@
+/**
+ * Loads the demo province into a database: reference data, a year of dossiers,
+ * feedback, reported totals and one login per role.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import bcrypt from "bcryptjs";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { users } from "@/db/schema";
+import {
+  upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
+} from "@/lib/data/bulk";
+import { refreshDerived } from "@/lib/engine/derive-sql";
+import { localDate } from "@/lib/method/time";
+import type { Role } from "@/lib/auth/roles";
+import { demoDossiers, demoFeedback, demoReference, demoReports } from "./generate";
+import { PROVINCE } from "./thai-nguyen";
+
+export interface SeedOptions {
+  dossiers?: number;
+  until?: string;
+  now?: Date;
+  /** Where to write demo-users.json; null to skip. */
+  dataDir?: string | null;
+  log?: (msg: string) => void;
+}
+
+export interface DemoUser { username: string; password: string; role: Role; agency: string; name: string }
+
+export const DEMO_PASSWORD = "ChiSoTTHC@2026";
+
+export async function seedDemo(db: Database, opts: SeedOptions = {}) {
+  const log = opts.log ?? (() => {});
+  const now = opts.now ?? new Date();
+  const until = opts.until ?? localDate(now);
+  const n = opts.dossiers ?? 50_000;
+  const t0 = Date.now();
+  const ref = demoReference();
+  await upsertUnits(db.orm, ref.units);
+  await upsertProcedures(db.orm, ref.procedures);
+  await upsertAuthorities(db.orm, ref.authorities);
+  log(`Danh mục: ${ref.units.length} đơn vị, ${ref.procedures.length} thủ tục, ${ref.authorities.length} thẩm quyền`);
+
+  const perUnitMonth = new Map<string, number>();
+  let written = 0;
+  for (const chunk of demoDossiers(ref, { dossiers: n, until, now })) {
+    await upsertDossiers(db.orm, chunk, now, { refresh: false });
+    for (const d of chunk) {
+      if (!d.receivedAt) continue;
+      const key = `${d.unitCode}|${localDate(d.receivedAt).slice(0, 7)}`;
+      perUnitMonth.set(key, (perUnitMonth.get(key) ?? 0) + 1);
+    }
+    written += chunk.length;
+    if (written % 100_000 < chunk.length) log(`  ${written.toLocaleString("vi-VN")} hồ sơ…`);
+  }
+  await refreshDerived(db.orm);
+  await upsertFeedback(db.orm, demoFeedback(ref, { dossiers: n, until, now }));
+  await upsertReports(db.orm, demoReports(perUnitMonth, until));
+  await db.orm.execute(sql`analyze`);
+  log(`Hồ sơ: ${written.toLocaleString("vi-VN")} trong ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const demoUsers = await seedUsers(db);
+  if (opts.dataDir !== null) {
+    const dir = opts.dataDir ?? path.join(process.cwd(), ".data");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, "demo-users.json"),
+      JSON.stringify(demoUsers.map(({ username, password, role, agency }) => ({ username, password, role, agency })), null, 2),
+    );
+  }
+  return { dossiers: written, users: demoUsers, ms: Date.now() - t0 };
+}
+
+export async function seedUsers(db: Database): Promise<DemoUser[]> {
+  const list: DemoUser[] = [
+    { username: "admin", role: "admin", agency: PROVINCE.code, name: "Quản trị Trung tâm PVHCC" },
+    { username: "lanhdao", role: "leader", agency: PROVINCE.code, name: "Lãnh đạo UBND tỉnh" },
+    { username: "congkhai", role: "viewer", agency: PROVINCE.code, name: "Người xem công khai" },
+    { username: "stp.quanly", role: "agency_manager", agency: "000.03.00.H56", name: "Quản lý Sở Tư pháp" },
+    { username: "stp.canbo", role: "agency_staff", agency: "000.03.00.H56", name: "Cán bộ Sở Tư pháp" },
+    { username: "pdp.quanly", role: "agency_manager", agency: "X001.PHAN.H56", name: "Quản lý UBND phường Phan Đình Phùng" },
+    { username: "pdp.canbo", role: "agency_staff", agency: "X001.PHAN.H56", name: "Cán bộ UBND phường Phan Đình Phùng" },
+  ].map((u) => ({ ...u, role: u.role as Role, password: DEMO_PASSWORD }));
+  const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  for (const u of list) {
+    await db.orm
+      .insert(users)
+      .values({ username: u.username, name: u.name, role: u.role, unitCode: u.agency, passwordHash: hash, email: `${u.username}@demo.tthc.vn` })
+      .onConflictDoNothing();
+  }
+  return list;
+}

@@ -1,0 +1,90 @@
+/**
+ * METHOD §0.6 in the database: the exceptions are rows an administrator edits; the
+ * `work_days` table materialises them with a running working-day ordinal so that the
+ * working-day deadline of §A.4 is one index lookup per dossier.
+ */
+import { sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { builtinExceptions, CALENDAR_YEARS, type CalendarException } from "@/lib/method/calendar";
+import { refreshDue } from "./derive-sql";
+
+/** Loads the built-in calendar (announced schedules, Labour Code defaults) into an empty table. */
+export async function ensureBuiltinCalendar(orm: Orm): Promise<void> {
+  const [{ n }] = await rows<{ n: number }>(orm, sql`select count(*)::int as n from calendar_exceptions`);
+  if (n > 0) {
+    const [{ w }] = await rows<{ w: number }>(orm, sql`select count(*)::int as w from work_days`);
+    if (w === 0) await rebuildWorkDays(orm);
+    return;
+  }
+  await replaceExceptions(orm, builtinExceptions(CALENDAR_YEARS.from, CALENDAR_YEARS.to), true);
+}
+
+/** Replaces the whole list of exceptions (a data folder's lich.csv is the whole list). */
+export async function replaceExceptions(orm: Orm, list: CalendarException[], builtin = false): Promise<void> {
+  await orm.execute(sql`delete from calendar_exceptions`);
+  await insertExceptions(orm, list, builtin);
+  await rebuildWorkDays(orm);
+  await refreshDue(orm);
+}
+
+async function insertExceptions(orm: Orm, list: CalendarException[], builtin: boolean) {
+  if (list.length === 0) return;
+  const json = JSON.stringify(list.map((e) => ({ ...e, source: e.source ?? null, builtin })));
+  await orm.execute(sql`
+    insert into calendar_exceptions (day, kind, name, source, builtin)
+    select day, kind, name, source, builtin
+    from jsonb_to_recordset(${json}::jsonb) as x(day date, kind text, name text, source text, builtin boolean)
+    on conflict (day) do update set kind = excluded.kind, name = excluded.name, source = excluded.source,
+      builtin = excluded.builtin`);
+}
+
+/**
+ * An administrator's change to some days (add/replace, or remove with `kind: null`).
+ * METHOD §0.6: the change re-evaluates every dossier whose deadline it touches.
+ * Returns how many dossiers were re-evaluated.
+ */
+export async function changeExceptions(
+  orm: Orm,
+  changes: Array<{ day: string; kind: "off" | "makeup" | null; name?: string; source?: string | null }>,
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const removed = changes.filter((c) => c.kind === null).map((c) => c.day);
+  const upserts = changes.filter((c) => c.kind !== null) as CalendarException[];
+  if (removed.length) {
+    await orm.execute(sql`delete from calendar_exceptions where day in (select jsonb_array_elements_text(${JSON.stringify(removed)}::jsonb)::date)`);
+  }
+  await insertExceptions(orm, upserts.map((c) => ({ ...c, name: c.name ?? "" })), false);
+  await rebuildWorkDays(orm);
+  const days = changes.map((c) => c.day).sort();
+  // A day X changes a working-day deadline exactly when start date < X ≤ due date
+  // (before or after the change, so the range is widened by the old due date).
+  return refreshDue(
+    orm,
+    sql`d.start_at is not null and (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date
+        and (d.due_at is null or (d.due_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date)
+        and d.procedure_code in (select code from procedures where deadline_unit = 'working_day')`,
+  );
+}
+
+/** Rebuilds `work_days` for the calendar's span from the exceptions. */
+export async function rebuildWorkDays(orm: Orm): Promise<void> {
+  await orm.execute(sql`delete from work_days`);
+  await orm.execute(sql`
+    insert into work_days (day, working, ord)
+    select day, working, sum(working::int) over (order by day)::int
+    from (
+      select g::date as day,
+        case e.kind when 'makeup' then true when 'off' then false
+          else extract(isodow from g) < 6 end as working
+      from generate_series(${`${CALENDAR_YEARS.from}-01-01`}::date, ${`${CALENDAR_YEARS.to}-12-31`}::date, interval '1 day') g
+      left join calendar_exceptions e on e.day = g::date
+    ) days`);
+}
+
+export async function listExceptions(orm: Orm, year?: number) {
+  return rows<{ day: string; kind: "off" | "makeup"; name: string; source: string | null; builtin: boolean }>(
+    orm,
+    sql`select day::text as day, kind, name, source, builtin from calendar_exceptions
+        ${year ? sql`where extract(year from day) = ${year}` : sql``} order by day`,
+  );
+}

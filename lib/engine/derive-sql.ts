@@ -1,0 +1,100 @@
+/**
+ * The period-independent facts of METHOD §A.2–A.4, maintained on the dossier row on
+ * every write (sync, import, catalogue or calendar change). The pure definitions
+ * are in lib/method/ontime.ts (`derive`, `dueInstant`); tests prove both agree.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+
+const TERMINAL_OTHER = sql.raw("(3, 7, 8, 10)");
+
+/**
+ * §A.2–A.3: start (NgayTiepNhan, else the earliest event, NgayTuChoi included), the
+ * earliest Đã xử lý xong, and the earliest other terminal event with its status
+ * (ties broken by the lower code, as `historyOf` sorts). Then §A.4's due instant.
+ * `where` filters dossiers by alias `d`; without it every dossier is refreshed.
+ */
+export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
+  await orm.execute(sql`
+    with s as (
+      select p.dossier_id,
+        min(p.at) as first_at,
+        min(p.at) filter (where p.status = 9) as done_at,
+        min(p.at) filter (where p.status in ${TERMINAL_OTHER}) as closed_at,
+        (array_agg(p.status order by p.at, p.status) filter (where p.status in ${TERMINAL_OTHER}))[1] as closed_status
+      from process_steps p
+      ${where ? sql`where p.dossier_id in (select d.id from dossiers d where ${where})` : sql``}
+      group by p.dossier_id
+    ), x as (
+      select d.id,
+        coalesce(d.received_at, least(s.first_at, d.refused_at)) as start_at,
+        case when d.received_at is not null then 'received'
+             when coalesce(s.first_at, d.refused_at) is not null then 'first_step' end as start_source,
+        s.done_at,
+        least(s.closed_at, d.refused_at) as closed_at,
+        case when d.refused_at is not null and (s.closed_at is null or d.refused_at <= s.closed_at) then 3
+             else s.closed_status end as closed_status
+      from dossiers d left join s on s.dossier_id = d.id
+      ${where ? sql`where ${where}` : sql``}
+    )
+    update dossiers t set start_at = x.start_at, start_source = x.start_source, done_at = x.done_at,
+      closed_at = x.closed_at, closed_status = x.closed_status
+    from x where x.id = t.id`);
+  await refreshDue(orm, where);
+}
+
+/**
+ * METHOD §A.4, the due-instant form: the last on-time instant for the dossier's
+ * start and its procedure's deadline; null when either is unknown ([decision]: not on
+ * time). Hours: start + N h. Days/months/years: the end of start date + N (months
+ * clamp at month end, as PostgreSQL's date + interval does). Working days: the end of
+ * the day before the (N+1)-th working day after the start date. Returns rows updated.
+ */
+export async function refreshDue(orm: Orm, where?: SQL): Promise<number> {
+  const result = await rows<{ n: number }>(
+    orm,
+    sql`
+    with x as (
+      select d.id, d.start_at, p.deadline_unit as unit, floor(p.deadline_value)::int as n, p.deadline_value as v,
+        (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date as start_day
+      from dossiers d left join procedures p on p.code = d.procedure_code
+      ${where ? sql`where ${where}` : sql``}
+    ), due as (
+      select x.id,
+        case
+          when x.start_at is null or x.unit is null or x.v is null then null
+          when x.unit = 'hour' then x.start_at + x.v * interval '1 hour'
+          else (
+            case x.unit
+              when 'day' then x.start_day + x.n
+              when 'month' then (x.start_day + make_interval(months => x.n))::date
+              when 'year' then (x.start_day + make_interval(years => x.n))::date
+              when 'working_day' then (
+                select w.day - 1 from work_days w
+                where w.working and w.ord = (select s.ord from work_days s where s.day = x.start_day) + x.n + 1)
+            end + 1
+          )::timestamp at time zone 'Asia/Ho_Chi_Minh' - interval '1 millisecond'
+        end as due_at
+      from x
+    ), u as (
+      update dossiers t set due_at = due.due_at from due
+      where due.id = t.id and t.due_at is distinct from due.due_at
+      returning 1
+    )
+    select count(*)::int as n from u`,
+  );
+  return result[0]?.n ?? 0;
+}
+
+/** Rebuilds the ancestor table of the unit tree (self at depth 0). */
+export async function rebuildUnitClosure(orm: Orm): Promise<void> {
+  await orm.execute(sql`delete from unit_closure`);
+  await orm.execute(sql`
+    insert into unit_closure (ancestor_code, descendant_code, depth)
+    with recursive c(anc, des, depth) as (
+      select code, code, 0 from units
+      union all
+      select c.anc, u.code, c.depth + 1 from c join units u on u.parent_code = c.des where c.depth < 16
+    )
+    select anc, des, min(depth) from c group by anc, des`);
+}

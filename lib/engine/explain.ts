@@ -1,0 +1,88 @@
+/**
+ * Loads one dossier with its history and runs the pure explanation of METHOD §A over
+ * it, beside the verdict the SQL engine gives the same dossier (they must agree).
+ */
+import { sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { WorkCalendar, type CalendarException } from "@/lib/method/calendar";
+import { explain, type Explanation } from "@/lib/method/explain";
+import type { Deadline, DeadlineUnit, DossierFacts } from "@/lib/method/ontime";
+import { type Period, periodJson } from "@/lib/method/period";
+import { STATUS_LABELS } from "@/lib/method/status";
+import { formatLocalInstant } from "@/lib/method/time";
+import { epochMs, fromEpochMs } from "./sql-util";
+import { dossierVerdict, verdictCase } from "./verdict-sql";
+
+/** The working-day calendar as the database holds it now. */
+export async function loadCalendar(orm: Orm): Promise<WorkCalendar> {
+  const list = await rows<CalendarException>(orm, sql`select day::text as day, kind, name, source from calendar_exceptions`);
+  return new WorkCalendar(list);
+}
+
+export interface DossierExplanation extends Explanation {
+  period: ReturnType<typeof periodJson>;
+  code: string;
+  unit: { code: string; name: string | null };
+  procedure: { code: string | null; name: string | null; known: boolean };
+  status: { code: number; label: string };
+  channel: number | null;
+  sqlVerdict: string | null;
+  steps: Array<{ status: number; label: string; at: string; handler: string | null; content: string | null }>;
+}
+
+interface Row {
+  id: number; code: string; unit_code: string; unit_name: string | null; procedure_code: string | null;
+  procedure_name: string | null; known: boolean; deadline_value: number | null; deadline_unit: DeadlineUnit | null;
+  status: number; channel: number | null; received_ms: number | null; refused_ms: number | null; synced_ms: number;
+  sql_verdict: string | null;
+}
+
+/**
+ * The explanation of dossier `code` for a period, or null when it does not exist
+ * within `scopeUnit` (null = everywhere). Callers go through lib/data for scoping.
+ */
+export async function explainDossier(orm: Orm, code: string, period: Period, scopeUnit: string | null): Promise<DossierExplanation | null> {
+  const [r] = await rows<Row>(
+    orm,
+    sql`select d.id::int as id, d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
+        p.code is not null as known, p.deadline_value::float8 as deadline_value, p.deadline_unit, d.status, d.channel,
+        ${epochMs(sql`d.received_at`)} as received_ms, ${epochMs(sql`d.refused_at`)} as refused_ms,
+        ${epochMs(sql`d.synced_at`)} as synced_ms, ${verdictCase(sql`v`)} as sql_verdict
+      from dossiers d
+      left join units u on u.code = d.unit_code
+      left join procedures p on p.code = d.procedure_code
+      cross join lateral ${dossierVerdict(period)} v
+      where d.code = ${code}
+        ${scopeUnit ? sql`and d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${scopeUnit})` : sql``}`,
+  );
+  if (!r) return null;
+  const steps = await rows<{ status: number; at_ms: number; handler: string | null; content: string | null }>(
+    orm,
+    sql`select status, ${epochMs(sql`at`)} as at_ms, handler, content from process_steps
+        where dossier_id = ${r.id} order by at, status`,
+  );
+  const facts: DossierFacts = {
+    status: r.status,
+    receivedAt: fromEpochMs(r.received_ms),
+    refusedAt: fromEpochMs(r.refused_ms),
+    syncedAt: fromEpochMs(r.synced_ms)!,
+    steps: steps.map((s) => ({ status: s.status, at: new Date(Number(s.at_ms)) })),
+  };
+  const deadline: Deadline | null =
+    r.deadline_value != null && r.deadline_unit ? { value: Number(r.deadline_value), unit: r.deadline_unit } : null;
+  const cal = await loadCalendar(orm);
+  return {
+    period: periodJson(period),
+    code: r.code,
+    unit: { code: r.unit_code, name: r.unit_name },
+    procedure: { code: r.procedure_code, name: r.procedure_name, known: r.known },
+    status: { code: r.status, label: STATUS_LABELS[r.status] ?? String(r.status) },
+    channel: r.channel,
+    ...explain(facts, deadline, period, cal, r.known),
+    sqlVerdict: r.sql_verdict,
+    steps: steps.map((s) => ({
+      status: s.status, label: STATUS_LABELS[s.status] ?? String(s.status),
+      at: formatLocalInstant(new Date(Number(s.at_ms))), handler: s.handler, content: s.content,
+    })),
+  };
+}

@@ -1,0 +1,310 @@
+/**
+ * The set computation of every METHOD indicator (§A–§Đ) for a period, grouped by one
+ * dimension (§0.5), in one SQL statement over PostgreSQL or PGlite.
+ *
+ * Shape of the query: one scan of `dossiers` computes each dossier's §A verdict from
+ * its stored facts (derive-sql.ts) and the period's instants, aggregated by (agency,
+ * procedure); those few thousand rows are mapped to the requested groups (an agency
+ * covers its sub-units through `unit_closure`, §0.5) and summed per (group,
+ * procedure) so that distinct-procedure counts (§B.1a, §C.1–C.2) are exact; a parent's
+ * figure is computed from its dossiers, never from its children's rates. The pure
+ * functions of lib/method turn the counts into rates and bands.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { type Period, periodJson } from "@/lib/method/period";
+import { onTimeIndicator } from "@/lib/method/ontime";
+import { onlineIndicator } from "@/lib/method/online";
+import { paymentIndicator } from "@/lib/method/payment";
+import { feedbackIndicator } from "@/lib/method/feedback";
+import { syncIndicator } from "@/lib/method/sync";
+import { instant } from "./sql-util";
+import { dossierVerdict } from "./verdict-sql";
+
+export const GROUP_BY = ["all", "agency", "area", "procedure", "field"] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export const AREA_KINDS = sql.raw(`('tinh', 'huyen', 'xa')`);
+
+/** Restricts which dossiers count; every field narrows (an intersection). */
+export interface ScorecardFilter {
+  /** Only this agency and its sub-units. */
+  unit?: string;
+  /** Only agencies serving this area or its sub-areas. */
+  area?: string;
+  procedure?: string;
+  field?: string;
+  /** by=agency|area: only rows for the direct children of this unit (a tier of the scorecard). */
+  parent?: string;
+}
+
+export interface ScorecardQuery {
+  period: Period;
+  by: GroupBy;
+  /** The caller's scope: a unit whose subtree it may see, or null for the whole portal. */
+  scopeUnit: string | null;
+  filter?: ScorecardFilter;
+}
+
+export type ScorecardRow = ReturnType<typeof assembleRow>;
+export interface Scorecard {
+  period: ReturnType<typeof periodJson>;
+  by: GroupBy;
+  rows: ScorecardRow[];
+}
+
+/** Units a dossier's agency may be in: the scope ∩ the unit filter ∩ the area filter. */
+function allowedUnits(q: ScorecardQuery): SQL | null {
+  const parts: SQL[] = [];
+  if (q.scopeUnit) parts.push(sql`select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit}`);
+  if (q.filter?.unit) parts.push(sql`select descendant_code from unit_closure where ancestor_code = ${q.filter.unit}`);
+  if (q.filter?.area) {
+    parts.push(sql`select ua.unit_code from unit_area ua
+      join unit_closure c on c.descendant_code = ua.area_code where c.ancestor_code = ${q.filter.area}`);
+  }
+  if (parts.length === 0) return null;
+  return sql.join(parts, sql` intersect `);
+}
+
+function procedureCondition(col: SQL, f?: ScorecardFilter): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f?.procedure) parts.push(sql`${col} = ${f.procedure}`);
+  if (f?.field) parts.push(sql`${col} in (select code from procedures where field_code = ${f.field})`);
+  return sql.join(parts, sql` and `);
+}
+
+/** (unit_code, pc) → group key g, for the requested dimension. */
+function groupMap(by: GroupBy): SQL {
+  switch (by) {
+    case "all":
+      return sql`select k.unit_code, k.pc, 'ALL'::text as g from keys k`;
+    case "agency":
+      return sql`select k.unit_code, k.pc, c.ancestor_code as g from keys k
+        join unit_closure c on c.descendant_code = k.unit_code`;
+    case "area":
+      return sql`select k.unit_code, k.pc, c.ancestor_code as g from keys k
+        join unit_area ua on ua.unit_code = k.unit_code
+        join unit_closure c on c.descendant_code = ua.area_code`;
+    case "procedure":
+      return sql`select k.unit_code, k.pc, k.pc as g from keys k`;
+    case "field":
+      return sql`select k.unit_code, k.pc, coalesce(p.field_code, '') as g from keys k
+        left join procedures p on p.code = k.pc`;
+  }
+}
+
+/** The candidate rows (g, name) — every visible unit for unit dimensions, else what has data. */
+function groupList(q: ScorecardQuery): SQL {
+  const visible = q.scopeUnit
+    ? sql`(select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit})`
+    : sql`(select code from units)`;
+  const parent = q.filter?.parent ? sql`and u.parent_code = ${q.filter.parent}` : sql``;
+  const valid = sql`(u.valid_from is null or u.valid_from <= ${q.period.to}::date)
+    and (u.valid_to is null or u.valid_to >= ${q.period.from}::date)`;
+  switch (q.by) {
+    case "all":
+      return sql`select 'ALL'::text as g,
+        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name, 0 as sort`;
+    case "agency":
+      return sql`select u.code as g, u.name, 0 as sort from units u
+        where u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
+    case "area":
+      return sql`select u.code as g, u.name, 0 as sort from units u
+        where u.kind in ${AREA_KINDS} and u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
+    case "procedure":
+      return sql`select pg.g, coalesce(p.name, 'Thủ tục không có trong danh mục') as name, 0 as sort
+        from (select g from per_g) pg left join procedures p on p.code = pg.g`;
+    case "field":
+      return sql`select pg.g, coalesce((select max(field_name) from procedures where field_code = pg.g),
+        'Chưa xác định lĩnh vực') as name, 0 as sort from (select g from per_g) pg`;
+  }
+}
+
+/** Feedback (§D) and reported totals (§Đ) by group: they belong to units, not procedures. */
+function unitSideMap(by: GroupBy, unitCol: SQL): SQL | null {
+  switch (by) {
+    case "all":
+      return sql`select 'ALL'::text`;
+    case "agency":
+      return sql`select c.ancestor_code from unit_closure c where c.descendant_code = ${unitCol}`;
+    case "area":
+      return sql`select c.ancestor_code from unit_area ua join unit_closure c on c.descendant_code = ua.area_code
+        where ua.unit_code = ${unitCol}`;
+    default:
+      return null;
+  }
+}
+
+export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard> {
+  const { period } = q;
+  const ps = instant(period.startAt);
+  const asOf = instant(period.asOf);
+  const allowed = allowedUnits(q);
+  const dossierUnit = allowed ? sql`and d.unit_code in (${allowed})` : sql``;
+  const authUnit = allowed ? sql`and a.unit_code in (${allowed})` : sql``;
+  const feedbackMap = unitSideMap(q.by, sql`f.unit_code`);
+  const reportMap = unitSideMap(q.by, sql`r.unit_code`);
+  const fieldFeedback = q.by === "field";
+
+  const query = sql`
+    with unit_area as (
+      select u.code as unit_code, coalesce(u.area_code, (
+        select c.ancestor_code from unit_closure c join units a on a.code = c.ancestor_code
+        where c.descendant_code = u.code and a.kind in ${AREA_KINDS} order by c.depth limit 1)) as area_code
+      from units u
+    ),
+    facts as (
+      select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
+        d.fee_lines, d.fee_positive, v.rec, v.pop, v.finished, v.ok
+      from dossiers d cross join lateral ${dossierVerdict(period)} v
+      where true ${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}
+    ),
+    agg as (
+      select unit_code, pc,
+        count(*) filter (where pop)::int as population,
+        count(*) filter (where pop and finished and ok)::int as on_time,
+        count(*) filter (where pop and finished and not ok)::int as late,
+        count(*) filter (where pop and not finished and ok)::int as within,
+        count(*) filter (where pop and not finished and not ok)::int as overdue,
+        count(*) filter (where rec)::int as received,
+        count(*) filter (where rec and channel = 2)::int as online,
+        count(*) filter (where rec and channel = 2 and source = 'DVCQG')::int as online_dvcqg,
+        count(*) filter (where rec and channel = 2 and source = 'DIAPHUONG')::int as online_local,
+        count(*) filter (where rec and coalesce(channel, 1) = 1)::int as direct,
+        count(*) filter (where rec and channel = 3)::int as postal,
+        count(*) filter (where pop and channel = 2 and not finished)::int as online_open,
+        count(*) filter (where pop and channel = 2 and not finished and ok)::int as online_within,
+        count(*) filter (where rec and fee_positive)::int as fee_dossiers,
+        count(*) filter (where rec and paid_online in (1, 2))::int as paid_any,
+        count(*) filter (where rec and (fee_lines = 0 or fee_positive))::int as payable,
+        count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 1)::int as paid_dvcqg,
+        count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 2)::int as paid_local
+      from facts group by unit_code, pc
+    ),
+    auth as (
+      select a.unit_code, a.procedure_code as pc, a.online_level, a.payment_integrated
+      from authorities a where true ${authUnit} and ${procedureCondition(sql`a.procedure_code`, q.filter)}
+    ),
+    keys as (select unit_code, pc from agg union select unit_code, pc from auth),
+    gmap as (${groupMap(q.by)}),
+    per_gp as (
+      select m.g, m.pc,
+        bool_or(au.pc is not null) as has_auth,
+        max(au.online_level) as level,
+        bool_or(coalesce(p.has_fee, false)) as catalogue_fee,
+        coalesce(sum(ag.population), 0) as population, coalesce(sum(ag.on_time), 0) as on_time,
+        coalesce(sum(ag.late), 0) as late, coalesce(sum(ag.within), 0) as within,
+        coalesce(sum(ag.overdue), 0) as overdue, coalesce(sum(ag.received), 0) as received,
+        coalesce(sum(ag.online), 0) as online, coalesce(sum(ag.online_dvcqg), 0) as online_dvcqg,
+        coalesce(sum(ag.online_local), 0) as online_local, coalesce(sum(ag.direct), 0) as direct,
+        coalesce(sum(ag.postal), 0) as postal, coalesce(sum(ag.online_open), 0) as online_open,
+        coalesce(sum(ag.online_within), 0) as online_within,
+        coalesce(sum(ag.fee_dossiers), 0) as fee_dossiers, coalesce(sum(ag.paid_any), 0) as paid_any,
+        coalesce(sum(ag.payable) filter (where au.payment_integrated), 0) as payable,
+        coalesce(sum(ag.paid_dvcqg) filter (where au.payment_integrated), 0) as paid_dvcqg,
+        coalesce(sum(ag.paid_local) filter (where au.payment_integrated), 0) as paid_local
+      from gmap m
+      left join agg ag on ag.unit_code = m.unit_code and ag.pc = m.pc
+      left join auth au on au.unit_code = m.unit_code and au.pc = m.pc
+      left join procedures p on p.code = m.pc
+      group by m.g, m.pc
+    ),
+    per_g as (
+      select g,
+        sum(population)::int as population, sum(on_time)::int as on_time, sum(late)::int as late,
+        sum(within)::int as within, sum(overdue)::int as overdue,
+        count(*) filter (where has_auth)::int as procedures,
+        count(*) filter (where has_auth and level = 4)::int as level4,
+        count(*) filter (where has_auth and level = 3)::int as level3,
+        count(*) filter (where has_auth and level >= 3 and online > 0)::int as services_with,
+        count(*) filter (where has_auth and level >= 3 and online_dvcqg > 0)::int as services_with_dvcqg,
+        count(*) filter (where has_auth and level >= 3 and online_local > 0)::int as services_with_local,
+        sum(received)::int as received, sum(online)::int as online, sum(direct)::int as direct,
+        sum(postal)::int as postal, sum(online_open)::int as online_open, sum(online_within)::int as online_within,
+        count(*) filter (where fee_dossiers > 0)::int as fee_procs,
+        count(*) filter (where fee_dossiers > 0 and paid_any > 0)::int as paid_procs,
+        count(*) filter (where has_auth and catalogue_fee)::int as catalogue_fee_procs,
+        count(*) filter (where has_auth and catalogue_fee and fee_dossiers > 0)::int as fee_data_procs,
+        sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local
+      from per_gp group by g
+    ),
+    fb as (
+      ${
+        feedbackMap || fieldFeedback
+          ? sql`select g, count(*)::int as total, count(*) filter (where f.kind = 1)::int as regulation,
+              count(*) filter (where f.kind = 2)::int as conduct
+            from feedback f
+            cross join lateral (${fieldFeedback ? sql`select coalesce(f.field, '')` : feedbackMap}) as gm(g)
+            where f.received_at >= ${ps} and f.received_at <= ${asOf}
+              ${allowed ? sql`and f.unit_code in (${allowed})` : sql``}
+            group by g`
+          : sql`select null::text as g, 0 as total, 0 as regulation, 0 as conduct where false`
+      }
+    ),
+    rep as (
+      ${
+        reportMap
+          ? sql`select g, coalesce(sum(r.received) filter (where r.source = 'bcqg'), 0)::int as national,
+              coalesce(sum(r.received) filter (where r.source = 'thongke'), 0)::int as portal
+            from reported_totals r cross join lateral (${reportMap}) as gm(g)
+            where r.from_day >= ${period.from}::date and r.to_day <= ${period.to}::date
+              ${allowed ? sql`and r.unit_code in (${allowed})` : sql``}
+            group by g`
+          : sql`select null::text as g, 0 as national, 0 as portal where false`
+      }
+    ),
+    groups as (${groupList(q)})
+    select gr.g as key, gr.name, to_jsonb(pg) as c, to_jsonb(fb) as f, to_jsonb(rep) as r
+    from groups gr
+    left join per_g pg on pg.g = gr.g
+    left join fb on fb.g = gr.g
+    left join rep on rep.g = gr.g
+    order by gr.g`;
+
+  const result = await rows<{ key: string; name: string; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
+    orm,
+    query,
+  );
+  return { period: periodJson(period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.c, r.f, r.r)) };
+}
+
+interface Counts {
+  population: number; on_time: number; late: number; within: number; overdue: number;
+  procedures: number; level4: number; level3: number;
+  services_with: number; services_with_dvcqg: number; services_with_local: number;
+  received: number; online: number; direct: number; postal: number; online_open: number; online_within: number;
+  fee_procs: number; paid_procs: number; catalogue_fee_procs: number; fee_data_procs: number;
+  payable: number; paid_dvcqg: number; paid_local: number;
+}
+interface FeedbackRow { total: number; regulation: number; conduct: number }
+interface ReportRow { national: number; portal: number }
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/** Counts → the DATA.md §3 row, through the pure rules of lib/method. */
+function assembleRow(key: string, name: string, c: Counts | null, f: FeedbackRow | null, r: ReportRow | null) {
+  const k = (field: keyof Counts) => n(c?.[field]);
+  return {
+    key,
+    name,
+    onTime: onTimeIndicator({
+      population: k("population"), onTime: k("on_time"), late: k("late"),
+      withinDeadline: k("within"), overdue: k("overdue"),
+    }),
+    online: onlineIndicator({
+      procedures: k("procedures"), level4: k("level4"), level3: k("level3"),
+      servicesWithDossiers: k("services_with"), servicesWithDossiersDvcqg: k("services_with_dvcqg"),
+      servicesWithDossiersLocal: k("services_with_local"),
+      received: k("received"), online: k("online"), direct: k("direct"), postal: k("postal"),
+      onlineInProgress: k("online_open"), onlineWithinDeadline: k("online_within"),
+      onlineOverdue: k("online_open") - k("online_within"),
+    }),
+    payment: paymentIndicator({
+      proceduresWithPayments: k("paid_procs"), proceduresWithFeeDossiers: k("fee_procs"),
+      proceduresWithFeeData: k("fee_data_procs"), proceduresWithCatalogueFee: k("catalogue_fee_procs"),
+      paidOnline: k("paid_dvcqg"), paidLocal: k("paid_local"), payableDossiers: k("payable"),
+    }),
+    feedback: feedbackIndicator({ total: n(f?.total), regulation: n(f?.regulation), conduct: n(f?.conduct) }),
+    sync: syncIndicator({ synced: k("received"), reportedNational: n(r?.national), reportedPortal: n(r?.portal) }),
+  };
+}

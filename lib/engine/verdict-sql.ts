@@ -1,0 +1,36 @@
+/**
+ * METHOD §A.1–A.5 as a SQL expression over one dossier row `d` and a period: the one
+ * definition the scorecard, the dossier lists and the tests use. It mirrors
+ * `endOf`, `inPopulation` and `verdictOf` of lib/method/ontime.ts.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Period } from "@/lib/method/period";
+import { instant } from "./sql-util";
+
+/**
+ * A lateral subquery yielding, for dossier `d`:
+ * - end_at: §A.2 end as of the as-of instant (Đã xử lý xong first), or null if in progress;
+ * - rec: NgayTiepNhan within [period start, as-of] (§B.3, §C.4, §Đ.1);
+ * - pop: in the §A.1 population; finished: has an end; ok: §A.4 within the deadline.
+ */
+export function dossierVerdict(period: Period): SQL {
+  const ps = instant(period.startAt);
+  const asOf = instant(period.asOf);
+  return sql`(
+    select e.end_at,
+      d.received_at >= ${ps} and d.received_at <= ${asOf} as rec,
+      d.status <> 1
+        and (case when d.start_at is not null then d.start_at <= ${asOf}
+                  else d.synced_at >= ${ps} and d.synced_at <= ${asOf} end)
+        and (e.end_at is null or e.end_at >= ${ps}) as pop,
+      e.end_at is not null as finished,
+      d.start_at is not null and d.due_at is not null and coalesce(e.end_at, ${asOf}) <= d.due_at as ok
+    from (select case when d.done_at <= ${asOf} then d.done_at
+                      when d.closed_at <= ${asOf} then d.closed_at end as end_at) e
+  )`;
+}
+
+/** The §A.5 verdict word from the booleans above (null when outside the population). */
+export const verdictCase = (v: SQL) => sql`case when not ${v}.pop then null
+  when ${v}.finished and ${v}.ok then 'on_time' when ${v}.finished then 'late'
+  when ${v}.ok then 'within' else 'overdue' end`;

@@ -1,0 +1,24 @@
+/**
+ * The environment, read once and validated. Nothing else reads `process.env`
+ * (STYLE.md §2).
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  PGLITE_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  throw new Error(`Biến môi trường không hợp lệ / Invalid environment: ${z.prettifyError(parsed.error)}`);
+}
+
+export const env = {
+  ...parsed.data,
+  PGLITE_DIR: parsed.data.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"),
+};

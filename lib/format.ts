@@ -1,0 +1,16 @@
+/** vi-VN formatting for the UI (DEVELOPERS.md: numbers and dates in vi-VN). */
+import { TZ } from "@/lib/method/time";
+
+const int = new Intl.NumberFormat("vi-VN");
+export const formatCount = (n: number) => int.format(n);
+
+const date = new Intl.DateTimeFormat("vi-VN", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" });
+const dateTime = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+});
+export const formatDate = (d: Date) => date.format(d);
+export const formatDateTime = (d: Date) => dateTime.format(d);
+/** `2026-11-25` → `25/11/2026`. */
+export const formatDay = (day: string) => day.split("-").reverse().join("/");
+
+export { formatRate } from "@/lib/method/rates";

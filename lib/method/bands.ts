@@ -1,0 +1,57 @@
+/**
+ * METHOD §0.4 — colour bands, decided on the exact rate. White means "no data".
+ * Boundaries go to the better band where the appendix's ranges overlap.
+ */
+export type Band = "green" | "yellow" | "orange" | "red" | "white";
+
+/** METHOD §0.4, on-time rate (§A): ≥ 90 green, [80, 90) yellow, [70, 80) orange, < 70 red. */
+export function onTimeBand(rate: number | null): Band {
+  if (rate === null) return "white";
+  if (rate >= 90) return "green";
+  if (rate >= 80) return "yellow";
+  if (rate >= 70) return "orange";
+  return "red";
+}
+
+/**
+ * METHOD §0.4, DVCTT level 3+4 rate (§B.1): > 50 green, [40, 50] yellow, [30, 40)
+ * orange, < 30 red; white when no level-3/4 service is declared.
+ */
+export function onlineBand(rate: number | null, declared: number): Band {
+  if (rate === null || declared === 0) return "white";
+  if (rate > 50) return "green";
+  if (rate >= 40) return "yellow";
+  if (rate >= 30) return "orange";
+  return "red";
+}
+
+/**
+ * METHOD §0.4, online payment rate (§C.3): > 25 green, [15, 25] yellow, [5, 15)
+ * orange, < 5 red; white when there is no online payment at all (`paidAny` counts
+ * payments through DVCQG and through the local gateway).
+ */
+export function paymentBand(rate: number | null, paidAny: number): Band {
+  if (rate === null || paidAny === 0) return "white";
+  if (rate > 25) return "green";
+  if (rate >= 15) return "yellow";
+  if (rate >= 5) return "orange";
+  return "red";
+}
+
+/** Vietnamese words for the bands, shown beside the colour (never colour alone). */
+export const BAND_LABELS: Record<Band, string> = {
+  green: "Xanh",
+  yellow: "Vàng",
+  orange: "Cam",
+  red: "Đỏ",
+  white: "Không có dữ liệu",
+};
+
+/** The colours of the bands, one place for the whole UI. */
+export const BAND_COLORS: Record<Band, { bg: string; fg: string; hex: string }> = {
+  green: { bg: "bg-emerald-600", fg: "text-white", hex: "#16a34a" },
+  yellow: { bg: "bg-yellow-400", fg: "text-gray-900", hex: "#facc15" },
+  orange: { bg: "bg-orange-500", fg: "text-white", hex: "#f97316" },
+  red: { bg: "bg-red-600", fg: "text-white", hex: "#dc2626" },
+  white: { bg: "bg-white", fg: "text-gray-700", hex: "#ffffff" },
+};

@@ -1,0 +1,16 @@
+/** METHOD §D — feedback and petitions (PAKN) by class. */
+import { rate } from "./rates";
+
+/** PhanLoai (DATA.md §2): 1 regulations, 2 conduct of officials. */
+export const FEEDBACK_KIND = { REGULATION: 1, CONDUCT: 2 } as const;
+
+export interface FeedbackCounts {
+  total: number;
+  regulation: number;
+  conduct: number;
+}
+
+/** METHOD §D.1: the share of each class among PAKN received in the period. */
+export function feedbackIndicator(c: FeedbackCounts) {
+  return { ...c, regulationRate: rate(c.regulation, c.total), conductRate: rate(c.conduct, c.total) };
+}

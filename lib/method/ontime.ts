@@ -1,0 +1,220 @@
+/**
+ * METHOD §A — on-time processing, for one dossier. The SQL engine computes the same
+ * verdicts in bulk (lib/engine/scorecard-sql.ts); tests prove both agree.
+ */
+import type { WorkCalendar } from "./calendar";
+import type { Period } from "./period";
+import { rate } from "./rates";
+import { onTimeBand } from "./bands";
+import { OTHER_TERMINAL, STATUS } from "./status";
+import { addMonths, daysBetween, endOfLocalDay, localDate, type LocalDate } from "./time";
+
+export type DeadlineUnit = "hour" | "working_day" | "day" | "month" | "year";
+export interface Deadline {
+  value: number;
+  unit: DeadlineUnit;
+}
+
+export const DEADLINE_UNIT_LABELS: Record<DeadlineUnit, string> = {
+  hour: "giờ",
+  working_day: "ngày làm việc",
+  day: "ngày",
+  month: "tháng",
+  year: "năm",
+};
+
+/** DATA.md §2 DonViTinh → unit. */
+export const DEADLINE_UNITS_BY_LABEL: Record<string, DeadlineUnit> = {
+  "giờ": "hour",
+  "ngày làm việc": "working_day",
+  "ngày": "day",
+  "tháng": "month",
+  "năm": "year",
+};
+
+export interface Step {
+  status: number;
+  at: Date;
+}
+
+/** What METHOD §A reads of a dossier. */
+export interface DossierFacts {
+  status: number;
+  receivedAt: Date | null;
+  refusedAt: Date | null;
+  syncedAt: Date;
+  steps: Step[];
+}
+
+/** The period-independent facts of §A.2–A.3, stored per dossier. */
+export interface DerivedFacts {
+  status: number;
+  syncedAt: Date;
+  startAt: Date | null;
+  startSource: "received" | "first_step" | null;
+  doneAt: Date | null;
+  closedAt: Date | null;
+  closedStatus: number | null;
+}
+
+/** DATA.md §1: a dossier's NgayTuChoi counts as a Từ chối step at that time. */
+export function historyOf(f: DossierFacts): Step[] {
+  const steps = f.refusedAt ? [...f.steps, { status: STATUS.REFUSED, at: f.refusedAt }] : [...f.steps];
+  return steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.status - b.status);
+}
+
+/**
+ * METHOD §A.3: NgayTiepNhan; if empty, the earliest process_date of the history;
+ * if neither exists, no start (the dossier is overdue whatever else it holds).
+ */
+export function startOf(f: DossierFacts): { at: Date; source: "received" | "first_step" } | null {
+  if (f.receivedAt) return { at: f.receivedAt, source: "received" };
+  const first = historyOf(f)[0];
+  return first ? { at: first.at, source: "first_step" } : null;
+}
+
+/** METHOD §A.2–A.3, the facts that do not depend on the period. */
+export function derive(f: DossierFacts): DerivedFacts {
+  const history = historyOf(f);
+  const done = history.find((s) => s.status === STATUS.DONE);
+  const closed = history.find((s) => OTHER_TERMINAL.includes(s.status));
+  const start = startOf(f);
+  return {
+    status: f.status,
+    syncedAt: f.syncedAt,
+    startAt: start?.at ?? null,
+    startSource: start?.source ?? null,
+    doneAt: done?.at ?? null,
+    closedAt: closed?.at ?? null,
+    closedStatus: closed?.status ?? null,
+  };
+}
+
+/**
+ * METHOD §A.2: the end of processing as of an instant. Only events on or before
+ * `asOf` count; Đã xử lý xong takes precedence over the other terminal statuses;
+ * without any, the dossier is in progress (null).
+ */
+export function endOf(d: DerivedFacts, asOf: Date): { at: Date; status: number } | null {
+  if (d.doneAt && d.doneAt <= asOf) return { at: d.doneAt, status: STATUS.DONE };
+  if (d.closedAt && d.closedAt <= asOf) return { at: d.closedAt, status: d.closedStatus ?? STATUS.REFUSED };
+  return null;
+}
+
+/**
+ * METHOD §A.4: elapsed processing time between start and end, in the deadline's
+ * unit. For months and years it is whole months/years completed (for display only;
+ * the verdict compares dates).
+ */
+export function elapsed(start: Date, end: Date, unit: DeadlineUnit, cal: WorkCalendar): number {
+  const a = localDate(start);
+  const b = localDate(end);
+  switch (unit) {
+    case "hour":
+      return (end.getTime() - start.getTime()) / 3_600_000;
+    case "working_day":
+      return cal.workingDaysBetween(a, b);
+    case "day":
+      return daysBetween(a, b);
+    case "month":
+    case "year": {
+      const per = unit === "year" ? 12 : 1;
+      let n = 0;
+      while (addMonths(a, (n + 1) * per) <= b) n++;
+      return n;
+    }
+  }
+}
+
+/** METHOD §A.4: on time iff the elapsed time is within the deadline, in its unit's arithmetic. */
+export function isWithinDeadline(start: Date, end: Date, deadline: Deadline, cal: WorkCalendar): boolean {
+  const n = deadline.value;
+  switch (deadline.unit) {
+    case "hour":
+    case "working_day":
+    case "day":
+      return elapsed(start, end, deadline.unit, cal) <= n;
+    case "month":
+    case "year": {
+      const months = Math.floor(n) * (deadline.unit === "year" ? 12 : 1);
+      return localDate(end) <= addMonths(localDate(start), months);
+    }
+  }
+}
+
+/**
+ * METHOD §A.4, the equivalent form: the last on-time instant (end ≤ due is on time).
+ * Hours: start + N h. Date units: the end of the last on-time local date.
+ */
+export function dueInstant(start: Date, deadline: Deadline, cal: WorkCalendar): Date {
+  const day = localDate(start);
+  const n = Math.floor(deadline.value);
+  switch (deadline.unit) {
+    case "hour":
+      return new Date(start.getTime() + deadline.value * 3_600_000);
+    case "working_day":
+      return endOfLocalDay(cal.lastOnTimeDay(day, n));
+    case "day":
+      return endOfLocalDay(addDaysLocal(day, n));
+    case "month":
+      return endOfLocalDay(addMonths(day, n));
+    case "year":
+      return endOfLocalDay(addMonths(day, n * 12));
+  }
+}
+
+function addDaysLocal(day: LocalDate, n: number): LocalDate {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * METHOD §A.1: in the population when received (status ≠ 1), started on or before
+ * the as-of instant and not finished before the period's start. A dossier with no
+ * start belongs to the periods containing the instant it was first synced.
+ */
+export function inPopulation(d: DerivedFacts, period: Period): boolean {
+  if (d.status === STATUS.SUBMITTED) return false;
+  if (d.startAt) {
+    if (d.startAt > period.asOf) return false;
+  } else if (d.syncedAt < period.startAt || d.syncedAt > period.asOf) {
+    return false;
+  }
+  const end = endOf(d, period.asOf);
+  return !end || end.at >= period.startAt;
+}
+
+export type Verdict = "on_time" | "late" | "within" | "overdue";
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  on_time: "Đúng hạn",
+  late: "Quá hạn (đã xử lý)",
+  within: "Trong hạn (đang xử lý)",
+  overdue: "Quá hạn (đang xử lý)",
+};
+
+/**
+ * METHOD §A.5: đúng hạn / quá hạn for a finished dossier, trong hạn / quá hạn for one
+ * in progress (whose end is the as-of instant). No start, or no known deadline
+ * (§A.4 [decision]), is never on time. Null when outside the population.
+ */
+export function verdictOf(d: DerivedFacts, deadline: Deadline | null, period: Period, cal: WorkCalendar): Verdict | null {
+  if (!inPopulation(d, period)) return null;
+  const end = endOf(d, period.asOf);
+  const ok = d.startAt !== null && deadline !== null && isWithinDeadline(d.startAt, end?.at ?? period.asOf, deadline, cal);
+  if (end) return ok ? "on_time" : "late";
+  return ok ? "within" : "overdue";
+}
+
+export interface OnTimeCounts {
+  population: number;
+  onTime: number;
+  late: number;
+  withinDeadline: number;
+  overdue: number;
+}
+
+/** METHOD §A.5: rate = (đúng hạn + trong hạn) / population, banded per §0.4. */
+export function onTimeIndicator(c: OnTimeCounts) {
+  const r = rate(c.onTime + c.withinDeadline, c.population);
+  return { ...c, inProgress: c.withinDeadline + c.overdue, rate: r, band: onTimeBand(r) };
+}

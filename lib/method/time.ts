@@ -1,0 +1,107 @@
+/**
+ * Local time in Asia/Ho_Chi_Minh (METHOD §0.1): UTC+7 with no daylight saving, so a
+ * fixed offset is exact and needs no time-zone database.
+ */
+export const TZ = "Asia/Ho_Chi_Minh";
+const OFFSET_MS = 7 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** A local calendar date as `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+/** METHOD §0.1: the local calendar date of an instant. */
+export function localDate(instant: Date): LocalDate {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a local date begins (00:00:00 +07:00). */
+export function startOfLocalDay(day: LocalDate): Date {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) - OFFSET_MS);
+}
+
+/** The last millisecond of a local date (23:59:59.999 +07:00), METHOD §0.2. */
+export function endOfLocalDay(day: LocalDate): Date {
+  return new Date(startOfLocalDay(day).getTime() + DAY_MS - 1);
+}
+
+/** Day arithmetic on local dates (no time zone involved). */
+export function addDays(day: LocalDate, n: number): LocalDate {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (b − a). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: LocalDate): number {
+  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/**
+ * Adds months to a local date, clamping to the month's last day (METHOD §A.4:
+ * 31/1 + 1 month = 28/2 or 29/2) — the same rule as PostgreSQL's `date + interval`.
+ */
+export function addMonths(day: LocalDate, n: number): LocalDate {
+  const [y, m, d] = day.split("-").map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ty = Math.floor(total / 12);
+  const tm = total - ty * 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${String(ty).padStart(4, "0")}-${String(tm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** The instant as ISO 8601 in local time with its offset, e.g. `2022-01-31T23:59:59.999+07:00`. */
+export function formatLocalInstant(instant: Date): string {
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().replace("Z", "+07:00");
+}
+
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/;
+
+/**
+ * Parses a DVCQG date (DATA.md §1): `yyyyMMddHHmmss` in local time, or ISO 8601 (with
+ * an offset, or without one = local time, METHOD §0.1). Empty means no value (null);
+ * anything else that is not a real date and time is an error (undefined).
+ */
+export function parseInstant(value: string | null | undefined): Date | null | undefined {
+  if (value == null) return null;
+  const s = value.trim();
+  if (s === "") return null;
+  const c = COMPACT.exec(s);
+  if (c) {
+    const [, y, mo, d, h, mi, se] = c.map(Number);
+    if (!validParts(y, mo, d, h, mi, se)) return undefined;
+    return new Date(Date.UTC(y, mo - 1, d, h, mi, se) - OFFSET_MS);
+  }
+  if (ISO_WITH_OFFSET.test(s)) {
+    const t = Date.parse(s);
+    if (Number.isNaN(t) || !validParts(...(s.slice(0, 19).split(/[-T:]/).map(Number) as Parts))) return undefined;
+    return new Date(t);
+  }
+  if (ISO_LOCAL.test(s)) {
+    const [datePart, timePart = "00:00:00"] = s.split(/[T ]/);
+    const [y, mo, d] = datePart.split("-").map(Number);
+    const [h, mi, se = 0] = timePart.split(":").map(Number);
+    if (!validParts(y, mo, d, h, mi, Math.floor(se))) return undefined;
+    return new Date(Date.UTC(y, mo - 1, d, h, mi) + Math.round(se * 1000) - OFFSET_MS);
+  }
+  return undefined;
+}
+
+type Parts = [number, number, number, number, number, number];
+function validParts(y: number, mo: number, d: number, h = 0, mi = 0, se = 0): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** True when `s` is a real `YYYY-MM-DD` date. */
+export function isLocalDate(s: string): boolean {
+  if (!DAY_RE.test(s)) return false;
+  const [y, m, d] = s.split("-").map(Number);
+  return validParts(y, m, d);
+}

@@ -1,0 +1,33 @@
+/**
+ * A fresh, migrated database for one test file: real PostgreSQL when DATABASE_URL
+ * is set (a new database copied from the run's template), else embedded PGlite
+ * (loaded from the run's dump). Same suite, both engines.
+ */
+import fs from "node:fs";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "@/db";
+import { env } from "@/lib/env";
+import { withDatabase } from "../global-setup";
+import { withServer } from "./server";
+
+let counter = 0;
+
+export async function testDatabase(): Promise<Database> {
+  const template = inject("pgTemplate");
+  if (env.DATABASE_URL && template) {
+    const name = `tthc_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+    await withServer(env.DATABASE_URL, (sql) => sql.unsafe(`create database ${name} template ${template}`));
+    const db = await openDatabase({ url: withDatabase(env.DATABASE_URL, name) });
+    return {
+      ...db,
+      close: async () => {
+        await db.close();
+        await withServer(env.DATABASE_URL!, (sql) => sql.unsafe(`drop database if exists ${name}`));
+      },
+    };
+  }
+  const file = inject("pgliteTemplate");
+  if (!file) return openDatabase({ memory: true });
+  const blob = new Blob([fs.readFileSync(file)]);
+  return openDatabase({ memory: true, loadDataDir: blob });
+}
