@@ -1,0 +1,102 @@
+/**
+ * The foundation: migrations, the built-in calendar (METHOD §0.6), the demo province
+ * and its data defects, and idempotent writes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import bcrypt from "bcryptjs";
+import { sql } from "drizzle-orm";
+import { rows, type Database } from "@/db";
+import { upsertDossiers } from "@/lib/data/bulk";
+import { demoDossiers, demoReference } from "@/lib/demo/generate";
+import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
+import { testDatabase } from "../helpers/db";
+
+const NOW = new Date("2026-11-25T05:00:00Z");
+let db: Database;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  await seedDemo(db, { dossiers: 4000, now: NOW, dataDir: null });
+});
+afterAll(() => db?.close());
+
+const one = async <T,>(q: ReturnType<typeof sql>) => (await rows<T>(db.orm, q))[0];
+
+describe("the demo province", () => {
+  it("is Thái Nguyên after 1/7/2025: a province, 13 departments and 92 communes/wards", async () => {
+    const r = await rows<{ kind: string; n: number }>(db.orm, sql`select kind, count(*)::int as n from units group by kind order by kind`);
+    expect(r).toEqual([{ kind: "so_nganh", n: 13 }, { kind: "tinh", n: 1 }, { kind: "xa", n: 92 }]);
+    expect((await one<{ name: string }>(sql`select name from units where kind = 'tinh'`)).name).toBe("UBND tỉnh Thái Nguyên");
+  });
+
+  it("has ~150 procedures with deadlines in every unit, and one without a stated deadline", async () => {
+    const r = await rows<{ unit: string | null; n: number }>(db.orm, sql`select deadline_unit as unit, count(*)::int as n from procedures group by 1`);
+    const units = Object.fromEntries(r.map((x) => [x.unit ?? "none", x.n]));
+    expect(Object.keys(units).sort()).toEqual(["day", "hour", "month", "none", "working_day", "year"]);
+    expect(r.reduce((s, x) => s + x.n, 0)).toBeGreaterThanOrEqual(140);
+  });
+
+  it("has a year of dossiers with histories, payments, feedback and reported totals", async () => {
+    const c = await one<{ dossiers: number; steps: number; fb: number; rep: number; months: number }>(sql`
+      select (select count(*)::int from dossiers) as dossiers, (select count(*)::int from process_steps) as steps,
+        (select count(*)::int from feedback) as fb, (select count(*)::int from reported_totals) as rep,
+        (select count(distinct date_trunc('month', received_at))::int from dossiers) as months`);
+    expect(c.dossiers).toBeGreaterThan(3900);
+    expect(c.steps).toBeGreaterThan(c.dossiers * 2);
+    expect(c.fb).toBeGreaterThan(10);
+    expect(c.rep).toBeGreaterThan(100);
+    expect(c.months).toBe(12);
+  });
+
+  it("carries the data defects the review must find", async () => {
+    const d = await one<{ no_reception: number; no_start: number; unknown: number; no_channel: number; missing_fee: number }>(sql`
+      select count(*) filter (where received_at is null)::int as no_reception,
+        count(*) filter (where start_at is null)::int as no_start,
+        count(*) filter (where procedure_code not in (select code from procedures))::int as unknown,
+        count(*) filter (where channel is null)::int as no_channel,
+        count(*) filter (where fee_lines = 0 and procedure_code in (select code from procedures where has_fee))::int as missing_fee
+      from dossiers`);
+    for (const [k, v] of Object.entries(d)) expect(v, k).toBeGreaterThan(0);
+  });
+
+  it("is deterministic: the same arguments generate the same dossiers", () => {
+    const ref = demoReference();
+    const a = demoDossiers(ref, { dossiers: 50, until: "2026-11-25", now: NOW }).next().value!;
+    const b = demoDossiers(ref, { dossiers: 50, until: "2026-11-25", now: NOW }).next().value!;
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it("creates one login per role with a slow password hash", async () => {
+    const r = await rows<{ role: string; password_hash: string }>(db.orm, sql`select role, password_hash from users`);
+    expect(new Set(r.map((u) => u.role))).toEqual(new Set(["admin", "leader", "viewer", "agency_manager", "agency_staff"]));
+    expect(r[0].password_hash.startsWith("$2")).toBe(true);
+    expect(await bcrypt.compare(DEMO_PASSWORD, r[0].password_hash)).toBe(true);
+  });
+});
+
+describe("writes", () => {
+  it("upserting the same dossiers twice changes nothing; new steps are added once", async () => {
+    const before = await one<{ d: number; s: number; h: string }>(sql`
+      select (select count(*)::int from dossiers) as d, (select count(*)::int from process_steps) as s,
+        (select md5(string_agg(code || coalesce(due_at::text, '') || coalesce(done_at::text, ''), ',' order by code)) from dossiers) as h`);
+    const ref = demoReference();
+    const first = demoDossiers(ref, { dossiers: 4000, until: "2026-11-25", now: NOW }).next().value!;
+    await upsertDossiers(db.orm, first.slice(0, 500), NOW);
+    const after = await one<typeof before>(sql`
+      select (select count(*)::int from dossiers) as d, (select count(*)::int from process_steps) as s,
+        (select md5(string_agg(code || coalesce(due_at::text, '') || coalesce(done_at::text, ''), ',' order by code)) from dossiers) as h`);
+    expect(after).toEqual(before);
+  });
+
+  it("keeps the built-in calendar with its sources, materialised as working-day ordinals", async () => {
+    const c = await one<{ n: number; makeup: boolean; tet: boolean; ord_gap: number }>(sql`
+      select (select count(*)::int from calendar_exceptions where builtin) as n,
+        (select working from work_days where day = '2025-04-26') as makeup,
+        (select working from work_days where day = '2025-01-29') as tet,
+        (select (select ord from work_days where day = '2025-05-05') - (select ord from work_days where day = '2025-04-25')) as ord_gap`);
+    expect(c.n).toBeGreaterThan(200);
+    expect(c.makeup).toBe(true);
+    expect(c.tet).toBe(false);
+    expect(c.ord_gap).toBe(4);
+  });
+});

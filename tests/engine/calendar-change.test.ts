@@ -1,0 +1,66 @@
+/**
+ * METHOD §0.6: the calendar is data an administrator can edit, and a change
+ * re-evaluates every dossier it touches (and no other).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rows, type Database } from "@/db";
+import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
+import { changeExceptions } from "@/lib/engine/calendar-sql";
+import { explainDossier } from "@/lib/engine/explain";
+import { makePeriod } from "@/lib/method/period";
+import { parseInstant } from "@/lib/method/time";
+import { testDatabase } from "../helpers/db";
+
+const t = (s: string) => parseInstant(s)!;
+let db: Database;
+const mk = (code: string, received: string, done: string, proc = "P"): DossierRow => ({
+  code, procedureCode: proc, unitCode: "T", channel: 1, source: null, status: 9, submittedAt: null, receivedAt: t(received),
+  appointmentAt: null, returnedAt: null, finishedAt: null, refusedAt: null, paidOnline: null, feeLines: 0, feePositive: false,
+  syncedAt: t(received), raw: {}, steps: [{ status: 9, at: t(done) }],
+});
+
+beforeAll(async () => {
+  db = await testDatabase();
+  await upsertUnits(db.orm, [{ code: "T", name: "T", kind: "tinh", parentCode: null, areaCode: null }]);
+  await upsertProcedures(db.orm, [
+    { code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 2, deadlineUnit: "working_day", hasFee: false },
+    { code: "H", name: "H", fieldCode: null, fieldName: null, deadlineValue: 48, deadlineUnit: "hour", hasFee: false },
+  ]);
+  await upsertDossiers(db.orm, [
+    mk("a", "20261120090000", "20261124170000"), // Fri 20/11 + 2 wd → Tue 24/11: on time
+    mk("b", "20261102090000", "20261104170000"), // earlier in the month: untouched by 24/11
+    mk("c", "20261120090000", "20261122090000", "H"), // hours: no calendar
+  ]);
+});
+afterAll(() => db?.close());
+
+const due = async (code: string) =>
+  (await rows<{ due: string }>(db.orm, sql`select to_char(due_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as due from dossiers where code = ${code}`))[0].due;
+
+describe("METHOD §0.6 calendar changes", () => {
+  it("making 24/11/2026 a day off moves the deadlines that span it, and only those", async () => {
+    const period = makePeriod("2026-11-01", "2026-11-25", t("20261125120000"));
+    expect(await due("a")).toBe("2026-11-24 23:59");
+    expect((await explainDossier(db.orm, "a", period, null))!.verdict).toBe("on_time");
+    const before = { b: await due("b"), c: await due("c") };
+
+    const changed = await changeExceptions(db.orm, [{ day: "2026-11-24", kind: "off", name: "Ngày Văn hóa Việt Nam" }]);
+    expect(changed).toBe(1);
+    expect(await due("a")).toBe("2026-11-25 23:59");
+    expect({ b: await due("b"), c: await due("c") }).toEqual(before);
+
+    // Removing the exception restores the deadline.
+    expect(await changeExceptions(db.orm, [{ day: "2026-11-24", kind: null }])).toBe(1);
+    expect(await due("a")).toBe("2026-11-24 23:59");
+  });
+
+  it("a make-up Saturday shortens the deadlines that span it", async () => {
+    await changeExceptions(db.orm, [{ day: "2026-11-21", kind: "makeup", name: "Làm bù" }]);
+    expect(await due("a")).toBe("2026-11-23 23:59"); // Sat 21 and Mon 23 are the two working days
+    const e = (await explainDossier(db.orm, "a", makePeriod("2026-11-01", "2026-11-25", t("20261125120000")), null))!;
+    expect(e.verdict).toBe("late");
+    expect(e.sqlVerdict).toBe("late");
+    expect(e.elapsed?.value).toBe(3);
+  });
+});
