@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -31,15 +32,18 @@ export interface OpenOptions {
   skipPrepare?: boolean;
 }
 
-/** The folder of committed drizzle-kit migrations. */
+/**
+ * The folder of committed drizzle-kit migrations: beside this module when it runs from
+ * source (CLI, tests, scripts), else found from the working directory (the Next
+ * server bundle, which runs from the project root).
+ */
 export function migrationsFolder(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const candidate = path.join(dir, "db", "migrations");
-    if (fs.existsSync(path.join(candidate, "meta", "_journal.json"))) return candidate;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error("Không tìm thấy db/migrations / db/migrations not found");
-    dir = up;
+  const hasJournal = (dir: string) => fs.existsSync(path.join(dir, "meta", "_journal.json"));
+  const here = import.meta.url.startsWith("file:") ? path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations") : "";
+  if (here && hasJournal(here)) return here;
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (hasJournal(path.join(dir, "db", "migrations"))) return path.join(dir, "db", "migrations");
+    if (path.dirname(dir) === dir) throw new Error("Không tìm thấy db/migrations / db/migrations not found");
   }
 }
 

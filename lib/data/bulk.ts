@@ -138,8 +138,13 @@ async function insertSteps(orm: Orm, steps: ReturnType<typeof stepJson>[]): Prom
 }
 
 /** CapNhatTienDoHoSoMC: adds steps to existing dossiers and refreshes their facts. */
-export async function addSteps(orm: Orm, steps: Array<StepRow & { dossierCode: string }>): Promise<void> {
+export async function addSteps(
+  orm: Orm,
+  steps: Array<StepRow & { dossierCode: string }>,
+  opts: { refresh?: boolean } = {},
+): Promise<void> {
   await insertSteps(orm, steps.map((s) => stepJson(s.dossierCode, s)));
+  if (opts.refresh === false) return;
   const codes = [...new Set(steps.map((s) => s.dossierCode))];
   for (const b of batches(codes)) {
     await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(b)}::jsonb))`);

@@ -1,0 +1,186 @@
+/**
+ * The `tthc` command: the portal's engine over a data folder (DATA.md §2), in an
+ * in-memory embedded database.
+ *   tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by …] [--json]
+ *   tthc explain  --data DIR --from … --to … MaHoSo [--json]
+ *   tthc audit    --data DIR [--json]
+ */
+import { parseArgs } from "node:util";
+import { openDatabase, type Database } from "@/db";
+import { env } from "@/lib/env";
+import { auditDefects, DEFECTS, DEFECT_KINDS } from "@/lib/engine/audit";
+import { explainDossier } from "@/lib/engine/explain";
+import { GROUP_BY, scorecard, type GroupBy } from "@/lib/engine/scorecard";
+import { DataFolderError, formatLoadError, loadDataFolder, readDataFolder } from "@/lib/ingest/folder";
+import { makePeriod, PeriodError, type Period } from "@/lib/method/period";
+import { formatRate } from "@/lib/method/rates";
+import { formatLocalInstant } from "@/lib/method/time";
+import { bandCell, renderTable } from "./table";
+
+const USAGE = `Cách dùng / Usage:
+  tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field] [--json]
+  tthc explain  --data DIR --from YYYY-MM-DD --to YYYY-MM-DD MaHoSo [--json]
+  tthc audit    --data DIR [--json]
+
+  --data DIR   a data folder (DATA.md §2), loaded into an in-memory database
+  --portal     instead of --data: the portal's own database (DATABASE_URL, else .data/pglite)`;
+
+export class UsageError extends Error {}
+
+interface Io { out: (s: string) => void; err: (s: string) => void; color: boolean; now: Date }
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof DataFolderError) {
+      io.err(`Dữ liệu không hợp lệ (${e.errors.length} lỗi) / Invalid data (${e.errors.length} error(s)):`);
+      for (const x of e.errors.slice(0, 200)) io.err(`  ${formatLoadError(x)}`);
+      if (e.errors.length > 200) io.err(`  … và ${e.errors.length - 200} lỗi khác / and ${e.errors.length - 200} more`);
+      return 2;
+    }
+    if (e instanceof PeriodError) {
+      io.err(`Kỳ báo cáo không hợp lệ: ${e.vi} / Invalid period: ${e.en}`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 64;
+    }
+    throw e;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h") {
+    io.out(USAGE);
+    return command ? 0 : 64;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { data: { type: "string" }, portal: { type: "boolean", default: false }, from: { type: "string" }, to: { type: "string" }, by: { type: "string", default: "agency" }, json: { type: "boolean", default: false } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (!values.data && !values.portal) throw new UsageError("Thiếu --data DIR hoặc --portal / Missing --data DIR or --portal");
+  const source = values.data ?? null;
+  const period = () => {
+    if (!values.from || !values.to) throw new UsageError("Thiếu --from hoặc --to / Missing --from or --to");
+    return makePeriod(values.from, values.to, io.now);
+  };
+
+  switch (command) {
+    case "evaluate": {
+      const by = values.by as GroupBy;
+      if (!GROUP_BY.includes(by)) throw new UsageError(`--by phải là một trong / must be one of: ${GROUP_BY.join(", ")}`);
+      const p = period();
+      return withDatabase(source, io.now, async (db) => {
+        const card = await scorecard(db.orm, { period: p, by, scopeUnit: null });
+        io.out(values.json ? JSON.stringify(card, null, 2) : renderScorecard(card, p, io.color));
+        return 0;
+      });
+    }
+    case "explain": {
+      const code = positionals[0];
+      if (!code) throw new UsageError("Thiếu MaHoSo / Missing MaHoSo");
+      const p = period();
+      return withDatabase(source, io.now, async (db) => {
+        const e = await explainDossier(db.orm, code, p, null);
+        if (!e) {
+          io.err(`Không tìm thấy hồ sơ "${code}" / Dossier "${code}" not found`);
+          return 1;
+        }
+        io.out(values.json ? JSON.stringify(e, null, 2) : renderExplanation(e));
+        return 0;
+      });
+    }
+    case "audit":
+      return withDatabase(source, io.now, async (db) => {
+        const rows = await auditDefects(db.orm, { scopeUnit: null, sample: 1_000_000 });
+        io.out(values.json ? JSON.stringify({ defects: DEFECTS_JSON, units: rows }, null, 2) : renderAudit(rows));
+        return 0;
+      });
+    default:
+      throw new UsageError(`Lệnh không rõ "${command}" / Unknown command "${command}"`);
+  }
+}
+
+const DEFECTS_JSON = Object.fromEntries(DEFECT_KINDS.map((k) => [k, { vi: DEFECTS[k].vi, en: DEFECTS[k].en, clause: DEFECTS[k].clause }]));
+
+/** A data folder in a fresh in-memory database, or (null) the portal's own database. */
+async function withDatabase(dir: string | null, now: Date, fn: (db: Database) => Promise<number>): Promise<number> {
+  const folder = dir === null ? null : readDataFolder(dir);
+  const db = folder ? await openDatabase({ memory: true }) : await openDatabase(portalDatabase());
+  try {
+    if (folder) await loadDataFolder(db, folder, now);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const portalDatabase = () => (env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DIR });
+
+type Card = Awaited<ReturnType<typeof scorecard>>;
+
+function renderScorecard(card: Card, p: Period, color: boolean): string {
+  const head = `Kỳ ${p.from} → ${p.to} (tính đến ${formatLocalInstant(p.asOf)}), theo ${card.by}`;
+  const rows = card.rows.map((r) => [
+    r.key,
+    r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name,
+    r.onTime.population.toLocaleString("vi-VN"),
+    bandCell(formatRate(r.onTime.rate), r.onTime.band, color),
+    bandCell(formatRate(r.online.level34Rate), r.online.band, color),
+    formatRate(r.online.channels.onlineRate),
+    bandCell(formatRate(r.payment.rate), r.payment.band, color),
+    r.feedback.total.toLocaleString("vi-VN"),
+    r.sync.message ? `${formatRate(r.sync.rate)} (${r.sync.message})` : formatRate(r.sync.rate),
+  ]);
+  return `${head}\n\n${renderTable(
+    ["Mã", "Tên", "Hồ sơ (A)", "A. Đúng hạn", "B. DVCTT mức 3+4", "B. Nộp trực tuyến", "C. Thanh toán TT", "D. PAKN", "Đ. Đồng bộ"],
+    rows,
+    [false, false, true, true, true, true, true, true, false],
+  )}`;
+}
+
+function renderExplanation(e: NonNullable<Awaited<ReturnType<typeof explainDossier>>>): string {
+  const lines = [
+    `Hồ sơ ${e.code} — ${e.unit.name ?? e.unit.code}`,
+    `Thủ tục: ${e.procedure.code ?? "(trống)"} ${e.procedure.name ?? "(không có trong danh mục)"}`,
+    `Trạng thái hiện tại: ${e.status.code} ${e.status.label}`,
+    `Kỳ: ${e.period.from} → ${e.period.to}, tính đến ${e.period.asOf}`,
+    "",
+    `Bắt đầu: ${e.start.at ?? "không có"}${e.start.field ? ` (từ ${e.start.field})` : ""}`,
+    `Kết thúc: ${e.end ? `${e.end.at} — ${e.end.statusLabel}` : "—"}`,
+    `Thời hạn: ${e.deadline ? `${e.deadline.value} ${e.deadline.unitLabel}` : "không xác định"}${e.dueAt ? `; hạn cuối ${e.dueAt}` : ""}`,
+    `Thời gian xử lý: ${e.elapsed ? `${Math.round(e.elapsed.value * 100) / 100} ${e.elapsed.unitLabel}` : "—"}`,
+    `Kết luận: ${e.verdictLabel} — ${e.reason}`,
+    `Căn cứ: ${e.clause}`,
+    "",
+    "Tiến trình xử lý:",
+    ...(e.steps.length ? e.steps.map((s) => `  ${s.at}  ${s.status} ${s.label}${s.handler ? ` — ${s.handler}` : ""}`) : ["  (không có)"]),
+  ];
+  return lines.join("\n");
+}
+
+function renderAudit(rows: Awaited<ReturnType<typeof auditDefects>>): string {
+  const withDefects = rows.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));
+  if (withDefects.length === 0) return "Không phát hiện lỗi dữ liệu / No data defects found.";
+  const out: string[] = [];
+  for (const r of withDefects) {
+    out.push(`${r.unitCode} ${r.unitName ?? ""} — ${r.dossiers.toLocaleString("vi-VN")} hồ sơ`);
+    for (const k of DEFECT_KINDS) {
+      if (!r.counts[k]) continue;
+      const ex = r.examples[k];
+      out.push(`  ${String(r.counts[k]).padStart(6)}  ${DEFECTS[k].vi} / ${DEFECTS[k].en} (${DEFECTS[k].clause})`);
+      out.push(`          ${ex.slice(0, 10).join(", ")}${ex.length > 10 ? `, … (+${ex.length - 10})` : ""}`);
+    }
+  }
+  return out.join("\n");
+}

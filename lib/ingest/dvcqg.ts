@@ -1,0 +1,161 @@
+/**
+ * DATA.md §1: the records one-stop systems send to DVCQG (`DongBoHoSoMC`,
+ * `CapNhatTienDoHoSoMC`), validated and mapped to rows. Real senders send every
+ * scalar as a string, empty strings for absent values and fields we do not use:
+ * all of that is accepted, and the record is kept whole as received.
+ */
+import { z } from "zod";
+import type { DossierRow, StepRow } from "@/lib/data/bulk";
+import { feeStateOf } from "@/lib/method/payment";
+import { isStatusCode } from "@/lib/method/status";
+import { parseInstant } from "@/lib/method/time";
+import { fieldErrors, msg, type FieldError } from "./errors";
+
+const scalar = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+
+/** A date-time: `yyyyMMddHHmmss` (local) or ISO 8601; "" or absent = no value. */
+const instantField = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    const d = parseInstant(v ?? null);
+    if (d === undefined) {
+      ctx.addIssue({ code: "custom", message: msg(`Ngày giờ không hợp lệ "${v}", cần yyyyMMddHHmmss hoặc ISO 8601`, `Invalid date-time "${v}", expected yyyyMMddHHmmss or ISO 8601`) });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+const statusField = (name: string) =>
+  z.union([z.string(), z.number()], { error: msg(`${name} phải là mã trạng thái 1–10`, `${name} must be a status code 1–10`) })
+    .transform((v, ctx) => {
+      const n = Number(String(v).trim());
+      if (String(v).trim() === "" || !isStatusCode(n)) {
+        ctx.addIssue({ code: "custom", message: msg(`Mã trạng thái không hợp lệ "${v}" (cần 1–10)`, `Unknown status code "${v}" (expected 1–10)`) });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalCode = (allowed: readonly string[], vi: string, en: string) =>
+  z.union([z.string(), z.number(), z.null()]).optional().transform((v, ctx) => {
+    const s = v == null ? "" : String(v).trim();
+    if (s === "") return null;
+    if (!allowed.includes(s)) {
+      ctx.addIssue({ code: "custom", message: msg(`${vi} "${s}"`, `${en} "${s}"`) });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+const text = (max: number) => z.union([z.string(), z.number(), z.null()]).optional()
+  .transform((v) => (v == null || String(v).trim() === "" ? null : String(v).trim().slice(0, max)));
+
+export const stepSchema = z.looseObject({
+  MaHoSo: scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).max(100, msg("MaHoSo quá dài (tối đa 100)", "MaHoSo too long (max 100)"))),
+  TrangThai: statusField("TrangThai"),
+  ThoiDiemXuLy: instantField.refine((d) => d !== null, msg("Thiếu ThoiDiemXuLy", "ThoiDiemXuLy is missing")),
+  NguoiXuLy: text(200),
+  ChucDanh: text(200),
+  PhongBanXuLy: text(300),
+  NoiDungXuLy: text(2000),
+  NgayBatDau: instantField,
+  NgayKetThucTheoQuyDinh: instantField,
+});
+
+const feeLine = z.looseObject({
+  Gia: z.union([z.number(), z.string()]).optional().transform((v, ctx) => {
+    if (v === undefined || String(v).trim() === "") return 0;
+    const n = Number(String(v).trim());
+    if (!Number.isFinite(n) || n < 0) {
+      ctx.addIssue({ code: "custom", message: msg(`Gia không hợp lệ "${v}" (cần số ≥ 0)`, `Invalid Gia "${v}" (expected a number ≥ 0)`) });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
+/** Steps embedded in a dossier may omit MaHoSo: it is the dossier's. */
+const embeddedStep = stepSchema.extend({ MaHoSo: scalar.optional() });
+
+export const dossierSchema = z.looseObject({
+  MaHoSo: scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).max(100, msg("MaHoSo quá dài (tối đa 100)", "MaHoSo too long (max 100)"))),
+  MaTTHC: text(50),
+  MaDonVi: text(50),
+  KenhThucHien: optionalCode(["1", "2", "3"], "KenhThucHien phải là 1, 2, 3 hoặc để trống, nhận được", "KenhThucHien must be 1, 2, 3 or empty, got"),
+  NguonNop: optionalCode(["DVCQG", "DIAPHUONG"], "NguonNop phải là DVCQG hoặc DIAPHUONG, nhận được", "NguonNop must be DVCQG or DIAPHUONG, got"),
+  TrangThaiHoSo: statusField("TrangThaiHoSo"),
+  NgayNopHoSo: instantField,
+  NgayTiepNhan: instantField,
+  NgayHenTra: instantField,
+  NgayTra: instantField,
+  NgayKetThucXuLy: instantField,
+  NgayTuChoi: instantField,
+  ThoiDiemDongBo: instantField,
+  // 0 and 3 are sent by some systems for "not paid online" (research/domain.md §1.3).
+  DuocThanhToanTrucTuyen: optionalCode(["0", "1", "2", "3"], "DuocThanhToanTrucTuyen phải là 1, 2 hoặc để trống, nhận được", "DuocThanhToanTrucTuyen must be 1, 2 or empty, got"),
+  DanhSachLePhi: z.array(feeLine, { error: msg("DanhSachLePhi phải là một mảng", "DanhSachLePhi must be an array") }).nullable().optional(),
+  QuaTrinhXuLy: z.array(embeddedStep, { error: msg("QuaTrinhXuLy phải là một mảng", "QuaTrinhXuLy must be an array") }).nullable().optional(),
+});
+
+export type DossierInput = z.infer<typeof dossierSchema>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+function toSteps(list: z.infer<typeof embeddedStep>[] | null | undefined): StepRow[] {
+  return (list ?? []).map((s) => ({
+    status: s.TrangThai, at: s.ThoiDiemXuLy!, handler: s.NguoiXuLy, title: s.ChucDanh, department: s.PhongBanXuLy,
+    content: s.NoiDungXuLy, startedAt: s.NgayBatDau, stepDueAt: s.NgayKetThucTheoQuyDinh,
+  }));
+}
+
+/**
+ * One `DongBoHoSoMC` record → a dossier row. `defaultUnit` is the envelope's
+ * `madonvi` or the token's agency (DATA.md §1).
+ */
+export function parseDossier(raw: unknown, defaultUnit: string | null): Parsed<DossierRow> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { ok: false, errors: [{ field: "(bản ghi)", vi: "Bản ghi phải là một đối tượng JSON", en: "A record must be a JSON object" }] };
+  }
+  const r = dossierSchema.safeParse(raw);
+  if (!r.success) return { ok: false, errors: fieldErrors(r.error, raw) };
+  const d = r.data;
+  const unitCode = d.MaDonVi ?? defaultUnit;
+  if (!unitCode) {
+    return { ok: false, errors: [{ field: "MaDonVi", vi: "Thiếu MaDonVi (mã cơ quan giải quyết)", en: "MaDonVi (handling agency) is missing" }] };
+  }
+  const fee = feeStateOf(d.DanhSachLePhi);
+  const paid = d.DuocThanhToanTrucTuyen === "1" ? 1 : d.DuocThanhToanTrucTuyen === "2" ? 2 : null;
+  return {
+    ok: true,
+    value: {
+      code: d.MaHoSo, procedureCode: d.MaTTHC, unitCode, channel: d.KenhThucHien ? Number(d.KenhThucHien) : null,
+      source: d.NguonNop, status: d.TrangThaiHoSo, submittedAt: d.NgayNopHoSo, receivedAt: d.NgayTiepNhan,
+      appointmentAt: d.NgayHenTra, returnedAt: d.NgayTra, finishedAt: d.NgayKetThucXuLy, refusedAt: d.NgayTuChoi,
+      paidOnline: paid, feeLines: fee.lines, feePositive: fee.positive, syncedAt: d.ThoiDiemDongBo, raw,
+      steps: toSteps(d.QuaTrinhXuLy),
+    },
+  };
+}
+
+/** One `CapNhatTienDoHoSoMC` record → a step of an existing dossier. */
+export function parseStep(raw: unknown): Parsed<StepRow & { dossierCode: string }> {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    return { ok: false, errors: [{ field: "(bản ghi)", vi: "Bản ghi phải là một đối tượng JSON", en: "A record must be a JSON object" }] };
+  }
+  const r = stepSchema.safeParse(raw);
+  if (!r.success) return { ok: false, errors: fieldErrors(r.error, raw) };
+  return { ok: true, value: { dossierCode: r.data.MaHoSo, ...toSteps([r.data])[0] } };
+}
+
+export const SERVICES = ["DongBoHoSoMC", "CapNhatTienDoHoSoMC"] as const;
+export type Service = (typeof SERVICES)[number];
+
+/** The DVCQG envelope. `session` and `madonvi` are what real senders put beside `data`. */
+export const envelopeSchema = z.looseObject({
+  service: z.enum(SERVICES, { error: msg("service phải là DongBoHoSoMC hoặc CapNhatTienDoHoSoMC", "service must be DongBoHoSoMC or CapNhatTienDoHoSoMC") }),
+  isUpdating: z.union([z.string(), z.boolean()]).optional(),
+  session: z.string().optional(),
+  madonvi: z.string().optional(),
+  data: z.array(z.unknown(), { error: msg("data phải là một mảng bản ghi", "data must be an array of records") }),
+});

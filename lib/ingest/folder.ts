@@ -1,0 +1,170 @@
+/**
+ * A data folder in the DATA.md §2 layout (reference CSVs + hoso.json + tiendo.json),
+ * read and validated whole: every error names the file, the line or record, the
+ * field and the reason, in Vietnamese and English.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Database } from "@/db";
+import {
+  addSteps, upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
+  type AuthorityRow, type DossierRow, type FeedbackRow, type ProcedureRow, type ReportRow, type StepRow, type UnitRow,
+} from "@/lib/data/bulk";
+import { replaceExceptions } from "@/lib/engine/calendar-sql";
+import { refreshDerived } from "@/lib/engine/derive-sql";
+import type { CalendarException } from "@/lib/method/calendar";
+import { csvObjects, CsvError, parseCsv } from "./csv";
+import { envelopeSchema, parseDossier, parseStep } from "./dvcqg";
+import { fieldErrors } from "./errors";
+import { REFERENCE_KINDS, type ReferenceKind } from "./reference";
+
+export interface LoadError {
+  file: string;
+  /** Line in a CSV file, or index of the record in a JSON envelope's `data`. */
+  line?: number;
+  record?: number;
+  code?: string;
+  field: string;
+  vi: string;
+  en: string;
+}
+
+export class DataFolderError extends Error {
+  constructor(readonly errors: LoadError[]) {
+    super(`${errors.length} lỗi dữ liệu / data error(s)`);
+  }
+}
+
+export function formatLoadError(e: LoadError): string {
+  const where = [e.file, e.line !== undefined ? `dòng ${e.line}` : null, e.record !== undefined ? `bản ghi ${e.record}` : null, e.code ? `MaHoSo ${e.code}` : null]
+    .filter(Boolean).join(", ");
+  return `${where} — ${e.field}: ${e.vi} / ${e.en}`;
+}
+
+export interface DataFolder {
+  units: UnitRow[];
+  procedures: ProcedureRow[];
+  authorities: AuthorityRow[];
+  calendar: CalendarException[] | null;
+  feedback: FeedbackRow[];
+  reports: ReportRow[];
+  dossiers: DossierRow[];
+  steps: Array<StepRow & { dossierCode: string }>;
+}
+
+function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolean, errors: LoadError[]) {
+  const file = `${kind}.csv`;
+  const full = path.join(dir, file);
+  if (!fs.existsSync(full)) {
+    if (required) errors.push({ file, field: "(tệp)", vi: "Thiếu tệp bắt buộc", en: "Required file is missing" });
+    return null;
+  }
+  const spec = REFERENCE_KINDS[kind];
+  try {
+    const out = [];
+    for (const { line, row } of csvObjects(parseCsv(fs.readFileSync(full, "utf8")), spec.columns)) {
+      const r = spec.schema.safeParse(row);
+      if (r.success) out.push(r.data);
+      else for (const e of fieldErrors(r.error, row)) errors.push({ file, line, ...e });
+    }
+    return out as Array<import("zod").output<(typeof REFERENCE_KINDS)[K]["schema"]>>;
+  } catch (e) {
+    if (e instanceof CsvError) {
+      errors.push({ file, line: e.line, field: "(CSV)", vi: e.vi, en: e.en });
+      return null;
+    }
+    throw e;
+  }
+}
+
+function readEnvelope(dir: string, file: string, service: string, required: boolean, errors: LoadError[]) {
+  const full = path.join(dir, file);
+  if (!fs.existsSync(full)) {
+    if (required) errors.push({ file, field: "(tệp)", vi: "Thiếu tệp bắt buộc", en: "Required file is missing" });
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(full, "utf8"));
+  } catch (e) {
+    const why = (e as Error).message.replace(/\s+/g, " ");
+    errors.push({ file, field: "(JSON)", vi: `JSON không hợp lệ: ${why}`, en: `Malformed JSON: ${why}` });
+    return null;
+  }
+  const env = envelopeSchema.safeParse(Array.isArray(json) ? { service, data: json } : json);
+  if (!env.success) {
+    for (const e of fieldErrors(env.error, json)) errors.push({ file, ...e });
+    return null;
+  }
+  if (env.data.service !== service) {
+    errors.push({ file, field: "service", vi: `Cần service ${service}`, en: `Expected service ${service}` });
+    return null;
+  }
+  return env.data;
+}
+
+export function readDataFolder(dir: string): DataFolder {
+  const errors: LoadError[] = [];
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new DataFolderError([{ file: dir, field: "(thư mục)", vi: "Không tìm thấy thư mục dữ liệu", en: "Data folder not found" }]);
+  }
+  const units = readCsv(dir, "donvi", true, errors) ?? [];
+  const procedures = readCsv(dir, "thutuc", true, errors) ?? [];
+  const authorities = readCsv(dir, "thamquyen", false, errors) ?? [];
+  const calendar = readCsv(dir, "lich", false, errors);
+  const feedback = readCsv(dir, "pakn", false, errors) ?? [];
+  const reports = readCsv(dir, "baocao", false, errors) ?? [];
+
+  const known = new Set(units.map((u) => u.code));
+  const unitRef = (file: string, list: Array<{ unitCode: string }>, lines: boolean) =>
+    list.forEach((r, i) => {
+      if (!known.has(r.unitCode)) errors.push({ file, ...(lines ? {} : { record: i }), field: "MaDonVi", vi: `Mã đơn vị không có trong donvi.csv: "${r.unitCode}"`, en: `Unit code not in donvi.csv: "${r.unitCode}"` });
+    });
+  for (const u of units) {
+    if (u.parentCode && !known.has(u.parentCode)) {
+      errors.push({ file: "donvi.csv", field: "MaDonViCha", vi: `Đơn vị cha không tồn tại: "${u.parentCode}" (của ${u.code})`, en: `Parent unit not found: "${u.parentCode}" (of ${u.code})` });
+    }
+  }
+  unitRef("thamquyen.csv", authorities, true);
+  unitRef("pakn.csv", feedback, true);
+  unitRef("baocao.csv", reports, true);
+
+  const dossiers: DossierRow[] = [];
+  const hoso = readEnvelope(dir, "hoso.json", "DongBoHoSoMC", true, errors);
+  // Every MaHoSo sent, valid or not: a step of a rejected dossier is not a second error.
+  const codes = new Set<string>();
+  hoso?.data.forEach((raw, record) => {
+    const r = parseDossier(raw, hoso.madonvi ?? null);
+    const code = (raw as { MaHoSo?: unknown })?.MaHoSo;
+    if (code != null) codes.add(String(code).trim());
+    if (!r.ok) {
+      for (const e of r.errors) errors.push({ file: "hoso.json", record, code: code == null ? undefined : String(code), ...e });
+    } else if (!known.has(r.value.unitCode)) {
+      errors.push({ file: "hoso.json", record, code: r.value.code, field: "MaDonVi", vi: `Mã đơn vị không có trong donvi.csv: "${r.value.unitCode}"`, en: `Unit code not in donvi.csv: "${r.value.unitCode}"` });
+    } else dossiers.push(r.value);
+  });
+  const steps: DataFolder["steps"] = [];
+  const tiendo = readEnvelope(dir, "tiendo.json", "CapNhatTienDoHoSoMC", false, errors);
+  tiendo?.data.forEach((raw, record) => {
+    const r = parseStep(raw);
+    if (!r.ok) for (const e of r.errors) errors.push({ file: "tiendo.json", record, ...e });
+    else if (hoso && !codes.has(r.value.dossierCode)) {
+      errors.push({ file: "tiendo.json", record, code: r.value.dossierCode, field: "MaHoSo", vi: "Hồ sơ không có trong hoso.json", en: "Dossier not in hoso.json" });
+    } else steps.push(r.value);
+  });
+  if (errors.length) throw new DataFolderError(errors);
+  return { units, procedures, authorities, calendar, feedback, reports, dossiers, steps };
+}
+
+/** Writes a validated folder into a database (the CLI uses a fresh in-memory one). */
+export async function loadDataFolder(db: Database, f: DataFolder, now = new Date()): Promise<void> {
+  await upsertUnits(db.orm, f.units);
+  if (f.calendar) await replaceExceptions(db.orm, f.calendar);
+  await upsertProcedures(db.orm, f.procedures);
+  await upsertAuthorities(db.orm, f.authorities);
+  await upsertFeedback(db.orm, f.feedback);
+  await upsertReports(db.orm, f.reports);
+  await upsertDossiers(db.orm, f.dossiers, now, { refresh: false });
+  await addSteps(db.orm, f.steps, { refresh: false });
+  await refreshDerived(db.orm);
+}
