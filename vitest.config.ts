@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
+    env: { AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789" },
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -93,6 +93,11 @@ export async function rows<T = Record<string, unknown>>(orm: Pick<Orm, "execute"
 
 const g = globalThis as unknown as { __tthcDb?: Promise<Database> };
 
+/** Tests point the application (routes, pages) at their own database. */
+export function useDatabase(db: Database): void {
+  g.__tthcDb = Promise.resolve(db);
+}
+
 /** The application's database, opened once per process from the environment. */
 export async function getDb(): Promise<Database> {
   if (!g.__tthcDb) {

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "catalogue:write": ["admin"],
   "calendar:write": ["admin"],
   "imports:write": ["admin"],
+  "sync:write": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

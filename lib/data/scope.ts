@@ -26,13 +26,13 @@ export function scopeOf(caller: Caller): string | null {
   }
 }
 
-/** May the caller do this? Tokens read scores and dossiers of their subtree and write sync data. */
+/** May the caller do this? Tokens read scores and dossiers of their subtree and sync data into it. */
 export function allowed(caller: Caller, permission: Permission): boolean {
   switch (caller.kind) {
     case "user":
       return can(caller.role, permission);
     case "token":
-      return permission === "scores:read" || permission === "dossiers:read";
+      return permission === "scores:read" || permission === "dossiers:read" || permission === "sync:write";
     case "public":
       return permission === "scores:read";
     case "system":

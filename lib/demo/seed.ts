@@ -12,6 +12,7 @@ import {
   upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
 } from "@/lib/data/bulk";
 import { refreshDerived } from "@/lib/engine/derive-sql";
+import { createToken } from "@/lib/data/tokens";
 import { localDate } from "@/lib/method/time";
 import type { Role } from "@/lib/auth/roles";
 import { demoDossiers, demoFeedback, demoReference, demoReports } from "./generate";
@@ -61,6 +62,7 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
   log(`Hồ sơ: ${written.toLocaleString("vi-VN")} trong ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const demoUsers = await seedUsers(db);
+  const tokens = await seedTokens(db, ref.units);
   if (opts.dataDir !== null) {
     const dir = opts.dataDir ?? path.join(process.cwd(), ".data");
     fs.mkdirSync(dir, { recursive: true });
@@ -68,8 +70,19 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
       path.join(dir, "demo-users.json"),
       JSON.stringify(demoUsers.map(({ username, password, role, agency }) => ({ username, password, role, agency })), null, 2),
     );
+    fs.writeFileSync(path.join(dir, "demo-tokens.json"), JSON.stringify(tokens, null, 2));
   }
-  return { dossiers: written, users: demoUsers, ms: Date.now() - t0 };
+  return { dossiers: written, users: demoUsers, tokens, ms: Date.now() - t0 };
+}
+
+/** One API token for the province and one per agency, bound to its subtree. */
+async function seedTokens(db: Database, units: Array<{ code: string; name: string; kind: string }>) {
+  const out: Array<{ token: string; unitCode: string; unitName: string; scope: string }> = [];
+  for (const u of units) {
+    const { token } = await createToken(db.orm, { kind: "system" }, { name: `Demo — ${u.name}`, unitCode: u.code });
+    out.push({ token, unitCode: u.code, unitName: u.name, scope: u.kind === "tinh" ? "province" : "agency" });
+  }
+  return out;
 }
 
 export async function seedUsers(db: Database): Promise<DemoUser[]> {

@@ -1,0 +1,40 @@
+/**
+ * POST /api/v1/import/{kind}?dryRun=1 — reference data (DATA.md §2) as CSV or XLSX,
+ * sent as multipart form-data (field `file`) or as the raw body.
+ */
+import { NextResponse } from "next/server";
+import { getDb } from "@/db";
+import { requireCaller } from "@/lib/api/caller";
+import { ApiError, handler } from "@/lib/api/errors";
+import { importForCaller } from "@/lib/data/imports";
+import { ImportFileError } from "@/lib/ingest/import";
+import { REFERENCE_KINDS, type ReferenceKind } from "@/lib/ingest/reference";
+import { notifyDataChanged } from "@/lib/live/events";
+
+const MAX_BYTES = 32 * 1024 * 1024;
+
+export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: string }> }) => {
+  const { kind } = await ctx.params;
+  if (!(kind in REFERENCE_KINDS)) throw new ApiError("not_found", `Loại dữ liệu không có: ${kind}`, `Unknown kind: ${kind}`, { kinds: Object.keys(REFERENCE_KINDS) });
+  const url = new URL(req.url);
+  const dryRun = ["1", "true"].includes(url.searchParams.get("dryRun") ?? "");
+  const { orm } = await getDb();
+  const caller = await requireCaller(orm, req);
+  let file: { name: string; bytes: Uint8Array };
+  if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const f = (await req.formData()).get("file");
+    if (!(f instanceof File)) throw new ApiError("unprocessable", "Thiếu tệp (trường file)", "Missing file (field `file`)");
+    file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+  } else {
+    file = { name: url.searchParams.get("filename") ?? `${kind}.csv`, bytes: new Uint8Array(await req.arrayBuffer()) };
+  }
+  if (file.bytes.byteLength > MAX_BYTES) throw new ApiError("payload_too_large", "Tệp quá lớn (tối đa 32 MB)", "File too large (max 32 MB)");
+  try {
+    const report = await importForCaller(orm, caller, kind as ReferenceKind, file, dryRun);
+    if (!dryRun && report.valid > 0) notifyDataChanged();
+    return NextResponse.json(report);
+  } catch (e) {
+    if (e instanceof ImportFileError) throw new ApiError("unprocessable", e.vi, e.en, { line: e.line ?? null });
+    throw e;
+  }
+});

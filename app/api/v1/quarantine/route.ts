@@ -1,0 +1,20 @@
+/** GET /api/v1/quarantine — rejected sync records in the caller's scope. */
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { requireCaller } from "@/lib/api/caller";
+import { handler } from "@/lib/api/errors";
+import { parseQuery } from "@/lib/api/params";
+import { listQuarantine } from "@/lib/data/quarantine";
+
+const query = z.object({
+  state: z.enum(["open", "resent", "discarded"]).default("open"),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const GET = handler(async (req: Request) => {
+  const q = parseQuery(req, query);
+  const { orm } = await getDb();
+  return NextResponse.json(await listQuarantine(orm, await requireCaller(orm, req), q));
+});

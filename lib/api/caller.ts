@@ -1,0 +1,51 @@
+/**
+ * Who is calling an API route: an API token (Authorization: Bearer, or the DVCQG
+ * envelope's `session`), else a signed-in user's session cookie, else nobody.
+ */
+import { decode } from "next-auth/jwt";
+import type { Orm } from "@/db";
+import { authSecret } from "@/lib/auth/secret";
+import type { Caller } from "@/lib/data/scope";
+import { callerFromToken } from "@/lib/data/tokens";
+import { callerFromUserId } from "@/lib/data/users";
+import { ApiError } from "./errors";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function cookie(req: Request, name: string): string | null {
+  for (const part of (req.headers.get("cookie") ?? "").split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return null;
+}
+
+export function bearerToken(req: Request): string | null {
+  const h = req.headers.get("authorization");
+  const m = h ? /^Bearer\s+(\S+)$/i.exec(h) : null;
+  return m ? m[1] : null;
+}
+
+/** The caller, or null when the request carries no valid credential. A bad token is refused. */
+export async function requestCaller(orm: Orm, req: Request, bodyToken?: string | null): Promise<Caller | null> {
+  const token = bearerToken(req) ?? bodyToken ?? null;
+  if (token) {
+    const c = await callerFromToken(orm, token);
+    if (!c) throw new ApiError("unauthorized", "Mã truy cập không hợp lệ hoặc đã bị thu hồi", "Invalid or revoked API token");
+    return c;
+  }
+  for (const name of SESSION_COOKIES) {
+    const value = cookie(req, name);
+    if (!value) continue;
+    const jwt = await decode({ token: value, secret: authSecret() }).catch(() => null);
+    const uid = jwt?.uid;
+    if (typeof uid === "number") return callerFromUserId(orm, uid);
+  }
+  return null;
+}
+
+export async function requireCaller(orm: Orm, req: Request, bodyToken?: string | null): Promise<Caller> {
+  const c = await requestCaller(orm, req, bodyToken);
+  if (!c) throw new ApiError("unauthorized", "Cần đăng nhập hoặc mã truy cập (Bearer)", "Sign-in or an API token (Bearer) is required");
+  return c;
+}

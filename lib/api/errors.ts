@@ -1,0 +1,54 @@
+/**
+ * One error envelope for every route (STYLE.md §6): `{ error: { code, message, details } }`
+ * with a code → status map. Never a stack trace; never a 500 for bad input.
+ */
+import { NextResponse } from "next/server";
+import { ForbiddenError, NotFoundError } from "@/lib/data/scope";
+import { PeriodError } from "@/lib/method/period";
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  unprocessable: 422,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly vi: string,
+    readonly en: string,
+    readonly details?: unknown,
+  ) {
+    super(`${vi} / ${en}`);
+  }
+}
+
+export function errorResponse(code: ErrorCode, message: string, details?: unknown, headers?: HeadersInit) {
+  return NextResponse.json({ error: { code, message, details: details ?? null } }, { status: ERROR_STATUS[code], headers });
+}
+
+/** Maps anything thrown in a handler to the envelope; unknown errors are logged, not shown. */
+export function toErrorResponse(e: unknown) {
+  if (e instanceof ApiError) return errorResponse(e.code, e.message, e.details);
+  if (e instanceof NotFoundError) return errorResponse("not_found", "Không tìm thấy / Not found");
+  if (e instanceof ForbiddenError) return errorResponse("forbidden", "Không có quyền / Forbidden");
+  if (e instanceof PeriodError) return errorResponse("unprocessable", e.message, { field: "from/to" });
+  console.error("[api] unexpected error", e);
+  return errorResponse("internal", "Lỗi hệ thống / Internal error");
+}
+
+/** Wraps a route handler so that every failure becomes the envelope. */
+export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      return toErrorResponse(e);
+    }
+  };
+}

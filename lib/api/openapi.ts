@@ -1,0 +1,117 @@
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas that
+ * validate the requests (zod 4's JSON Schema output).
+ */
+import { z } from "zod";
+import { dossierSchema, envelopeSchema, stepSchema } from "@/lib/ingest/dvcqg";
+import { REFERENCE_KINDS } from "@/lib/ingest/reference";
+import { indicatorsQuery, periodQuery } from "./params";
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+
+/** Query parameters of an object schema as OpenAPI parameters. */
+function parameters(s: z.ZodObject) {
+  const json = schema(s) as { properties?: Record<string, { description?: string }>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, p]) => ({
+    name, in: "query", required: json.required?.includes(name) ?? false, description: p.description, schema: p,
+  }));
+}
+
+const errorBody = {
+  type: "object",
+  properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, details: {} }, required: ["code", "message"] } },
+};
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: "JSON không hợp lệ / Malformed JSON", 401: "Thiếu hoặc sai mã truy cập / Missing or invalid credentials",
+  403: "Ngoài phạm vi được phép / Outside the caller's scope", 404: "Không tìm thấy / Not found",
+  413: "Quá lớn (tối đa 5.000 bản ghi) / Too large (max 5,000 records)", 422: "Dữ liệu không hợp lệ / Invalid input",
+};
+
+export function openApiDocument(origin: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Chỉ số TTHC API",
+      version: "1.0.0",
+      description: "Đồng bộ hồ sơ theo định dạng Cổng DVCQG, nhập dữ liệu danh mục, đọc chỉ số theo Công văn 200/VPCP-KSTT.",
+    },
+    servers: [{ url: `${origin}/api/v1` }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Mã truy cập (API token) của đơn vị" } },
+      schemas: {
+        Error: errorBody,
+        Envelope: schema(envelopeSchema),
+        DongBoHoSoMC: schema(dossierSchema),
+        CapNhatTienDoHoSoMC: schema(stepSchema),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      "/sync": {
+        post: {
+          summary: "Đồng bộ hồ sơ (DongBoHoSoMC) hoặc tiến độ (CapNhatTienDoHoSoMC)",
+          description: "Tối đa 5.000 bản ghi mỗi lần. Bản ghi sai bị từ chối riêng lẻ và được lưu để sửa, gửi lại. Mã truy cập có thể gửi trong trường `session`.",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Envelope" } } } },
+          responses: {
+            "200": { description: "Kết quả từng bản ghi", content: { "application/json": { schema: {
+              type: "object",
+              properties: {
+                error_code: { type: "integer", enum: [0, 1] }, message: { type: "string" },
+                accepted: { type: "integer" }, rejected: { type: "integer" },
+                results: { type: "array", items: { type: "object", properties: {
+                  index: { type: "integer" }, MaHoSo: { type: ["string", "null"] }, status: { enum: ["ok", "rejected"] },
+                  errors: { type: "array", items: { type: "object", properties: { field: { type: "string" }, vi: { type: "string" }, en: { type: "string" } } } },
+                  quarantineId: { type: "integer" },
+                } } },
+              },
+            } } } },
+            ...errors(400, 401, 403, 413, 422),
+          },
+        },
+      },
+      "/indicators": {
+        get: {
+          summary: "Chỉ số theo kỳ, nhóm theo đơn vị, địa bàn, thủ tục, lĩnh vực (DATA.md §3)",
+          parameters: parameters(indicatorsQuery),
+          responses: { "200": { description: "Bảng chỉ số" }, ...errors(401, 404, 422) },
+        },
+      },
+      "/dossiers/{MaHoSo}/explain": {
+        get: {
+          summary: "Giải thích kết luận đúng hạn/quá hạn của một hồ sơ (METHOD §A)",
+          parameters: [{ name: "MaHoSo", in: "path", required: true, schema: { type: "string" } }, ...parameters(periodQuery)],
+          responses: { "200": { description: "Giải thích" }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/import/{kind}": {
+        post: {
+          summary: "Nhập dữ liệu danh mục từ CSV hoặc XLSX (quản trị)",
+          parameters: [
+            { name: "kind", in: "path", required: true, schema: { enum: Object.keys(REFERENCE_KINDS) } },
+            { name: "dryRun", in: "query", schema: { type: "boolean" }, description: "Chỉ kiểm tra, không ghi" },
+          ],
+          requestBody: { content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } }, "text/csv": { schema: { type: "string" } } } },
+          responses: { "200": { description: "Báo cáo: số dòng thêm, sửa, giữ nguyên và lỗi từng dòng" }, ...errors(401, 403, 404, 413, 422) },
+        },
+      },
+      "/quarantine": { get: { summary: "Bản ghi đồng bộ bị từ chối trong phạm vi", responses: { "200": { description: "Danh sách" }, ...errors(401, 403) } } },
+      "/quarantine/{id}/resend": {
+        post: {
+          summary: "Gửi lại bản ghi đã sửa",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          requestBody: { content: { "application/json": { schema: {} } } },
+          responses: { "200": { description: "Đã nhận" }, ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      "/tokens": {
+        get: { summary: "Mã truy cập của đơn vị", responses: { "200": { description: "Danh sách (không có giá trị mã)" }, ...errors(401, 403) } },
+        post: { summary: "Tạo mã truy cập (chỉ hiển thị một lần)", responses: { "201": { description: "Mã mới" }, ...errors(401, 403, 404, 422) } },
+      },
+      "/tokens/{id}": {
+        delete: { summary: "Thu hồi mã truy cập", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { "204": { description: "Đã thu hồi" }, ...errors(401, 403, 404) } },
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Shared query-parameter schemas of the API (and their OpenAPI descriptions). */
+import { z } from "zod";
+import { GROUP_BY } from "@/lib/engine/scorecard";
+import { makePeriod } from "@/lib/method/period";
+import { isLocalDate, localDate } from "@/lib/method/time";
+import { fieldErrors } from "@/lib/ingest/errors";
+import { ApiError } from "./errors";
+
+const day = z.string().refine(isLocalDate, "Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD");
+
+export const periodQuery = z.object({
+  from: day.optional().describe("Ngày đầu kỳ (YYYY-MM-DD); mặc định ngày đầu tháng hiện tại"),
+  to: day.optional().describe("Ngày cuối kỳ (YYYY-MM-DD); mặc định hôm nay"),
+});
+
+export const indicatorsQuery = periodQuery.extend({
+  by: z.enum(GROUP_BY).default("agency").describe("Nhóm theo: all, agency, area, procedure, field"),
+  unit: z.string().optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),
+  area: z.string().optional().describe("Chỉ các cơ quan phục vụ địa bàn này"),
+  procedure: z.string().optional().describe("Chỉ thủ tục này (MaTTHC)"),
+  field: z.string().optional().describe("Chỉ lĩnh vực này (MaLinhVuc)"),
+  parent: z.string().optional().describe("Chỉ các đơn vị con trực tiếp của đơn vị này (một cấp của bảng xếp hạng)"),
+});
+
+/** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */
+export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.output<T> {
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const r = schema.safeParse(params);
+  if (!r.success) {
+    throw new ApiError("unprocessable", "Tham số không hợp lệ", "Invalid query parameters", fieldErrors(r.error, params));
+  }
+  return r.data;
+}
+
+/** METHOD §0.2 period from `from`/`to`, defaulting to the current month to date. */
+export function periodFrom(q: { from?: string; to?: string }, now = new Date()) {
+  const today = localDate(now);
+  return makePeriod(q.from ?? `${today.slice(0, 8)}01`, q.to ?? today, now);
+}

@@ -1,0 +1,12 @@
+/** Users as callers: the role and agency are read fresh, so a change takes effect at once. */
+import { eq } from "drizzle-orm";
+import type { Orm } from "@/db";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/auth/roles";
+import type { Caller } from "./scope";
+
+export async function callerFromUserId(orm: Orm, userId: number): Promise<Caller | null> {
+  const [u] = await orm.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!u || u.disabled) return null;
+  return { kind: "user", userId: u.id, name: u.name, role: u.role as Role, unitCode: u.unitCode };
+}

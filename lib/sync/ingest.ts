@@ -1,0 +1,149 @@
+/**
+ * Ingestion of DVCQG envelopes (DATA.md §1) for the sync API and the quarantine's
+ * resend: every record is validated on its own; valid ones are upserted in one
+ * transaction (a crash leaves all of them or none), invalid ones are kept verbatim
+ * with their errors to be corrected and resent. A record for a unit outside the
+ * caller's subtree refuses the whole batch (403) before anything is written.
+ */
+import { sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { rejectedRecords } from "@/db/schema";
+import { addSteps, upsertDossiers, type DossierRow, type StepRow } from "@/lib/data/bulk";
+import type { Permission } from "@/lib/auth/roles";
+import { allowed, ForbiddenError, scopeOf, type Caller } from "@/lib/data/scope";
+import { classifyUnits } from "@/lib/data/units";
+import type { FieldError } from "@/lib/ingest/errors";
+import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
+
+export const MAX_BATCH = 5000;
+
+export interface RecordResult {
+  index: number;
+  MaHoSo: string | null;
+  status: "ok" | "rejected";
+  errors?: FieldError[];
+}
+
+export interface IngestOutcome {
+  accepted: number;
+  rejected: number;
+  results: RecordResult[];
+  /** Ids of the quarantined records, by index. */
+  quarantined: Map<number, number>;
+}
+
+type Step = StepRow & { dossierCode: string };
+const codeOf = (raw: unknown) => {
+  const c = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
+  return c == null || String(c).trim() === "" ? null : String(c).trim();
+};
+
+export async function ingest(
+  orm: Orm,
+  caller: Caller,
+  input: { service: Service; data: unknown[]; defaultUnit?: string | null },
+  now = new Date(),
+  opts: { permission?: Permission; quarantine?: boolean } = {},
+): Promise<IngestOutcome> {
+  if (!allowed(caller, opts.permission ?? "sync:write")) throw new ForbiddenError();
+  const scope = scopeOf(caller);
+  // A token bound to a single agency is that batch's default MaDonVi (DATA.md §1).
+  const defaultUnit = input.defaultUnit ?? (caller.kind === "token" ? caller.unitCode : null);
+  const results: RecordResult[] = [];
+  const reject = (index: number, raw: unknown, errors: FieldError[]) => results.push({ index, MaHoSo: codeOf(raw), status: "rejected", errors });
+
+  const dossiers = new Map<string, { index: number; row: DossierRow }>();
+  const steps: Array<{ index: number; row: Step }> = [];
+  // PostgreSQL text and jsonb cannot hold U+0000; no field of these records means one.
+  const data = input.data.map(withoutNul);
+  data.forEach((raw, index) => {
+    if (input.service === "DongBoHoSoMC") {
+      const r = parseDossier(raw, defaultUnit);
+      if (!r.ok) return reject(index, raw, r.errors);
+      // The same MaHoSo twice in a batch: the later record wins, the steps of both are kept.
+      const prev = dossiers.get(r.value.code);
+      if (prev) r.value.steps = [...prev.row.steps, ...r.value.steps];
+      dossiers.set(r.value.code, { index, row: r.value });
+      results.push({ index, MaHoSo: r.value.code, status: "ok" });
+    } else {
+      const r = parseStep(raw);
+      if (!r.ok) return reject(index, raw, r.errors);
+      steps.push({ index, row: r.value });
+      results.push({ index, MaHoSo: r.value.dossierCode, status: "ok" });
+    }
+  });
+
+  // Units: unknown ones reject the record; known ones outside the scope refuse the batch.
+  const rawUnits = data.map((r) => (r as { MaDonVi?: unknown } | null)?.MaDonVi).filter((u): u is string => typeof u === "string" && u.trim() !== "");
+  const units = [...new Set([...[...dossiers.values()].map((d) => d.row.unitCode), ...rawUnits.map((u) => u.trim())])];
+  const { exists, inside } = await classifyUnits(orm, scope, units);
+  if (units.some((u) => exists.has(u) && !inside.has(u))) throw new ForbiddenError("Có hồ sơ của đơn vị ngoài phạm vi của mã truy cập / A record belongs to a unit outside this token's scope");
+  // Existing dossiers (by MaHoSo) must be in the scope too, so nobody rewrites another agency's dossier.
+  const codes = [...new Set([...dossiers.keys(), ...steps.map((s) => s.row.dossierCode)])];
+  const existing = await rows<{ code: string; inside: boolean }>(
+    orm,
+    sql`select d.code, ${scope ? sql`d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${scope})` : sql`true`} as inside
+      from dossiers d where d.code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`,
+  );
+  if (existing.some((e) => !e.inside)) throw new ForbiddenError("Có hồ sơ thuộc đơn vị ngoài phạm vi / A dossier belongs to a unit outside this scope");
+  const known = new Set(existing.map((e) => e.code));
+
+  const turnDown = (index: number, errors: FieldError[]) => {
+    const r = results.find((x) => x.index === index)!;
+    r.status = "rejected";
+    r.errors = errors;
+  };
+  for (const { index, row } of dossiers.values()) {
+    if (!exists.has(row.unitCode)) {
+      turnDown(index, [{ field: "MaDonVi", vi: `Mã đơn vị không tồn tại: "${row.unitCode}"`, en: `Unknown unit code: "${row.unitCode}"` }]);
+      dossiers.delete(row.code);
+    }
+  }
+  const validSteps = steps.filter(({ index, row }) => {
+    if (known.has(row.dossierCode)) return true;
+    turnDown(index, [{ field: "MaHoSo", vi: "Hồ sơ chưa được đồng bộ (gửi DongBoHoSoMC trước)", en: "Unknown dossier (send DongBoHoSoMC first)" }]);
+    return false;
+  });
+
+  const rejected = results.filter((r) => r.status === "rejected");
+  const quarantined = new Map<number, number>();
+  await orm.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Orm;
+    if (dossiers.size) await upsertDossiers(tx, [...dossiers.values()].map((d) => d.row), now);
+    if (validSteps.length) await addSteps(tx, validSteps.map((s) => s.row));
+    if (rejected.length && opts.quarantine !== false) {
+      const ids = await tx
+        .insert(rejectedRecords)
+        .values(rejected.map((r) => ({
+          service: input.service,
+          unitCode: unitOf(data[r.index], inside, defaultUnit, scope),
+          dossierCode: r.MaHoSo,
+          // A JSON null record is kept as JSON null, not as a missing value.
+          payload: data[r.index] == null ? sql`'null'::jsonb` : (data[r.index] as object),
+          errors: r.errors ?? [],
+        })))
+        .returning({ id: rejectedRecords.id });
+      rejected.forEach((r, i) => quarantined.set(r.index, ids[i].id));
+    }
+  });
+  results.sort((a, b) => a.index - b.index);
+  return { accepted: results.length - rejected.length, rejected: rejected.length, results, quarantined };
+}
+
+/** A copy of a JSON value with every U+0000 removed from its strings and keys. */
+export function withoutNul(v: unknown): unknown {
+  if (typeof v === "string") return v.includes("\u0000") ? v.replaceAll("\u0000", "") : v;
+  if (Array.isArray(v)) return v.map(withoutNul);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutNul(k) as string, withoutNul(x)]));
+  return v;
+}
+
+/**
+ * The unit a quarantined record is filed under, so that its agency sees it: its own
+ * MaDonVi when that is a unit of the caller's scope, else the sender's.
+ */
+function unitOf(raw: unknown, inside: Set<string>, defaultUnit: string | null, scope: string | null): string | null {
+  const u = (raw as { MaDonVi?: unknown } | null)?.MaDonVi;
+  const own = typeof u === "string" ? u.trim() : "";
+  return (inside.has(own) ? own : null) ?? defaultUnit ?? scope;
+}

@@ -1,0 +1,50 @@
+/** A small province for route tests: T ⊃ {A ⊃ A1, B}, two procedures, one token and user per role. */
+import bcrypt from "bcryptjs";
+import { users } from "@/db/schema";
+import type { Database } from "@/db";
+import { upsertAuthorities, upsertProcedures, upsertUnits } from "@/lib/data/bulk";
+import { createToken } from "@/lib/data/tokens";
+import type { Role } from "@/lib/auth/roles";
+
+export async function smallProvince(db: Database) {
+  await upsertUnits(db.orm, [
+    { code: "T", name: "Tỉnh T", kind: "tinh", parentCode: null, areaCode: null },
+    { code: "A", name: "Sở A", kind: "so_nganh", parentCode: "T", areaCode: null },
+    { code: "A1", name: "Chi cục A1", kind: "so_nganh", parentCode: "A", areaCode: null },
+    { code: "B", name: "UBND xã B", kind: "xa", parentCode: "T", areaCode: null },
+  ]);
+  await upsertProcedures(db.orm, [
+    { code: "P1", name: "Thủ tục 1", fieldCode: "F", fieldName: "Lĩnh vực", deadlineValue: 5, deadlineUnit: "working_day", hasFee: true },
+    { code: "P2", name: "Thủ tục 2", fieldCode: "F", fieldName: "Lĩnh vực", deadlineValue: 8, deadlineUnit: "hour", hasFee: false },
+  ]);
+  await upsertAuthorities(db.orm, [
+    { unitCode: "A", procedureCode: "P1", onlineLevel: 4, paymentIntegrated: true },
+    { unitCode: "B", procedureCode: "P2", onlineLevel: 3, paymentIntegrated: false },
+  ]);
+  const tok = async (unitCode: string) => (await createToken(db.orm, { kind: "system" }, { name: unitCode, unitCode })).token;
+  const tokens = { T: await tok("T"), A: await tok("A"), A1: await tok("A1"), B: await tok("B") };
+  const hash = await bcrypt.hash("x", 4);
+  const user = async (username: string, role: Role, unitCode: string) =>
+    (await db.orm.insert(users).values({ username, name: username, role, unitCode, passwordHash: hash }).returning({ id: users.id }))[0].id;
+  const userIds = {
+    admin: await user("admin", "admin", "T"),
+    leader: await user("leader", "leader", "T"),
+    viewer: await user("viewer", "viewer", "T"),
+    managerA: await user("managerA", "agency_manager", "A"),
+    staffA: await user("staffA", "agency_staff", "A"),
+    managerB: await user("managerB", "agency_manager", "B"),
+  };
+  return { tokens, users: userIds };
+}
+
+/** A valid DongBoHoSoMC record as real senders write it: every scalar a string. */
+export function record(code: string, o: Record<string, unknown> = {}) {
+  return {
+    MaHoSo: code, MaTTHC: "P1", MaDonVi: "A", KenhThucHien: "2", NguonNop: "DVCQG", TrangThaiHoSo: "4",
+    NgayNopHoSo: "20250303080000", NgayTiepNhan: "20250303090000", NgayHenTra: "", NgayTra: "", NgayKetThucXuLy: "",
+    NgayTuChoi: "", DuocThanhToanTrucTuyen: "", ChuHoSo: "Nguyễn Văn A", LoaiDoiTuong: "1",
+    DanhSachLePhi: [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP", Gia: "50000" }], TaiLieuNop: [],
+    QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20250303090000", NguoiXuLy: "Cán bộ" }],
+    ...o,
+  };
+}
