@@ -9,9 +9,36 @@ import { rows, type Orm } from "@/db";
 const TERMINAL_OTHER = sql.raw("(3, 7, 8, 10)");
 
 /**
- * §A.2–A.3: start (NgayTiepNhan, else the earliest event, NgayTuChoi included), the
- * earliest Đã xử lý xong, and the earliest other terminal event with its status
- * (ties broken by the lower code, as `historyOf` sorts). Then §A.4's due instant.
+ * METHOD §A.4, the due-instant form, as a SQL expression over a start instant and the
+ * procedure's deadline (unit, value): the last on-time instant, or null when either is
+ * unknown ([decision]: not on time). Hours: start + N h. Days/months/years: the end of
+ * start date + N (months clamp at month end, as PostgreSQL's date + interval does).
+ * Working days: the end of the day before the (N+1)-th working day after the start
+ * date (an index lookup in `work_days`).
+ */
+function dueExpression(start: SQL, unit: SQL, value: SQL): SQL {
+  const n = sql`floor(${value})::int`;
+  const day = sql`(${start} at time zone 'Asia/Ho_Chi_Minh')::date`;
+  return sql`case
+    when ${start} is null or ${unit} is null or ${value} is null then null
+    when ${unit} = 'hour' then ${start} + ${value} * interval '1 hour'
+    else (
+      case ${unit}
+        when 'day' then ${day} + ${n}
+        when 'month' then (${day} + make_interval(months => ${n}))::date
+        when 'year' then (${day} + make_interval(years => ${n}))::date
+        when 'working_day' then (
+          select w.day - 1 from work_days w
+          where w.working and w.ord = (select s.ord from work_days s where s.day = ${day}) + ${n} + 1)
+      end + 1
+    )::timestamp at time zone 'Asia/Ho_Chi_Minh' - interval '1 millisecond'
+  end`;
+}
+
+/**
+ * §A.2–A.4 in one statement: start (NgayTiepNhan, else the earliest event, NgayTuChoi
+ * included), the earliest Đã xử lý xong, the earliest other terminal event with its
+ * status (ties broken by the lower code, as `historyOf` sorts), and the due instant.
  * `where` filters dossiers by alias `d`; without it every dossier is refreshed.
  */
 export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
@@ -26,7 +53,7 @@ export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
       ${where ? sql`where p.dossier_id in (select d.id from dossiers d where ${where})` : sql``}
       group by p.dossier_id
     ), x as (
-      select d.id,
+      select d.id, d.procedure_code,
         coalesce(d.received_at, least(s.first_at, d.refused_at)) as start_at,
         case when d.received_at is not null then 'received'
              when coalesce(s.first_at, d.refused_at) is not null then 'first_step' end as start_source,
@@ -38,44 +65,24 @@ export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
       ${where ? sql`where ${where}` : sql``}
     )
     update dossiers t set start_at = x.start_at, start_source = x.start_source, done_at = x.done_at,
-      closed_at = x.closed_at, closed_status = x.closed_status
-    from x where x.id = t.id`);
-  await refreshDue(orm, where);
+      closed_at = x.closed_at, closed_status = x.closed_status,
+      due_at = ${dueExpression(sql`x.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)}
+    from x left join procedures p on p.code = x.procedure_code
+    where x.id = t.id`);
 }
 
 /**
- * METHOD §A.4, the due-instant form: the last on-time instant for the dossier's
- * start and its procedure's deadline; null when either is unknown ([decision]: not on
- * time). Hours: start + N h. Days/months/years: the end of start date + N (months
- * clamp at month end, as PostgreSQL's date + interval does). Working days: the end of
- * the day before the (N+1)-th working day after the start date. Returns rows updated.
+ * Recomputes only the due instant (a calendar or catalogue change). Returns how many
+ * dossiers' deadlines changed.
  */
 export async function refreshDue(orm: Orm, where?: SQL): Promise<number> {
   const result = await rows<{ n: number }>(
     orm,
     sql`
-    with x as (
-      select d.id, d.start_at, p.deadline_unit as unit, floor(p.deadline_value)::int as n, p.deadline_value as v,
-        (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date as start_day
+    with due as (
+      select d.id, ${dueExpression(sql`d.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)} as due_at
       from dossiers d left join procedures p on p.code = d.procedure_code
       ${where ? sql`where ${where}` : sql``}
-    ), due as (
-      select x.id,
-        case
-          when x.start_at is null or x.unit is null or x.v is null then null
-          when x.unit = 'hour' then x.start_at + x.v * interval '1 hour'
-          else (
-            case x.unit
-              when 'day' then x.start_day + x.n
-              when 'month' then (x.start_day + make_interval(months => x.n))::date
-              when 'year' then (x.start_day + make_interval(years => x.n))::date
-              when 'working_day' then (
-                select w.day - 1 from work_days w
-                where w.working and w.ord = (select s.ord from work_days s where s.day = x.start_day) + x.n + 1)
-            end + 1
-          )::timestamp at time zone 'Asia/Ho_Chi_Minh' - interval '1 millisecond'
-        end as due_at
-      from x
     ), u as (
       update dossiers t set due_at = due.due_at from due
       where due.id = t.id and t.due_at is distinct from due.due_at

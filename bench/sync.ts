@@ -1,0 +1,154 @@
+/**
+ * `npm run bench:sync` — sustained sync ingest over HTTP to the built app, beside a
+ * raw COPY of the same rows into the same table, measured in the same run on the
+ * same PostgreSQL (DATABASE_URL). Writes its keys into bench/results.json.
+ *
+ * It works in a scratch database created next to DATABASE_URL's and dropped after.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import postgres from "postgres";
+import { openDatabase } from "@/db";
+import { env } from "@/lib/env";
+import { upsertAuthorities, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
+import { createToken } from "@/lib/data/tokens";
+import { demoDossiers, demoReference } from "@/lib/demo/generate";
+import { parseInstant } from "@/lib/method/time";
+
+const BATCH = 1000;
+const BATCHES = Number(process.argv[2] ?? 40);
+const PORT = 3199;
+
+if (!env.DATABASE_URL) {
+  console.error("Cần DATABASE_URL trỏ tới PostgreSQL / DATABASE_URL must point at PostgreSQL");
+  process.exit(2);
+}
+if (!fs.existsSync(".next/BUILD_ID")) {
+  console.error("Chưa build: chạy `npm run build` trước / Build first: `npm run build`");
+  process.exit(2);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** An instant as DVCQG's `yyyyMMddHHmmss` in local time. */
+function dvcqgDate(d: Date | null): string {
+  if (!d) return "";
+  const l = new Date(d.getTime() + 7 * 3600_000);
+  return `${l.getUTCFullYear()}${pad(l.getUTCMonth() + 1)}${pad(l.getUTCDate())}${pad(l.getUTCHours())}${pad(l.getUTCMinutes())}${pad(l.getUTCSeconds())}`;
+}
+
+/** A dossier as a one-stop system sends it, with five process steps. */
+function toRecord(d: DossierRow) {
+  const start = d.receivedAt ?? d.syncedAt ?? new Date();
+  const steps = [2, 4, 5, 4, 9].map((status, i) => ({
+    TrangThai: String(status), ThoiDiemXuLy: dvcqgDate(new Date(start.getTime() + i * 3_600_000)), NguoiXuLy: "Cán bộ", NoiDungXuLy: "Xử lý",
+  }));
+  return {
+    MaHoSo: d.code, MaTTHC: d.procedureCode ?? "", MaDonVi: d.unitCode, KenhThucHien: d.channel == null ? "" : String(d.channel),
+    NguonNop: d.source ?? "", TrangThaiHoSo: "9", NgayNopHoSo: dvcqgDate(d.submittedAt), NgayTiepNhan: dvcqgDate(start),
+    NgayHenTra: "", NgayTra: "", NgayKetThucXuLy: "", NgayTuChoi: "", DuocThanhToanTrucTuyen: d.paidOnline ? String(d.paidOnline) : "",
+    ChuHoSo: "Nguyễn Văn A", DanhSachLePhi: d.feeLines ? [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP", Gia: d.feePositive ? "50000" : "0" }] : [],
+    QuaTrinhXuLy: steps,
+  };
+}
+
+const iso = (s: string) => parseInstant(s)?.toISOString() ?? null;
+const csvCell = (v: unknown) => (v == null ? "" : `"${String(v).replaceAll('"', '""')}"`);
+
+async function main() {
+  const log = (s: string) => console.error(`[bench] ${s}`);
+  const base = new URL(env.DATABASE_URL!);
+  const scratch = `${base.pathname.slice(1) || "postgres"}_benchsync`;
+  const admin = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${scratch}`);
+  await admin.unsafe(`create database ${scratch}`);
+  const url = new URL(env.DATABASE_URL!);
+  url.pathname = `/${scratch}`;
+
+  log("scratch database ready");
+  const db = await openDatabase({ url: url.toString() });
+  log("migrated");
+  const ref = demoReference();
+  await upsertUnits(db.orm, ref.units);
+  await upsertProcedures(db.orm, ref.procedures);
+  await upsertAuthorities(db.orm, ref.authorities);
+  const { token } = await createToken(db.orm, { kind: "system" }, { name: "bench", unitCode: ref.units[0].code });
+  const rowsAll: DossierRow[] = [];
+  for (const chunk of demoDossiers(ref, { dossiers: BATCH * (BATCHES + 1) + 5000, until: "2026-06-30", now: new Date("2026-07-01T00:00:00Z") }, BATCH)) rowsAll.push(...chunk);
+  const batches = Array.from({ length: BATCHES + 1 }, (_, i) => rowsAll.slice(i * BATCH, (i + 1) * BATCH).map(toRecord));
+
+  // Next's own entry (not npx), so that killing the child stops the server.
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: "bench-secret-0123456789" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${PORT}/api/v1/openapi.json`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 120) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const send = async (data: unknown[]) => {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/sync`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ service: "DongBoHoSoMC", isUpdating: "False", data }),
+      });
+      const json = (await res.json()) as { accepted?: number };
+      if (res.status !== 200 || json.accepted !== data.length) throw new Error(`sync failed: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+    };
+    await send(batches[0]); // warm-up: compiles the route, fills caches
+    const t0 = performance.now();
+    for (const b of batches.slice(1)) await send(b);
+    const ingestSec = (performance.now() - t0) / 1000;
+    const ingestDossiersPerSec = (BATCH * BATCHES) / ingestSec;
+
+    // The same rows by COPY into the same tables (emptied first): each dossier and its
+    // five steps, as the sync wrote them. The ids COPY assigns are read back to link the steps.
+    const sql = postgres(url.toString(), { max: 1 });
+    await sql`truncate dossiers, process_steps`;
+    const sent = batches.slice(1).flat();
+    const cols = ["code", "procedure_code", "unit_code", "channel", "status", "received_at", "synced_at", "fee_lines", "fee_positive", "raw"];
+    const dossierLines = sent.map((r) => [r.MaHoSo, r.MaTTHC, r.MaDonVi, r.KenhThucHien || null, 9, iso(r.NgayTiepNhan), new Date().toISOString(),
+      r.DanhSachLePhi.length, r.DanhSachLePhi.some((l) => Number(l.Gia) > 0), JSON.stringify(r)].map(csvCell).join(",") + "\n");
+    const t1 = performance.now();
+    await pipeline(Readable.from(dossierLines), await sql.unsafe(`copy dossiers (${cols.join(", ")}) from stdin with (format csv)`).writable());
+    const ids = new Map((await sql<{ id: string; code: string }[]>`select id, code from dossiers`).map((r) => [r.code, r.id]));
+    const stepLines = sent.flatMap((r) => r.QuaTrinhXuLy.map((st) => [ids.get(r.MaHoSo), st.TrangThai, iso(st.ThoiDiemXuLy), st.NguoiXuLy, st.NoiDungXuLy].map(csvCell).join(",") + "\n"));
+    await pipeline(Readable.from(stepLines), await sql.unsafe("copy process_steps (dossier_id, status, at, handler, content) from stdin with (format csv)").writable());
+    const copySec = (performance.now() - t1) / 1000;
+    await sql.end();
+    const copyDossiersPerSec = sent.length / copySec;
+    const copyRowsPerSec = (dossierLines.length + stepLines.length) / copySec;
+
+    const result = {
+      ingestDossiersPerSec: Math.round(ingestDossiersPerSec),
+      copyRowsPerSec: Math.round(copyRowsPerSec),
+      copyDossiersPerSec: Math.round(copyDossiersPerSec),
+      ingestVsCopy: Number((ingestDossiersPerSec / copyDossiersPerSec).toFixed(3)),
+    };
+    console.table({
+      "sync over HTTP (dossiers/s, 5 steps each)": result.ingestDossiersPerSec,
+      "COPY of the same rows (dossiers/s, 5 steps each)": result.copyDossiersPerSec,
+      "COPY (rows/s)": result.copyRowsPerSec,
+      "ingest ÷ COPY": result.ingestVsCopy,
+    });
+    const file = path.join("bench", "results.json");
+    const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+    fs.writeFileSync(file, `${JSON.stringify({ ...prev, ...result, syncBatches: BATCHES, syncBatchSize: BATCH }, null, 2)}\n`);
+  } finally {
+    server.kill("SIGTERM");
+    await db.close();
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.unsafe(`drop database if exists ${scratch} with (force)`).catch(() => {});
+    await admin.end();
+  }
+}
+
+await main();
