@@ -10,6 +10,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { auditLog, users } from "@/db/schema";
+import { addressOf, allowAttempt } from "./rate-limit";
 import { authSecret } from "./secret";
 
 const credentials = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
@@ -26,11 +27,16 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Tài khoản",
       credentials: { username: { label: "Tên đăng nhập" }, password: { label: "Mật khẩu", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const { username, password } = parsed.data;
         const { orm } = await getDb();
+        const address = addressOf(req?.headers as Record<string, string> | undefined);
+        if (!allowAttempt(address)) {
+          await orm.insert(auditLog).values({ actor: username, action: "login.throttled", target: address, details: null });
+          return null;
+        }
         const [user] = await orm
           .select()
           .from(users)

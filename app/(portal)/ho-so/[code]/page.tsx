@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { explainForCaller } from "@/lib/data/dossiers";
+import { NotFoundError } from "@/lib/data/scope";
+import { periodFromParams, periodLabel } from "@/lib/ui/period";
+
+export const metadata: Metadata = { title: "Giải thích hồ sơ" };
+
+const fmt = (iso: string | null | undefined) => (iso ? iso.replace("T", " ").replace(/\.\d{3}\+07:00$/, "").split(" ").map((p, i) => (i === 0 ? p.split("-").reverse().join("/") : p)).join(" ") : "—");
+
+export default async function DossierPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+  const { code } = await params;
+  const period = periodFromParams(await searchParams);
+  const caller = (await currentCaller())!;
+  const { orm } = await getDb();
+  const e = await explainForCaller(orm, caller, decodeURIComponent(code), period).catch((err) => (err instanceof NotFoundError ? notFound() : Promise.reject(err)));
+  const rows: Array<[string, React.ReactNode]> = [
+    ["Đơn vị", `${e.unit.name ?? ""} (${e.unit.code})`],
+    ["Thủ tục", e.procedure.code ? `${e.procedure.name ?? "Không có trong danh mục"} (${e.procedure.code})` : "Trống"],
+    ["Trạng thái hiện tại", `${e.status.code} — ${e.status.label}`],
+    ["Bắt đầu xử lý", `${fmt(e.start.at)}${e.start.field ? ` (lấy từ ${e.start.field})` : ""}`],
+    ["Kết thúc xử lý", e.end ? `${fmt(e.end.at)} — ${e.end.statusLabel}` : "—"],
+    ["Thời hạn giải quyết", e.deadline ? `${e.deadline.value} ${e.deadline.unitLabel}` : "Không xác định"],
+    ["Hạn cuối (tính theo danh mục)", fmt(e.dueAt)],
+    ["Thời gian xử lý", e.elapsed ? `${Math.round(e.elapsed.value * 100) / 100} ${e.elapsed.unitLabel}` : "—"],
+  ];
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Hồ sơ {e.code}</h1>
+        <p className="text-sm text-gray-600">{periodLabel(period)} · tính đến {fmt(e.period.asOf)}</p>
+      </div>
+      <section className={`rounded-lg border p-4 ${e.verdict === "on_time" || e.verdict === "within" ? "border-emerald-300 bg-emerald-50" : e.verdict ? "border-red-300 bg-red-50" : "border-gray-200 bg-white"}`} data-verdict={e.verdict ?? "none"}>
+        <p className="text-lg font-semibold">{e.verdictLabel}</p>
+        <p>{e.reason}</p>
+        <p className="mt-1 text-sm text-gray-700">Căn cứ: {e.clause}</p>
+      </section>
+      <dl className="grid gap-x-4 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents"><dt className="text-gray-600">{k}</dt><dd className="font-medium">{v}</dd></div>
+        ))}
+      </dl>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Tiến trình xử lý</h2>
+        {e.steps.length === 0 ? <p className="text-sm text-gray-600">Không có bước xử lý nào được đồng bộ.</p> : (
+          <ol className="space-y-1 rounded-lg border border-gray-200 bg-white p-4 text-sm">
+            {e.steps.map((s, i) => (
+              <li key={i} className="flex flex-wrap gap-2"><span className="tabular-nums text-gray-600">{fmt(s.at)}</span><span className="font-medium">{s.label}</span>{s.handler && <span className="text-gray-600">— {s.handler}</span>}{s.content && <span className="text-gray-500">({s.content})</span>}</li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

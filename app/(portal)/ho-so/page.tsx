@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { listDossiersForCaller } from "@/lib/data/dossiers";
+import { NotFoundError } from "@/lib/data/scope";
+import { formatCount, formatDateTime } from "@/lib/format";
+import { VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";
+import { STATUS_LABELS } from "@/lib/method/status";
+import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { PeriodPicker } from "../../_components/period-picker";
+
+export const metadata: Metadata = { title: "Hồ sơ" };
+
+const PAGE = 50;
+const CHANNELS: Record<string, string> = { "1": "Trực tiếp", "2": "Trực tuyến", "3": "Bưu chính" };
+type Search = Promise<{ from?: string; to?: string; unit?: string; procedure?: string; verdict?: string; channel?: string; set?: string; page?: string }>;
+
+export default async function DossiersPage({ searchParams }: { searchParams: Search }) {
+  const sp = await searchParams;
+  const caller = (await currentCaller())!;
+  const { orm } = await getDb();
+  const period = periodFromParams(sp);
+  const verdict = sp.verdict && sp.verdict in VERDICT_LABELS ? (sp.verdict as Verdict) : undefined;
+  const channel = sp.channel === "1" || sp.channel === "2" || sp.channel === "3" ? (Number(sp.channel) as 1 | 2 | 3) : undefined;
+  const page = Math.max(1, Number(sp.page) || 1);
+  const set = sp.set === "received" ? "received" : "population";
+  const result = await listDossiersForCaller(orm, caller, {
+    period, unit: sp.unit, procedure: sp.procedure, verdict, channel, set, limit: PAGE, offset: (page - 1) * PAGE,
+  }).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const keep = { from: period.from, to: period.to, unit: sp.unit, procedure: sp.procedure, verdict, channel: sp.channel, set: set === "received" ? set : undefined };
+  const pages = Math.max(1, Math.ceil(result.total / PAGE));
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Hồ sơ</h1>
+        <p className="text-sm text-gray-600">
+          {periodLabel(period)} · {set === "received" ? "hồ sơ có ngày tiếp nhận trong kỳ" : "hồ sơ tiếp nhận và xử lý trong kỳ (METHOD §A.1)"}
+          {sp.unit && <> · đơn vị {sp.unit}</>}{sp.procedure && <> · thủ tục {sp.procedure}</>}
+        </p>
+      </div>
+      <PeriodPicker path="/ho-so" period={period} keep={{ ...keep, from: undefined, to: undefined } as Record<string, string | undefined>} />
+      <form className="no-print flex flex-wrap items-end gap-2 text-sm" action="/ho-so">
+        {Object.entries({ from: period.from, to: period.to, unit: sp.unit, procedure: sp.procedure, set: keep.set }).map(([k, v]) => v ? <input key={k} type="hidden" name={k} value={v} /> : null)}
+        <label className="flex flex-col text-xs text-gray-600">Kết luận
+          <select name="verdict" defaultValue={verdict ?? ""} className="rounded border border-gray-300 px-1 py-1 text-sm">
+            <option value="">Tất cả</option>
+            {Object.entries(VERDICT_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-gray-600">Kênh
+          <select name="channel" defaultValue={sp.channel ?? ""} className="rounded border border-gray-300 px-1 py-1 text-sm">
+            <option value="">Tất cả</option>
+            {Object.entries(CHANNELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </label>
+        <button className="rounded border border-gray-300 bg-white px-3 py-1">Lọc</button>
+      </form>
+      <p className="text-sm" data-total={result.total}>{formatCount(result.total)} hồ sơ</p>
+      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <table className="min-w-full text-sm">
+          <thead className="bg-gray-50 text-left text-gray-700">
+            <tr><th className="px-2 py-2">Mã hồ sơ</th><th className="px-2 py-2">Đơn vị</th><th className="px-2 py-2">Thủ tục</th><th className="px-2 py-2">Kênh</th><th className="px-2 py-2">Bắt đầu</th><th className="px-2 py-2">Hạn</th><th className="px-2 py-2">Kết thúc</th><th className="px-2 py-2">Trạng thái</th><th className="px-2 py-2">Kết luận</th></tr>
+          </thead>
+          <tbody>
+            {result.items.map((d) => (
+              <tr key={d.code} className="border-t border-gray-100">
+                <td className="px-2 py-1.5"><Link className="text-blue-700 hover:underline" href={`/ho-so/${encodeURIComponent(d.code)}${qs({ from: period.from, to: period.to })}`}>{d.code}</Link></td>
+                <td className="px-2 py-1.5">{d.unitCode}</td>
+                <td className="px-2 py-1.5">{d.procedureCode ?? "—"}</td>
+                <td className="px-2 py-1.5">{CHANNELS[String(d.channel ?? 1)]}</td>
+                <td className="px-2 py-1.5 whitespace-nowrap">{d.startMs ? formatDateTime(new Date(d.startMs)) : "—"}</td>
+                <td className="px-2 py-1.5 whitespace-nowrap">{d.dueMs ? formatDateTime(new Date(d.dueMs)) : "—"}</td>
+                <td className="px-2 py-1.5 whitespace-nowrap">{d.endMs ? formatDateTime(new Date(d.endMs)) : "Đang xử lý"}</td>
+                <td className="px-2 py-1.5">{STATUS_LABELS[d.status]}</td>
+                <td className="px-2 py-1.5">{d.verdict ? VERDICT_LABELS[d.verdict] : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="Trang" className="flex items-center gap-2 text-sm">
+          {page > 1 && <Link className="rounded border px-2 py-1" href={`/ho-so${qs({ ...keep, page: page - 1 })}`}>‹ Trước</Link>}
+          <span>Trang {page}/{pages}</span>
+          {page < pages && <Link className="rounded border px-2 py-1" href={`/ho-so${qs({ ...keep, page: page + 1 })}`}>Sau ›</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { redirect } from "next/navigation";
+import { currentCaller } from "@/lib/auth/session";
+import { PortalNav } from "../_components/portal-nav";
+
+/** Signed-in pages. proxy.ts redirects early; this is the real check for the shell. */
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const caller = await currentCaller();
+  if (!caller) redirect("/login");
+  return (
+    <>
+      <PortalNav caller={caller} />
+      {children}
+    </>
+  );
+}

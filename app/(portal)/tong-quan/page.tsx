@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { getDb } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { getIndicators } from "@/lib/data/indicators";
+import { NotFoundError, type Caller } from "@/lib/data/scope";
+import { breadcrumb, resolveUnit } from "@/lib/data/tree";
+import { formatDateTime } from "@/lib/format";
+import type { Period } from "@/lib/method/period";
+import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths } from "@/lib/ui/period";
+import { Breadcrumb } from "../../_components/breadcrumb";
+import { IndicatorCards } from "../../_components/indicator-cards";
+import { LiveRefresh } from "../../_components/live-refresh";
+import { PeriodPicker } from "../../_components/period-picker";
+import { TrendChart, type TrendPoint } from "../../_components/trend-chart";
+
+export const metadata: Metadata = { title: "Tổng quan" };
+
+type Search = Promise<{ from?: string; to?: string; unit?: string }>;
+
+export default async function OverviewPage({ searchParams }: { searchParams: Search }) {
+  const sp = await searchParams;
+  const caller = (await currentCaller())!;
+  const { orm } = await getDb();
+  const period = periodFromParams(sp);
+  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const filter = unit ? { unit: unit.code } : {};
+  const [card, prev, trail] = await Promise.all([
+    getIndicators(orm, caller, { period, by: "all", filter }),
+    getIndicators(orm, caller, { period: previousPeriod(period), by: "all", filter }),
+    unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
+  ]);
+  const base = { from: period.from, to: period.to };
+  return (
+    <div className="space-y-5">
+      <div>
+        {trail.length > 1 && <Breadcrumb trail={trail} href={(code) => `/tong-quan${qs({ ...base, unit: code })}`} />}
+        <h1 className="text-2xl font-semibold">Tổng quan — {unit?.name ?? "Toàn bộ"}</h1>
+        <p className="text-sm text-gray-600">{periodLabel(period)}</p>
+        <LiveRefresh asOf={formatDateTime(period.asOf)} />
+      </div>
+      <PeriodPicker path="/tong-quan" period={period} keep={{ unit: sp.unit }} />
+      <IndicatorCards row={card.rows[0]} previous={prev.rows[0]}
+        dossierHref={(q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}`} />
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Xu hướng 12 tháng</h2>
+        <Suspense fallback={<div className="h-48 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải xu hướng" />}>
+          <Trend caller={caller} period={period} unit={unit?.code} />
+        </Suspense>
+      </section>
+    </div>
+  );
+}
+
+async function Trend({ caller, period, unit }: { caller: Caller; period: Period; unit?: string }) {
+  const { orm } = await getDb();
+  const points: TrendPoint[] = [];
+  for (const m of trendMonths(period)) {
+    const r = (await getIndicators(orm, caller, { period: m, by: "all", filter: unit ? { unit } : {} })).rows[0];
+    points.push({
+      month: `${m.from.slice(5, 7)}/${m.from.slice(2, 4)}`,
+      "Đúng hạn": r.onTime.rate,
+      "Nộp trực tuyến": r.online.channels.onlineRate,
+      "Thanh toán trực tuyến": r.payment.rate,
+      "Đồng bộ": r.sync.rate,
+    });
+  }
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <TrendChart title="A. Tỷ lệ hồ sơ đúng hạn" data={points} series="Đúng hạn" color="emerald" />
+      <TrendChart title="B. Tỷ lệ hồ sơ nộp trực tuyến" data={points} series="Nộp trực tuyến" color="blue" />
+      <TrendChart title="C. Tỷ lệ thanh toán trực tuyến" data={points} series="Thanh toán trực tuyến" color="amber" />
+      <TrendChart title="Đ. Tỷ lệ hồ sơ đồng bộ" data={points} series="Đồng bộ" color="violet" />
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { getIndicators } from "@/lib/data/indicators";
+import { NotFoundError } from "@/lib/data/scope";
+import { breadcrumb, resolveUnit } from "@/lib/data/tree";
+import type { ScorecardRow } from "@/lib/engine/scorecard";
+import { formatCount, formatDateTime, formatRate } from "@/lib/format";
+import type { Band } from "@/lib/method/bands";
+import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { BandBadge } from "../../_components/band-badge";
+import { Breadcrumb } from "../../_components/breadcrumb";
+import { LiveRefresh } from "../../_components/live-refresh";
+import { PeriodPicker } from "../../_components/period-picker";
+
+export const metadata: Metadata = { title: "Bảng xếp hạng" };
+
+type View = "units" | "procedure" | "field";
+type Search = Promise<{ from?: string; to?: string; unit?: string; view?: View; sort?: string; dir?: string }>;
+
+/** The sortable columns: the value each sorts on, and how it is shown. */
+const COLUMNS: Array<{ key: string; label: string; value: (r: ScorecardRow) => number | null; band?: (r: ScorecardRow) => Band; count?: (r: ScorecardRow) => string }> = [
+  { key: "A", label: "A. Đúng hạn", value: (r) => r.onTime.rate, band: (r) => r.onTime.band, count: (r) => `${formatCount(r.onTime.population)} hồ sơ` },
+  { key: "B", label: "B. DVCTT toàn trình + một phần", value: (r) => r.online.level34Rate, band: (r) => r.online.band, count: (r) => `${formatCount(r.online.procedures)} TTHC` },
+  { key: "B3", label: "B. Nộp trực tuyến", value: (r) => r.online.channels.onlineRate, count: (r) => `${formatCount(r.online.channels.received)} hồ sơ` },
+  { key: "C", label: "C. Thanh toán trực tuyến", value: (r) => r.payment.rate, band: (r) => r.payment.band, count: (r) => `${formatCount(r.payment.payableDossiers)} hồ sơ` },
+  { key: "D", label: "D. PAKN", value: (r) => r.feedback.total },
+  { key: "Đ", label: "Đ. Đồng bộ", value: (r) => r.sync.rate },
+];
+
+export default async function RankingPage({ searchParams }: { searchParams: Search }) {
+  const sp = await searchParams;
+  const caller = (await currentCaller())!;
+  const { orm } = await getDb();
+  const period = periodFromParams(sp);
+  const view: View = sp.view === "procedure" || sp.view === "field" ? sp.view : "units";
+  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const card = await getIndicators(orm, caller, view === "units"
+    ? { period, by: "agency", filter: unit ? { parent: unit.code } : {} }
+    : { period, by: view, filter: unit ? { unit: unit.code } : {} });
+  const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
+
+  const sortKey = COLUMNS.some((c) => c.key === sp.sort) ? sp.sort! : "A";
+  const dir = sp.dir === "asc" ? 1 : -1;
+  const col = COLUMNS.find((c) => c.key === sortKey)!;
+  // Undefined rates sort last whatever the direction.
+  const rows = [...card.rows].sort((a, b) => {
+    const x = col.value(a), y = col.value(b);
+    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+    return (x - y) * dir || a.name.localeCompare(b.name, "vi");
+  });
+  const base = { from: period.from, to: period.to };
+  const self = (o: Record<string, string | undefined>) => `/xep-hang${qs({ ...base, unit: unit?.code, view: view === "units" ? undefined : view, sort: sortKey, dir: sp.dir, ...o })}`;
+
+  return (
+    <div className="space-y-4">
+      <div>
+        {trail.length > 0 && <Breadcrumb trail={trail} href={(code) => `/xep-hang${qs({ ...base, unit: code })}`} />}
+        <h1 className="text-2xl font-semibold">Bảng xếp hạng — {unit?.name ?? "Toàn bộ"}</h1>
+        <p className="text-sm text-gray-600">{periodLabel(period)}</p>
+        <LiveRefresh asOf={formatDateTime(period.asOf)} />
+      </div>
+      <PeriodPicker path="/xep-hang" period={period} keep={{ unit: unit?.code, view: view === "units" ? undefined : view }} />
+      <div className="no-print flex gap-2 text-sm" role="tablist">
+        {([["units", "Đơn vị trực thuộc"], ["procedure", "Thủ tục"], ["field", "Lĩnh vực"]] as const).map(([v, label]) => (
+          <Link key={v} role="tab" aria-selected={view === v} href={self({ view: v === "units" ? undefined : v, sort: "A", dir: undefined })}
+            className={`rounded px-3 py-1 ${view === v ? "bg-red-700 text-white" : "border border-gray-300 bg-white"}`}>{label}</Link>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có đơn vị trực thuộc hoặc chưa có dữ liệu trong kỳ.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+          <table className="min-w-full text-sm" data-scorecard>
+            <thead className="bg-gray-50 text-left text-gray-700">
+              <tr>
+                <th className="px-2 py-2">Hạng</th>
+                <th className="px-2 py-2">{view === "units" ? "Đơn vị" : view === "procedure" ? "Thủ tục" : "Lĩnh vực"}</th>
+                {COLUMNS.map((c) => (
+                  <th key={c.key} className="px-2 py-2" aria-sort={c.key === sortKey ? (dir === 1 ? "ascending" : "descending") : undefined}>
+                    <Link href={self({ sort: c.key, dir: c.key === sortKey && dir === -1 ? "asc" : undefined })} className="hover:underline">
+                      {c.label}{c.key === sortKey ? (dir === 1 ? " ▲" : " ▼") : ""}
+                    </Link>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
+                  <td className="px-2 py-2 tabular-nums">{col.value(r) === null ? "—" : i + 1}</td>
+                  <td className="px-2 py-2">
+                    {view === "units" ? (
+                      <Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key })}`}>{r.name}</Link>
+                    ) : (
+                      <Link className="text-blue-700 hover:underline" href={`/ho-so${qs({ ...base, unit: unit?.code, procedure: view === "procedure" ? r.key : undefined })}`}>
+                        {r.name}{view === "procedure" && <span className="ml-1 text-xs text-gray-500">{r.key}</span>}
+                      </Link>
+                    )}
+                  </td>
+                  {COLUMNS.map((c) => (
+                    <td key={c.key} className="px-2 py-2 tabular-nums">
+                      <div className="flex flex-col items-start gap-0.5">
+                        <span>{c.key === "D" ? formatCount(r.feedback.total) : formatRate(c.value(r))}</span>
+                        {c.band && <BandBadge band={c.band(r)} />}
+                        {c.key === "Đ" && r.sync.message && <span className="text-xs text-red-700">{r.sync.message}</span>}
+                        {c.count && <span className="text-xs text-gray-500">{c.count(r)}</span>}
+                      </div>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="text-xs text-gray-500">Số liệu của một đơn vị gồm hồ sơ của đơn vị đó và các đơn vị trực thuộc (tính từ hồ sơ, không lấy trung bình tỷ lệ của đơn vị con).</p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** GET /api/v1/events — server-sent events: `changed` whenever data is written. */
+import { onDataChanged } from "@/lib/live/events";
+
+export const dynamic = "force-dynamic";
+
+export function GET(req: Request) {
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream({
+    start(controller) {
+      const send = (event: string, data: string) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
+      send("ready", String(Date.now()));
+      const off = onDataChanged((at) => send("changed", String(at)));
+      // A comment every 25 s keeps proxies from closing the connection.
+      const ping = setInterval(() => controller.enqueue(encoder.encode(": ping\n\n")), 25_000);
+      cleanup = () => {
+        off();
+        clearInterval(ping);
+      };
+      req.signal.addEventListener("abort", () => {
+        cleanup();
+        try { controller.close(); } catch { /* already closed */ }
+      });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" } });
+}

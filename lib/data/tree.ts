@@ -1,0 +1,38 @@
+/** Where a caller stands in the unit tree: their root, a unit's breadcrumb, its children. */
+import { sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { scopeOf, NotFoundError, type Caller } from "./scope";
+import { unitInScope } from "./units";
+
+export interface UnitRef { code: string; name: string; kind: string }
+
+/** The unit a caller starts from: their agency, or the province (when the portal holds one). */
+export async function homeUnit(orm: Orm, caller: Caller): Promise<UnitRef | null> {
+  const scope = scopeOf(caller);
+  const found = await rows<UnitRef>(
+    orm,
+    scope ? sql`select code, name, kind from units where code = ${scope}` : sql`select code, name, kind from units where parent_code is null order by code limit 2`,
+  );
+  return found.length === 1 ? found[0] : null;
+}
+
+/** The unit asked for in the URL, if the caller may see it (else not found), or their home unit. */
+export async function resolveUnit(orm: Orm, caller: Caller, code: string | undefined): Promise<UnitRef | null> {
+  if (!code) return homeUnit(orm, caller);
+  if (!(await unitInScope(orm, scopeOf(caller), code))) throw new NotFoundError();
+  return (await rows<UnitRef>(orm, sql`select code, name, kind from units where code = ${code}`))[0] ?? null;
+}
+
+/** Ancestors of `code` from the caller's top (inclusive) down to it (inclusive). */
+export async function breadcrumb(orm: Orm, caller: Caller, code: string): Promise<UnitRef[]> {
+  const scope = scopeOf(caller);
+  return rows<UnitRef>(
+    orm,
+    sql`select u.code, u.name, u.kind from unit_closure c join units u on u.code = c.ancestor_code
+        where c.descendant_code = ${code}
+          ${scope ? sql`and c.ancestor_code in (select descendant_code from unit_closure where ancestor_code = ${scope})` : sql``}
+        order by c.depth desc`,
+  );
+}
+
+export const KIND_LABELS: Record<string, string> = { tinh: "Tỉnh", so_nganh: "Sở, ban, ngành", huyen: "Huyện", xa: "Xã, phường" };

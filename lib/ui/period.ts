@@ -1,0 +1,85 @@
+/**
+ * Periods as the UI offers them (METHOD §0.2): month, quarter, year or a custom range,
+ * kept in the URL as `from`/`to`, with the previous period of the same kind for
+ * comparisons and the twelve months for trends.
+ */
+import { makePeriod, type Period } from "@/lib/method/period";
+import { addDays, addMonths, isLocalDate, localDate, type LocalDate } from "@/lib/method/time";
+
+export type PeriodKind = "month" | "quarter" | "year" | "custom";
+
+const lastDayOfMonth = (day: LocalDate) => addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1);
+
+export function kindOf(from: LocalDate, to: LocalDate): PeriodKind {
+  if (from.endsWith("-01") && to === lastDayOfMonth(from)) return "month";
+  const m = Number(from.slice(5, 7));
+  if (from.endsWith("-01") && (m - 1) % 3 === 0 && to === lastDayOfMonth(addMonths(from, 2))) return "quarter";
+  if (from.endsWith("-01-01") && to === `${from.slice(0, 4)}-12-31`) return "year";
+  return "custom";
+}
+
+/** The period in the URL, defaulting to the current month; the part after today is cut off by as-of. */
+export function periodFromParams(sp: { from?: string; to?: string }, now = new Date()): Period {
+  const today = localDate(now);
+  const from = sp.from && isLocalDate(sp.from) ? sp.from : `${today.slice(0, 8)}01`;
+  let to = sp.to && isLocalDate(sp.to) ? sp.to : lastDayOfMonth(from);
+  if (to < from) to = from;
+  try {
+    return makePeriod(from, to, now);
+  } catch {
+    return makePeriod(`${today.slice(0, 8)}01`, lastDayOfMonth(today), now);
+  }
+}
+
+/** The period just before, of the same kind and length. */
+export function previousPeriod(p: Period, now = new Date()): Period {
+  switch (kindOf(p.from, p.to)) {
+    case "month": return makePeriod(addMonths(p.from, -1), addDays(p.from, -1), now);
+    case "quarter": return makePeriod(addMonths(p.from, -3), addDays(p.from, -1), now);
+    case "year": return makePeriod(addMonths(p.from, -12), addDays(p.from, -1), now);
+    default: {
+      const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
+      return makePeriod(addDays(p.from, -days - 1), addDays(p.from, -1), now);
+    }
+  }
+}
+
+/** The twelve months ending with the period's last month (or the current one, if earlier). */
+export function trendMonths(p: Period, now = new Date()): Period[] {
+  const today = localDate(now);
+  const last = `${(p.to < today ? p.to : today).slice(0, 8)}01`;
+  return Array.from({ length: 12 }, (_, i) => addMonths(last, i - 11))
+    .map((m) => makePeriod(m, lastDayOfMonth(m), now));
+}
+
+export function periodLabel(p: Period): string {
+  const [y, m] = p.from.split("-");
+  switch (kindOf(p.from, p.to)) {
+    case "month": return `Tháng ${Number(m)}/${y}`;
+    case "quarter": return `Quý ${Math.floor((Number(m) - 1) / 3) + 1}/${y}`;
+    case "year": return `Năm ${y}`;
+    default: return `${p.from.split("-").reverse().join("/")} – ${p.to.split("-").reverse().join("/")}`;
+  }
+}
+
+/** Presets for the picker, around a date. */
+export function presets(now = new Date()) {
+  const today = localDate(now);
+  const month = `${today.slice(0, 8)}01`;
+  const qStart = addMonths(`${today.slice(0, 5)}01-01`, Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3);
+  return [
+    { label: "Tháng này", from: month, to: lastDayOfMonth(month) },
+    { label: "Tháng trước", from: addMonths(month, -1), to: addDays(month, -1) },
+    { label: "Quý này", from: qStart, to: lastDayOfMonth(addMonths(qStart, 2)) },
+    { label: "Năm nay", from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` },
+    { label: "12 tháng qua", from: addMonths(month, -11), to: lastDayOfMonth(month) },
+  ];
+}
+
+/** A query string with the period and other parameters. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : "";
+}
