@@ -4,6 +4,7 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "bcryptjs"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
 };
 
 export default nextConfig;

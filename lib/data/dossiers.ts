@@ -2,6 +2,7 @@
 import type { Orm } from "@/db";
 import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
+import { earlyWarnings } from "@/lib/engine/warnings";
 import type { Period } from "@/lib/method/period";
 import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
 import { unitInScope } from "./units";
@@ -18,4 +19,11 @@ export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<Do
   const scope = scopeOf(caller);
   if (q.unit && !(await unitInScope(orm, scope, q.unit))) throw new NotFoundError();
   return listDossiers(orm, { ...q, scopeUnit: scope });
+}
+
+export async function warningsForCaller(orm: Orm, caller: Caller, q: { unit?: string; workingDays: number }) {
+  if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
+  const scope = scopeOf(caller);
+  if (q.unit && !(await unitInScope(orm, scope, q.unit))) throw new NotFoundError();
+  return earlyWarnings(orm, { scopeUnit: scope, unit: q.unit, workingDays: q.workingDays });
 }

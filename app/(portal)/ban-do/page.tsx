@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { getIndicators } from "@/lib/data/indicators";
+import { NotFoundError } from "@/lib/data/scope";
+import { resolveUnit } from "@/lib/data/tree";
+import type { ScorecardRow } from "@/lib/engine/scorecard";
+import { formatRate } from "@/lib/format";
+import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
+import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { PeriodPicker } from "../../_components/period-picker";
+
+export const metadata: Metadata = { title: "Bản đồ" };
+
+const INDICATORS: Record<string, { label: string; rate: (r: ScorecardRow) => number | null; band: (r: ScorecardRow) => Band }> = {
+  A: { label: "A. Tỷ lệ đúng hạn", rate: (r) => r.onTime.rate, band: (r) => r.onTime.band },
+  B: { label: "B. DVCTT toàn trình + một phần", rate: (r) => r.online.level34Rate, band: (r) => r.online.band },
+  C: { label: "C. Thanh toán trực tuyến", rate: (r) => r.payment.rate, band: (r) => r.payment.band },
+};
+
+/** A coloured tile per unit (departments, communes/wards) inside the scope, by band. */
+export default async function MapPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string; i?: string }> }) {
+  const sp = await searchParams;
+  const period = periodFromParams(sp);
+  const ind = INDICATORS[sp.i ?? "A"] ? (sp.i ?? "A") : "A";
+  const spec = INDICATORS[ind];
+  const caller = (await currentCaller())!;
+  const { orm } = await getDb();
+  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : {} });
+  const rows = [...card.rows].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Bản đồ — {unit?.name ?? "Toàn bộ"}</h1>
+        <p className="text-sm text-gray-600">{spec.label}, {periodLabel(period)}. Mỗi ô là một đơn vị trực thuộc; màu theo quy ước của Văn phòng Chính phủ.</p>
+      </div>
+      <PeriodPicker path="/ban-do" period={period} keep={{ unit: sp.unit, i: ind }} />
+      <div className="no-print flex gap-2 text-sm">
+        {Object.entries(INDICATORS).map(([k, v]) => (
+          <Link key={k} href={`/ban-do${qs({ from: period.from, to: period.to, unit: sp.unit, i: k })}`} className={`rounded px-3 py-1 ${k === ind ? "bg-red-700 text-white" : "border border-gray-300 bg-white"}`}>{v.label}</Link>
+        ))}
+      </div>
+      <ul className="flex flex-wrap gap-3 text-xs" aria-label="Chú giải">
+        {(Object.keys(BAND_LABELS) as Band[]).map((b) => (
+          <li key={b} className="flex items-center gap-1"><span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: BAND_COLORS[b].hex }} />{BAND_LABELS[b]}</li>
+        ))}
+      </ul>
+      <ul className="grid grid-cols-2 gap-1.5 sm:grid-cols-4 lg:grid-cols-6" data-tiles>
+        {rows.map((r) => {
+          const band = spec.band(r);
+          return (
+            <li key={r.key}>
+              <Link href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={band}
+                className={`flex h-20 flex-col justify-between rounded border border-gray-300 p-1.5 text-xs ${BAND_COLORS[band].bg} ${BAND_COLORS[band].fg}`}>
+                <span className="line-clamp-2 font-medium">{r.name.replace(/^UBND /, "")}</span>
+                <span className="tabular-nums">{formatRate(spec.rate(r))} · {BAND_LABELS[band]}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { getIndicators } from "@/lib/data/indicators";
+import { NotFoundError } from "@/lib/data/scope";
+import { resolveUnit } from "@/lib/data/tree";
+import { formatCount, formatDateTime, formatRate } from "@/lib/format";
+import { BAND_LABELS } from "@/lib/method/bands";
+import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { PeriodPicker } from "../../_components/period-picker";
+import { PrintButton } from "../../_components/print-button";
+
+export const metadata: Metadata = { title: "Báo cáo" };
+
+/** The print-friendly report to the provincial People's Committee, and the Excel workbook. */
+export default async function ReportPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string }> }) {
+  const sp = await searchParams;
+  const period = periodFromParams(sp);
+  const caller = (await currentCaller())!;
+  const { orm } = await getDb();
+  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const [total, card] = await Promise.all([
+    getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {} }),
+    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : {} }),
+  ]);
+  const t = total.rows[0];
+  const rows = [...card.rows].sort((a, b) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1));
+  return (
+    <article className="space-y-4">
+      <div className="no-print flex flex-wrap items-center gap-2">
+        <PeriodPicker path="/bao-cao" period={period} keep={{ unit: sp.unit }} />
+        <a className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white" href={`/api/v1/reports/scorecard.xlsx${qs({ from: period.from, to: period.to, unit: unit?.code })}`} data-excel>Tải Excel</a>
+        <PrintButton />
+      </div>
+      <header className="text-center">
+        <p className="font-semibold uppercase">{unit?.name ?? "Toàn bộ"}</p>
+        <h1 className="mt-2 text-xl font-bold uppercase">Báo cáo kết quả giải quyết thủ tục hành chính</h1>
+        <p>{periodLabel(period)} (số liệu tính đến {formatDateTime(period.asOf)})</p>
+      </header>
+      <section className="text-sm leading-relaxed">
+        <h2 className="font-semibold">I. Kết quả chung</h2>
+        <p>
+          1. Tiến độ giải quyết: tiếp nhận và xử lý {formatCount(t.onTime.population)} hồ sơ; đã xử lý đúng hạn {formatCount(t.onTime.onTime)},
+          quá hạn {formatCount(t.onTime.late)}; đang xử lý trong hạn {formatCount(t.onTime.withinDeadline)}, quá hạn {formatCount(t.onTime.overdue)}.
+          Tỷ lệ đúng hạn <strong>{formatRate(t.onTime.rate)}</strong> (mức {BAND_LABELS[t.onTime.band].toLowerCase()}).
+        </p>
+        <p>
+          2. Dịch vụ công trực tuyến: {formatCount(t.online.level4)} thủ tục toàn trình và {formatCount(t.online.level3)} thủ tục một phần trên
+          {" "}{formatCount(t.online.procedures)} thủ tục thuộc thẩm quyền (<strong>{formatRate(t.online.level34Rate)}</strong>); hồ sơ nộp trực tuyến
+          chiếm {formatRate(t.online.channels.onlineRate)}.
+        </p>
+        <p>3. Thanh toán trực tuyến qua Cổng DVCQG: <strong>{formatRate(t.payment.rate)}</strong> ({formatCount(t.payment.paidOnline)}/{formatCount(t.payment.payableDossiers)} hồ sơ).</p>
+        <p>4. Phản ánh, kiến nghị: {formatCount(t.feedback.total)} (quy định hành chính {formatCount(t.feedback.regulation)}, hành vi cán bộ {formatCount(t.feedback.conduct)}).</p>
+        <p>5. Đồng bộ hồ sơ: <strong>{formatRate(t.sync.rate)}</strong>{t.sync.message ? ` — ${t.sync.message}` : ""}.</p>
+      </section>
+      <section>
+        <h2 className="mb-2 text-sm font-semibold">II. Kết quả theo đơn vị (sắp theo tỷ lệ đúng hạn)</h2>
+        <table className="w-full border-collapse text-xs">
+          <thead><tr className="bg-gray-100">{["STT", "Đơn vị", "Hồ sơ", "A. Đúng hạn", "B. Mức 3+4", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ"].map((h) => <th key={h} className="border border-gray-400 px-1 py-1">{h}</th>)}</tr></thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={r.key}>
+                <td className="border border-gray-400 px-1 text-center">{i + 1}</td>
+                <td className="border border-gray-400 px-1">{r.name}</td>
+                <td className="border border-gray-400 px-1 text-right">{formatCount(r.onTime.population)}</td>
+                <td className="border border-gray-400 px-1 text-right">{formatRate(r.onTime.rate)} ({BAND_LABELS[r.onTime.band]})</td>
+                <td className="border border-gray-400 px-1 text-right">{formatRate(r.online.level34Rate)}</td>
+                <td className="border border-gray-400 px-1 text-right">{formatRate(r.online.channels.onlineRate)}</td>
+                <td className="border border-gray-400 px-1 text-right">{formatRate(r.payment.rate)}</td>
+                <td className="border border-gray-400 px-1 text-right">{formatCount(r.feedback.total)}</td>
+                <td className="border border-gray-400 px-1 text-right">{formatRate(r.sync.rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { currentCaller } from "@/lib/auth/session";
+import { allowed } from "@/lib/data/scope";
+import type { Permission } from "@/lib/auth/roles";
+
+export const metadata: Metadata = { title: "Quản trị" };
+
+const ITEMS: Array<{ href: string; title: string; text: string; need: Permission }> = [
+  { href: "/quan-tri/nguoi-dung", title: "Người dùng", text: "Tạo tài khoản, khoá, đặt lại mật khẩu, đổi vai trò và đơn vị.", need: "users:manage" },
+  { href: "/quan-tri/ma-truy-cap", title: "Mã truy cập API", text: "Cấp và thu hồi mã cho hệ thống một cửa đồng bộ dữ liệu.", need: "tokens:manage" },
+  { href: "/quan-tri/nhap-du-lieu", title: "Nhập dữ liệu danh mục", text: "Đơn vị, thủ tục, thẩm quyền, lịch, PAKN, số liệu báo cáo từ CSV/Excel.", need: "imports:write" },
+  { href: "/quan-tri/lich", title: "Lịch ngày làm việc", text: "Ngày nghỉ lễ, nghỉ bù, làm bù; thay đổi sẽ tính lại hạn xử lý hồ sơ.", need: "calendar:write" },
+  { href: "/tai-lieu-api", title: "Tài liệu API", text: "Đồng bộ hồ sơ, đọc chỉ số, OpenAPI.", need: "scores:read" },
+];
+
+export default async function AdminPage() {
+  const caller = (await currentCaller())!;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Quản trị</h1>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {ITEMS.filter((i) => allowed(caller, i.need)).map((i) => (
+          <li key={i.href}><Link href={i.href} className="block rounded-lg border border-gray-200 bg-white p-4 hover:border-red-300"><p className="font-medium">{i.title}</p><p className="text-sm text-gray-600">{i.text}</p></Link></li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { qualityForCaller } from "@/lib/data/quality";
+import { listQuarantine } from "@/lib/data/quarantine";
+import { allowed } from "@/lib/data/scope";
+import { DEFECTS, DEFECT_KINDS } from "@/lib/engine/audit";
+import { formatCount, formatDateTime, formatRate } from "@/lib/format";
+import { periodFromParams, periodLabel } from "@/lib/ui/period";
+import { ActionForm } from "../../_components/action-form";
+import { PeriodPicker } from "../../_components/period-picker";
+import { discardAction, resendAction } from "./actions";
+
+export const metadata: Metadata = { title: "Rà soát dữ liệu" };
+
+export default async function QualityPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+  const period = periodFromParams(await searchParams);
+  const caller = (await currentCaller())!;
+  const { orm } = await getDb();
+  const { defects, whatIf } = await qualityForCaller(orm, caller, period);
+  const withDefects = defects.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));
+  const quarantine = allowed(caller, "quarantine:read") ? await listQuarantine(orm, caller, { limit: 20 }) : null;
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold">Rà soát dữ liệu</h1>
+        <p className="text-sm text-gray-600">Các lỗi dữ liệu làm thay đổi điểm của đơn vị — sửa ở hệ thống một cửa rồi đồng bộ lại. Tỷ lệ đúng hạn tính cho {periodLabel(period)}.</p>
+      </div>
+      <PeriodPicker path="/ra-soat" period={period} />
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Lỗi dữ liệu theo đơn vị</h2>
+        {withDefects.length === 0 ? <p className="text-sm text-gray-600">Không phát hiện lỗi dữ liệu.</p> : (
+          <div className="space-y-3">
+            {withDefects.map((r) => {
+              const w = whatIf.get(r.unitCode);
+              return (
+                <details key={r.unitCode} className="rounded-lg border border-gray-200 bg-white p-3" data-unit={r.unitCode}>
+                  <summary className="cursor-pointer">
+                    <span className="font-medium">{r.unitName ?? r.unitCode}</span>
+                    <span className="ml-2 text-sm text-gray-600">{formatCount(DEFECT_KINDS.reduce((s, k) => s + r.counts[k], 0))} lỗi / {formatCount(r.dossiers)} hồ sơ</span>
+                    {w && w.forced > 0 && (
+                      <span className="ml-2 text-sm">· Đúng hạn: {formatRate(w.rate)} → tối đa <strong>{formatRate(w.rateIfFixed)}</strong> nếu sửa dữ liệu</span>
+                    )}
+                  </summary>
+                  <ul className="mt-2 space-y-2 text-sm">
+                    {DEFECT_KINDS.filter((k) => r.counts[k] > 0).map((k) => (
+                      <li key={k}>
+                        <span className="font-medium tabular-nums">{formatCount(r.counts[k])}</span> — {DEFECTS[k].vi} <span className="text-xs text-gray-500">({DEFECTS[k].clause})</span>
+                        <div className="mt-0.5 flex flex-wrap gap-1">
+                          {r.examples[k].map((c) => <Link key={c} className="text-xs text-blue-700 hover:underline" href={`/ho-so/${encodeURIComponent(c)}`}>{c}</Link>)}
+                          {r.counts[k] > r.examples[k].length && <span className="text-xs text-gray-500">… và {formatCount(r.counts[k] - r.examples[k].length)} hồ sơ khác</span>}
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              );
+            })}
+          </div>
+        )}
+      </section>
+      {quarantine && (
+        <section>
+          <h2 className="mb-2 text-lg font-semibold">Bản ghi đồng bộ bị từ chối ({formatCount(quarantine.total)})</h2>
+          {quarantine.items.length === 0 ? <p className="text-sm text-gray-600">Không có bản ghi nào đang chờ sửa.</p> : (
+            <ul className="space-y-3">
+              {quarantine.items.map((q) => (
+                <li key={q.id} className="rounded-lg border border-gray-200 bg-white p-3 text-sm" data-quarantine={q.id}>
+                  <p><strong>{q.dossierCode ?? "(không có MaHoSo)"}</strong> · {q.service} · nhận lúc {formatDateTime(q.receivedAt)} · đơn vị {q.unitCode ?? "—"}</p>
+                  <ul className="my-1 list-disc pl-5 text-red-700">
+                    {(q.errors as Array<{ field: string; vi: string; en: string }>).map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.vi} / {e.en}</li>)}
+                  </ul>
+                  <ActionForm action={resendAction} submit="Gửi lại" className="space-y-2">
+                    <input type="hidden" name="id" value={q.id} />
+                    <label className="block text-xs text-gray-600">Sửa bản ghi (JSON) rồi gửi lại
+                      <textarea name="record" rows={6} defaultValue={JSON.stringify(q.payload, null, 2)} className="mt-1 w-full rounded border border-gray-300 p-2 font-mono text-xs" />
+                    </label>
+                  </ActionForm>
+                  <ActionForm action={discardAction} submit="Loại bỏ" className="mt-2" confirm="Loại bỏ bản ghi này?">
+                    <input type="hidden" name="id" value={q.id} />
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

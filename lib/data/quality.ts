@@ -1,0 +1,13 @@
+/** Data-quality review through the caller's scope (dossier-level data: no viewers). */
+import type { Orm } from "@/db";
+import { auditDefects } from "@/lib/engine/audit";
+import { onTimeIfFixed } from "@/lib/engine/what-if";
+import type { Period } from "@/lib/method/period";
+import { allowed, ForbiddenError, scopeOf, type Caller } from "./scope";
+
+export async function qualityForCaller(orm: Orm, caller: Caller, period: Period) {
+  if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
+  const scope = scopeOf(caller);
+  const [defects, whatIf] = await Promise.all([auditDefects(orm, { scopeUnit: scope, sample: 20 }), onTimeIfFixed(orm, period, scope)]);
+  return { defects, whatIf };
+}

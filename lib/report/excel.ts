@@ -1,0 +1,115 @@
+/**
+ * The scorecard as an Excel workbook (exceljs): a summary sheet and one sheet per
+ * indicator group, with the METHOD §0.4 bands as cell colours and in words.
+ */
+import ExcelJS from "exceljs";
+import type { Scorecard, ScorecardRow } from "@/lib/engine/scorecard";
+import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
+
+type Col = { header: string; width: number; value: (r: ScorecardRow) => string | number | null; band?: (r: ScorecardRow) => Band; percent?: boolean };
+
+const pct = (v: number | null) => (v === null ? null : v / 100);
+
+const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
+  {
+    name: "Tổng hợp", title: "Tổng hợp các nhóm chỉ số",
+    cols: [
+      { header: "A. Tỷ lệ đúng hạn", width: 16, value: (r) => pct(r.onTime.rate), band: (r) => r.onTime.band, percent: true },
+      { header: "B. DVCTT toàn trình + một phần", width: 18, value: (r) => pct(r.online.level34Rate), band: (r) => r.online.band, percent: true },
+      { header: "B. Nộp trực tuyến", width: 14, value: (r) => pct(r.online.channels.onlineRate), percent: true },
+      { header: "C. Thanh toán trực tuyến", width: 16, value: (r) => pct(r.payment.rate), band: (r) => r.payment.band, percent: true },
+      { header: "D. Số PAKN", width: 10, value: (r) => r.feedback.total },
+      { header: "Đ. Tỷ lệ đồng bộ", width: 14, value: (r) => pct(r.sync.rate), percent: true },
+    ],
+  },
+  {
+    name: "A. Tiến độ", title: "A. Tiến độ giải quyết (METHOD §A)",
+    cols: [
+      { header: "Hồ sơ tiếp nhận và xử lý", width: 14, value: (r) => r.onTime.population },
+      { header: "Đã xử lý đúng hạn", width: 12, value: (r) => r.onTime.onTime },
+      { header: "Đã xử lý quá hạn", width: 12, value: (r) => r.onTime.late },
+      { header: "Đang xử lý trong hạn", width: 12, value: (r) => r.onTime.withinDeadline },
+      { header: "Đang xử lý quá hạn", width: 12, value: (r) => r.onTime.overdue },
+      { header: "Tỷ lệ đúng hạn", width: 12, value: (r) => pct(r.onTime.rate), band: (r) => r.onTime.band, percent: true },
+    ],
+  },
+  {
+    name: "B. Trực tuyến", title: "B. Chất lượng cung cấp dịch vụ công trực tuyến (METHOD §B)",
+    cols: [
+      { header: "TTHC thuộc thẩm quyền", width: 12, value: (r) => r.online.procedures },
+      { header: "Toàn trình (mức 4)", width: 12, value: (r) => r.online.level4 },
+      { header: "Một phần (mức 3)", width: 12, value: (r) => r.online.level3 },
+      { header: "Tỷ lệ mức 3 + 4", width: 12, value: (r) => pct(r.online.level34Rate), band: (r) => r.online.band, percent: true },
+      { header: "DVCTT có phát sinh hồ sơ", width: 14, value: (r) => pct(r.online.servicesWithDossiersRate), percent: true },
+      { header: "Hồ sơ tiếp nhận", width: 12, value: (r) => r.online.channels.received },
+      { header: "Trực tuyến", width: 12, value: (r) => pct(r.online.channels.onlineRate), percent: true },
+      { header: "Trực tiếp", width: 12, value: (r) => pct(r.online.channels.directRate), percent: true },
+      { header: "Bưu chính", width: 12, value: (r) => pct(r.online.channels.postalRate), percent: true },
+      { header: "Trực tuyến đang xử lý quá hạn", width: 14, value: (r) => pct(r.online.onlineInProgress.overdueRate), percent: true },
+    ],
+  },
+  {
+    name: "C. Thanh toán", title: "C. Thanh toán trực tuyến (METHOD §C)",
+    cols: [
+      { header: "TTHC có giao dịch thanh toán", width: 14, value: (r) => pct(r.payment.proceduresWithPaymentsRate), percent: true },
+      { header: "TTHC tích hợp phí", width: 14, value: (r) => pct(r.payment.feeIntegrationRate), percent: true },
+      { header: "Hồ sơ thanh toán qua DVCQG", width: 14, value: (r) => r.payment.paidOnline },
+      { header: "Hồ sơ thuộc TTHC đã tích hợp", width: 14, value: (r) => r.payment.payableDossiers },
+      { header: "Qua cổng địa phương", width: 12, value: (r) => r.payment.paidLocal },
+      { header: "Tỷ lệ thanh toán trực tuyến", width: 14, value: (r) => pct(r.payment.rate), band: (r) => r.payment.band, percent: true },
+    ],
+  },
+  {
+    name: "D. PAKN", title: "D. Phản ánh, kiến nghị (METHOD §D)",
+    cols: [
+      { header: "Tổng số", width: 10, value: (r) => r.feedback.total },
+      { header: "Về quy định hành chính", width: 14, value: (r) => r.feedback.regulation },
+      { header: "Về hành vi cán bộ", width: 14, value: (r) => r.feedback.conduct },
+      { header: "Tỷ lệ quy định", width: 12, value: (r) => pct(r.feedback.regulationRate), percent: true },
+      { header: "Tỷ lệ hành vi", width: 12, value: (r) => pct(r.feedback.conductRate), percent: true },
+    ],
+  },
+  {
+    name: "Đ. Đồng bộ", title: "Đ. Tỷ lệ hồ sơ đồng bộ (METHOD §Đ)",
+    cols: [
+      { header: "Hồ sơ đã đồng bộ", width: 12, value: (r) => r.sync.synced },
+      { header: "Báo cáo quốc gia", width: 12, value: (r) => r.sync.reportedNational },
+      { header: "Báo cáo thống kê", width: 12, value: (r) => r.sync.reportedPortal },
+      { header: "Tỷ lệ đồng bộ", width: 12, value: (r) => pct(r.sync.rate), percent: true },
+      { header: "Thông báo", width: 36, value: (r) => r.sync.message },
+    ],
+  },
+];
+
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+export async function scorecardWorkbook(card: Scorecard, title: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Chỉ số TTHC";
+  wb.created = new Date();
+  for (const sheet of SHEETS) {
+    const ws = wb.addWorksheet(sheet.name);
+    ws.addRow([`${title} — ${sheet.title}`]).font = { bold: true, size: 13 };
+    ws.addRow([`Kỳ ${card.period.from} đến ${card.period.to}, tính đến ${card.period.asOf}`]);
+    ws.addRow([]);
+    const bandCols = sheet.cols.filter((c) => c.band);
+    const header = ws.addRow(["STT", "Mã", "Tên", ...sheet.cols.map((c) => c.header), ...bandCols.map((c) => `Màu: ${c.header}`)]);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: "middle" };
+    ws.columns = [{ width: 5 }, { width: 16 }, { width: 40 }, ...sheet.cols.map((c) => ({ width: c.width })), ...bandCols.map(() => ({ width: 14 }))];
+    card.rows.forEach((r, i) => {
+      const row = ws.addRow([i + 1, r.key, r.name, ...sheet.cols.map((c) => c.value(r)), ...bandCols.map((c) => BAND_LABELS[c.band!(r)])]);
+      sheet.cols.forEach((c, j) => {
+        const cell = row.getCell(4 + j);
+        if (c.percent) cell.numFmt = "0.00%";
+        if (c.band) {
+          const band = c.band(r);
+          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(BAND_COLORS[band].hex) } };
+          if (band === "green" || band === "red" || band === "orange") cell.font = { color: { argb: "FFFFFFFF" } };
+        }
+      });
+    });
+    ws.views = [{ state: "frozen", ySplit: 4, xSplit: 3 }];
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
