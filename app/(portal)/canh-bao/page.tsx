@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { currentCaller } from "@/lib/auth/session";
+import { allowed } from "@/lib/data/scope";
 import { warningsForCaller } from "@/lib/data/dossiers";
 import { NotFoundError } from "@/lib/data/scope";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -14,6 +15,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const n = Math.max(0, Math.min(30, Number(sp.n ?? 2) || 0));
   const caller = (await currentCaller())!;
+  if (!allowed(caller, "dossiers:read")) notFound();
   const { orm } = await getDb();
   const w = await warningsForCaller(orm, caller, { unit: sp.unit, workingDays: n }).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const total = w.byUnit.reduce((s, u) => ({ overdue: s.overdue + u.overdue, soon: s.soon + u.soon }), { overdue: 0, soon: 0 });

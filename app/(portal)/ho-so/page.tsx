@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { currentCaller } from "@/lib/auth/session";
+import { allowed } from "@/lib/data/scope";
 import { listDossiersForCaller } from "@/lib/data/dossiers";
 import { NotFoundError } from "@/lib/data/scope";
 import { formatCount, formatDateTime } from "@/lib/format";
@@ -20,6 +21,7 @@ type Search = Promise<{ from?: string; to?: string; unit?: string; procedure?: s
 export default async function DossiersPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
   const caller = (await currentCaller())!;
+  if (!allowed(caller, "dossiers:read")) notFound();
   const { orm } = await getDb();
   const period = periodFromParams(sp);
   const verdict = sp.verdict && sp.verdict in VERDICT_LABELS ? (sp.verdict as Verdict) : undefined;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { currentCaller } from "@/lib/auth/session";
 import { qualityForCaller } from "@/lib/data/quality";
@@ -17,6 +18,7 @@ export const metadata: Metadata = { title: "Rà soát dữ liệu" };
 export default async function QualityPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const period = periodFromParams(await searchParams);
   const caller = (await currentCaller())!;
+  if (!allowed(caller, "dossiers:read")) notFound();
   const { orm } = await getDb();
   const { defects, whatIf } = await qualityForCaller(orm, caller, period);
   const withDefects = defects.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));

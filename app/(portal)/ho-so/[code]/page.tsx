@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { currentCaller } from "@/lib/auth/session";
+import { allowed } from "@/lib/data/scope";
 import { explainForCaller } from "@/lib/data/dossiers";
 import { NotFoundError } from "@/lib/data/scope";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
@@ -14,6 +15,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const { code } = await params;
   const period = periodFromParams(await searchParams);
   const caller = (await currentCaller())!;
+  if (!allowed(caller, "dossiers:read")) notFound();
   const { orm } = await getDb();
   const e = await explainForCaller(orm, caller, decodeURIComponent(code), period).catch((err) => (err instanceof NotFoundError ? notFound() : Promise.reject(err)));
   const rows: Array<[string, React.ReactNode]> = [

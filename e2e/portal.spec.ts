@@ -1,0 +1,119 @@
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import { expect, signIn, test } from "./fixtures";
+
+const PAGES = [
+  ["tong-quan", "/tong-quan"],
+  ["xep-hang", "/xep-hang"],
+  ["ho-so", "/ho-so"],
+  ["canh-bao", "/canh-bao"],
+  ["ra-soat", "/ra-soat"],
+  ["ban-do", "/ban-do"],
+  ["bao-cao", "/bao-cao"],
+] as const;
+
+test("every page renders for every role, at desktop and phone size, with no console errors", async ({ page, errors }) => {
+  test.setTimeout(180_000);
+  for (const username of ["admin", "lanhdao", "congkhai", "stp.quanly", "pdp.canbo"]) {
+    await page.context().clearCookies();
+    await signIn(page, username);
+    for (const [name, url] of PAGES) {
+      const res = await page.goto(url);
+      // A viewer has no dossier-level pages: they answer "not found"/"forbidden", never an error.
+      if (username === "congkhai" && ["ho-so", "canh-bao", "ra-soat"].includes(name)) {
+        expect(res!.status(), `${username} ${url}`).toBe(404);
+        errors.length = 0;
+        continue;
+      }
+      expect(res!.status(), `${username} ${url}`).toBe(200);
+      await expect(page.locator("h1")).toBeVisible();
+      if (username === "admin") {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.screenshot({ path: `test-results/screens/${name}-1280.png`, fullPage: true });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: `test-results/screens/${name}-390.png`, fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 800 });
+      }
+    }
+  }
+});
+
+test("an agency user sees only its own unit and is refused another unit's URL", async ({ page, errors }) => {
+  await signIn(page, "pdp.canbo");
+  await page.goto("/tong-quan");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Phan Đình Phùng");
+  await page.goto("/ban-do");
+  await expect(page.locator("[data-tiles] li")).toHaveCount(0);
+  const other = await page.goto("/tong-quan?unit=000.03.00.H56");
+  expect(other!.status()).toBe(404);
+  const api = await page.request.get("/api/v1/indicators?by=agency&unit=000.03.00.H56");
+  expect(api.status()).toBe(404);
+  const own = await page.request.get("/api/v1/indicators?by=agency");
+  expect((await own.json()).rows.map((r: { key: string }) => r.key)).toEqual(["X001.PHAN.H56"]);
+  errors.length = 0; // the refused navigation logs its 404
+});
+
+test("the overview's headline figures equal the indicators API for the same period and scope", async ({ page }) => {
+  await signIn(page, "admin");
+  const from = "2026-01-01";
+  const to = "2026-03-31";
+  await page.goto(`/tong-quan?from=${from}&to=${to}`);
+  const api = await (await page.request.get(`/api/v1/indicators?from=${from}&to=${to}&by=all`)).json();
+  const row = api.rows[0];
+  const fmt = (v: number | null) => (v === null ? "—" : `${v.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`);
+  await expect(page.locator("[data-indicator=A] [data-rate]")).toHaveText(fmt(row.onTime.rate));
+  await expect(page.locator("[data-indicator=B] [data-rate]")).toHaveText(fmt(row.online.level34Rate));
+  await expect(page.locator("[data-indicator=C] [data-rate]")).toHaveText(fmt(row.payment.rate));
+  await expect(page.locator("[data-indicator=Đ] [data-rate]")).toHaveText(fmt(row.sync.rate));
+  await expect(page.locator("[data-indicator=A]")).toContainText(row.onTime.population.toLocaleString("vi-VN"));
+});
+
+test("drill down from the province to a unit to a procedure to a dossier's explanation", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/xep-hang?from=2026-01-01&to=2026-06-30");
+  await page.locator("[data-scorecard] tbody tr").filter({ hasText: "Sở Tư pháp" }).getByRole("link", { name: "Sở Tư pháp" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Sở Tư pháp");
+  await page.getByRole("tab", { name: "Thủ tục" }).click();
+  await page.locator("[data-scorecard] tbody tr a").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ");
+  await page.locator("table tbody tr a").first().click();
+  await expect(page.locator("[data-verdict]")).toBeVisible();
+  await expect(page.getByText(/Căn cứ: METHOD §A/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tiến trình xử lý" })).toBeVisible();
+});
+
+test("the Excel report opens and holds the same numbers as the API", async ({ page }) => {
+  await signIn(page, "admin");
+  const from = "2026-01-01";
+  const to = "2026-06-30";
+  const res = await page.request.get(`/api/v1/reports/scorecard.xlsx?from=${from}&to=${to}`);
+  expect(res.status()).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "A. Tiến độ", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ"]);
+  const api = await (await page.request.get(`/api/v1/indicators?from=${from}&to=${to}&by=all`)).json();
+  const sheet = wb.getWorksheet("A. Tiến độ")!;
+  const first = sheet.getRow(5); // the total row, under the title and the header
+  expect(first.getCell(4).value).toBe(api.rows[0].onTime.population);
+  expect(first.getCell(5).value).toBe(api.rows[0].onTime.onTime);
+  expect(first.getCell(9).value).toBeCloseTo(api.rows[0].onTime.rate / 100, 12);
+  const fill = first.getCell(9).fill as { fgColor?: { argb?: string } };
+  expect(fill.fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
+});
+
+test("the page refreshes by itself when new data is synced", async ({ page }) => {
+  await signIn(page, "admin");
+  const tokens = JSON.parse(fs.readFileSync(".data/demo-tokens.json", "utf8")) as Array<{ token: string; scope: string }>;
+  const local = new Date(Date.now() + 7 * 3600_000 - 3600_000); // an hour ago, in local time
+  const today = local.toISOString().slice(0, 10);
+  await page.goto(`/tong-quan?from=${today.slice(0, 8)}01&to=${today}`);
+  const before = await page.locator("[data-indicator=A] dd").first().innerText();
+  const stamp = local.toISOString().slice(0, 19).replace(/[-T:]/g, "");
+  const res = await page.request.post("/api/v1/sync", {
+    headers: { authorization: `Bearer ${tokens.find((t) => t.scope === "province")!.token}` },
+    data: { service: "DongBoHoSoMC", data: Array.from({ length: 3 }, (_, i) => ({ MaHoSo: `E2E-LIVE-${i}`, MaTTHC: "1.004000", MaDonVi: "000.01.00.H56", KenhThucHien: "2", TrangThaiHoSo: "2", NgayTiepNhan: stamp })) },
+  });
+  expect((await res.json()).accepted).toBe(3);
+  await expect(page.locator("[data-live]")).toContainText("vừa cập nhật", { timeout: 10_000 });
+  await expect(page.locator("[data-indicator=A] dd").first()).not.toHaveText(before);
+});
