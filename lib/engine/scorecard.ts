@@ -160,17 +160,18 @@ export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard>
       where true ${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}
     ),
     agg as (
+      -- As few aggregates as the rules need: the others are differences of these
+      -- (late = finished − on time, overdue = population − finished − within,
+      -- direct = received − online − postal, KenhThucHien being 1, 2, 3 or empty).
       select unit_code, pc,
         count(*) filter (where pop)::int as population,
+        count(*) filter (where pop and finished)::int as finished,
         count(*) filter (where pop and finished and ok)::int as on_time,
-        count(*) filter (where pop and finished and not ok)::int as late,
         count(*) filter (where pop and not finished and ok)::int as within,
-        count(*) filter (where pop and not finished and not ok)::int as overdue,
         count(*) filter (where rec)::int as received,
         count(*) filter (where rec and channel = 2)::int as online,
         count(*) filter (where rec and channel = 2 and source = 'DVCQG')::int as online_dvcqg,
         count(*) filter (where rec and channel = 2 and source = 'DIAPHUONG')::int as online_local,
-        count(*) filter (where rec and coalesce(channel, 1) = 1)::int as direct,
         count(*) filter (where rec and channel = 3)::int as postal,
         count(*) filter (where pop and channel = 2 and not finished)::int as online_open,
         count(*) filter (where pop and channel = 2 and not finished and ok)::int as online_within,
@@ -192,11 +193,11 @@ export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard>
         bool_or(au.pc is not null) as has_auth,
         max(au.online_level) as level,
         bool_or(coalesce(p.has_fee, false)) as catalogue_fee,
-        coalesce(sum(ag.population), 0) as population, coalesce(sum(ag.on_time), 0) as on_time,
-        coalesce(sum(ag.late), 0) as late, coalesce(sum(ag.within), 0) as within,
-        coalesce(sum(ag.overdue), 0) as overdue, coalesce(sum(ag.received), 0) as received,
+        coalesce(sum(ag.population), 0) as population, coalesce(sum(ag.finished), 0) as finished,
+        coalesce(sum(ag.on_time), 0) as on_time, coalesce(sum(ag.within), 0) as within,
+        coalesce(sum(ag.received), 0) as received,
         coalesce(sum(ag.online), 0) as online, coalesce(sum(ag.online_dvcqg), 0) as online_dvcqg,
-        coalesce(sum(ag.online_local), 0) as online_local, coalesce(sum(ag.direct), 0) as direct,
+        coalesce(sum(ag.online_local), 0) as online_local,
         coalesce(sum(ag.postal), 0) as postal, coalesce(sum(ag.online_open), 0) as online_open,
         coalesce(sum(ag.online_within), 0) as online_within,
         coalesce(sum(ag.fee_dossiers), 0) as fee_dossiers, coalesce(sum(ag.paid_any), 0) as paid_any,
@@ -211,15 +212,15 @@ export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard>
     ),
     per_g as (
       select g,
-        sum(population)::int as population, sum(on_time)::int as on_time, sum(late)::int as late,
-        sum(within)::int as within, sum(overdue)::int as overdue,
+        sum(population)::int as population, sum(finished)::int as finished, sum(on_time)::int as on_time,
+        sum(within)::int as within,
         count(*) filter (where has_auth)::int as procedures,
         count(*) filter (where has_auth and level = 4)::int as level4,
         count(*) filter (where has_auth and level = 3)::int as level3,
         count(*) filter (where has_auth and level >= 3 and online > 0)::int as services_with,
         count(*) filter (where has_auth and level >= 3 and online_dvcqg > 0)::int as services_with_dvcqg,
         count(*) filter (where has_auth and level >= 3 and online_local > 0)::int as services_with_local,
-        sum(received)::int as received, sum(online)::int as online, sum(direct)::int as direct,
+        sum(received)::int as received, sum(online)::int as online,
         sum(postal)::int as postal, sum(online_open)::int as online_open, sum(online_within)::int as online_within,
         count(*) filter (where fee_dossiers > 0)::int as fee_procs,
         count(*) filter (where fee_dossiers > 0 and paid_any > 0)::int as paid_procs,
@@ -269,10 +270,10 @@ export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard>
 }
 
 interface Counts {
-  population: number; on_time: number; late: number; within: number; overdue: number;
+  population: number; finished: number; on_time: number; within: number;
   procedures: number; level4: number; level3: number;
   services_with: number; services_with_dvcqg: number; services_with_local: number;
-  received: number; online: number; direct: number; postal: number; online_open: number; online_within: number;
+  received: number; online: number; postal: number; online_open: number; online_within: number;
   fee_procs: number; paid_procs: number; catalogue_fee_procs: number; fee_data_procs: number;
   payable: number; paid_dvcqg: number; paid_local: number;
 }
@@ -288,14 +289,14 @@ function assembleRow(key: string, name: string, c: Counts | null, f: FeedbackRow
     key,
     name,
     onTime: onTimeIndicator({
-      population: k("population"), onTime: k("on_time"), late: k("late"),
-      withinDeadline: k("within"), overdue: k("overdue"),
+      population: k("population"), onTime: k("on_time"), late: k("finished") - k("on_time"),
+      withinDeadline: k("within"), overdue: k("population") - k("finished") - k("within"),
     }),
     online: onlineIndicator({
       procedures: k("procedures"), level4: k("level4"), level3: k("level3"),
       servicesWithDossiers: k("services_with"), servicesWithDossiersDvcqg: k("services_with_dvcqg"),
       servicesWithDossiersLocal: k("services_with_local"),
-      received: k("received"), online: k("online"), direct: k("direct"), postal: k("postal"),
+      received: k("received"), online: k("online"), direct: k("received") - k("online") - k("postal"), postal: k("postal"),
       onlineInProgress: k("online_open"), onlineWithinDeadline: k("online_within"),
       onlineOverdue: k("online_open") - k("online_within"),
     }),
