@@ -5,9 +5,9 @@
  *
  * It works in a scratch database created next to DATABASE_URL's and dropped after.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import postgres from "postgres";
@@ -17,19 +17,10 @@ import { upsertAuthorities, upsertProcedures, upsertUnits, type DossierRow } fro
 import { createToken } from "@/lib/data/tokens";
 import { demoDossiers, demoReference } from "@/lib/demo/generate";
 import { parseInstant } from "@/lib/method/time";
+import { startServer } from "./lib/server";
 
 const BATCH = 1000;
-const BATCHES = Number(process.argv[2] ?? 40);
 const PORT = 3199;
-
-if (!env.DATABASE_URL) {
-  console.error("Cần DATABASE_URL trỏ tới PostgreSQL / DATABASE_URL must point at PostgreSQL");
-  process.exit(2);
-}
-if (!fs.existsSync(".next/BUILD_ID")) {
-  console.error("Chưa build: chạy `npm run build` trước / Build first: `npm run build`");
-  process.exit(2);
-}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** An instant as DVCQG's `yyyyMMddHHmmss` in local time. */
@@ -40,7 +31,7 @@ function dvcqgDate(d: Date | null): string {
 }
 
 /** A dossier as a one-stop system sends it, with five process steps. */
-function toRecord(d: DossierRow) {
+export function toRecord(d: DossierRow) {
   const start = d.receivedAt ?? d.syncedAt ?? new Date();
   const steps = [2, 4, 5, 4, 9].map((status, i) => ({
     TrangThai: String(status), ThoiDiemXuLy: dvcqgDate(new Date(start.getTime() + i * 3_600_000)), NguoiXuLy: "Cán bộ", NoiDungXuLy: "Xử lý",
@@ -57,14 +48,18 @@ function toRecord(d: DossierRow) {
 const iso = (s: string) => parseInstant(s)?.toISOString() ?? null;
 const csvCell = (v: unknown) => (v == null ? "" : `"${String(v).replaceAll('"', '""')}"`);
 
-async function main() {
-  const log = (s: string) => console.error(`[bench] ${s}`);
-  const base = new URL(env.DATABASE_URL!);
+/**
+ * Sync ingest over HTTP against COPY of the same rows, in a scratch database next to
+ * `databaseUrl`'s. Returns the figures (and merges them into bench/results.json).
+ */
+export async function measureSync(databaseUrl: string, BATCHES = 40) {
+  const log = (s: string) => console.error(`[bench:sync] ${s}`);
+  const base = new URL(databaseUrl);
   const scratch = `${base.pathname.slice(1) || "postgres"}_benchsync`;
-  const admin = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${scratch}`);
   await admin.unsafe(`create database ${scratch}`);
-  const url = new URL(env.DATABASE_URL!);
+  const url = new URL(databaseUrl);
   url.pathname = `/${scratch}`;
 
   log("scratch database ready");
@@ -79,23 +74,10 @@ async function main() {
   for (const chunk of demoDossiers(ref, { dossiers: BATCH * (BATCHES + 1) + 5000, until: "2026-06-30", now: new Date("2026-07-01T00:00:00Z") }, BATCH)) rowsAll.push(...chunk);
   const batches = Array.from({ length: BATCHES + 1 }, (_, i) => rowsAll.slice(i * BATCH, (i + 1) * BATCH).map(toRecord));
 
-  // Next's own entry (not npx), so that killing the child stops the server.
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: "bench-secret-0123456789" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const server = await startServer(url.toString(), PORT);
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${PORT}/api/v1/openapi.json`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 120) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const send = async (data: unknown[]) => {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/v1/sync`, {
+      const res = await fetch(`${server.base}/api/v1/sync`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({ service: "DongBoHoSoMC", isUpdating: "False", data }),
@@ -142,8 +124,9 @@ async function main() {
     const file = path.join("bench", "results.json");
     const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
     fs.writeFileSync(file, `${JSON.stringify({ ...prev, ...result, syncBatches: BATCHES, syncBatchSize: BATCH }, null, 2)}\n`);
+    return result;
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
     await db.close();
     await new Promise((r) => setTimeout(r, 500));
     await admin.unsafe(`drop database if exists ${scratch} with (force)`).catch(() => {});
@@ -151,4 +134,11 @@ async function main() {
   }
 }
 
-await main();
+// `npm run bench:sync [batches]`
+if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? "")).href) {
+  if (!env.DATABASE_URL) {
+    console.error("Cần DATABASE_URL trỏ tới PostgreSQL / DATABASE_URL must point at PostgreSQL");
+    process.exit(2);
+  }
+  await measureSync(env.DATABASE_URL, Number(process.argv[2] ?? 40));
+}

@@ -7,7 +7,7 @@ import { rows, type Orm } from "@/db";
 import type { Period } from "@/lib/method/period";
 import type { Verdict } from "@/lib/method/ontime";
 import { epochMs } from "./sql-util";
-import { dossierVerdict, verdictCase } from "./verdict-sql";
+import { dossierVerdict, overlapsPeriod, verdictCase } from "./verdict-sql";
 
 export interface DossierListQuery {
   period: Period;
@@ -28,7 +28,7 @@ export interface DossierListItem {
 }
 
 export async function listDossiers(orm: Orm, q: DossierListQuery): Promise<{ total: number; items: DossierListItem[] }> {
-  const conds: SQL[] = [q.set === "received" ? sql`v.rec` : sql`v.pop`];
+  const conds: SQL[] = [overlapsPeriod(q.period), q.set === "received" ? sql`v.rec` : sql`v.pop`];
   if (q.scopeUnit) conds.push(sql`d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit})`);
   if (q.unit) conds.push(sql`d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${q.unit})`);
   if (q.procedure !== undefined) conds.push(sql`coalesce(d.procedure_code, '') = ${q.procedure}`);

@@ -19,7 +19,7 @@ import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { instant } from "./sql-util";
-import { dossierVerdict } from "./verdict-sql";
+import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -157,7 +157,7 @@ export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard>
       select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
         d.fee_lines, d.fee_positive, v.rec, v.pop, v.finished, v.ok
       from dossiers d cross join lateral ${dossierVerdict(period)} v
-      where true ${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}
+      where ${overlapsPeriod(period)} ${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}
     ),
     agg as (
       -- As few aggregates as the rules need: the others are differences of these

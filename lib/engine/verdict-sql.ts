@@ -30,6 +30,23 @@ export function dossierVerdict(period: Period): SQL {
   )`;
 }
 
+/**
+ * The dossier's span, as indexed by `dossiers_span_idx` (db/migrations/0002), and the
+ * condition that it overlaps the period: a superset of the §A.1 population and of the
+ * dossiers received in the period, so adding it never changes a count.
+ * - Population with a start: start ≤ as-of, and the end as of the as-of instant is
+ *   absent or ≥ period start; then coalesce(done, closed) is absent or ≥ period start
+ *   (if it were earlier, it would be the end, before the period).
+ * - Population without a start: first sync within [period start, as-of].
+ * - Received in the period: the start is NgayTiepNhan, within the period.
+ */
+export function overlapsPeriod(period: Period): SQL {
+  // greatest() skips nulls, hence the case: a dossier with no end event is open-ended.
+  return sql`tstzrange(coalesce(d.start_at, d.synced_at), case when coalesce(d.done_at, d.closed_at) is null then null
+      else greatest(coalesce(d.done_at, d.closed_at), coalesce(d.start_at, d.synced_at)) end, '[]')
+    && tstzrange(${instant(period.startAt)}, ${instant(period.asOf)}, '[]')`;
+}
+
 /** The §A.5 verdict word from the booleans above (null when outside the population). */
 export const verdictCase = (v: SQL) => sql`case when not ${v}.pop then null
   when ${v}.finished and ${v}.ok then 'on_time' when ${v}.finished then 'late'

@@ -1,13 +1,14 @@
 /**
  * METHOD §A.1–A.5: on thousands of random dossiers, the SQL engine's verdicts equal
- * the pure functions' verdicts, for several periods (on whichever engine runs).
+ * the pure functions' verdicts, for several periods (on whichever engine runs), and
+ * the span index's prefilter keeps every dossier that counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { rows } from "@/db";
 import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
-import { dossierVerdict, verdictCase } from "@/lib/engine/verdict-sql";
+import { dossierVerdict, overlapsPeriod, verdictCase } from "@/lib/engine/verdict-sql";
 import { loadCalendar } from "@/lib/engine/explain";
 import { prng } from "@/lib/demo/generate";
 import { derive, verdictOf, type Deadline, type DeadlineUnit } from "@/lib/method/ontime";
@@ -86,6 +87,13 @@ describe("METHOD §A: SQL verdicts equal the pure functions' verdicts", () => {
       }
       expect(mismatches.slice(0, 10)).toEqual([]);
       expect(inPop).toBeGreaterThan(0);
+      // The span prefilter never drops a dossier that counts (population or received).
+      const dropped = await rows<{ code: string }>(
+        db.orm,
+        sql`select d.code from dossiers d cross join lateral ${dossierVerdict(period)} v
+            where (v.pop or v.rec) and not (${overlapsPeriod(period)})`,
+      );
+      expect(dropped).toEqual([]);
     });
   }
 });

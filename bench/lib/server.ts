@@ -1,0 +1,55 @@
+/** The built app, started against a given database for a benchmark, with its memory watched. */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+
+export const BENCH_SECRET = "bench-only-secret-0123456789abcdef";
+
+export async function startServer(databaseUrl: string, port: number) {
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Chưa build: chạy `npm run build` trước / Build first: `npm run build`");
+  // Next's own entry (not npx), so that the child is the server and killing it stops it.
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: BENCH_SECRET, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/openapi.json`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (i > 240) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  /** Peak resident memory of the server process and its children, from /proc (MB). */
+  const peakRssMb = () => {
+    const pids = [child.pid!, ...childrenOf(child.pid!)];
+    let kb = 0;
+    for (const pid of pids) {
+      const m = /VmHWM:\s+(\d+) kB/.exec(safeRead(`/proc/${pid}/status`));
+      if (m) kb += Number(m[1]);
+    }
+    return Math.round(kb / 1024);
+  };
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+  };
+  return { base, pid: child.pid!, peakRssMb, stop };
+}
+
+function safeRead(f: string) {
+  try {
+    return fs.readFileSync(f, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const task of safeRead(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean).map(Number)) {
+    out.push(task, ...childrenOf(task));
+  }
+  return out;
+}
