@@ -2,8 +2,8 @@ import { openDatabase, rows } from "@/db";
 import { sql } from "drizzle-orm";
 import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
-const db = await openDatabase({ url: "postgres://postgres@127.0.0.1:5432/tthc_bench" });
-const period = makePeriod("2025-12-01", "2026-11-26");
+const db = await openDatabase({ url: "postgres://postgres@127.0.0.1:5432/test_bench_1000000" });
+const period = makePeriod("2025-11-01", "2026-10-31");
 // capture the SQL by monkeypatching execute
 const orig = db.orm.execute.bind(db.orm);
 let captured: any;
