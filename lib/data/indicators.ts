@@ -3,20 +3,29 @@
  * indicators. A unit filter outside the scope is "not found".
  */
 import type { Orm } from "@/db";
-import { unitInScope } from "./units";
-import { scorecard, type GroupBy, type Scorecard, type ScorecardFilter } from "@/lib/engine/scorecard";
+import { scorecards, type GroupBy, type Scorecard, type ScorecardFilter } from "@/lib/engine/scorecard";
 import type { Period } from "@/lib/method/period";
 import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
+import { unitInScope } from "./units";
+
+/** The scorecards of several periods (one statement), checked against the caller's scope. */
+export async function getIndicatorsForPeriods(
+  orm: Orm,
+  caller: Caller,
+  q: { periods: Period[]; by: GroupBy; filter?: ScorecardFilter },
+): Promise<Scorecard[]> {
+  if (!allowed(caller, "scores:read")) throw new ForbiddenError();
+  const scope = scopeOf(caller);
+  for (const unit of [q.filter?.unit, q.filter?.area, q.filter?.parent]) {
+    if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
+  }
+  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter });
+}
 
 export async function getIndicators(
   orm: Orm,
   caller: Caller,
   q: { period: Period; by: GroupBy; filter?: ScorecardFilter },
 ): Promise<Scorecard> {
-  if (!allowed(caller, "scores:read")) throw new ForbiddenError();
-  const scope = scopeOf(caller);
-  for (const unit of [q.filter?.unit, q.filter?.area, q.filter?.parent]) {
-    if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
-  }
-  return scorecard(orm, { period: q.period, by: q.by, scopeUnit: scope, filter: q.filter });
+  return (await getIndicatorsForPeriods(orm, caller, { periods: [q.period], by: q.by, filter: q.filter }))[0];
 }

@@ -14,8 +14,11 @@ import { instant } from "./sql-util";
  * - pop: in the §A.1 population; finished: has an end; ok: §A.4 within the deadline.
  */
 export function dossierVerdict(period: Period): SQL {
-  const ps = instant(period.startAt);
-  const asOf = instant(period.asOf);
+  return verdictAt(instant(period.startAt), instant(period.asOf));
+}
+
+/** `dossierVerdict` with the period's instants as SQL (literals, or columns of a periods table). */
+export function verdictAt(ps: SQL, asOf: SQL): SQL {
   return sql`(
     select e.end_at,
       d.received_at >= ${ps} and d.received_at <= ${asOf} as rec,
@@ -41,10 +44,14 @@ export function dossierVerdict(period: Period): SQL {
  * - Received in the period: the start is NgayTiepNhan, within the period.
  */
 export function overlapsPeriod(period: Period): SQL {
+  return overlapsAt(instant(period.startAt), instant(period.asOf));
+}
+
+export function overlapsAt(ps: SQL, asOf: SQL): SQL {
   // greatest() skips nulls, hence the case: a dossier with no end event is open-ended.
   return sql`tstzrange(coalesce(d.start_at, d.synced_at), case when coalesce(d.done_at, d.closed_at) is null then null
       else greatest(coalesce(d.done_at, d.closed_at), coalesce(d.start_at, d.synced_at)) end, '[]')
-    && tstzrange(${instant(period.startAt)}, ${instant(period.asOf)}, '[]')`;
+    && tstzrange(${ps}, ${asOf}, '[]')`;
 }
 
 /** The §A.5 verdict word from the booleans above (null when outside the population). */

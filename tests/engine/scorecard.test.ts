@@ -198,3 +198,19 @@ describe("scope in SQL", () => {
     expect(all.rows[0].name).toBe("Sở S1");
   });
 });
+
+describe("several periods in one statement", () => {
+  it("gives each period exactly what a single-period scorecard gives", async () => {
+    const { scorecards } = await import("@/lib/engine/scorecard");
+    const now = t("20261125120000");
+    const periods = [makePeriod("2025-02-01", "2025-02-28", now), MARCH, makePeriod("2025-03-10", "2025-03-20", now), makePeriod("2025-01-01", "2025-12-31", now)];
+    for (const by of ["agency", "procedure", "field", "area", "all"] as const) {
+      const many = await scorecards(db.orm, { periods, by, scopeUnit: null });
+      for (const [i, p] of periods.entries()) {
+        expect(many[i], `${by} ${p.from}`).toEqual(await scorecard(db.orm, { period: p, by, scopeUnit: null }));
+      }
+    }
+    const scoped = await scorecards(db.orm, { periods, by: "agency", scopeUnit: "S1", filter: { procedure: "P1" } });
+    expect(scoped[1]).toEqual(await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: "S1", filter: { procedure: "P1" } }));
+  });
+});
