@@ -8,7 +8,7 @@ import type { Period } from "@/lib/method/period";
 import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
 import { unitInScope } from "./units";
 
-/** The scorecards of several periods (one statement), checked against the caller's scope. */
+/** The scorecards of several periods, checked against the caller's scope. */
 export async function getIndicatorsForPeriods(
   orm: Orm,
   caller: Caller,

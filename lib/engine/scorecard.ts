@@ -19,7 +19,7 @@ import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { instant } from "./sql-util";
-import { overlapsAt, verdictAt } from "./verdict-sql";
+import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -73,53 +73,50 @@ function procedureCondition(col: SQL, f?: ScorecardFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** (unit_code, pc) → group key g, for the requested dimension (per period idx). */
+/** (unit_code, pc) → group key g, for the requested dimension. */
 function groupMap(by: GroupBy): SQL {
   switch (by) {
     case "all":
-      return sql`select k.idx, k.unit_code, k.pc, 'ALL'::text as g from keys k`;
+      return sql`select k.unit_code, k.pc, 'ALL'::text as g from keys k`;
     case "agency":
-      return sql`select k.idx, k.unit_code, k.pc, c.ancestor_code as g from keys k
+      return sql`select k.unit_code, k.pc, c.ancestor_code as g from keys k
         join unit_closure c on c.descendant_code = k.unit_code`;
     case "area":
-      return sql`select k.idx, k.unit_code, k.pc, c.ancestor_code as g from keys k
+      return sql`select k.unit_code, k.pc, c.ancestor_code as g from keys k
         join unit_area ua on ua.unit_code = k.unit_code
         join unit_closure c on c.descendant_code = ua.area_code`;
     case "procedure":
-      return sql`select k.idx, k.unit_code, k.pc, k.pc as g from keys k`;
+      return sql`select k.unit_code, k.pc, k.pc as g from keys k`;
     case "field":
-      return sql`select k.idx, k.unit_code, k.pc, coalesce(p.field_code, '') as g from keys k
+      return sql`select k.unit_code, k.pc, coalesce(p.field_code, '') as g from keys k
         left join procedures p on p.code = k.pc`;
   }
 }
 
-/**
- * The candidate rows (idx, g, name) of each period — every visible unit valid in the
- * period for unit dimensions (or with data in it), else what has data.
- */
-function groupList(q: Omit<ScorecardQuery, "period">): SQL {
+/** The candidate rows (g, name) — every visible unit for unit dimensions, else what has data. */
+function groupList(q: ScorecardQuery): SQL {
   const visible = q.scopeUnit
     ? sql`(select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit})`
     : sql`(select code from units)`;
   const parent = q.filter?.parent ? sql`and u.parent_code = ${q.filter.parent}` : sql``;
-  const valid = sql`(u.valid_from is null or u.valid_from <= pr.to_day) and (u.valid_to is null or u.valid_to >= pr.from_day)`;
-  const withData = sql`exists (select 1 from per_g x where x.idx = pr.idx and x.g = u.code)`;
+  const valid = sql`(u.valid_from is null or u.valid_from <= ${q.period.to}::date)
+    and (u.valid_to is null or u.valid_to >= ${q.period.from}::date)`;
   switch (q.by) {
     case "all":
-      return sql`select pr.idx, 'ALL'::text as g,
-        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name from periods pr`;
+      return sql`select 'ALL'::text as g,
+        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name, 0 as sort`;
     case "agency":
-      return sql`select pr.idx, u.code as g, u.name from periods pr cross join units u
-        where u.code in ${visible} ${parent} and (${valid} or ${withData})`;
+      return sql`select u.code as g, u.name, 0 as sort from units u
+        where u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
     case "area":
-      return sql`select pr.idx, u.code as g, u.name from periods pr cross join units u
-        where u.kind in ${AREA_KINDS} and u.code in ${visible} ${parent} and (${valid} or ${withData})`;
+      return sql`select u.code as g, u.name, 0 as sort from units u
+        where u.kind in ${AREA_KINDS} and u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
     case "procedure":
-      return sql`select pg.idx, pg.g, coalesce(p.name, 'Thủ tục không có trong danh mục') as name
-        from per_g pg left join procedures p on p.code = pg.g`;
+      return sql`select pg.g, coalesce(p.name, 'Thủ tục không có trong danh mục') as name, 0 as sort
+        from (select g from per_g) pg left join procedures p on p.code = pg.g`;
     case "field":
-      return sql`select pg.idx, pg.g, coalesce((select max(field_name) from procedures where field_code = pg.g),
-        'Chưa xác định lĩnh vực') as name from per_g pg`;
+      return sql`select pg.g, coalesce((select max(field_name) from procedures where field_code = pg.g),
+        'Chưa xác định lĩnh vực') as name, 0 as sort from (select g from per_g) pg`;
   }
 }
 
@@ -138,55 +135,45 @@ function unitSideMap(by: GroupBy, unitCol: SQL): SQL | null {
   }
 }
 
-export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard> {
-  const { period, ...rest } = q;
-  return (await scorecards(orm, { ...rest, periods: [period] }))[0];
-}
-
 /**
- * The scorecards of several periods in one statement (one scan of the dossiers that
- * overlap any of them): the overview's period, the previous one and twelve months of
- * trend cost one query, not fourteen.
+ * The scorecards of several periods. Each is its own statement, run concurrently (on
+ * PostgreSQL they use separate connections and cores). One statement joining the
+ * periods was measured slower: the join through the span index loses the parallel scan.
  */
 export async function scorecards(orm: Orm, q: Omit<ScorecardQuery, "period"> & { periods: Period[] }): Promise<Scorecard[]> {
-  const allowed = allowedUnits({ ...q, period: q.periods[0] });
+  const { periods, ...rest } = q;
+  return Promise.all(periods.map((period) => scorecard(orm, { ...rest, period })));
+}
+
+export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard> {
+  const { period } = q;
+  const ps = instant(period.startAt);
+  const asOf = instant(period.asOf);
+  const allowed = allowedUnits(q);
   const dossierUnit = allowed ? sql`and d.unit_code in (${allowed})` : sql``;
   const authUnit = allowed ? sql`and a.unit_code in (${allowed})` : sql``;
   const feedbackMap = unitSideMap(q.by, sql`f.unit_code`);
   const reportMap = unitSideMap(q.by, sql`r.unit_code`);
   const fieldFeedback = q.by === "field";
-  const periodRows = sql.join(
-    q.periods.map((p, i) => sql`(${sql.raw(String(i))}, ${instant(p.startAt)}, ${instant(p.asOf)}, ${sql.raw(`'${p.from}'::date`)}, ${sql.raw(`'${p.to}'::date`)})`),
-    sql`, `,
-  );
-  // One period: its instants as literals, so the plan is a plain scan; several: a join
-  // of the periods with the span index.
-  const single = q.periods.length === 1;
-  const p0 = q.periods[0];
-  const factsFrom = single
-    ? sql`dossiers d cross join lateral ${verdictAt(instant(p0.startAt), instant(p0.asOf))} v
-        where ${overlapsAt(instant(p0.startAt), instant(p0.asOf))}`
-    : sql`periods pr join dossiers d on ${overlapsAt(sql`pr.ps`, sql`pr.as_of`)}
-        cross join lateral ${verdictAt(sql`pr.ps`, sql`pr.as_of`)} v where true`;
 
   const query = sql`
-    with periods (idx, ps, as_of, from_day, to_day) as (values ${periodRows}),
-    unit_area as (
+    with unit_area as (
       select u.code as unit_code, coalesce(u.area_code, (
         select c.ancestor_code from unit_closure c join units a on a.code = c.ancestor_code
         where c.descendant_code = u.code and a.kind in ${AREA_KINDS} order by c.depth limit 1)) as area_code
       from units u
     ),
     facts as (
-      select ${single ? sql`0` : sql`pr.idx`} as idx, d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source,
-        d.paid_online, d.fee_lines, d.fee_positive, v.rec, v.pop, v.finished, v.ok
-      from ${factsFrom} ${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}
+      select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
+        d.fee_lines, d.fee_positive, v.rec, v.pop, v.finished, v.ok
+      from dossiers d cross join lateral ${dossierVerdict(period)} v
+      where ${overlapsPeriod(period)} ${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}
     ),
     agg as (
       -- As few aggregates as the rules need: the others are differences of these
       -- (late = finished − on time, overdue = population − finished − within,
       -- direct = received − online − postal, KenhThucHien being 1, 2, 3 or empty).
-      select idx, unit_code, pc,
+      select unit_code, pc,
         count(*) filter (where pop)::int as population,
         count(*) filter (where pop and finished)::int as finished,
         count(*) filter (where pop and finished and ok)::int as on_time,
@@ -203,16 +190,16 @@ export async function scorecards(orm: Orm, q: Omit<ScorecardQuery, "period"> & {
         count(*) filter (where rec and (fee_lines = 0 or fee_positive))::int as payable,
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 1)::int as paid_dvcqg,
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 2)::int as paid_local
-      from facts group by idx, unit_code, pc
+      from facts group by unit_code, pc
     ),
     auth as (
       select a.unit_code, a.procedure_code as pc, a.online_level, a.payment_integrated
       from authorities a where true ${authUnit} and ${procedureCondition(sql`a.procedure_code`, q.filter)}
     ),
-    keys as (select idx, unit_code, pc from agg union select pr.idx, a.unit_code, a.pc from auth a cross join periods pr),
+    keys as (select unit_code, pc from agg union select unit_code, pc from auth),
     gmap as (${groupMap(q.by)}),
     per_gp as (
-      select m.idx, m.g, m.pc,
+      select m.g, m.pc,
         bool_or(au.pc is not null) as has_auth,
         max(au.online_level) as level,
         bool_or(coalesce(p.has_fee, false)) as catalogue_fee,
@@ -228,13 +215,13 @@ export async function scorecards(orm: Orm, q: Omit<ScorecardQuery, "period"> & {
         coalesce(sum(ag.paid_dvcqg) filter (where au.payment_integrated), 0) as paid_dvcqg,
         coalesce(sum(ag.paid_local) filter (where au.payment_integrated), 0) as paid_local
       from gmap m
-      left join agg ag on ag.idx = m.idx and ag.unit_code = m.unit_code and ag.pc = m.pc
+      left join agg ag on ag.unit_code = m.unit_code and ag.pc = m.pc
       left join auth au on au.unit_code = m.unit_code and au.pc = m.pc
       left join procedures p on p.code = m.pc
-      group by m.idx, m.g, m.pc
+      group by m.g, m.pc
     ),
     per_g as (
-      select idx, g,
+      select g,
         sum(population)::int as population, sum(finished)::int as finished, sum(on_time)::int as on_time,
         sum(within)::int as within,
         count(*) filter (where has_auth)::int as procedures,
@@ -250,49 +237,46 @@ export async function scorecards(orm: Orm, q: Omit<ScorecardQuery, "period"> & {
         count(*) filter (where has_auth and catalogue_fee)::int as catalogue_fee_procs,
         count(*) filter (where has_auth and catalogue_fee and fee_dossiers > 0)::int as fee_data_procs,
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local
-      from per_gp group by idx, g
+      from per_gp group by g
     ),
     fb as (
       ${
         feedbackMap || fieldFeedback
-          ? sql`select pr.idx, g, count(*)::int as total, count(*) filter (where f.kind = 1)::int as regulation,
+          ? sql`select g, count(*)::int as total, count(*) filter (where f.kind = 1)::int as regulation,
               count(*) filter (where f.kind = 2)::int as conduct
-            from feedback f join periods pr on f.received_at >= pr.ps and f.received_at <= pr.as_of
+            from feedback f
             cross join lateral (${fieldFeedback ? sql`select coalesce(f.field, '')` : feedbackMap}) as gm(g)
-            where true ${allowed ? sql`and f.unit_code in (${allowed})` : sql``}
-            group by pr.idx, g`
-          : sql`select null::int as idx, null::text as g, 0 as total, 0 as regulation, 0 as conduct where false`
+            where f.received_at >= ${ps} and f.received_at <= ${asOf}
+              ${allowed ? sql`and f.unit_code in (${allowed})` : sql``}
+            group by g`
+          : sql`select null::text as g, 0 as total, 0 as regulation, 0 as conduct where false`
       }
     ),
     rep as (
       ${
         reportMap
-          ? sql`select pr.idx, g, coalesce(sum(r.received) filter (where r.source = 'bcqg'), 0)::int as national,
+          ? sql`select g, coalesce(sum(r.received) filter (where r.source = 'bcqg'), 0)::int as national,
               coalesce(sum(r.received) filter (where r.source = 'thongke'), 0)::int as portal
-            from reported_totals r join periods pr on r.from_day >= pr.from_day and r.to_day <= pr.to_day
-            cross join lateral (${reportMap}) as gm(g)
-            where true ${allowed ? sql`and r.unit_code in (${allowed})` : sql``}
-            group by pr.idx, g`
-          : sql`select null::int as idx, null::text as g, 0 as national, 0 as portal where false`
+            from reported_totals r cross join lateral (${reportMap}) as gm(g)
+            where r.from_day >= ${period.from}::date and r.to_day <= ${period.to}::date
+              ${allowed ? sql`and r.unit_code in (${allowed})` : sql``}
+            group by g`
+          : sql`select null::text as g, 0 as national, 0 as portal where false`
       }
     ),
     groups as (${groupList(q)})
-    select gr.idx, gr.g as key, gr.name, to_jsonb(pg) as c, to_jsonb(fb) as f, to_jsonb(rep) as r
+    select gr.g as key, gr.name, to_jsonb(pg) as c, to_jsonb(fb) as f, to_jsonb(rep) as r
     from groups gr
-    left join per_g pg on pg.idx = gr.idx and pg.g = gr.g
-    left join fb on fb.idx = gr.idx and fb.g = gr.g
-    left join rep on rep.idx = gr.idx and rep.g = gr.g
-    order by gr.idx, gr.g`;
+    left join per_g pg on pg.g = gr.g
+    left join fb on fb.g = gr.g
+    left join rep on rep.g = gr.g
+    order by gr.g`;
 
-  const result = await rows<{ idx: number; key: string; name: string; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
+  const result = await rows<{ key: string; name: string; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
     orm,
     query,
   );
-  return q.periods.map((period, i) => ({
-    period: periodJson(period),
-    by: q.by,
-    rows: result.filter((r) => Number(r.idx) === i).map((r) => assembleRow(r.key, r.name, r.c, r.f, r.r)),
-  }));
+  return { period: periodJson(period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.c, r.f, r.r)) };
 }
 
 interface Counts {

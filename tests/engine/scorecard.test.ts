@@ -199,7 +199,7 @@ describe("scope in SQL", () => {
   });
 });
 
-describe("several periods in one statement", () => {
+describe("several periods at once", () => {
   it("gives each period exactly what a single-period scorecard gives", async () => {
     const { scorecards } = await import("@/lib/engine/scorecard");
     const now = t("20261125120000");

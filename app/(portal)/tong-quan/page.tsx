@@ -26,7 +26,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const period = periodFromParams(sp);
   const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const filter = unit ? { unit: unit.code } : {};
-  // The period and the previous one in one statement; the trend streams in after.
+  // The period and the previous one together; the trend streams in after.
   const [[card, prev], trail] = await Promise.all([
     getIndicatorsForPeriods(orm, caller, { periods: [period, previousPeriod(period)], by: "all", filter }),
     unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
@@ -56,7 +56,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
 async function Trend({ caller, period, unit }: { caller: Caller; period: Period; unit?: string }) {
   const { orm } = await getDb();
   const months = trendMonths(period);
-  // Twelve months in one statement (one scan of the dossiers overlapping any of them).
+  // Twelve months at once (concurrent statements).
   const cards = await getIndicatorsForPeriods(orm, caller, { periods: months, by: "all", filter: unit ? { unit } : {} });
   const points: TrendPoint[] = months.map((m, i) => {
     const r = cards[i].rows[0];
