@@ -36,3 +36,12 @@ export async function breadcrumb(orm: Orm, caller: Caller, code: string): Promis
 }
 
 export const KIND_LABELS: Record<string, string> = { tinh: "Tỉnh", so_nganh: "Sở, ban, ngành", huyen: "Huyện", xa: "Xã, phường" };
+
+/** The public front page's heading: the province (first root) and how many units the portal holds. */
+export async function portalSummary(orm: Orm): Promise<{ name: string | null; units: number }> {
+  const [r] = await rows<{ name: string | null; units: number }>(
+    orm,
+    sql`select (select name from units where parent_code is null order by code limit 1) as name, (select count(*)::int from units) as units`,
+  );
+  return r ?? { name: null, units: 0 };
+}

@@ -6,6 +6,7 @@ import { currentCaller } from "@/lib/auth/session";
 import { getIndicators } from "@/lib/data/indicators";
 import { NotFoundError } from "@/lib/data/scope";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
+import { unitsForCaller } from "@/lib/data/unit-list";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Band } from "@/lib/method/bands";
@@ -18,6 +19,8 @@ import { PeriodPicker } from "../../_components/period-picker";
 export const metadata: Metadata = { title: "Bảng xếp hạng" };
 
 type View = "units" | "procedure" | "field";
+const SECTION_ORDER = ["so_nganh", "huyen", "xa", "tinh"];
+const SECTION_LABELS: Record<string, string> = { so_nganh: "Sở, ban, ngành", huyen: "UBND cấp huyện", xa: "UBND xã, phường", tinh: "Cấp tỉnh" };
 type Search = Promise<{ from?: string; to?: string; unit?: string; view?: View; sort?: string; dir?: string }>;
 
 /** The sortable columns: the value each sorts on, and how it is shown. */
@@ -41,6 +44,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
     ? { period, by: "agency", filter: unit ? { parent: unit.code } : {} }
     : { period, by: view, filter: unit ? { unit: unit.code } : {} });
   const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
+  // Departments and communes are ranked separately, as the national portal does.
+  const kinds = new Map((await unitsForCaller(orm, caller)).map((u) => [u.code, u.kind]));
 
   const sortKey = COLUMNS.some((c) => c.key === sp.sort) ? sp.sort! : "A";
   const dir = sp.dir === "asc" ? 1 : -1;
@@ -51,6 +56,9 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
     if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
     return (x - y) * dir || a.name.localeCompare(b.name, "vi");
   });
+  const sections = view === "units"
+    ? SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (kinds.get(r.key) ?? "tinh") === k) })).filter((x) => x.rows.length > 0)
+    : [{ kind: view, rows }];
   const base = { from: period.from, to: period.to };
   const self = (o: Record<string, string | undefined>) => `/xep-hang${qs({ ...base, unit: unit?.code, view: view === "units" ? undefined : view, sort: sortKey, dir: sp.dir, ...o })}`;
 
@@ -69,53 +77,57 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
             className={`rounded px-3 py-1 ${view === v ? "bg-red-700 text-white" : "border border-gray-300 bg-white"}`}>{label}</Link>
         ))}
       </div>
-      {rows.length === 0 ? (
+      {rows.length === 0 && (
         <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có đơn vị trực thuộc hoặc chưa có dữ liệu trong kỳ.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="min-w-full text-sm" data-scorecard>
-            <thead className="bg-gray-50 text-left text-gray-700">
-              <tr>
-                <th className="px-2 py-2">Hạng</th>
-                <th className="px-2 py-2">{view === "units" ? "Đơn vị" : view === "procedure" ? "Thủ tục" : "Lĩnh vực"}</th>
-                {COLUMNS.map((c) => (
-                  <th key={c.key} className="px-2 py-2" aria-sort={c.key === sortKey ? (dir === 1 ? "ascending" : "descending") : undefined}>
-                    <Link href={self({ sort: c.key, dir: c.key === sortKey && dir === -1 ? "asc" : undefined })} className="hover:underline">
-                      {c.label}{c.key === sortKey ? (dir === 1 ? " ▲" : " ▼") : ""}
-                    </Link>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
-                  <td className="px-2 py-2 tabular-nums">{col.value(r) === null ? "—" : i + 1}</td>
-                  <td className="px-2 py-2">
-                    {view === "units" ? (
-                      <Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key })}`}>{r.name}</Link>
-                    ) : (
-                      <Link className="text-blue-700 hover:underline" href={`/ho-so${qs({ ...base, unit: unit?.code, procedure: view === "procedure" ? r.key : undefined })}`}>
-                        {r.name}{view === "procedure" && <span className="ml-1 text-xs text-gray-500">{r.key}</span>}
-                      </Link>
-                    )}
-                  </td>
+      )}
+      {sections.map((section) => (
+        <section key={section.kind} className="space-y-2">
+          {view === "units" && <h2 className="text-lg font-semibold">{SECTION_LABELS[section.kind] ?? section.kind} ({section.rows.length})</h2>}
+          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+            <table className="min-w-full text-sm" data-scorecard={section.kind}>
+              <thead className="bg-gray-50 text-left text-gray-700">
+                <tr>
+                  <th className="px-2 py-2">Hạng</th>
+                  <th className="px-2 py-2">{view === "units" ? "Đơn vị" : view === "procedure" ? "Thủ tục" : "Lĩnh vực"}</th>
                   {COLUMNS.map((c) => (
-                    <td key={c.key} className="px-2 py-2 tabular-nums">
-                      <div className="flex flex-col items-start gap-0.5">
-                        <span>{c.key === "D" ? formatCount(r.feedback.total) : formatRate(c.value(r))}</span>
-                        {c.band && <BandBadge band={c.band(r)} />}
-                        {c.key === "Đ" && r.sync.message && <span className="text-xs text-red-700">{r.sync.message}</span>}
-                        {c.count && <span className="text-xs text-gray-500">{c.count(r)}</span>}
-                      </div>
-                    </td>
+                    <th key={c.key} className="px-2 py-2" aria-sort={c.key === sortKey ? (dir === 1 ? "ascending" : "descending") : undefined}>
+                      <Link href={self({ sort: c.key, dir: c.key === sortKey && dir === -1 ? "asc" : undefined })} className="hover:underline">
+                        {c.label}{c.key === sortKey ? (dir === 1 ? " ▲" : " ▼") : ""}
+                      </Link>
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {section.rows.map((r, i) => (
+                  <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
+                    <td className="px-2 py-2 tabular-nums">{col.value(r) === null ? "—" : i + 1}</td>
+                    <td className="px-2 py-2">
+                      {view === "units" ? (
+                        <Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key })}`}>{r.name}</Link>
+                      ) : (
+                        <Link className="text-blue-700 hover:underline" href={`/ho-so${qs({ ...base, unit: unit?.code, procedure: view === "procedure" ? r.key : undefined })}`}>
+                          {r.name}{view === "procedure" && <span className="ml-1 text-xs text-gray-500">{r.key}</span>}
+                        </Link>
+                      )}
+                    </td>
+                    {COLUMNS.map((c) => (
+                      <td key={c.key} className="px-2 py-2 tabular-nums">
+                        <div className="flex flex-col items-start gap-0.5">
+                          <span>{c.key === "D" ? formatCount(r.feedback.total) : formatRate(c.value(r))}</span>
+                          {c.band && <BandBadge band={c.band(r)} />}
+                          {c.key === "Đ" && r.sync.message && <span className="text-xs text-red-700">{r.sync.message}</span>}
+                          {c.count && <span className="text-xs text-gray-500">{c.count(r)}</span>}
+                        </div>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
       <p className="text-xs text-gray-500">Số liệu của một đơn vị gồm hồ sơ của đơn vị đó và các đơn vị trực thuộc (tính từ hồ sơ, không lấy trung bình tỷ lệ của đơn vị con).</p>
     </div>
   );
