@@ -1,6 +1,7 @@
 /**
- * `npm run db:seed [-- --dossiers N] [--until YYYY-MM-DD] [--reset]`: loads the demo
- * province into the configured database (DATABASE_URL, else the embedded PGlite).
+ * `npm run db:seed [-- --dossiers N] [--until YYYY-MM-DD] [--reset] [--national]`: loads
+ * the demo province (or all 34 provinces) into the configured database (DATABASE_URL,
+ * else the embedded PGlite).
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     until: { type: "string" },
     reset: { type: "boolean", default: false },
     "if-empty": { type: "boolean", default: false },
+    national: { type: "boolean", default: false },
   },
 });
 
@@ -34,7 +36,7 @@ try {
     }
     const n = Number(values.dossiers);
     console.log(`Nạp dữ liệu mẫu tỉnh Thái Nguyên (${n.toLocaleString("vi-VN")} hồ sơ) vào ${db.kind}…`);
-    const r = await seedDemo(db, { dossiers: n, until: values.until, log: console.log });
+    const r = await seedDemo(db, { dossiers: n, until: values.until, log: console.log, national: values.national });
     console.log(`Xong trong ${(r.ms / 1000).toFixed(1)} s. Tài khoản mẫu (mật khẩu chung: ${r.users[0].password}):`);
     for (const u of r.users) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(15)} ${u.agency}`);
   }

@@ -9,6 +9,7 @@ import { WorkCalendar, builtinExceptions } from "@/lib/method/calendar";
 import { addDays, localDate, startOfLocalDay, type LocalDate } from "@/lib/method/time";
 import { COMMUNES, DEPARTMENTS, PROVINCE, WARDS } from "./thai-nguyen";
 import { FIELDS } from "./catalogue";
+import { PROVINCE_TILES } from "@/lib/ui/vn-provinces";
 
 /** mulberry32: small, fast, good enough for demo data. */
 export function prng(seed: number) {
@@ -40,22 +41,42 @@ export interface DemoReference {
 const slug = (s: string) =>
   s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z]/g, "").toUpperCase();
 
-export function demoReference(seed = 20250701): DemoReference {
-  const rng = prng(seed);
-  const units: UnitRow[] = [{ code: PROVINCE.code, name: PROVINCE.name, kind: "tinh", parentCode: null, areaCode: null, validFrom: null, validTo: null }];
-  const deptCodes = new Map<string, string>();
-  DEPARTMENTS.forEach(([key, name], i) => {
-    const code = `000.${String(i + 1).padStart(2, "0")}.00.H56`;
-    deptCodes.set(key, code);
-    units.push({ code, name, kind: "so_nganh", parentCode: PROVINCE.code, areaCode: PROVINCE.code, validFrom: null, validTo: null });
-  });
-  const communes: string[] = [];
-  [...WARDS.map((n) => `Phường ${n}`), ...COMMUNES.map((n) => `Xã ${n}`)].forEach((name, i) => {
-    const code = `${String(i + 1).padStart(3, "0")}.${slug(name.split(" ").slice(1).join(" ")).slice(0, 4)}.H56`;
-    communes.push(code);
-    units.push({ code: `X${code}`, name: `UBND ${name}`, kind: "xa", parentCode: PROVINCE.code, areaCode: null, validFrom: "2025-07-01", validTo: null });
-  });
+export interface DemoUnits { root: UnitRow; departments: Array<{ key: string; code: string }>; communes: string[] }
 
+/** One province's units: its People's Committee, the departments and the communes/wards. */
+function provinceUnits(root: { code: string; name: string }, suffix: string, communeNames: string[], units: UnitRow[]): DemoUnits {
+  const rootRow: UnitRow = { code: root.code, name: root.name, kind: "tinh", parentCode: null, areaCode: null, validFrom: null, validTo: null };
+  units.push(rootRow);
+  const departments = DEPARTMENTS.map(([key, name], i) => {
+    const code = `000.${String(i + 1).padStart(2, "0")}.00.${suffix}`;
+    units.push({ code, name, kind: "so_nganh", parentCode: root.code, areaCode: root.code, validFrom: null, validTo: null });
+    return { key, code };
+  });
+  const communes = communeNames.map((name, i) => {
+    const code = `X${String(i + 1).padStart(3, "0")}.${slug(name.split(" ").slice(1).join(" ")).slice(0, 4)}.${suffix}`;
+    units.push({ code, name: `UBND ${name}`, kind: "xa", parentCode: root.code, areaCode: null, validFrom: "2025-07-01", validTo: null });
+    return code;
+  });
+  return { root: rootRow, departments, communes };
+}
+
+/**
+ * The demo's reference data: Thái Nguyên with its real units, or (`national`) the 34
+ * provinces, Thái Nguyên included, the others with synthetic communes.
+ */
+export function demoReference(seed = 20250701, opts: { national?: boolean } = {}): DemoReference {
+  const rng = prng(seed);
+  const units: UnitRow[] = [];
+  const provinces: DemoUnits[] = [provinceUnits(PROVINCE, "H56", [...WARDS.map((n) => `Phường ${n}`), ...COMMUNES.map((n) => `Xã ${n}`)], units)];
+  if (opts.national) {
+    PROVINCE_TILES.filter((p) => p.name !== "Thái Nguyên").forEach((p, i) => {
+      const suffix = `P${String(i + 1).padStart(2, "0")}`;
+      const city = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"].includes(p.name);
+      const name = city ? `UBND thành phố ${p.name}` : `UBND tỉnh ${p.name}`;
+      const communes = [...Array.from({ length: 6 }, (_, k) => `Phường ${p.name} ${k + 1}`), ...Array.from({ length: 12 }, (_, k) => `Xã ${p.name} ${k + 1}`)];
+      provinces.push(provinceUnits({ code: `000.00.00.${suffix}`, name }, suffix, communes, units));
+    });
+  }
   const procedures: ProcedureRow[] = [];
   const byField = new Map<string, ProcedureRow[]>();
   let nProv = 4000;
@@ -75,21 +96,22 @@ export function demoReference(seed = 20250701): DemoReference {
   const level = () => (rng.chance(0.45) ? 4 : rng.chance(0.55) ? 3 : null) as 3 | 4 | null;
   const levels = new Map(procedures.map((p) => [p.code, level()]));
   const integrated = new Map(procedures.map((p) => [p.code, p.hasFee && rng.chance(0.65)]));
-  for (const [key, , fields] of DEPARTMENTS) {
-    const unitCode = deptCodes.get(key)!;
-    const procs = fields.flatMap((f) => byField.get(f) ?? []);
-    for (const p of procs) authorities.push({ unitCode, procedureCode: p.code, onlineLevel: levels.get(p.code)!, paymentIntegrated: integrated.get(p.code)! });
-    desks.push({ unitCode, procedures: procs, weight: 2 + procs.length / 2 });
-  }
   const communeProcs = FIELDS.filter((f) => f.tier === "xa").flatMap((f) => byField.get(f.key)!);
-  for (const c of communes) {
-    const unitCode = `X${c}`;
-    // Communes differ a little in what they have declared online.
-    for (const p of communeProcs) {
-      const lv = rng.chance(0.9) ? levels.get(p.code)! : level();
-      authorities.push({ unitCode, procedureCode: p.code, onlineLevel: lv, paymentIntegrated: integrated.get(p.code)! });
+  for (const prov of provinces) {
+    for (const { key, code: unitCode } of prov.departments) {
+      const fields = DEPARTMENTS.find(([k]) => k === key)![2];
+      const procs = fields.flatMap((f) => byField.get(f) ?? []);
+      for (const p of procs) authorities.push({ unitCode, procedureCode: p.code, onlineLevel: levels.get(p.code)!, paymentIntegrated: integrated.get(p.code)! });
+      desks.push({ unitCode, procedures: procs, weight: 2 + procs.length / 2 });
     }
-    desks.push({ unitCode, procedures: communeProcs, weight: 0.6 + rng.next() });
+    for (const unitCode of prov.communes) {
+      // Communes differ a little in what they have declared online.
+      for (const p of communeProcs) {
+        const lv = rng.chance(0.9) ? levels.get(p.code)! : level();
+        authorities.push({ unitCode, procedureCode: p.code, onlineLevel: lv, paymentIntegrated: integrated.get(p.code)! });
+      }
+      desks.push({ unitCode, procedures: communeProcs, weight: 0.6 + rng.next() });
+    }
   }
   return { units, procedures, authorities, desks };
 }

@@ -25,6 +25,8 @@ export interface SeedOptions {
   /** Where to write demo-users.json; null to skip. */
   dataDir?: string | null;
   log?: (msg: string) => void;
+  /** All 34 provinces (Thái Nguyên with its real units, the others synthetic). */
+  national?: boolean;
 }
 
 export interface DemoUser { username: string; password: string; role: Role; agency: string; name: string }
@@ -37,7 +39,7 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
   const until = opts.until ?? localDate(now);
   const n = opts.dossiers ?? 50_000;
   const t0 = Date.now();
-  const ref = demoReference();
+  const ref = demoReference(undefined, { national: opts.national });
   await upsertUnits(db.orm, ref.units);
   await upsertProcedures(db.orm, ref.procedures);
   await upsertAuthorities(db.orm, ref.authorities);

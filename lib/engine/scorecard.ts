@@ -36,6 +36,8 @@ export interface ScorecardFilter {
   field?: string;
   /** by=agency|area: only rows for the direct children of this unit (a tier of the scorecard). */
   parent?: string;
+  /** by=agency|area: only the roots of the tree (the provinces of a national portal). */
+  topLevel?: boolean;
 }
 
 export interface ScorecardQuery {
@@ -98,7 +100,7 @@ function groupList(q: ScorecardQuery): SQL {
   const visible = q.scopeUnit
     ? sql`(select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit})`
     : sql`(select code from units)`;
-  const parent = q.filter?.parent ? sql`and u.parent_code = ${q.filter.parent}` : sql``;
+  const parent = q.filter?.parent ? sql`and u.parent_code = ${q.filter.parent}` : q.filter?.topLevel ? sql`and u.parent_code is null` : sql``;
   const valid = sql`(u.valid_from is null or u.valid_from <= ${q.period.to}::date)
     and (u.valid_to is null or u.valid_to >= ${q.period.from}::date)`;
   switch (q.by) {

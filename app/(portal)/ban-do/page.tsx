@@ -11,6 +11,7 @@ import { formatRate } from "@/lib/format";
 import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { PeriodPicker } from "../../_components/period-picker";
+import { ARCHIPELAGOS, tileOf } from "@/lib/ui/vn-provinces";
 
 export const metadata: Metadata = { title: "Bản đồ" };
 
@@ -19,6 +20,38 @@ const INDICATORS: Record<string, { label: string; rate: (r: ScorecardRow) => num
   B: { label: "B. DVCTT toàn trình + một phần", rate: (r) => r.online.level34Rate, band: (r) => r.online.band },
   C: { label: "C. Thanh toán trực tuyến", rate: (r) => r.payment.rate, band: (r) => r.payment.band },
 };
+
+/**
+ * The national view: the 34 provinces on a tile grid that keeps their geography, with
+ * the Hoàng Sa and Trường Sa archipelagos (no geodata package on npm both shows them and
+ * has a licence a state portal can use; see docs/scale.md).
+ */
+function NationalTiles({ rows, spec, period }: { rows: ScorecardRow[]; spec: (typeof INDICATORS)[string]; period: { from: string; to: string } }) {
+  const placed = rows.map((r) => ({ r, tile: tileOf(r.name) })).filter((x) => x.tile);
+  return (
+    <div className="overflow-x-auto">
+      <div className="relative grid gap-1" style={{ gridTemplateColumns: "repeat(7, minmax(5.5rem, 1fr))", gridTemplateRows: "repeat(17, 3.5rem)" }} data-national>
+        {placed.map(({ r, tile }) => {
+          const band = spec.band(r);
+          return (
+            <Link key={r.key} href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={band}
+              style={{ gridColumn: tile!.col + 1, gridRow: tile!.row + 1 }}
+              className={`flex flex-col justify-between rounded border border-gray-300 p-1 text-[11px] leading-tight ${BAND_COLORS[band].bg} ${BAND_COLORS[band].fg}`}>
+              <span className="font-medium">{tile!.name}</span>
+              <span className="tabular-nums">{formatRate(spec.rate(r))}</span>
+            </Link>
+          );
+        })}
+        {ARCHIPELAGOS.map((a) => (
+          <div key={a.name} style={{ gridColumn: a.col + 1, gridRow: `${a.row + 1} / span 2` }}
+            className="flex items-center justify-center rounded border border-dashed border-blue-400 p-1 text-center text-[11px] text-blue-800">
+            {a.name}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
 
 /** A coloured tile per unit (departments, communes/wards) inside the scope, by band. */
 export default async function MapPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string; i?: string }> }) {
@@ -29,7 +62,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const caller = (await currentCaller())!;
   const { orm } = await getDb();
   const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
-  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : {} });
+  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } });
   const rows = [...card.rows].sort((a, b) => a.name.localeCompare(b.name, "vi"));
   return (
     <div className="space-y-4">
@@ -48,7 +81,8 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           <li key={b} className="flex items-center gap-1"><span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: BAND_COLORS[b].hex }} />{BAND_LABELS[b]}</li>
         ))}
       </ul>
-      <ul className="grid grid-cols-2 gap-1.5 sm:grid-cols-4 lg:grid-cols-6" data-tiles>
+      {!unit && <NationalTiles rows={rows} spec={spec} period={period} />}
+      <ul className={`grid grid-cols-2 gap-1.5 sm:grid-cols-4 lg:grid-cols-6 ${unit ? "" : "hidden"}`} data-tiles>
         {rows.map((r) => {
           const band = spec.band(r);
           return (

@@ -22,7 +22,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const [total, card] = await Promise.all([
     getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {} }),
-    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : {} }),
+    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }),
   ]);
   const t = total.rows[0];
   const rows = [...card.rows].sort((a, b) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1));

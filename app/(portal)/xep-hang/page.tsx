@@ -41,7 +41,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
   const view: View = sp.view === "procedure" || sp.view === "field" ? sp.view : "units";
   const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
   const card = await getIndicators(orm, caller, view === "units"
-    ? { period, by: "agency", filter: unit ? { parent: unit.code } : {} }
+    ? { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }
     : { period, by: view, filter: unit ? { unit: unit.code } : {} });
   const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
   // Departments and communes are ranked separately, as the national portal does.

@@ -14,7 +14,7 @@ export const GET = handler(async (req: Request) => {
   const caller = await requireCaller(orm, req);
   const unit = q.unit ?? (await homeUnit(orm, caller))?.code;
   const period = periodFrom(q);
-  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit } : {} });
+  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true } });
   const total = await getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit } : {} });
   const title = `Bảng chỉ số — ${total.rows[0]?.name ?? "Toàn bộ"}`;
   const body = await scorecardWorkbook({ ...card, rows: [...total.rows.map((r) => ({ ...r, key: unit ?? r.key })), ...card.rows] }, title);
