@@ -20,6 +20,7 @@ import { feedbackIndicator } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { instant } from "./sql-util";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
+import { cachedScore } from "./scorecard-cache";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -147,7 +148,13 @@ export async function scorecards(orm: Orm, q: Omit<ScorecardQuery, "period"> & {
   return Promise.all(periods.map((period) => scorecard(orm, { ...rest, period })));
 }
 
+/** The scorecard of a period; past periods are reused until a logged write could change them. */
 export async function scorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard> {
+  const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scopeUnit, filter: q.filter ?? {} });
+  return cachedScore(orm, key, q.period.asOf, new Date(), () => computeScorecard(orm, q));
+}
+
+async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard> {
   const { period } = q;
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);

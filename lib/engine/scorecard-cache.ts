@@ -1,0 +1,96 @@
+/**
+ * Scorecards of past periods, reused until a write could change them — never after.
+ *
+ * A period whose end has passed has a fixed as-of instant, so its scorecard changes
+ * only when data changes. Triggers (db/migrations/0003) log every write with the
+ * earliest instant it can matter to; before answering, the cache reads the log entries
+ * it has not seen (one indexed query) and drops every entry whose period's as-of is at
+ * or after that instant (all of them for catalogue, calendar, unit, feedback or report
+ * changes). A sync of today's dossiers therefore leaves last month's scorecards in place.
+ * Log entries are read by transaction id from the oldest transaction still running at
+ * the previous look, so a write that commits late (after a newer one) is never missed.
+ * The current period (as-of = now) is never cached: its verdicts move with the clock.
+ */
+import { sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+
+interface Entry { asOfMs: number; value: Promise<unknown> }
+
+const MAX_ENTRIES = 500;
+const g = globalThis as unknown as { __tthcScoreCache?: WeakMap<object, State> };
+interface State { xmin: string; applied: Set<string>; entries: Map<string, Entry>; hits: number; misses: number; lookedAt: number }
+
+/** Log entries older than this are deleted; a cache that has not looked for half of it starts afresh. */
+const LOG_KEEP_MS = 60 * 60_000;
+const states = (g.__tthcScoreCache ??= new WeakMap());
+
+function stateOf(orm: Orm): State {
+  let s = states.get(orm);
+  if (!s) {
+    s = { xmin: "0", applied: new Set(), entries: new Map(), hits: 0, misses: 0, lookedAt: Date.now() };
+    states.set(orm, s);
+  }
+  return s;
+}
+
+/** Applies the writes logged since the last look. */
+async function catchUp(orm: Orm, s: State): Promise<void> {
+  if (Date.now() - s.lookedAt > LOG_KEEP_MS / 2) {
+    // Entries it has not read may have been pruned: forget everything rather than guess.
+    s.entries.clear();
+    await orm.execute(sql`delete from data_changes where at < now() - ${sql.raw(`interval '${LOG_KEEP_MS / 1000} seconds'`)}`);
+  }
+  s.lookedAt = Date.now();
+  const found = await rows<{ id: string; xid: string; affected_ms: number | null; all_: boolean; xmin: string }>(orm, sql`
+    select id::text, xid::text, (extract(epoch from affected_from) * 1000)::float8 as affected_ms,
+      affected_from is null as all_, pg_snapshot_xmin(pg_current_snapshot())::text as xmin
+    from data_changes where xid >= ${s.xmin}::xid8
+    union all select null, null, null, false, pg_snapshot_xmin(pg_current_snapshot())::text`);
+  let earliest = Infinity;
+  let all = false;
+  const stillOpen = new Set<string>();
+  const xmin = found[found.length - 1].xmin;
+  for (const r of found) {
+    if (r.id === null) continue;
+    // Entries of transactions at or after the new xmin may be joined by late commits: remember them.
+    if (BigInt(r.xid) >= BigInt(xmin)) stillOpen.add(r.id);
+    if (s.applied.has(r.id)) continue;
+    if (r.all_) all = true;
+    else if (r.affected_ms != null) earliest = Math.min(earliest, Number(r.affected_ms));
+  }
+  s.applied = stillOpen;
+  s.xmin = xmin;
+  if (all) s.entries.clear();
+  else if (earliest < Infinity) {
+    for (const [k, e] of s.entries) if (e.asOfMs >= earliest) s.entries.delete(k);
+  }
+}
+
+/**
+ * `compute()` for a period ending at `asOf`, reused while no logged write can affect it.
+ * `key` must identify everything else the result depends on (grouping, scope, filters).
+ */
+export async function cachedScore<T>(orm: Orm, key: string, asOf: Date, now: Date, compute: () => Promise<T>): Promise<T> {
+  if (asOf.getTime() >= now.getTime()) return compute();
+  const s = stateOf(orm);
+  await catchUp(orm, s);
+  const hit = s.entries.get(key);
+  if (hit) {
+    s.hits++;
+    s.entries.delete(key); // keep recently used entries at the end
+    s.entries.set(key, hit);
+    // A copy: callers may reshape what they get.
+    return hit.value.then((v) => structuredClone(v)) as Promise<T>;
+  }
+  s.misses++;
+  const value = compute();
+  s.entries.set(key, { asOfMs: asOf.getTime(), value });
+  value.catch(() => s.entries.delete(key));
+  if (s.entries.size > MAX_ENTRIES) s.entries.delete(s.entries.keys().next().value!);
+  return value.then((v) => structuredClone(v));
+}
+
+export function cacheStats(orm: Orm) {
+  const s = stateOf(orm);
+  return { hits: s.hits, misses: s.misses, entries: s.entries.size };
+}

@@ -1,0 +1,101 @@
+/**
+ * Past periods' scorecards are reused only until a write could change them (METHOD
+ * §0.2: a past period's as-of is fixed, so only data moves its figures). Every read
+ * below is compared with a fresh computation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type Database } from "@/db";
+import { env } from "@/lib/env";
+import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
+import { cacheStats } from "@/lib/engine/scorecard-cache";
+import { scorecard } from "@/lib/engine/scorecard";
+import { makePeriod } from "@/lib/method/period";
+import { parseInstant } from "@/lib/method/time";
+import { testDatabase } from "../helpers/db";
+
+const t = (s: string) => parseInstant(s)!;
+const MARCH = makePeriod("2025-03-01", "2025-03-31", new Date());
+let db: Database;
+
+const dossier = (code: string, received: string): DossierRow => ({
+  code, procedureCode: "P", unitCode: "T", channel: 1, source: null, status: 4, submittedAt: null, receivedAt: t(received),
+  appointmentAt: null, returnedAt: null, finishedAt: null, refusedAt: null, paidOnline: null, feeLines: 0, feePositive: false,
+  syncedAt: t(received), raw: {}, steps: [],
+});
+const read = () => scorecard(db.orm, { period: MARCH, by: "all", scopeUnit: null });
+const population = async () => (await read()).rows[0].onTime.population;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  await upsertUnits(db.orm, [{ code: "T", name: "T", kind: "tinh", parentCode: null, areaCode: null }]);
+  await upsertProcedures(db.orm, [{ code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 5, deadlineUnit: "working_day", hasFee: false }]);
+  await upsertDossiers(db.orm, [dossier("a", "20250303090000")]);
+});
+afterAll(() => db?.close());
+
+describe("the scorecard cache", () => {
+  it("reuses a past period's scorecard while nothing that matters changes", async () => {
+    expect(await population()).toBe(1);
+    const before = cacheStats(db.orm);
+    await upsertDossiers(db.orm, [dossier("today", new Date().toISOString())]); // after March: irrelevant to it
+    expect(await population()).toBe(1);
+    expect(cacheStats(db.orm).hits).toBe(before.hits + 1);
+  });
+
+  it("recomputes as soon as a write touches the period", async () => {
+    await upsertDossiers(db.orm, [dossier("b", "20250310090000")]);
+    expect(await population()).toBe(2);
+    // A dossier received earlier and still open overlaps March too.
+    await upsertDossiers(db.orm, [dossier("c", "20250115090000")]);
+    expect(await population()).toBe(3);
+  });
+
+  it("recomputes after a catalogue or calendar change", async () => {
+    const within = async () => (await read()).rows[0].onTime.withinDeadline;
+    const w = await within();
+    await upsertProcedures(db.orm, [{ code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 200, deadlineUnit: "working_day", hasFee: false }]);
+    expect(await within()).toBeGreaterThan(w);
+  });
+
+  it("never caches the current period", async () => {
+    const now = new Date();
+    const current = makePeriod(`${now.getFullYear()}-01-01`, `${now.getFullYear()}-12-31`, now);
+    const before = cacheStats(db.orm);
+    await scorecard(db.orm, { period: current, by: "all", scopeUnit: null });
+    await scorecard(db.orm, { period: current, by: "all", scopeUnit: null });
+    expect(cacheStats(db.orm).hits).toBe(before.hits);
+  });
+
+  it.skipIf(!env.DATABASE_URL)("sees a write that commits after a later one (PostgreSQL)", async () => {
+    // Two more connections to the same database: one holds a transaction open.
+    const url = (db.orm as unknown as { $client: { options: { host: string[]; port: number[]; database: string } } }).$client.options;
+    const u = new URL(env.DATABASE_URL!);
+    u.pathname = `/${url.database}`;
+    const slow = postgres(u.toString(), { max: 1, onnotice: () => {} });
+    const fast = await openDatabase({ url: u.toString(), skipPrepare: true });
+    try {
+      const base = await population();
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let started!: () => void;
+      const begun = new Promise<void>((r) => (started = r));
+      const slowTx = slow.begin(async (tx) => {
+        await tx`insert into dossiers (code, unit_code, procedure_code, status, received_at, start_at, synced_at, channel)
+                 values ('slow', 'T', 'P', 4, '2025-03-12T02:00:00Z', '2025-03-12T02:00:00Z', '2025-03-12T02:00:00Z', 1)`;
+        started();
+        await held;
+      });
+      await begun;
+      await upsertDossiers(fast.orm, [dossier("fast", "20250320090000")]); // commits first
+      expect(await population()).toBe(base + 1);
+      release();
+      await slowTx;
+      expect(await population()).toBe(base + 2);
+    } finally {
+      await fast.close();
+      await slow.end();
+    }
+  });
+});
