@@ -25,7 +25,7 @@ import { env } from "@/lib/env";
 import { createToken } from "@/lib/data/tokens";
 import { demoDossiers, demoReference, firstDayOfData } from "@/lib/demo/generate";
 import { seedDemo } from "@/lib/demo/seed";
-import { scorecard, type GroupBy } from "@/lib/engine/scorecard";
+import { computeScorecard, scorecard, type GroupBy } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { BENCH_SECRET, startServer } from "./lib/server";
 import { measureSync, toRecord } from "./sync";
@@ -97,10 +97,13 @@ async function measureEngine(db: Database) {
   const period = makePeriod(firstDayOfData(UNTIL), UNTIL, NOW);
   const [{ n }] = await rows<{ n: number }>(db.orm, sql`select count(*)::int as n from dossiers`);
   const scanMs = await timeIt(7, () => rows(db.orm, sql`select count(*) from dossiers`));
-  const card = (by: GroupBy) => () => scorecard(db.orm, { period, by, scopeUnit: null });
+  // The computation (what the scan goal is about), and a read of a past period served
+  // by the exact cache.
+  const card = (by: GroupBy) => () => computeScorecard(db.orm, { period, by, scopeUnit: null });
   const scorecardMs = await timeIt(5, card("agency"));
   const scorecardProcedureMs = await timeIt(5, card("procedure"));
-  return { dossiers: n, scanMs, scorecardMs, scorecardProcedureMs };
+  const scorecardCachedMs = await timeIt(5, () => scorecard(db.orm, { period, by: "agency", scopeUnit: null }));
+  return { dossiers: n, scanMs, scorecardMs, scorecardProcedureMs, scorecardCachedMs };
 }
 
 /**
@@ -169,7 +172,7 @@ async function measurePglite() {
   try {
     await seedDemo(db, { dossiers: 50_000, until: UNTIL, now: NOW, dataDir: null });
     const period = makePeriod(firstDayOfData(UNTIL), UNTIL, NOW);
-    return { pgliteDemoScorecardMs: Math.round(await timeIt(5, () => scorecard(db.orm, { period, by: "agency", scopeUnit: null }))) };
+    return { pgliteDemoScorecardMs: Math.round(await timeIt(5, () => computeScorecard(db.orm, { period, by: "agency", scopeUnit: null }))) };
   } finally {
     await db.close();
   }
@@ -187,6 +190,7 @@ try {
     scorecardVsScan: Number((engine.scorecardMs / engine.scanMs).toFixed(2)),
     scorecardProcedureMs: Math.round(engine.scorecardProcedureMs),
     scorecardProcedureVsScan: Number((engine.scorecardProcedureMs / engine.scanMs).toFixed(2)),
+    scorecardCachedMs: Number(engine.scorecardCachedMs.toFixed(2)),
   });
   log(`engine: ${JSON.stringify(results)}`);
   if (!opt["skip-load"]) Object.assign(results, await measureLoad(url, db));
@@ -197,7 +201,7 @@ if (!opt["skip-sync"]) Object.assign(results, await measureSync(env.DATABASE_URL
 Object.assign(results, await measurePglite());
 
 const goals: Array<[string, string, boolean]> = [
-  ["scorecard ≤ 2× scan", `${results.scorecardVsScan}×`, Number(results.scorecardVsScan) <= 2],
+  ["scorecard ≤ 2× scan (computed)", `${results.scorecardVsScan}×`, Number(results.scorecardVsScan) <= 2],
   ["ingest ≥ 50% of COPY", `${Math.round(Number(results.ingestVsCopy ?? 0) * 100)}%`, Number(results.ingestVsCopy ?? 0) >= 0.5],
   ["overview p95 ≤ 300 ms", `${results.overviewP95Ms ?? "—"} ms`, Number(results.overviewP95Ms ?? Infinity) <= 300],
   ["PGlite demo scorecard ≤ 1 s", `${results.pgliteDemoScorecardMs} ms`, Number(results.pgliteDemoScorecardMs) <= 1000],

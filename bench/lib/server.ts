@@ -21,17 +21,21 @@ export async function startServer(databaseUrl: string, port: number) {
     if (i > 240) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 250));
   }
-  /** Peak resident memory of the server process and its children, from /proc (MB). */
-  const peakRssMb = () => {
-    const pids = [child.pid!, ...childrenOf(child.pid!)];
+  /** Resident memory of the server process and its children now, from /proc (kB). */
+  const rssKb = (field: "VmRSS" | "VmHWM") => {
     let kb = 0;
-    for (const pid of pids) {
-      const m = /VmHWM:\s+(\d+) kB/.exec(safeRead(`/proc/${pid}/status`));
+    for (const pid of [child.pid!, ...childrenOf(child.pid!)]) {
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(safeRead(`/proc/${pid}/status`));
       if (m) kb += Number(m[1]);
     }
-    return Math.round(kb / 1024);
+    return kb;
   };
+  // Sampled as it runs too, so a process that is gone by the end still counts.
+  let peakKb = 0;
+  const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssKb("VmRSS"))), 250);
+  const peakRssMb = () => Math.round(Math.max(peakKb, rssKb("VmHWM")) / 1024);
   const stop = async () => {
+    clearInterval(sampler);
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
   };

@@ -2,11 +2,20 @@
  * Scores through the caller's scope: the only way pages, routes and the CLI read
  * indicators. A unit filter outside the scope is "not found".
  */
+import { cache } from "react";
 import type { Orm } from "@/db";
+import { catchUpLog } from "@/lib/engine/scorecard-cache";
 import { scorecards, type GroupBy, type Scorecard, type ScorecardFilter } from "@/lib/engine/scorecard";
 import type { Period } from "@/lib/method/period";
 import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
 import { unitInScope } from "./units";
+
+/**
+ * One look at the change log per server request (React's request cache; outside a
+ * request every call looks again): every score read by the request reflects all writes
+ * committed before it arrived.
+ */
+const catchUpForRequest = cache((orm: Orm) => catchUpLog(orm));
 
 /** The scorecards of several periods, checked against the caller's scope. */
 export async function getIndicatorsForPeriods(
@@ -19,7 +28,14 @@ export async function getIndicatorsForPeriods(
   for (const unit of [q.filter?.unit, q.filter?.area, q.filter?.parent]) {
     if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
   }
-  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter });
+  await catchUpForRequest(orm);
+  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter }, { caughtUp: inRequest() });
+}
+
+/** True inside a React server request, where `cache` memoises (the look above is shared). */
+function inRequest(): boolean {
+  const probe = cache(() => ({}));
+  return probe() === probe();
 }
 
 export async function getIndicators(

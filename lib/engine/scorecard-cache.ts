@@ -16,7 +16,7 @@ import { rows, type Orm } from "@/db";
 
 interface Entry { asOfMs: number; value: Promise<unknown> }
 
-const MAX_ENTRIES = 500;
+const MAX_ENTRIES = 200;
 const g = globalThis as unknown as { __tthcScoreCache?: WeakMap<object, State> };
 interface State { xmin: string; applied: Set<string>; entries: Map<string, Entry>; hits: number; misses: number; lookedAt: number }
 
@@ -33,7 +33,11 @@ function stateOf(orm: Orm): State {
   return s;
 }
 
-/** Applies the writes logged since the last look. */
+/** Applies the writes logged since the last look (a request may do this once, up front). */
+export async function catchUpLog(orm: Orm): Promise<void> {
+  await catchUp(orm, stateOf(orm));
+}
+
 async function catchUp(orm: Orm, s: State): Promise<void> {
   if (Date.now() - s.lookedAt > LOG_KEEP_MS / 2) {
     // Entries it has not read may have been pruned: forget everything rather than guess.
@@ -70,10 +74,18 @@ async function catchUp(orm: Orm, s: State): Promise<void> {
  * `compute()` for a period ending at `asOf`, reused while no logged write can affect it.
  * `key` must identify everything else the result depends on (grouping, scope, filters).
  */
-export async function cachedScore<T>(orm: Orm, key: string, asOf: Date, now: Date, compute: () => Promise<T>): Promise<T> {
+export async function cachedScore<T>(
+  orm: Orm,
+  key: string,
+  asOf: Date,
+  now: Date,
+  compute: () => Promise<T>,
+  opts: { caughtUp?: boolean } = {},
+): Promise<T> {
   if (asOf.getTime() >= now.getTime()) return compute();
   const s = stateOf(orm);
-  await catchUp(orm, s);
+  // `caughtUp`: the caller read the log after its request arrived (one look per request).
+  if (!opts.caughtUp) await catchUp(orm, s);
   const hit = s.entries.get(key);
   if (hit) {
     s.hits++;
