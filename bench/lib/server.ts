@@ -6,6 +6,9 @@ export const BENCH_SECRET = "bench-only-secret-0123456789abcdef";
 
 export async function startServer(databaseUrl: string, port: number) {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Chưa build: chạy `npm run build` trước / Build first: `npm run build`");
+  // A server already on the port would answer in place of this one.
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+  if (busy) throw new Error(`Cổng ${port} đang có tiến trình khác / port ${port} is already in use`);
   // Next's own entry (not npx), so that the child is the server and killing it stops it.
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: BENCH_SECRET, NODE_ENV: "production" },
@@ -18,7 +21,7 @@ export async function startServer(databaseUrl: string, port: number) {
     } catch {
       /* not up yet */
     }
-    if (i > 240) throw new Error("server did not start");
+    if (i > 240 || child.exitCode !== null) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 250));
   }
   /** Resident memory of the server process and its children now, from /proc (kB). */
