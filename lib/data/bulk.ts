@@ -5,7 +5,8 @@
  */
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import { refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
+import { dueExpression, refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
+import { derive } from "@/lib/method/ontime";
 import type { DeadlineUnit } from "@/lib/method/ontime";
 
 const BATCH = 5000;
@@ -79,8 +80,10 @@ export interface DossierRow {
 
 /**
  * Upserts dossiers by MaHoSo (a later send updates the dossier; the first sync time
- * is kept) and adds their process steps without duplicating old ones, then refreshes
- * their derived facts. Idempotent.
+ * is kept) and adds their process steps without duplicating old ones. Idempotent.
+ * A new dossier gets its derived facts (METHOD §A.2–A.4) in the insert itself, from its
+ * own steps by the pure `derive` and the due instant by the SQL rule; an existing one
+ * may have older steps, so its facts are refreshed from all of them after.
  */
 export async function upsertDossiers(
   orm: Orm,
@@ -94,27 +97,41 @@ export async function upsertDossiers(
         code: d.code, pc: d.procedureCode, uc: d.unitCode, ch: d.channel, src: d.source, st: d.status,
         sub: iso(d.submittedAt), rec: iso(d.receivedAt), app: iso(d.appointmentAt), ret: iso(d.returnedAt),
         fin: iso(d.finishedAt), ref: iso(d.refusedAt), paid: d.paidOnline, fl: d.feeLines, fp: d.feePositive,
-        syn: iso(d.syncedAt ?? now), raw: d.raw,
+        syn: iso(d.syncedAt ?? now), raw: d.raw, ...derivedJson(d, now),
       })),
     );
-    await orm.execute(sql`
+    const written = await rows<{ code: string; updated: boolean }>(orm, sql`
       insert into dossiers (code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
-        appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw)
-      select code, pc, uc, ch, src, st, sub, rec, app, ret, fin, ref, paid, fl, fp, syn, coalesce(raw, '{}'::jsonb)
+        appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
+        start_at, start_source, done_at, closed_at, closed_status, due_at)
+      select x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
+        coalesce(x.raw, '{}'::jsonb), x.dsa, x.dss, x.dda, x.dca, x.dcs,
+        ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)}
       from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
         sub timestamptz, rec timestamptz, app timestamptz, ret timestamptz, fin timestamptz, ref timestamptz,
-        paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb)
+        paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb,
+        dsa timestamptz, dss text, dda timestamptz, dca timestamptz, dcs smallint)
+      left join procedures p on p.code = x.pc
       on conflict (code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
         channel = excluded.channel, source = excluded.source, status = excluded.status,
         submitted_at = excluded.submitted_at, received_at = excluded.received_at,
         appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
         finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
-        fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, updated_at = now()`);
+        fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, updated_at = now()
+      returning code, xmax <> 0 as updated`);
     const steps = b.flatMap((d) => d.steps.map((s) => stepJson(d.code, s)));
     await insertSteps(orm, steps);
-    // Bulk loads refresh once at the end instead of per batch.
-    if (opts.refresh !== false) await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(b.map((d) => d.code))}::jsonb))`);
+    const updated = written.filter((w) => w.updated).map((w) => w.code);
+    if (updated.length && opts.refresh !== false) {
+      await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(updated)}::jsonb))`);
+    }
   }
+}
+
+/** METHOD §A.2–A.3 for a new dossier, from its own record and steps (the pure rule). */
+function derivedJson(d: DossierRow, now: Date) {
+  const f = derive({ status: d.status, receivedAt: d.receivedAt, refusedAt: d.refusedAt, syncedAt: d.syncedAt ?? now, steps: d.steps });
+  return { dsa: iso(f.startAt), dss: f.startSource, dda: iso(f.doneAt), dca: iso(f.closedAt), dcs: f.closedStatus };
 }
 
 function stepJson(code: string, s: StepRow) {

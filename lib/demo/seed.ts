@@ -11,7 +11,6 @@ import { users } from "@/db/schema";
 import {
   upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
 } from "@/lib/data/bulk";
-import { refreshDerived } from "@/lib/engine/derive-sql";
 import { createToken } from "@/lib/data/tokens";
 import { localDate } from "@/lib/method/time";
 import type { Role } from "@/lib/auth/roles";
@@ -57,11 +56,8 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
     written += chunk.length;
     if (written % 100_000 < chunk.length) log(`  ${written.toLocaleString("vi-VN")} hồ sơ…`);
   }
-  await refreshDerived(db.orm);
   await upsertFeedback(db.orm, demoFeedback(ref, { dossiers: n, until, now }));
   await upsertReports(db.orm, demoReports(perUnitMonth, until));
-  // The derivation rewrote every row once: compact the table as a steady state would be.
-  await db.orm.execute(sql`vacuum full analyze dossiers`);
   await db.orm.execute(sql`analyze`);
   log(`Hồ sơ: ${written.toLocaleString("vi-VN")} trong ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 

@@ -16,7 +16,7 @@ const TERMINAL_OTHER = sql.raw("(3, 7, 8, 10)");
  * Working days: the end of the day before the (N+1)-th working day after the start
  * date (an index lookup in `work_days`).
  */
-function dueExpression(start: SQL, unit: SQL, value: SQL): SQL {
+export function dueExpression(start: SQL, unit: SQL, value: SQL): SQL {
   const n = sql`floor(${value})::int`;
   const day = sql`(${start} at time zone 'Asia/Ho_Chi_Minh')::date`;
   return sql`case

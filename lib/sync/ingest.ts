@@ -43,7 +43,7 @@ export async function ingest(
   caller: Caller,
   input: { service: Service; data: unknown[]; defaultUnit?: string | null },
   now = new Date(),
-  opts: { permission?: Permission; quarantine?: boolean } = {},
+  opts: { permission?: Permission; quarantine?: boolean; mayHaveNul?: boolean } = {},
 ): Promise<IngestOutcome> {
   if (!allowed(caller, opts.permission ?? "sync:write")) throw new ForbiddenError();
   const scope = scopeOf(caller);
@@ -55,7 +55,7 @@ export async function ingest(
   const dossiers = new Map<string, { index: number; row: DossierRow }>();
   const steps: Array<{ index: number; row: Step }> = [];
   // PostgreSQL text and jsonb cannot hold U+0000; no field of these records means one.
-  const data = input.data.map(withoutNul);
+  const data = opts.mayHaveNul === false ? input.data : input.data.map(withoutNul);
   data.forEach((raw, index) => {
     if (input.service === "DongBoHoSoMC") {
       const r = parseDossier(raw, defaultUnit);

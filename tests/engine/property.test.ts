@@ -10,6 +10,7 @@ import { rows } from "@/db";
 import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
 import { dossierVerdict, overlapsPeriod, verdictCase } from "@/lib/engine/verdict-sql";
 import { loadCalendar } from "@/lib/engine/explain";
+import { refreshDerived } from "@/lib/engine/derive-sql";
 import { prng } from "@/lib/demo/generate";
 import { derive, verdictOf, type Deadline, type DeadlineUnit } from "@/lib/method/ontime";
 import { makePeriod } from "@/lib/method/period";
@@ -57,6 +58,16 @@ beforeAll(async () => {
   await upsertDossiers(db.orm, list);
 });
 afterAll(() => db?.close());
+
+describe("METHOD §A.2–A.4: facts derived on insert", () => {
+  it("equal the facts the SQL derivation computes from the stored steps", async () => {
+    const facts = sql`select md5(string_agg(concat_ws('|', code, start_at, start_source, done_at, closed_at, closed_status, due_at), ',' order by code)) as h from dossiers`;
+    const [before] = await rows<{ h: string }>(db.orm, facts);
+    await refreshDerived(db.orm);
+    const [after] = await rows<{ h: string }>(db.orm, facts);
+    expect(after.h).toBe(before.h);
+  });
+});
 
 describe("METHOD §A: SQL verdicts equal the pure functions' verdicts", () => {
   const periods: Array<[string, string]> = [

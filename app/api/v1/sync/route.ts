@@ -33,7 +33,10 @@ export const POST = handler(async (req: Request) => {
   if (env.data.data.length > MAX_BATCH) {
     throw new ApiError("payload_too_large", `Mỗi lần gửi tối đa ${MAX_BATCH} bản ghi (nhận ${env.data.data.length})`, `At most ${MAX_BATCH} records per batch (got ${env.data.data.length})`);
   }
-  const out = await ingest(orm, caller, { service: env.data.service, data: env.data.data, defaultUnit: env.data.madonvi ?? null });
+  const out = await ingest(orm, caller, { service: env.data.service, data: env.data.data, defaultUnit: env.data.madonvi ?? null }, new Date(), {
+    // JSON writes U+0000 as \u0000: without that text the records need no cleaning.
+    mayHaveNul: text.includes("\\u0000"),
+  });
   if (out.accepted > 0) notifyDataChanged();
   // Senders mark a batch synced when the message says "thành công": say it only when all went through.
   const message = out.rejected === 0
