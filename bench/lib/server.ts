@@ -1,11 +1,14 @@
 /** The built app, started against a given database for a benchmark, with its memory watched. */
-import { spawn } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import fs from "node:fs";
 
 export const BENCH_SECRET = "bench-only-secret-0123456789abcdef";
 
 export async function startServer(databaseUrl: string, port: number) {
-  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("Chưa build: chạy `npm run build` trước / Build first: `npm run build`");
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.error("[bench] chưa có bản build — đang build / no build yet — building…");
+    execSync("npx next build", { stdio: "inherit" });
+  }
   // A server already on the port would answer in place of this one.
   const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
   if (busy) throw new Error(`Cổng ${port} đang có tiến trình khác / port ${port} is already in use`);
