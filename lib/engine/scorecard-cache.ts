@@ -18,7 +18,7 @@ interface Entry { asOfMs: number; value: Promise<unknown> }
 
 const MAX_ENTRIES = 200;
 const g = globalThis as unknown as { __tthcScoreCache?: WeakMap<object, State> };
-interface State { xmin: string; applied: Set<string>; entries: Map<string, Entry>; hits: number; misses: number; lookedAt: number }
+interface State { xmin: string; applied: Set<string>; entries: Map<string, Entry>; hits: number; misses: number; lookedAt: number; prunedAt: number }
 
 /** Log entries older than this are deleted; a cache that has not looked for half of it starts afresh. */
 const LOG_KEEP_MS = 60 * 60_000;
@@ -27,7 +27,7 @@ const states = (g.__tthcScoreCache ??= new WeakMap());
 function stateOf(orm: Orm): State {
   let s = states.get(orm);
   if (!s) {
-    s = { xmin: "0", applied: new Set(), entries: new Map(), hits: 0, misses: 0, lookedAt: Date.now() };
+    s = { xmin: "0", applied: new Set(), entries: new Map(), hits: 0, misses: 0, lookedAt: Date.now(), prunedAt: Date.now() };
     states.set(orm, s);
   }
   return s;
@@ -39,12 +39,16 @@ export async function catchUpLog(orm: Orm): Promise<void> {
 }
 
 async function catchUp(orm: Orm, s: State): Promise<void> {
-  if (Date.now() - s.lookedAt > LOG_KEEP_MS / 2) {
-    // Entries it has not read may have been pruned: forget everything rather than guess.
-    s.entries.clear();
+  // Entries this process has not read may have been pruned (by it or another): forget
+  // everything rather than guess.
+  if (Date.now() - s.lookedAt > LOG_KEEP_MS / 2) s.entries.clear();
+  s.lookedAt = Date.now();
+  // Keep the log short: what is older than LOG_KEEP_MS every reader has applied (a
+  // transaction open that long would be the exception this trades away).
+  if (Date.now() - s.prunedAt > LOG_KEEP_MS / 6) {
+    s.prunedAt = Date.now();
     await orm.execute(sql`delete from data_changes where at < now() - ${sql.raw(`interval '${LOG_KEEP_MS / 1000} seconds'`)}`);
   }
-  s.lookedAt = Date.now();
   const found = await rows<{ id: string; xid: string; affected_ms: number | null; all_: boolean; xmin: string }>(orm, sql`
     select id::text, xid::text, (extract(epoch from affected_from) * 1000)::float8 as affected_ms,
       affected_from is null as all_, pg_snapshot_xmin(pg_current_snapshot())::text as xmin
