@@ -100,7 +100,7 @@ export async function upsertDossiers(
         syn: iso(d.syncedAt ?? now), raw: d.raw, ...derivedJson(d, now),
       })),
     );
-    const written = await rows<{ code: string; updated: boolean }>(orm, sql`
+    const written = await rows<{ id: number; code: string; updated: boolean }>(orm, sql`
       insert into dossiers (code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
         appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
         start_at, start_source, done_at, closed_at, closed_status, due_at)
@@ -118,9 +118,10 @@ export async function upsertDossiers(
         appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
         finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
         fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, updated_at = now()
-      returning code, xmax <> 0 as updated`);
-    const steps = b.flatMap((d) => d.steps.map((s) => stepJson(d.code, s)));
-    await insertSteps(orm, steps);
+      returning id::int8::float8 as id, code, xmax <> 0 as updated`);
+    // Steps go in by the ids the upsert returned (no lookup by MaHoSo).
+    const ids = new Map(written.map((w) => [w.code, Number(w.id)]));
+    await insertStepsById(orm, b.flatMap((d) => d.steps.map((s) => ({ ...stepJson(d.code, s), id: ids.get(d.code)! }))));
     const updated = written.filter((w) => w.updated).map((w) => w.code);
     if (updated.length && opts.refresh !== false) {
       await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(updated)}::jsonb))`);
@@ -150,6 +151,17 @@ async function insertSteps(orm: Orm, steps: ReturnType<typeof stepJson>[]): Prom
       from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(code text, st smallint, at timestamptz, h text, t text,
         dep text, c text, sa timestamptz, due timestamptz)
       join dossiers d on d.code = x.code
+      on conflict (dossier_id, status, at) do nothing`);
+  }
+}
+
+async function insertStepsById(orm: Orm, steps: Array<ReturnType<typeof stepJson> & { id: number }>): Promise<void> {
+  for (const b of batches(steps, 10_000)) {
+    await orm.execute(sql`
+      insert into process_steps (dossier_id, status, at, handler, title, department, content, started_at, step_due_at)
+      select x.id, x.st, x.at, x.h, x.t, x.dep, x.c, x.sa, x.due
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(id bigint, st smallint, at timestamptz, h text, t text,
+        dep text, c text, sa timestamptz, due timestamptz)
       on conflict (dossier_id, status, at) do nothing`);
   }
 }
