@@ -121,7 +121,7 @@ export async function upsertDossiers(
       returning id::int8::float8 as id, code, xmax <> 0 as updated`);
     // Steps go in by the ids the upsert returned (no lookup by MaHoSo).
     const ids = new Map(written.map((w) => [w.code, Number(w.id)]));
-    await insertStepsById(orm, b.flatMap((d) => d.steps.map((s) => ({ ...stepJson(d.code, s), id: ids.get(d.code)! }))));
+    await insertStepsById(orm, b.flatMap((d) => d.steps.map((s) => ({ ...stepJson(s), id: ids.get(d.code)! }))));
     const updated = written.filter((w) => w.updated).map((w) => w.code);
     if (updated.length && opts.refresh !== false) {
       await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(updated)}::jsonb))`);
@@ -135,26 +135,14 @@ function derivedJson(d: DossierRow, now: Date) {
   return { dsa: iso(f.startAt), dss: f.startSource, dda: iso(f.doneAt), dca: iso(f.closedAt), dcs: f.closedStatus };
 }
 
-function stepJson(code: string, s: StepRow) {
+function stepJson(s: StepRow) {
   return {
-    code, st: s.status, at: s.at.toISOString(), h: s.handler ?? null, t: s.title ?? null, dep: s.department ?? null,
+    st: s.status, at: s.at.toISOString(), h: s.handler ?? null, t: s.title ?? null, dep: s.department ?? null,
     c: s.content ?? null, sa: iso(s.startedAt), due: iso(s.stepDueAt),
   };
 }
 
-/** Adds process steps to known dossiers; a step already present (same status and time) is kept as is. */
-async function insertSteps(orm: Orm, steps: ReturnType<typeof stepJson>[]): Promise<void> {
-  for (const b of batches(steps, 10_000)) {
-    await orm.execute(sql`
-      insert into process_steps (dossier_id, status, at, handler, title, department, content, started_at, step_due_at)
-      select d.id, x.st, x.at, x.h, x.t, x.dep, x.c, x.sa, x.due
-      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(code text, st smallint, at timestamptz, h text, t text,
-        dep text, c text, sa timestamptz, due timestamptz)
-      join dossiers d on d.code = x.code
-      on conflict (dossier_id, status, at) do nothing`);
-  }
-}
-
+/** Adds process steps to dossiers by id; a step already present (same status and time) is kept as is. */
 async function insertStepsById(orm: Orm, steps: Array<ReturnType<typeof stepJson> & { id: number }>): Promise<void> {
   for (const b of batches(steps, 10_000)) {
     await orm.execute(sql`
@@ -172,9 +160,14 @@ export async function addSteps(
   steps: Array<StepRow & { dossierCode: string }>,
   opts: { refresh?: boolean } = {},
 ): Promise<void> {
-  await insertSteps(orm, steps.map((s) => stepJson(s.dossierCode, s)));
-  if (opts.refresh === false) return;
   const codes = [...new Set(steps.map((s) => s.dossierCode))];
+  const found = await rows<{ id: number; code: string }>(
+    orm,
+    sql`select id::float8 as id, code from dossiers where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`,
+  );
+  const ids = new Map(found.map((f) => [f.code, Number(f.id)]));
+  await insertStepsById(orm, steps.filter((s) => ids.has(s.dossierCode)).map((s) => ({ ...stepJson(s), id: ids.get(s.dossierCode)! })));
+  if (opts.refresh === false) return;
   for (const b of batches(codes)) {
     await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(b)}::jsonb))`);
   }
