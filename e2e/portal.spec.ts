@@ -80,6 +80,12 @@ test("drill down from the province to a unit to a procedure to a dossier's expla
   await expect(page.locator("[data-verdict]")).toBeVisible();
   await expect(page.getByText(/Căn cứ: METHOD §A/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Tiến trình xử lý" })).toBeVisible();
+  // The same dossier, looked up by its code.
+  const code = (await page.getByRole("heading", { level: 1 }).innerText()).replace("Hồ sơ ", "");
+  await page.goto("/ho-so?from=2026-01-01&to=2026-06-30");
+  await page.getByLabel("Tra cứu theo mã hồ sơ").fill(code);
+  await page.getByRole("search").getByRole("button", { name: "Xem" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hồ sơ ${code}`);
 });
 
 test("the Excel report opens and holds the same numbers as the API", async ({ page }) => {

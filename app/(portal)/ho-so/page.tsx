@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { currentCaller } from "@/lib/auth/session";
 import { allowed } from "@/lib/data/scope";
@@ -16,10 +16,12 @@ export const metadata: Metadata = { title: "Hồ sơ" };
 
 const PAGE = 50;
 const CHANNELS: Record<string, string> = { "1": "Trực tiếp", "2": "Trực tuyến", "3": "Bưu chính" };
-type Search = Promise<{ from?: string; to?: string; unit?: string; procedure?: string; verdict?: string; channel?: string; set?: string; page?: string }>;
+type Search = Promise<{ from?: string; to?: string; unit?: string; procedure?: string; verdict?: string; channel?: string; set?: string; page?: string; code?: string }>;
 
 export default async function DossiersPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
+  // Looking a dossier up by its code goes straight to its explanation (which checks the scope).
+  if (sp.code?.trim()) redirect(`/ho-so/${encodeURIComponent(sp.code.trim())}${qs({ from: sp.from, to: sp.to })}`);
   const caller = (await currentCaller())!;
   if (!allowed(caller, "dossiers:read")) notFound();
   const { orm } = await getDb();
@@ -58,6 +60,14 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
           </select>
         </label>
         <button className="rounded border border-gray-300 bg-white px-3 py-1">Lọc</button>
+      </form>
+      <form className="no-print flex items-end gap-2 text-sm" action="/ho-so" role="search">
+        <input type="hidden" name="from" value={period.from} />
+        <input type="hidden" name="to" value={period.to} />
+        <label className="flex flex-col text-xs text-gray-600">Tra cứu theo mã hồ sơ
+          <input name="code" placeholder="MaHoSo" className="rounded border border-gray-300 px-2 py-1 text-sm" />
+        </label>
+        <button className="rounded border border-gray-300 bg-white px-3 py-1">Xem</button>
       </form>
       <p className="text-sm" data-total={result.total}>{formatCount(result.total)} hồ sơ</p>
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
