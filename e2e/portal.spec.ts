@@ -10,6 +10,7 @@ const PAGES = [
   ["ra-soat", "/ra-soat"],
   ["ban-do", "/ban-do"],
   ["bao-cao", "/bao-cao"],
+  ["quan-tri", "/quan-tri"],
 ] as const;
 
 test("every page renders for every role, at desktop and phone size, with no console errors", async ({ page, errors }) => {
@@ -20,6 +21,8 @@ test("every page renders for every role, at desktop and phone size, with no cons
     for (const [name, url] of PAGES) {
       const res = await page.goto(url);
       // A viewer has no dossier-level pages: they answer "not found"/"forbidden", never an error.
+      // The admin area exists for those who manage tokens or more; others are not shown it.
+      if (name === "quan-tri" && !["admin", "stp.quanly"].includes(username)) continue;
       if (username === "congkhai" && ["ho-so", "canh-bao", "ra-soat"].includes(name)) {
         expect(res!.status(), `${username} ${url}`).toBe(404);
         errors.length = 0;
@@ -36,6 +39,16 @@ test("every page renders for every role, at desktop and phone size, with no cons
       }
     }
   }
+  // The admin pages themselves, as the administrator.
+  await page.context().clearCookies();
+  await signIn(page, "admin");
+  for (const url of ["/quan-tri/nguoi-dung", "/quan-tri/ma-truy-cap", "/quan-tri/nhap-du-lieu", "/quan-tri/lich", "/quan-tri/nhat-ky", "/tai-lieu-api"]) {
+    expect((await page.goto(url))!.status(), url).toBe(200);
+    await expect(page.locator("h1")).toBeVisible();
+    await page.screenshot({ path: `test-results/screens${url.replaceAll("/", "-")}-1280.png`, fullPage: true });
+  }
+  await page.goto("/quan-tri/nhat-ky");
+  await expect(page.locator("table")).toContainText("login");
 });
 
 test("an agency user sees only its own unit and is refused another unit's URL", async ({ page, errors }) => {

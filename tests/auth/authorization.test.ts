@@ -156,6 +156,15 @@ describe("user administration", () => {
     expect(log.map((l) => l.action)).toEqual(expect.arrayContaining(["user.create", "user.update"]));
     expect(JSON.stringify(log)).not.toContain("mat-khau-dai-1");
   });
+  it("only administrators read the audit log", async () => {
+    const { listAudit } = await import("@/lib/data/audit");
+    for (const role of ["leader", "viewer", "managerA", "staffA"] as const) {
+      await expect(listAudit(db.orm, (await callerFromUserId(db.orm, ids[role]))!)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    const entries = await listAudit(db.orm, (await callerFromUserId(db.orm, ids.admin))!, { q: "user." });
+    expect(entries.length).toBeGreaterThan(0);
+  });
+
   it("a disabled user is no caller at all", async () => {
     const admin = (await callerFromUserId(db.orm, ids.admin))!;
     await updateUser(db.orm, admin, ids.staffA, { disabled: true });

@@ -11,6 +11,7 @@ const ITEMS: Array<{ href: string; title: string; text: string; need: Permission
   { href: "/quan-tri/ma-truy-cap", title: "Mã truy cập API", text: "Cấp và thu hồi mã cho hệ thống một cửa đồng bộ dữ liệu.", need: "tokens:manage" },
   { href: "/quan-tri/nhap-du-lieu", title: "Nhập dữ liệu danh mục", text: "Đơn vị, thủ tục, thẩm quyền, lịch, PAKN, số liệu báo cáo từ CSV/Excel.", need: "imports:write" },
   { href: "/quan-tri/lich", title: "Lịch ngày làm việc", text: "Ngày nghỉ lễ, nghỉ bù, làm bù; thay đổi sẽ tính lại hạn xử lý hồ sơ.", need: "calendar:write" },
+  { href: "/quan-tri/nhat-ky", title: "Nhật ký hệ thống", text: "Đăng nhập, thay đổi người dùng, mã truy cập, nhập dữ liệu, lịch, gửi lại hồ sơ.", need: "users:manage" },
   { href: "/tai-lieu-api", title: "Tài liệu API", text: "Đồng bộ hồ sơ, đọc chỉ số, OpenAPI.", need: "scores:read" },
 ];
 
