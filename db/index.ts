@@ -67,7 +67,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  let dataDir: string | undefined = opts.memory ? undefined : opts.dataDir;
+  const dataDir = opts.memory ? undefined : opts.dataDir;
   if (dataDir && !dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const client = await PGlite.create(dataDir, { loadDataDir: opts.loadDataDir });
   await client.exec("set time zone 'Asia/Ho_Chi_Minh'");

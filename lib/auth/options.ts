@@ -20,7 +20,10 @@ const MAX_FAILURES = 5;
 const LOCK_MS = 15 * 60_000;
 
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read when first needed (a request, or a page prerendered by the build), not at import.
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 8 * 3600 },
   pages: { signIn: "/login" },
   providers: [

@@ -12,8 +12,8 @@ import { unitInScope } from "./units";
 
 /**
  * One look at the change log per server request (React's request cache; outside a
- * request every call looks again): every score read by the request reflects all writes
- * committed before it arrived.
+ * request every call looks again). Either way the look happens after the call began,
+ * so every score read reflects all writes committed before it.
  */
 const catchUpForRequest = cache((orm: Orm) => catchUpLog(orm));
 
@@ -29,13 +29,7 @@ export async function getIndicatorsForPeriods(
     if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
   }
   await catchUpForRequest(orm);
-  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter }, { caughtUp: inRequest() });
-}
-
-/** True inside a React server request, where `cache` memoises (the look above is shared). */
-function inRequest(): boolean {
-  const probe = cache(() => ({}));
-  return probe() === probe();
+  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter }, { caughtUp: true });
 }
 
 export async function getIndicators(

@@ -107,19 +107,19 @@ function groupList(q: ScorecardQuery): SQL {
   switch (q.by) {
     case "all":
       return sql`select 'ALL'::text as g,
-        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name, 0 as sort`;
+        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name`;
     case "agency":
-      return sql`select u.code as g, u.name, 0 as sort from units u
+      return sql`select u.code as g, u.name from units u
         where u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
     case "area":
-      return sql`select u.code as g, u.name, 0 as sort from units u
+      return sql`select u.code as g, u.name from units u
         where u.kind in ${AREA_KINDS} and u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
     case "procedure":
-      return sql`select pg.g, coalesce(p.name, 'Thủ tục không có trong danh mục') as name, 0 as sort
+      return sql`select pg.g, coalesce(p.name, 'Thủ tục không có trong danh mục') as name
         from (select g from per_g) pg left join procedures p on p.code = pg.g`;
     case "field":
       return sql`select pg.g, coalesce((select max(field_name) from procedures where field_code = pg.g),
-        'Chưa xác định lĩnh vực') as name, 0 as sort from (select g from per_g) pg`;
+        'Chưa xác định lĩnh vực') as name from (select g from per_g) pg`;
   }
 }
 

@@ -14,11 +14,8 @@ import { instant } from "./sql-util";
  * - pop: in the §A.1 population; finished: has an end; ok: §A.4 within the deadline.
  */
 export function dossierVerdict(period: Period): SQL {
-  return verdictAt(instant(period.startAt), instant(period.asOf));
-}
-
-/** `dossierVerdict` with the period's instants as SQL (literals, or columns of a periods table). */
-export function verdictAt(ps: SQL, asOf: SQL): SQL {
+  const ps = instant(period.startAt);
+  const asOf = instant(period.asOf);
   return sql`(
     select e.end_at,
       d.received_at >= ${ps} and d.received_at <= ${asOf} as rec,
@@ -44,14 +41,10 @@ export function verdictAt(ps: SQL, asOf: SQL): SQL {
  * - Received in the period: the start is NgayTiepNhan, within the period.
  */
 export function overlapsPeriod(period: Period): SQL {
-  return overlapsAt(instant(period.startAt), instant(period.asOf));
-}
-
-export function overlapsAt(ps: SQL, asOf: SQL): SQL {
   // greatest() skips nulls, hence the case: a dossier with no end event is open-ended.
   return sql`tstzrange(coalesce(d.start_at, d.synced_at), case when coalesce(d.done_at, d.closed_at) is null then null
       else greatest(coalesce(d.done_at, d.closed_at), coalesce(d.start_at, d.synced_at)) end, '[]')
-    && tstzrange(${ps}, ${asOf}, '[]')`;
+    && tstzrange(${instant(period.startAt)}, ${instant(period.asOf)}, '[]')`;
 }
 
 /** The §A.5 verdict word from the booleans above (null when outside the population). */

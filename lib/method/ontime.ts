@@ -7,7 +7,7 @@ import type { Period } from "./period";
 import { rate } from "./rates";
 import { onTimeBand } from "./bands";
 import { OTHER_TERMINAL, STATUS } from "./status";
-import { addMonths, daysBetween, endOfLocalDay, localDate, type LocalDate } from "./time";
+import { addDays, addMonths, daysBetween, endOfLocalDay, localDate } from "./time";
 
 export type DeadlineUnit = "hour" | "working_day" | "day" | "month" | "year";
 export interface Deadline {
@@ -155,16 +155,12 @@ export function dueInstant(start: Date, deadline: Deadline, cal: WorkCalendar): 
     case "working_day":
       return endOfLocalDay(cal.lastOnTimeDay(day, n));
     case "day":
-      return endOfLocalDay(addDaysLocal(day, n));
+      return endOfLocalDay(addDays(day, n));
     case "month":
       return endOfLocalDay(addMonths(day, n));
     case "year":
       return endOfLocalDay(addMonths(day, n * 12));
   }
-}
-
-function addDaysLocal(day: LocalDate, n: number): LocalDate {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -88,8 +88,9 @@ export async function ingest(
   if (existing.some((e) => !e.inside)) throw new ForbiddenError("Có hồ sơ thuộc đơn vị ngoài phạm vi / A dossier belongs to a unit outside this scope");
   const known = new Set(existing.map((e) => e.code));
 
+  const byIndex = new Map(results.map((r) => [r.index, r]));
   const turnDown = (index: number, errors: FieldError[]) => {
-    const r = results.find((x) => x.index === index)!;
+    const r = byIndex.get(index)!;
     r.status = "rejected";
     r.errors = errors;
   };

@@ -1,22 +1,13 @@
 /** POST /api/v1/import/{kind} (DATA.md §2): dry run, row errors, CSV and real XLSX files. */
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { rows, useDatabase, type Database } from "@/db";
+import { rows } from "@/db";
 import { POST as importRoute } from "@/app/api/v1/import/[kind]/route";
-import { testDatabase } from "../helpers/db";
 import { call } from "../helpers/api";
-import { smallProvince } from "../helpers/province";
+import { useSmallProvince } from "../helpers/province";
 
-let db: Database;
-let users: Awaited<ReturnType<typeof smallProvince>>["users"];
-let tokens: Awaited<ReturnType<typeof smallProvince>>["tokens"];
-beforeAll(async () => {
-  db = await testDatabase();
-  useDatabase(db);
-  ({ users, tokens } = await smallProvince(db));
-});
-afterAll(() => db?.close());
+const province = useSmallProvince();
 
 const csv = (text: string) => ({ rawBody: text, headers: { "content-type": "text/csv" } });
 const THUTUC = `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi
@@ -29,20 +20,20 @@ PY,Thủ tục lỗi 2,F,Lĩnh vực,3,Tuần,2
 
 describe("reference imports", () => {
   it("a dry run shows what would change and every row error, and writes nothing", async () => {
-    const r = await call(importRoute, "/api/v1/import/thutuc?dryRun=1", { userId: users.admin, params: { kind: "thutuc" }, ...csv(THUTUC) });
+    const r = await call(importRoute, "/api/v1/import/thutuc?dryRun=1", { userId: province.users.admin, params: { kind: "thutuc" }, ...csv(THUTUC) });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ dryRun: true, rows: 5, valid: 3, inserted: 1, updated: 1, unchanged: 1 });
     expect(r.json.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(["5:ThoiHan", "6:DonViTinh", "6:CoPhiLePhi"]);
     expect(r.json.errors[0].vi).toContain("ThoiHan phải là số");
-    const p = await rows(db.orm, sql`select 1 from procedures where code = 'P9'`);
+    const p = await rows(province.db.orm, sql`select 1 from procedures where code = 'P9'`);
     expect(p.length).toBe(0);
   });
   it("applying writes the valid rows and re-evaluates the dossiers of changed deadlines", async () => {
-    const r = await call(importRoute, "/api/v1/import/thutuc", { userId: users.admin, params: { kind: "thutuc" }, ...csv(THUTUC) });
+    const r = await call(importRoute, "/api/v1/import/thutuc", { userId: province.users.admin, params: { kind: "thutuc" }, ...csv(THUTUC) });
     expect(r.json).toMatchObject({ dryRun: false, inserted: 1, updated: 1 });
-    const p = await rows<{ name: string; unit: string }>(db.orm, sql`select name, deadline_unit as unit from procedures where code in ('P1', 'P9') order by code`);
+    const p = await rows<{ name: string; unit: string }>(province.db.orm, sql`select name, deadline_unit as unit from procedures where code in ('P1', 'P9') order by code`);
     expect(p).toEqual([{ name: "Thủ tục 1 (sửa tên)", unit: "working_day" }, { name: "Thủ tục mới", unit: "month" }]);
-    const again = await call(importRoute, "/api/v1/import/thutuc?dryRun=1", { userId: users.admin, params: { kind: "thutuc" }, ...csv(THUTUC) });
+    const again = await call(importRoute, "/api/v1/import/thutuc?dryRun=1", { userId: province.users.admin, params: { kind: "thutuc" }, ...csv(THUTUC) });
     expect(again.json).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
   });
   it("reads a real Excel workbook", async () => {
@@ -55,19 +46,19 @@ describe("reference imports", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const form = new FormData();
     form.set("file", new File([bytes], "baocao.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-    const r = await call(importRoute, "/api/v1/import/baocao", { userId: users.admin, params: { kind: "baocao" }, rawBody: form });
+    const r = await call(importRoute, "/api/v1/import/baocao", { userId: province.users.admin, params: { kind: "baocao" }, rawBody: form });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ rows: 3, valid: 2, inserted: 2 });
     expect(r.json.errors).toEqual([expect.objectContaining({ line: 4, field: "MaDonVi" })]);
-    const rep = await rows<{ u: string; n: number }>(db.orm, sql`select unit_code as u, received as n from reported_totals order by unit_code`);
+    const rep = await rows<{ u: string; n: number }>(province.db.orm, sql`select unit_code as u, received as n from reported_totals order by unit_code`);
     expect(rep).toEqual([{ u: "A", n: 120 }, { u: "B", n: 40 }]);
   });
   it("names a missing column, refuses non-admins and unknown kinds", async () => {
-    const r = await call(importRoute, "/api/v1/import/donvi", { userId: users.admin, params: { kind: "donvi" }, ...csv("MaDonVi,TenDonVi\nX,Y\n") });
+    const r = await call(importRoute, "/api/v1/import/donvi", { userId: province.users.admin, params: { kind: "donvi" }, ...csv("MaDonVi,TenDonVi\nX,Y\n") });
     expect(r.status).toBe(422);
     expect(r.json.error.message).toContain("Thiếu cột: LoaiDonVi, MaDonViCha, MaDiaBan");
-    expect((await call(importRoute, "/api/v1/import/donvi", { userId: users.managerA, params: { kind: "donvi" }, ...csv("x") })).status).toBe(403);
-    expect((await call(importRoute, "/api/v1/import/donvi", { token: tokens.T, params: { kind: "donvi" }, ...csv("x") })).status).toBe(403);
-    expect((await call(importRoute, "/api/v1/import/hoso", { userId: users.admin, params: { kind: "hoso" }, ...csv("x") })).status).toBe(404);
+    expect((await call(importRoute, "/api/v1/import/donvi", { userId: province.users.managerA, params: { kind: "donvi" }, ...csv("x") })).status).toBe(403);
+    expect((await call(importRoute, "/api/v1/import/donvi", { token: province.tokens.T, params: { kind: "donvi" }, ...csv("x") })).status).toBe(403);
+    expect((await call(importRoute, "/api/v1/import/hoso", { userId: province.users.admin, params: { kind: "hoso" }, ...csv("x") })).status).toBe(404);
   });
 });

@@ -2,8 +2,7 @@
  * The read routes through the caller's scope: indicators (DATA.md §3, same engine as
  * the CLI), dossier explanations (METHOD §A), tokens, and the OpenAPI document.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase, type Database } from "@/db";
+import { describe, expect, it } from "vitest";
 import { POST as sync } from "@/app/api/v1/sync/route";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
 import { GET as explain } from "@/app/api/v1/dossiers/[code]/explain/route";
@@ -11,80 +10,71 @@ import { GET as listTokens, POST as createToken } from "@/app/api/v1/tokens/rout
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
-import { testDatabase } from "../helpers/db";
 import { call } from "../helpers/api";
-import { record, smallProvince } from "../helpers/province";
+import { record, useSmallProvince } from "../helpers/province";
 
-let db: Database;
-let tokens: Awaited<ReturnType<typeof smallProvince>>["tokens"];
-let users: Awaited<ReturnType<typeof smallProvince>>["users"];
-
-beforeAll(async () => {
-  db = await testDatabase();
-  useDatabase(db);
-  ({ tokens, users } = await smallProvince(db));
+const province = useSmallProvince(async ({ tokens }) => {
   const r = await call(sync, "/api/v1/sync", {
-    token: tokens.T,
+    token: province.tokens.T,
     body: { service: "DongBoHoSoMC", data: [record("A-1"), record("A1-1", { MaDonVi: "A1" }), record("B-1", { MaDonVi: "B", MaTTHC: "P2", KenhThucHien: "1" })] },
   });
   expect(r.json.accepted).toBe(3);
 });
-afterAll(() => db?.close());
 
 const Q = "from=2025-03-01&to=2025-03-31";
 
 describe("GET /api/v1/indicators", () => {
   it("returns the same JSON as the engine the CLI runs (DATA.md §3)", async () => {
-    const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency`, { userId: users.admin });
+    const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency`, { userId: province.users.admin });
     expect(r.status).toBe(200);
-    const direct = await scorecard(db.orm, { period: makePeriod("2025-03-01", "2025-03-31"), by: "agency", scopeUnit: null });
+    const direct = await scorecard(province.db.orm, { period: makePeriod("2025-03-01", "2025-03-31"), by: "agency", scopeUnit: null });
     expect(r.json).toEqual(JSON.parse(JSON.stringify(direct)));
     expect(r.json.rows.map((x: { key: string }) => x.key)).toEqual(["A", "A1", "B", "T"]);
   });
   it("is scoped to what the token may see; another unit is 404", async () => {
-    const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency`, { token: tokens.A });
+    const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency`, { token: province.tokens.A });
     expect(r.json.rows.map((x: { key: string }) => x.key)).toEqual(["A", "A1"]);
     expect(r.json.rows[0].onTime.population).toBe(2);
-    expect((await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=B`, { token: tokens.A })).status).toBe(404);
-    expect((await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=NOPE`, { token: tokens.A })).status).toBe(404);
+    expect((await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=B`, { token: province.tokens.A })).status).toBe(404);
+    expect((await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=NOPE`, { token: province.tokens.A })).status).toBe(404);
   });
   it("refuses bad parameters with 422 naming them, and anonymous callers with 401", async () => {
-    const r = await call(indicators, "/api/v1/indicators?from=2025-02-30&by=tinh", { token: tokens.A });
+    const r = await call(indicators, "/api/v1/indicators?from=2025-02-30&by=tinh", { token: province.tokens.A });
     expect(r.status).toBe(422);
     expect(r.json.error.details.map((d: { field: string }) => d.field).sort()).toEqual(["by", "from"]);
-    expect((await call(indicators, `/api/v1/indicators?from=2099-01-01&to=2099-01-31`, { token: tokens.A })).status).toBe(422);
+    expect((await call(indicators, `/api/v1/indicators?from=2099-01-01&to=2099-01-31`, { token: province.tokens.A })).status).toBe(422);
     expect((await call(indicators, `/api/v1/indicators?${Q}`)).status).toBe(401);
   });
 });
 
 describe("GET /api/v1/dossiers/{MaHoSo}/explain", () => {
   it("explains a dossier in scope (METHOD §A.3–A.5)", async () => {
-    const r = await call(explain, `/api/v1/dossiers/A1-1/explain?${Q}`, { token: tokens.A, params: { code: "A1-1" } });
+    const r = await call(explain, `/api/v1/dossiers/A1-1/explain?${Q}`, { token: province.tokens.A, params: { code: "A1-1" } });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ code: "A1-1", verdict: "overdue", sqlVerdict: "overdue", start: { field: "NgayTiepNhan" } });
   });
   it("is 404 outside the scope, so existence does not leak; 403 for a viewer", async () => {
-    expect((await call(explain, `/api/v1/dossiers/B-1/explain?${Q}`, { token: tokens.A, params: { code: "B-1" } })).status).toBe(404);
-    expect((await call(explain, `/api/v1/dossiers/NOPE/explain?${Q}`, { token: tokens.A, params: { code: "NOPE" } })).status).toBe(404);
-    expect((await call(explain, `/api/v1/dossiers/B-1/explain?${Q}`, { userId: users.viewer, params: { code: "B-1" } })).status).toBe(403);
+    expect((await call(explain, `/api/v1/dossiers/B-1/explain?${Q}`, { token: province.tokens.A, params: { code: "B-1" } })).status).toBe(404);
+    expect((await call(explain, `/api/v1/dossiers/NOPE/explain?${Q}`, { token: province.tokens.A, params: { code: "NOPE" } })).status).toBe(404);
+    expect((await call(explain, `/api/v1/dossiers/B-1/explain?${Q}`, { userId: province.users.viewer, params: { code: "B-1" } })).status).toBe(403);
   });
 });
 
 describe("API tokens", () => {
   it("are shown once, stored hashed, and listed without their value", async () => {
-    const r = await call(createToken, "/api/v1/tokens", { userId: users.managerA, body: { name: "Một cửa Sở A", unitCode: "A1" } });
+    const r = await call(createToken, "/api/v1/tokens", { userId: province.users.managerA, body: { name: "Một cửa Sở A", unitCode: "A1" } });
     expect(r.status).toBe(201);
     expect(r.json.token).toMatch(/^tthc_/);
-    const list = await call(listTokens, "/api/v1/tokens", { userId: users.managerA });
+    const list = await call(listTokens, "/api/v1/tokens", { userId: province.users.managerA });
     expect(JSON.stringify(list.json)).not.toContain(r.json.token);
     expect(list.json.items.every((t: { unitCode: string }) => ["A", "A1"].includes(t.unitCode))).toBe(true);
     const use = await call(indicators, `/api/v1/indicators?${Q}&by=all`, { token: r.json.token });
     expect(use.json.rows[0].onTime.population).toBe(1);
   });
   it("cannot be created for another agency or by staff", async () => {
-    expect((await call(createToken, "/api/v1/tokens", { userId: users.managerA, body: { name: "x", unitCode: "B" } })).status).toBe(404);
-    expect((await call(createToken, "/api/v1/tokens", { userId: users.staffA, body: { name: "x", unitCode: "A" } })).status).toBe(403);
-    expect((await call(createToken, "/api/v1/tokens", { userId: users.managerA, body: { name: "" } })).status).toBe(422);
+    expect((await call(createToken, "/api/v1/tokens", { userId: province.users.managerA, body: { name: "x", unitCode: "B" } })).status).toBe(404);
+    expect((await call(createToken, "/api/v1/tokens", { userId: province.users.staffA, body: { name: "x", unitCode: "A" } })).status).toBe(403);
+    expect((await call(createToken, "/api/v1/tokens", { userId: province.users.managerA, body: { name: "" } })).status).toBe(422);
   });
 });
 

@@ -1,10 +1,12 @@
 /** A small province for route tests: T ⊃ {A ⊃ A1, B}, two procedures, one token and user per role. */
 import bcrypt from "bcryptjs";
+import { afterAll, beforeAll } from "vitest";
 import { users } from "@/db/schema";
-import type { Database } from "@/db";
+import { useDatabase, type Database } from "@/db";
 import { upsertAuthorities, upsertProcedures, upsertUnits } from "@/lib/data/bulk";
 import { createToken } from "@/lib/data/tokens";
 import type { Role } from "@/lib/auth/roles";
+import { testDatabase } from "./db";
 
 export async function smallProvince(db: Database) {
   await upsertUnits(db.orm, [
@@ -47,4 +49,22 @@ export function record(code: string, o: Record<string, unknown> = {}) {
     QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20250303090000", NguoiXuLy: "Cán bộ" }],
     ...o,
   };
+}
+
+export type ProvinceContext = { db: Database } & Awaited<ReturnType<typeof smallProvince>>;
+
+/**
+ * A test file's database with the small province, used by the routes under test; filled
+ * in before the file's tests run, closed after. `then` adds data of the file's own.
+ */
+export function useSmallProvince(then?: (ctx: ProvinceContext) => Promise<void>): ProvinceContext {
+  const ctx = {} as ProvinceContext;
+  beforeAll(async () => {
+    ctx.db = await testDatabase();
+    useDatabase(ctx.db);
+    Object.assign(ctx, await smallProvince(ctx.db));
+    await then?.(ctx);
+  });
+  afterAll(() => ctx.db?.close());
+  return ctx;
 }
