@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { getIndicators } from "@/lib/data/indicators";
 import { portalSummary } from "@/lib/data/tree";
 import { formatCount, formatDateTime, formatDay } from "@/lib/format";

@@ -20,9 +20,10 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
-import { openDatabase, rows, type Database } from "@/db";
+import { rows, type Database } from "@/db";
+import { openStore } from "@/lib/store/open";
 import { env } from "@/lib/env";
-import { createToken } from "@/lib/data/tokens";
+import { issueToken } from "@/lib/store/tokens";
 import { demoDossiers, demoReference, firstDayOfData } from "@/lib/demo/generate";
 import { seedDemo } from "@/lib/demo/seed";
 import { computeScorecard, scorecard, type GroupBy } from "@/lib/engine/scorecard";
@@ -82,7 +83,7 @@ async function provinceYear(): Promise<{ url: string; db: Database }> {
     await admin.unsafe(`create database ${name}`);
   }
   await admin.end();
-  const db = await openDatabase({ url: url.toString() });
+  const db = await openStore({ url: url.toString() });
   if (!reuse) {
     log(`generating ${N.toLocaleString("en")} dossiers…`);
     const t = performance.now();
@@ -116,7 +117,7 @@ async function measureLoad(url: string, db: Database) {
   const [{ id }] = await rows<{ id: number }>(db.orm, sql`select id from users where username = 'admin'`);
   const cookie = `next-auth.session-token=${await encode({ token: { uid: id, sub: String(id) }, secret: BENCH_SECRET })}`;
   const root = (await rows<{ code: string }>(db.orm, sql`select code from units where parent_code is null limit 1`))[0].code;
-  const { token } = await createToken(db.orm, { kind: "system" }, { name: "bench writer", unitCode: root });
+  const { token } = await issueToken(db.orm, { name: "bench writer", unitCode: root });
   const ref = demoReference();
   const pool = [...demoDossiers(ref, { dossiers: seconds * 200 + 400, until: UNTIL, now: NOW, seed: 99 }, 200)];
   const server = await startServer(url, 3198);
@@ -168,7 +169,7 @@ async function measureLoad(url: string, db: Database) {
 }
 
 async function measurePglite() {
-  const db = await openDatabase({ memory: true });
+  const db = await openStore({ memory: true });
   try {
     await seedDemo(db, { dossiers: 50_000, until: UNTIL, now: NOW, dataDir: null });
     const period = makePeriod(firstDayOfData(UNTIL), UNTIL, NOW);

@@ -3,14 +3,14 @@
  * server; without one, embedded PGlite persisted under `.data/pglite` (or in memory).
  * Nothing outside db/ knows which one runs: both are drizzle `PgDatabase`s and raw
  * SQL goes through `rows()`, which returns plain objects from either driver.
+ * db/ knows no rule of the portal: what a database needs beyond its migrations (the
+ * built-in calendar) is done by whoever opens it (lib/store/open.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { prepareDatabase } from "./prepare";
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -28,8 +28,8 @@ export interface OpenOptions {
   memory?: boolean;
   /** PGlite: start from a dump (`dumpDataDir()` tarball), for fast test databases. */
   loadDataDir?: Blob;
-  /** Skip migrations and built-in data (when the caller loads a prepared dump). */
-  skipPrepare?: boolean;
+  /** Skip migrations (when the caller loads a prepared dump). */
+  skipMigrations?: boolean;
 }
 
 /**
@@ -48,18 +48,16 @@ export function migrationsFolder(): string {
 }
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
-  const db = opts.url ? await openPostgres(opts.url) : await openPglite(opts);
-  if (!opts.skipPrepare) await prepareDatabase(db);
-  return db;
+  return opts.url ? openPostgres(opts.url, opts) : openPglite(opts);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, { max: 10, onnotice: () => {}, connection: { TimeZone: "Asia/Ho_Chi_Minh" } });
   const orm = drizzle(client, { schema });
-  await migrate(orm, { migrationsFolder: migrationsFolder() });
+  if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
   return { orm: orm as unknown as Orm, kind: "postgres", close: () => client.end() };
 }
 
@@ -72,7 +70,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const client = await PGlite.create(dataDir, { loadDataDir: opts.loadDataDir });
   await client.exec("set time zone 'Asia/Ho_Chi_Minh'");
   const orm = drizzle(client, { schema });
-  if (!opts.skipPrepare) await migrate(orm, { migrationsFolder: migrationsFolder() });
+  if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
   return {
     orm: orm as unknown as Orm,
     kind: "pglite",
@@ -80,32 +78,4 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   };
 }
 
-/**
- * Runs raw SQL and returns its rows as plain objects, the same from both drivers.
- * Queries cast what they return (counts to int, instants to text or epoch ms) so
- * neither driver's type parsing leaks out.
- */
-export async function rows<T = Record<string, unknown>>(orm: Pick<Orm, "execute">, query: SQL): Promise<T[]> {
-  const result = (await orm.execute(query)) as unknown;
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-const g = globalThis as unknown as { __tthcDb?: Promise<Database> };
-
-/** Tests point the application (routes, pages) at their own database. */
-export function useDatabase(db: Database): void {
-  g.__tthcDb = Promise.resolve(db);
-}
-
-/** The application's database, opened once per process from the environment. */
-export async function getDb(): Promise<Database> {
-  if (!g.__tthcDb) {
-    const { env } = await import("@/lib/env");
-    g.__tthcDb = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DIR }).catch((e) => {
-      g.__tthcDb = undefined;
-      throw e;
-    });
-  }
-  return g.__tthcDb;
-}
+export { rows } from "./rows";

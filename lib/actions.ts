@@ -6,9 +6,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { getDb, type Orm } from "@/db";
+import type { Orm } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { currentCaller } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError, type Caller } from "@/lib/data/scope";
+import { type Caller } from "@/lib/data/scope";
+import { ForbiddenError, fromDatabaseError, NotFoundError, RuleError } from "@/lib/errors";
 import { notifyDataChanged } from "@/lib/live/events";
 
 export type ActionState = { ok?: string; error?: string; fieldErrors?: Record<string, string>; secret?: string } | null;
@@ -35,10 +37,9 @@ export function formAction<S extends z.ZodType>(
       if (r.ok && opts.dataChanged) notifyDataChanged();
       return r;
     } catch (e) {
-      if (e instanceof ForbiddenError) return { error: "Bạn không có quyền thực hiện thao tác này." };
-      if (e instanceof NotFoundError) return { error: "Không tìm thấy (hoặc ngoài phạm vi của bạn)." };
-      const code = (e as { cause?: { code?: string }; code?: string }).cause?.code ?? (e as { code?: string }).code;
-      if (code === "23505") return { error: "Đã tồn tại (trùng tên đăng nhập hoặc email)." };
+      if (e instanceof ForbiddenError || e instanceof NotFoundError) return { error: `${e.vi}.` };
+      const rule = e instanceof RuleError ? e : fromDatabaseError(e);
+      if (rule) return { error: `${rule.vi}.` };
       console.error("[action]", e);
       return { error: "Lỗi hệ thống, hãy thử lại." };
     }

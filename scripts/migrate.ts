@@ -1,7 +1,6 @@
 /** `npm run db:migrate`: applies the committed migrations and the built-in calendar. */
-import { openDatabase } from "@/db";
-import { env } from "@/lib/env";
+import { openConfiguredStore } from "@/lib/store/open";
 
-const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DIR });
+const db = await openConfiguredStore();
 console.log(`Đã cập nhật cấu trúc cơ sở dữ liệu (${db.kind}).`);
 await db.close();

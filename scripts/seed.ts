@@ -5,9 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db";
-import { env } from "@/lib/env";
-import { countDossiers } from "@/lib/data/bulk";
+import { openConfiguredStore } from "@/lib/store/open";
+import { countDossiers } from "@/lib/store/writes";
 import { seedDemo } from "@/lib/demo/seed";
 
 const { values } = parseArgs({
@@ -20,7 +19,7 @@ const { values } = parseArgs({
   },
 });
 
-const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DIR });
+const db = await openConfiguredStore();
 try {
   const existing = await countDossiers(db.orm);
   if (existing > 0 && values["if-empty"]) {

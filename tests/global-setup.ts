@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "@/db";
+import { openStore } from "@/lib/store/open";
 import { env } from "@/lib/env";
 import { templateName, withServer } from "./helpers/server";
 
@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
       await sql.unsafe(`drop database if exists ${name}`);
       await sql.unsafe(`create database ${name}`);
     });
-    const db = await openDatabase({ url: withDatabase(env.DATABASE_URL, name) });
+    const db = await openStore({ url: withDatabase(env.DATABASE_URL, name) });
     await db.close();
     project.provide("pgTemplate", name);
     return async () => {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const { PGlite } = await import("@electric-sql/pglite");
-  const db = await openDatabase({ memory: true });
+  const db = await openStore({ memory: true });
   // openDatabase keeps the PGlite client private; reopen through the orm's session.
   const client = (db.orm as unknown as { $client: InstanceType<typeof PGlite> }).$client;
   const dump = await client.dumpDataDir("gzip");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Caller } from "@/lib/data/scope";
 import { allowed } from "@/lib/data/scope";
-import type { Permission } from "@/lib/auth/roles";
+import type { Permission } from "@/lib/roles";
 
 const LINKS: Array<{ href: string; label: string; need: Permission }> = [
   { href: "/tong-quan", label: "Tổng quan", need: "scores:read" },

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { currentCaller } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/roles";
 import { SignOutButton } from "./sign-out-button";
 
 export async function UserMenu() {

@@ -3,8 +3,7 @@
  * with a code → status map. Never a stack trace; never a 500 for bad input.
  */
 import { NextResponse } from "next/server";
-import { ForbiddenError, NotFoundError } from "@/lib/data/scope";
-import { PeriodError } from "@/lib/method/period";
+import { ForbiddenError, fromDatabaseError, NotFoundError, RuleError } from "@/lib/errors";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -35,9 +34,10 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
 /** Maps anything thrown in a handler to the envelope; unknown errors are logged, not shown. */
 export function toErrorResponse(e: unknown) {
   if (e instanceof ApiError) return errorResponse(e.code, e.message, e.details);
-  if (e instanceof NotFoundError) return errorResponse("not_found", "Không tìm thấy / Not found");
-  if (e instanceof ForbiddenError) return errorResponse("forbidden", "Không có quyền / Forbidden");
-  if (e instanceof PeriodError) return errorResponse("unprocessable", e.message, { field: "from/to" });
+  if (e instanceof NotFoundError) return errorResponse("not_found", e.message);
+  if (e instanceof ForbiddenError) return errorResponse("forbidden", e.message);
+  const rule = e instanceof RuleError ? e : fromDatabaseError(e);
+  if (rule) return errorResponse("unprocessable", rule.message, rule.details);
   console.error("[api] unexpected error", e);
   return errorResponse("internal", "Lỗi hệ thống / Internal error");
 }

@@ -8,7 +8,7 @@ import { eq, or } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { auditLog, users } from "@/db/schema";
 import { addressOf, allowAttempt } from "./rate-limit";
 import { authSecret } from "./secret";

@@ -5,7 +5,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import type { Caller } from "@/lib/data/scope";
 import { callerFromUserId } from "@/lib/data/users";
 import { authOptions } from "./options";

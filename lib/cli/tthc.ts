@@ -6,9 +6,10 @@
  *   tthc audit    --data DIR [--json]
  */
 import { parseArgs } from "node:util";
-import { openDatabase, type Database } from "@/db";
-import { env } from "@/lib/env";
-import { auditDefects, DEFECTS, DEFECT_KINDS } from "@/lib/engine/audit";
+import type { Database } from "@/db";
+import { openConfiguredStore, openStore } from "@/lib/store/open";
+import { auditDefects } from "@/lib/engine/audit";
+import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
 import { GROUP_BY, scorecard, type GroupBy } from "@/lib/engine/scorecard";
 import { DataFolderError, formatLoadError, loadDataFolder, readDataFolder } from "@/lib/ingest/folder";
@@ -116,7 +117,7 @@ const DEFECTS_JSON = Object.fromEntries(DEFECT_KINDS.map((k) => [k, { vi: DEFECT
 /** A data folder in a fresh in-memory database, or (null) the portal's own database. */
 async function withDatabase(dir: string | null, now: Date, fn: (db: Database) => Promise<number>): Promise<number> {
   const folder = dir === null ? null : readDataFolder(dir);
-  const db = folder ? await openDatabase({ memory: true }) : await openDatabase(portalDatabase());
+  const db = folder ? await openStore({ memory: true }) : await openConfiguredStore();
   try {
     if (folder) await loadDataFolder(db, folder, now);
     return await fn(db);
@@ -124,8 +125,6 @@ async function withDatabase(dir: string | null, now: Date, fn: (db: Database) =>
     await db.close();
   }
 }
-
-const portalDatabase = () => (env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DIR });
 
 type Card = Awaited<ReturnType<typeof scorecard>>;
 

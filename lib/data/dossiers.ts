@@ -1,10 +1,12 @@
 /** Dossier-level reads through the caller's scope (no dossier data for viewers or the public). */
+import "server-only";
 import type { Orm } from "@/db";
 import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
 import { earlyWarnings } from "@/lib/engine/warnings";
 import type { Period } from "@/lib/method/period";
-import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
+import { allowed, scopeOf, type Caller } from "./scope";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
 
 export async function explainForCaller(orm: Orm, caller: Caller, code: string, period: Period) {

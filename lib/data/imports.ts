@@ -1,9 +1,11 @@
 /** Reference-data imports, for administrators only; every applied import is audited. */
+import "server-only";
 import type { Orm } from "@/db";
 import { auditLog } from "@/db/schema";
 import { importReference } from "@/lib/ingest/import";
 import type { ReferenceKind } from "@/lib/ingest/reference";
-import { allowed, ForbiddenError, type Caller } from "./scope";
+import { allowed, type Caller } from "./scope";
+import { ForbiddenError } from "@/lib/errors";
 import { actorName } from "./tokens";
 
 export async function importForCaller(orm: Orm, caller: Caller, kind: ReferenceKind, file: { name: string; bytes: Uint8Array }, dryRun: boolean) {

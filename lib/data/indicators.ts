@@ -2,12 +2,14 @@
  * Scores through the caller's scope: the only way pages, routes and the CLI read
  * indicators. A unit filter outside the scope is "not found".
  */
+import "server-only";
 import { cache } from "react";
 import type { Orm } from "@/db";
 import { catchUpLog } from "@/lib/engine/scorecard-cache";
 import { scorecards, type GroupBy, type Scorecard, type ScorecardFilter } from "@/lib/engine/scorecard";
 import type { Period } from "@/lib/method/period";
-import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
+import { allowed, scopeOf, type Caller } from "./scope";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
 
 /**

@@ -1,9 +1,11 @@
 /** Data-quality review through the caller's scope (dossier-level data: no viewers). */
+import "server-only";
 import type { Orm } from "@/db";
 import { auditDefects } from "@/lib/engine/audit";
 import { onTimeIfFixed } from "@/lib/engine/what-if";
 import type { Period } from "@/lib/method/period";
-import { allowed, ForbiddenError, scopeOf, type Caller } from "./scope";
+import { allowed, scopeOf, type Caller } from "./scope";
+import { ForbiddenError } from "@/lib/errors";
 
 export async function qualityForCaller(orm: Orm, caller: Caller, period: Period) {
   if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();

@@ -3,18 +3,18 @@
  * corrected and resent (the corrected record goes through the same ingestion), or
  * discarded.
  */
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Orm } from "@/db";
 import { auditLog, rejectedRecords } from "@/db/schema";
-import { ingest, withoutNul } from "@/lib/sync/ingest";
+import { ingest, withoutNul } from "@/lib/data/sync";
 import type { Service } from "@/lib/ingest/dvcqg";
-import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
+import { allowed, scopeOf, type Caller } from "./scope";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { actorName } from "./tokens";
+import { inScope } from "@/lib/engine/sql-util";
 
-function scopeFilter(caller: Caller) {
-  const scope = scopeOf(caller);
-  return scope ? sql`${rejectedRecords.unitCode} in (select descendant_code from unit_closure where ancestor_code = ${scope})` : undefined;
-}
+const scopeFilter = (caller: Caller) => inScope(rejectedRecords.unitCode, scopeOf(caller));
 
 export async function listQuarantine(orm: Orm, caller: Caller, opts: { state?: string; limit?: number; offset?: number } = {}) {
   if (!allowed(caller, "quarantine:read")) throw new ForbiddenError();
@@ -34,7 +34,7 @@ async function findInScope(orm: Orm, caller: Caller, id: number) {
 export async function resendRecord(orm: Orm, caller: Caller, id: number, corrected: unknown) {
   if (!allowed(caller, "quarantine:write")) throw new ForbiddenError();
   const r = await findInScope(orm, caller, id);
-  if (r.state !== "open") throw new NotFoundError("Bản ghi đã được xử lý / Record already handled");
+  if (r.state !== "open") throw new RuleError("Bản ghi đã được xử lý", "Record already handled");
   const outcome = await ingest(orm, caller, { service: r.service as Service, data: [corrected], defaultUnit: r.unitCode }, new Date(), {
     permission: "quarantine:write",
     quarantine: false,

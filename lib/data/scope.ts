@@ -3,7 +3,8 @@
  * explanations, exports or the quarantine takes a Caller and filters by
  * `scopeOf(caller)` in SQL (STYLE.md §8).
  */
-import { can, isProvinceWide, type Permission, type Role } from "@/lib/auth/roles";
+import "server-only";
+import { can, isProvinceWide, type Permission, type Role } from "@/lib/roles";
 
 export type Caller =
   | { kind: "user"; userId: number; name: string; role: Role; unitCode: string }
@@ -40,14 +41,3 @@ export function allowed(caller: Caller, permission: Permission): boolean {
   }
 }
 
-/** Raised for a unit outside the caller's scope; answered as 404 so existence does not leak. */
-export class NotFoundError extends Error {
-  constructor(what = "Không tìm thấy / Not found") {
-    super(what);
-  }
-}
-export class ForbiddenError extends Error {
-  constructor(what = "Không có quyền / Forbidden") {
-    super(what);
-  }
-}

@@ -2,15 +2,16 @@
  * API tokens: created and revoked by an administrator (or an agency manager for its
  * own agency), stored as SHA-256 hashes, shown once, each bound to a unit subtree.
  */
-import crypto from "node:crypto";
+import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Orm } from "@/db";
 import { apiTokens, auditLog } from "@/db/schema";
-import { allowed, ForbiddenError, NotFoundError, scopeOf, type Caller } from "./scope";
+import { hashToken, issueToken } from "@/lib/store/tokens";
+import { allowed, scopeOf, type Caller } from "./scope";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
+import { inScope } from "@/lib/engine/sql-util";
 
-const PREFIX = "tthc_";
-export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 /** The caller a token stands for, or null when unknown or revoked; records its last use. */
 export async function callerFromToken(orm: Orm, token: string): Promise<Caller | null> {
@@ -26,13 +27,9 @@ export async function callerFromToken(orm: Orm, token: string): Promise<Caller |
 export async function createToken(orm: Orm, caller: Caller, input: { name: string; unitCode: string }) {
   if (!allowed(caller, "tokens:manage")) throw new ForbiddenError();
   if (!(await unitInScope(orm, scopeOf(caller), input.unitCode))) throw new NotFoundError();
-  const token = `${PREFIX}${crypto.randomBytes(24).toString("base64url")}`;
-  const [row] = await orm
-    .insert(apiTokens)
-    .values({ name: input.name, unitCode: input.unitCode, tokenHash: hashToken(token), createdBy: caller.kind === "user" ? caller.userId : null })
-    .returning({ id: apiTokens.id });
-  await orm.insert(auditLog).values({ actor: actorName(caller), action: "token.create", target: `token:${row.id}`, details: { unitCode: input.unitCode, name: input.name } });
-  return { id: row.id, token };
+  const { id, token } = await issueToken(orm, { ...input, createdBy: caller.kind === "user" ? caller.userId : null });
+  await orm.insert(auditLog).values({ actor: actorName(caller), action: "token.create", target: `token:${id}`, details: { unitCode: input.unitCode, name: input.name } });
+  return { id, token };
 }
 
 export async function revokeToken(orm: Orm, caller: Caller, id: number) {
@@ -50,7 +47,7 @@ export async function listTokens(orm: Orm, caller: Caller) {
   return orm
     .select({ id: apiTokens.id, name: apiTokens.name, unitCode: apiTokens.unitCode, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
-    .where(scope ? sql`${apiTokens.unitCode} in (select descendant_code from unit_closure where ancestor_code = ${scope})` : undefined)
+    .where(inScope(apiTokens.unitCode, scope))
     .orderBy(desc(apiTokens.createdAt));
 }
 

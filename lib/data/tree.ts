@@ -1,8 +1,11 @@
 /** Where a caller stands in the unit tree: their root, a unit's breadcrumb, its children. */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import { scopeOf, NotFoundError, type Caller } from "./scope";
+import { scopeOf, type Caller } from "./scope";
+import { NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
+import { inScope } from "@/lib/engine/sql-util";
 
 export interface UnitRef { code: string; name: string; kind: string }
 
@@ -30,7 +33,7 @@ export async function breadcrumb(orm: Orm, caller: Caller, code: string): Promis
     orm,
     sql`select u.code, u.name, u.kind from unit_closure c join units u on u.code = c.ancestor_code
         where c.descendant_code = ${code}
-          ${scope ? sql`and c.ancestor_code in (select descendant_code from unit_closure where ancestor_code = ${scope})` : sql``}
+          and ${inScope(sql`c.ancestor_code`, scope)}
         order by c.depth desc`,
   );
 }

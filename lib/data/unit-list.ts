@@ -1,14 +1,16 @@
 /** Units the caller may pick in forms (their subtree). */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { scopeOf, type Caller } from "./scope";
+import { inScope } from "@/lib/engine/sql-util";
 
 export async function unitsForCaller(orm: Orm, caller: Caller) {
   const scope = scopeOf(caller);
   return rows<{ code: string; name: string; kind: string; parent_code: string | null }>(
     orm,
     sql`select code, name, kind, parent_code from units
-        ${scope ? sql`where code in (select descendant_code from unit_closure where ancestor_code = ${scope})` : sql``}
+        where ${inScope(sql`code`, scope)}
         order by (parent_code is not null), kind, name`,
   );
 }

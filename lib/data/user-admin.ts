@@ -3,14 +3,16 @@
  * role or agency. Every change is written to the audit log (never a password).
  * Results are DTOs without the password hash.
  */
+import "server-only";
 import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Orm } from "@/db";
 import { auditLog, units, users } from "@/db/schema";
-import { ROLES, isProvinceWide, type Role } from "@/lib/auth/roles";
-import { allowed, ForbiddenError, NotFoundError, type Caller } from "./scope";
+import { ROLES, isProvinceWide, type Role } from "@/lib/roles";
+import { allowed, type Caller } from "./scope";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { actorName } from "./tokens";
 import { unitInScope } from "./units";
 
@@ -51,10 +53,10 @@ export async function listUsers(orm: Orm, caller: Caller) {
 
 /** Province-wide roles belong to the province (a root of the tree); agency roles to any unit. */
 async function checkUnit(orm: Orm, role: string, unitCode: string) {
-  if (!(await unitInScope(orm, null, unitCode))) throw new NotFoundError("Đơn vị không tồn tại / Unit not found");
+  if (!(await unitInScope(orm, null, unitCode))) throw new RuleError("Đơn vị không tồn tại", "Unit not found");
   if (isProvinceWide(role as Role)) {
     const [u] = await orm.select({ parent: units.parentCode }).from(units).where(eq(units.code, unitCode)).limit(1);
-    if (u?.parent) throw new ForbiddenError("Vai trò cấp tỉnh phải thuộc đơn vị cấp tỉnh / Province-wide roles belong to the province");
+    if (u?.parent) throw new RuleError("Vai trò cấp tỉnh phải thuộc đơn vị cấp tỉnh", "Province-wide roles belong to the province");
   }
 }
 
@@ -78,7 +80,7 @@ export async function updateUser(orm: Orm, caller: Caller, id: number, patch: z.
   if (!before) throw new NotFoundError();
   if (patch.unitCode) await checkUnit(orm, patch.role ?? before.role, patch.unitCode);
   // An administrator cannot lock themselves out.
-  if (id === admin.userId && (patch.disabled || (patch.role && patch.role !== "admin"))) throw new ForbiddenError("Không thể tự khoá hoặc tự hạ quyền / Cannot disable or demote yourself");
+  if (id === admin.userId && (patch.disabled || (patch.role && patch.role !== "admin"))) throw new RuleError("Không thể tự khoá hoặc tự hạ quyền của chính mình", "Cannot disable or demote yourself");
   const [after] = await orm.update(users).set(patch).where(eq(users.id, id)).returning(dto);
   await audit(orm, caller, "user.update", id, { before: { role: before.role, unitCode: before.unitCode, disabled: before.disabled }, after: patch });
   return after;

@@ -1,8 +1,9 @@
 /** Users as callers: the role and agency are read fresh, so a change takes effect at once. */
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Orm } from "@/db";
 import { users } from "@/db/schema";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import type { Caller } from "./scope";
 
 export async function callerFromUserId(orm: Orm, userId: number): Promise<Caller | null> {

@@ -4,7 +4,7 @@
  * with a realistic share of the data defects that cost agencies points.
  * The same seed and arguments give the same data.
  */
-import type { AuthorityRow, DossierRow, FeedbackRow, ProcedureRow, ReportRow, StepRow, UnitRow } from "@/lib/data/bulk";
+import type { AuthorityRow, DossierRow, FeedbackRow, ProcedureRow, ReportRow, StepRow, UnitRow } from "@/lib/store/writes";
 import { WorkCalendar, builtinExceptions } from "@/lib/method/calendar";
 import { addDays, localDate, startOfLocalDay, type LocalDate } from "@/lib/method/time";
 import { COMMUNES, DEPARTMENTS, PROVINCE, WARDS } from "./thai-nguyen";

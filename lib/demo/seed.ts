@@ -10,10 +10,10 @@ import type { Database } from "@/db";
 import { users } from "@/db/schema";
 import {
   upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
-} from "@/lib/data/bulk";
-import { createToken } from "@/lib/data/tokens";
+} from "@/lib/store/writes";
+import { issueToken } from "@/lib/store/tokens";
 import { localDate } from "@/lib/method/time";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { demoDossiers, demoFeedback, demoReference, demoReports } from "./generate";
 import { PROVINCE } from "./thai-nguyen";
 
@@ -79,7 +79,7 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
 async function seedTokens(db: Database, units: Array<{ code: string; name: string; kind: string }>) {
   const out: Array<{ token: string; unitCode: string; unitName: string; scope: string }> = [];
   for (const u of units) {
-    const { token } = await createToken(db.orm, { kind: "system" }, { name: `Demo — ${u.name}`, unitCode: u.code });
+    const { token } = await issueToken(db.orm, { name: `Demo — ${u.name}`, unitCode: u.code });
     out.push({ token, unitCode: u.code, unitName: u.name, scope: u.kind === "tinh" ? "province" : "agency" });
   }
   return out;

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { builtinExceptions, CALENDAR_YEARS, type CalendarException } from "@/lib/method/calendar";
 import { refreshDue } from "./derive-sql";
+import { textList } from "./sql-util";
 
 /** Loads the built-in calendar (announced schedules, Labour Code defaults) into an empty table. */
 export async function ensureBuiltinCalendar(orm: Orm): Promise<void> {
@@ -51,7 +52,7 @@ export async function changeExceptions(
   const removed = changes.filter((c) => c.kind === null).map((c) => c.day);
   const upserts = changes.filter((c) => c.kind !== null) as CalendarException[];
   if (removed.length) {
-    await orm.execute(sql`delete from calendar_exceptions where day in (select jsonb_array_elements_text(${JSON.stringify(removed)}::jsonb)::date)`);
+    await orm.execute(sql`delete from calendar_exceptions where day::text in ${textList(removed)}`);
   }
   await insertExceptions(orm, upserts.map((c) => ({ ...c, name: c.name ?? "" })), false);
   await rebuildWorkDays(orm);

@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { Period } from "@/lib/method/period";
 import type { Verdict } from "@/lib/method/ontime";
-import { epochMs } from "./sql-util";
+import { epochMs, inScope } from "./sql-util";
 import { dossierVerdict, overlapsPeriod, verdictCase } from "./verdict-sql";
 
 export interface DossierListQuery {
@@ -29,8 +29,8 @@ export interface DossierListItem {
 
 export async function listDossiers(orm: Orm, q: DossierListQuery): Promise<{ total: number; items: DossierListItem[] }> {
   const conds: SQL[] = [overlapsPeriod(q.period), q.set === "received" ? sql`v.rec` : sql`v.pop`];
-  if (q.scopeUnit) conds.push(sql`d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit})`);
-  if (q.unit) conds.push(sql`d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${q.unit})`);
+  conds.push(inScope(sql`d.unit_code`, q.scopeUnit));
+  if (q.unit) conds.push(inScope(sql`d.unit_code`, q.unit));
   if (q.procedure !== undefined) conds.push(sql`coalesce(d.procedure_code, '') = ${q.procedure}`);
   if (q.channel) conds.push(q.channel === 1 ? sql`coalesce(d.channel, 1) = 1` : sql`d.channel = ${q.channel}`);
   const verdict = verdictCase(sql`v`);

@@ -10,7 +10,7 @@ import type { Deadline, DeadlineUnit, DossierFacts } from "@/lib/method/ontime";
 import { type Period, periodJson } from "@/lib/method/period";
 import { STATUS_LABELS } from "@/lib/method/status";
 import { formatLocalInstant } from "@/lib/method/time";
-import { epochMs, fromEpochMs } from "./sql-util";
+import { epochMs, fromEpochMs, inScope } from "./sql-util";
 import { dossierVerdict, verdictCase } from "./verdict-sql";
 
 /** The working-day calendar as the database holds it now. */
@@ -53,7 +53,7 @@ export async function explainDossier(orm: Orm, code: string, period: Period, sco
       left join procedures p on p.code = d.procedure_code
       cross join lateral ${dossierVerdict(period)} v
       where d.code = ${code}
-        ${scopeUnit ? sql`and d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${scopeUnit})` : sql``}`,
+        and ${inScope(sql`d.unit_code`, scopeUnit)}`,
   );
   if (!r) return null;
   const steps = await rows<{ status: number; at_ms: number; handler: string | null; content: string | null }>(

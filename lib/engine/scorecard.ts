@@ -18,7 +18,7 @@ import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
-import { instant } from "./sql-util";
+import { inScope, instant, subtree } from "./sql-util";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore } from "./scorecard-cache";
 
@@ -59,11 +59,10 @@ export interface Scorecard {
 /** Units a dossier's agency may be in: the scope ∩ the unit filter ∩ the area filter. */
 function allowedUnits(q: ScorecardQuery): SQL | null {
   const parts: SQL[] = [];
-  if (q.scopeUnit) parts.push(sql`select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit}`);
-  if (q.filter?.unit) parts.push(sql`select descendant_code from unit_closure where ancestor_code = ${q.filter.unit}`);
+  if (q.scopeUnit) parts.push(subtree(q.scopeUnit));
+  if (q.filter?.unit) parts.push(subtree(q.filter.unit));
   if (q.filter?.area) {
-    parts.push(sql`select ua.unit_code from unit_area ua
-      join unit_closure c on c.descendant_code = ua.area_code where c.ancestor_code = ${q.filter.area}`);
+    parts.push(sql`select ua.unit_code from unit_area ua where ${inScope(sql`ua.area_code`, q.filter.area)}`);
   }
   if (parts.length === 0) return null;
   return sql.join(parts, sql` intersect `);
@@ -99,7 +98,7 @@ function groupMap(by: GroupBy): SQL {
 /** The candidate rows (g, name) — every visible unit for unit dimensions, else what has data. */
 function groupList(q: ScorecardQuery): SQL {
   const visible = q.scopeUnit
-    ? sql`(select descendant_code from unit_closure where ancestor_code = ${q.scopeUnit})`
+    ? sql`(${subtree(q.scopeUnit)})`
     : sql`(select code from units)`;
   const parent = q.filter?.parent ? sql`and u.parent_code = ${q.filter.parent}` : q.filter?.topLevel ? sql`and u.parent_code is null` : sql``;
   const valid = sql`(u.valid_from is null or u.valid_from <= ${q.period.to}::date)
@@ -154,6 +153,8 @@ export async function scorecards(
 
 /** The scorecard of a period; past periods are reused until a logged write could change them. */
 export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean } = {}): Promise<Scorecard> {
+  // A period that has not ended is judged as of the moment it was asked: never reused.
+  if (q.period.asOf.getTime() < q.period.endAt.getTime()) return computeScorecard(orm, q);
   const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scopeUnit, filter: q.filter ?? {} });
   return cachedScore(orm, key, q.period.asOf, new Date(), () => computeScorecard(orm, q), opts);
 }

@@ -1,8 +1,18 @@
 /** Small helpers for raw SQL shared by the engine modules. */
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Column, type SQL } from "drizzle-orm";
 
-/** The time zone of METHOD §0.1, as a SQL literal. */
-export const TZ_SQL = sql.raw(`'Asia/Ho_Chi_Minh'`);
+/** The units of a subtree, as a set for `in (…)` or `intersect`. */
+export const subtree = (root: string): SQL => sql`select descendant_code from unit_closure where ancestor_code = ${root}`;
+
+/**
+ * The one scope predicate: `unit` (a column or expression holding a unit code) lies in
+ * the subtree of `scope`; null scope means everything. Every scoped query goes through
+ * it, so a missing filter is a missing call (tests/layers.test.ts checks that no other
+ * module writes the subtree query out).
+ */
+export const inScope = (unit: SQL | Column, scope: string | null): SQL =>
+  scope == null ? sql`true` : sql`${unit} in (${subtree(scope)})`;
+
 
 /**
  * An instant as a typed SQL literal. Not a bound parameter: `$1::timestamptz` is a

@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { localDate } from "@/lib/method/time";
-import { epochMs, instant } from "./sql-util";
+import { epochMs, inScope, instant } from "./sql-util";
 
 export interface WarningItem { code: string; unitCode: string; unitName: string | null; procedureCode: string | null; procedureName: string | null; startMs: number | null; dueMs: number | null; overdue: boolean }
 
@@ -14,7 +14,7 @@ export async function earlyWarnings(orm: Orm, opts: { scopeUnit: string | null; 
   const now = opts.now ?? new Date();
   const today = localDate(now);
   const n = Math.max(0, Math.min(30, Math.floor(opts.workingDays)));
-  const scope = (u: string) => sql`d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${u})`;
+  const scope = (u: string) => inScope(sql`d.unit_code`, u);
   const where = sql`d.status <> 1 and d.start_at <= ${instant(now)}
     and (d.done_at is null or d.done_at > ${instant(now)}) and (d.closed_at is null or d.closed_at > ${instant(now)})
     and (d.due_at is null or d.due_at <= (

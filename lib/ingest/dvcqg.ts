@@ -5,7 +5,7 @@
  * all of that is accepted, and the record is kept whole as received.
  */
 import { z } from "zod";
-import type { DossierRow, StepRow } from "@/lib/data/bulk";
+import type { DossierRow, StepRow } from "@/lib/store/writes";
 import { feeStateOf } from "@/lib/method/payment";
 import { isStatusCode } from "@/lib/method/status";
 import { parseInstant } from "@/lib/method/time";

@@ -9,7 +9,7 @@ import type { Database } from "@/db";
 import {
   addSteps, upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
   type AuthorityRow, type DossierRow, type FeedbackRow, type ProcedureRow, type ReportRow, type StepRow, type UnitRow,
-} from "@/lib/data/bulk";
+} from "@/lib/store/writes";
 import { replaceExceptions } from "@/lib/engine/calendar-sql";
 import { refreshDerived } from "@/lib/engine/derive-sql";
 import type { CalendarException } from "@/lib/method/calendar";

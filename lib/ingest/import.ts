@@ -7,7 +7,8 @@
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import { upsertAuthorities, upsertFeedback, upsertProcedures, upsertReports, upsertUnits } from "@/lib/data/bulk";
+import { RuleError } from "@/lib/errors";
+import { upsertAuthorities, upsertFeedback, upsertProcedures, upsertReports, upsertUnits } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { csvObjects, CsvError, parseCsv } from "./csv";
 import { fieldErrors, type FieldError } from "./errors";
@@ -28,9 +29,10 @@ export interface ImportReport {
   errors: RowError[];
 }
 
-export class ImportFileError extends Error {
-  constructor(readonly vi: string, readonly en: string, readonly line?: number) {
-    super(`${vi} / ${en}`);
+/** A file that cannot be read as a table at all (no row of it can be imported). */
+export class ImportFileError extends RuleError {
+  constructor(vi: string, en: string, readonly line?: number) {
+    super(vi, en, { line: line ?? null });
   }
 }
 

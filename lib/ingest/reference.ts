@@ -4,7 +4,7 @@
  * errors naming the column.
  */
 import { z } from "zod";
-import type { AuthorityRow, FeedbackRow, ProcedureRow, ReportRow, UnitRow } from "@/lib/data/bulk";
+import type { AuthorityRow, FeedbackRow, ProcedureRow, ReportRow, UnitRow } from "@/lib/store/writes";
 import type { CalendarException } from "@/lib/method/calendar";
 import { DEADLINE_UNITS_BY_LABEL } from "@/lib/method/ontime";
 import { onlineLevelOf } from "@/lib/method/online";

@@ -1,4 +1,5 @@
 /** METHOD §0.2 — reporting periods and their as-of instant. */
+import { RuleError } from "@/lib/errors";
 import { endOfLocalDay, formatLocalInstant, isLocalDate, startOfLocalDay, type LocalDate } from "./time";
 
 export interface Period {
@@ -12,12 +13,10 @@ export interface Period {
   asOf: Date;
 }
 
-export class PeriodError extends Error {
-  constructor(
-    readonly vi: string,
-    readonly en: string,
-  ) {
-    super(`${vi} / ${en}`);
+/** A period that cannot be evaluated (METHOD §0.2); the reason names the field. */
+export class PeriodError extends RuleError {
+  constructor(vi: string, en: string) {
+    super(vi, en, { field: "from/to" });
   }
 }
 

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { rows, useDatabase, type Database } from "@/db";
+import { rows, type Database } from "@/db";
+import { useDatabase } from "@/lib/data/db";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
 import { GET as explain } from "@/app/api/v1/dossiers/[code]/explain/route";
 import { GET as quarantine } from "@/app/api/v1/quarantine/route";
@@ -17,7 +18,7 @@ import { POST as sync } from "@/app/api/v1/sync/route";
 import { listDossiersForCaller } from "@/lib/data/dossiers";
 import { createUser, updateUser } from "@/lib/data/user-admin";
 import { callerFromUserId } from "@/lib/data/users";
-import { ForbiddenError, NotFoundError } from "@/lib/data/scope";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 import { call } from "../helpers/api";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { upsertDossiers } from "@/lib/data/bulk";
+import { upsertDossiers } from "@/lib/store/writes";
 import { demoDossiers, demoReference } from "@/lib/demo/generate";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { testDatabase } from "../helpers/db";

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db";
 import { env } from "@/lib/env";
-import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
+import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/store/writes";
 import { cacheStats } from "@/lib/engine/scorecard-cache";
 import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
@@ -74,7 +74,7 @@ describe("the scorecard cache", () => {
     const u = new URL(env.DATABASE_URL!);
     u.pathname = `/${url.database}`;
     const slow = postgres(u.toString(), { max: 1, onnotice: () => {} });
-    const fast = await openDatabase({ url: u.toString(), skipPrepare: true });
+    const fast = await openDatabase({ url: u.toString(), skipMigrations: true });
     try {
       const base = await population();
       let release!: () => void;

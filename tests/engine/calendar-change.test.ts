@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
+import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { explainDossier } from "@/lib/engine/explain";
 import { makePeriod } from "@/lib/method/period";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { rows } from "@/db";
-import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/data/bulk";
+import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/store/writes";
 import { dossierVerdict, overlapsPeriod, verdictCase } from "@/lib/engine/verdict-sql";
 import { loadCalendar } from "@/lib/engine/explain";
 import { refreshDerived } from "@/lib/engine/derive-sql";

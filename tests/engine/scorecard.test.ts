@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import {
   upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits, type DossierRow,
-} from "@/lib/data/bulk";
+} from "@/lib/store/writes";
 import { scorecard, type Scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { SYNC_MESSAGES } from "@/lib/method/sync";

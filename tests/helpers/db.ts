@@ -5,7 +5,8 @@
  */
 import fs from "node:fs";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "@/db";
+import type { Database } from "@/db";
+import { openStore } from "@/lib/store/open";
 import { env } from "@/lib/env";
 import { withDatabase } from "../global-setup";
 import { withServer } from "./server";
@@ -17,7 +18,7 @@ export async function testDatabase(): Promise<Database> {
   if (env.DATABASE_URL && template) {
     const name = `tthc_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
     await withServer(env.DATABASE_URL, (sql) => sql.unsafe(`create database ${name} template ${template}`));
-    const db = await openDatabase({ url: withDatabase(env.DATABASE_URL, name) });
+    const db = await openStore({ url: withDatabase(env.DATABASE_URL, name) });
     return {
       ...db,
       close: async () => {
@@ -27,7 +28,7 @@ export async function testDatabase(): Promise<Database> {
     };
   }
   const file = inject("pgliteTemplate");
-  if (!file) return openDatabase({ memory: true });
+  if (!file) return openStore({ memory: true });
   const blob = new Blob([fs.readFileSync(file)]);
-  return openDatabase({ memory: true, loadDataDir: blob });
+  return openStore({ memory: true, loadDataDir: blob });
 }

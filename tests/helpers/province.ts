@@ -2,10 +2,11 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll } from "vitest";
 import { users } from "@/db/schema";
-import { useDatabase, type Database } from "@/db";
-import { upsertAuthorities, upsertProcedures, upsertUnits } from "@/lib/data/bulk";
+import type { Database } from "@/db";
+import { useDatabase } from "@/lib/data/db";
+import { upsertAuthorities, upsertProcedures, upsertUnits } from "@/lib/store/writes";
 import { createToken } from "@/lib/data/tokens";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { testDatabase } from "./db";
 
 export async function smallProvince(db: Database) {

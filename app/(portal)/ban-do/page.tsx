@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { getIndicators } from "@/lib/data/indicators";
-import { NotFoundError } from "@/lib/data/scope";
 import { resolveUnit } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatRate } from "@/lib/format";
@@ -12,6 +8,7 @@ import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { PeriodPicker } from "../../_components/period-picker";
 import { ARCHIPELAGOS, tileOf } from "@/lib/ui/vn-provinces";
+import { requirePage, orNotFound } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Bản đồ" };
 
@@ -59,9 +56,8 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const period = periodFromParams(sp);
   const ind = INDICATORS[sp.i ?? "A"] ? (sp.i ?? "A") : "A";
   const spec = INDICATORS[ind];
-  const caller = (await currentCaller())!;
-  const { orm } = await getDb();
-  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { orm, caller } = await requirePage();
+  const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } });
   const rows = [...card.rows].sort((a, b) => a.name.localeCompare(b.name, "vi"));
   return (

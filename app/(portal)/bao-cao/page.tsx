@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { getIndicators } from "@/lib/data/indicators";
-import { NotFoundError } from "@/lib/data/scope";
 import { resolveUnit } from "@/lib/data/tree";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import { BAND_LABELS } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { requirePage, orNotFound } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
 import { PrintButton } from "../../_components/print-button";
 
@@ -17,9 +14,8 @@ export const metadata: Metadata = { title: "Báo cáo" };
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string }> }) {
   const sp = await searchParams;
   const period = periodFromParams(sp);
-  const caller = (await currentCaller())!;
-  const { orm } = await getDb();
-  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { orm, caller } = await requirePage();
+  const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const [total, card] = await Promise.all([
     getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {} }),
     getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }),

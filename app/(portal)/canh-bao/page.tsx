@@ -1,23 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { allowed } from "@/lib/data/scope";
 import { warningsForCaller } from "@/lib/data/dossiers";
-import { NotFoundError } from "@/lib/data/scope";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { qs } from "@/lib/ui/period";
+import { requirePage, orNotFound } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Cảnh báo" };
 
 export default async function WarningsPage({ searchParams }: { searchParams: Promise<{ unit?: string; n?: string }> }) {
   const sp = await searchParams;
   const n = Math.max(0, Math.min(30, Number(sp.n ?? 2) || 0));
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "dossiers:read")) notFound();
-  const { orm } = await getDb();
-  const w = await warningsForCaller(orm, caller, { unit: sp.unit, workingDays: n }).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const { orm, caller } = await requirePage("dossiers:read");
+  const w = await orNotFound(warningsForCaller(orm, caller, { unit: sp.unit, workingDays: n }));
   const total = w.byUnit.reduce((s, u) => ({ overdue: s.overdue + u.overdue, soon: s.soon + u.soon }), { overdue: 0, soon: 0 });
   return (
     <div className="space-y-4">

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
 import { allowed } from "@/lib/data/scope";
 import { listDossiersForCaller } from "@/lib/data/dossiers";
-import { NotFoundError } from "@/lib/data/scope";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";
 import { STATUS_LABELS } from "@/lib/method/status";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { requirePage, orNotFound } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
 
 export const metadata: Metadata = { title: "Hồ sơ" };
@@ -22,17 +20,15 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   // Looking a dossier up by its code goes straight to its explanation (which checks the scope).
   if (sp.code?.trim()) redirect(`/ho-so/${encodeURIComponent(sp.code.trim())}${qs({ from: sp.from, to: sp.to })}`);
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "dossiers:read")) notFound();
-  const { orm } = await getDb();
+  const { orm, caller } = await requirePage("dossiers:read");
   const period = periodFromParams(sp);
   const verdict = sp.verdict && sp.verdict in VERDICT_LABELS ? (sp.verdict as Verdict) : undefined;
   const channel = sp.channel === "1" || sp.channel === "2" || sp.channel === "3" ? (Number(sp.channel) as 1 | 2 | 3) : undefined;
   const page = Math.max(1, Number(sp.page) || 1);
   const set = sp.set === "received" ? "received" : "population";
-  const result = await listDossiersForCaller(orm, caller, {
+  const result = await orNotFound(listDossiersForCaller(orm, caller, {
     period, unit: sp.unit, procedure: sp.procedure, verdict, channel, set, limit: PAGE, offset: (page - 1) * PAGE,
-  }).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  }));
   const keep = { from: period.from, to: period.to, unit: sp.unit, procedure: sp.procedure, verdict, channel: sp.channel, set: set === "received" ? set : undefined };
   const pages = Math.max(1, Math.ceil(result.total / PAGE));
   return (

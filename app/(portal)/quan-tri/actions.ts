@@ -1,12 +1,10 @@
 "use server";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
-import { changeExceptions } from "@/lib/engine/calendar-sql";
-import { auditLog } from "@/db/schema";
-import { allowed, ForbiddenError } from "@/lib/data/scope";
-import { actorName, createToken, revokeToken } from "@/lib/data/tokens";
+import { changeDayForCaller } from "@/lib/data/calendar";
+import { createToken, revokeToken } from "@/lib/data/tokens";
 import { createUser, resetPassword, updateUser, userInput } from "@/lib/data/user-admin";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { isLocalDate } from "@/lib/method/time";
 
 export const createUserAction = formAction(userInput, async ({ orm, caller, input }) => {
@@ -50,9 +48,7 @@ export const calendarAction = formAction(
     source: z.string().trim().max(300).default(""),
   }),
   async ({ orm, caller, input }) => {
-    if (!allowed(caller, "calendar:write")) throw new ForbiddenError();
-    const n = await changeExceptions(orm, [{ day: input.day, kind: input.kind === "remove" ? null : input.kind, name: input.name, source: input.source || null }]);
-    await orm.insert(auditLog).values({ actor: actorName(caller), action: "calendar.change", target: input.day, details: { kind: input.kind, name: input.name, reevaluated: n } });
+    const n = await changeDayForCaller(orm, caller, { day: input.day, kind: input.kind === "remove" ? null : input.kind, name: input.name, source: input.source || null });
     return { ok: `Đã cập nhật lịch; ${n} hồ sơ được tính lại hạn xử lý.` };
   },
   { revalidate: "/quan-tri/lich", dataChanged: true },

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { currentCaller } from "@/lib/auth/session";
 import { allowed } from "@/lib/data/scope";
-import type { Permission } from "@/lib/auth/roles";
+import type { Permission } from "@/lib/roles";
+import { requirePage } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Quản trị" };
 
@@ -16,7 +16,7 @@ const ITEMS: Array<{ href: string; title: string; text: string; need: Permission
 ];
 
 export default async function AdminPage() {
-  const caller = (await currentCaller())!;
+  const { caller } = await requirePage();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Quản trị</h1>

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { qualityForCaller } from "@/lib/data/quality";
 import { listQuarantine } from "@/lib/data/quarantine";
 import { allowed } from "@/lib/data/scope";
-import { DEFECTS, DEFECT_KINDS } from "@/lib/engine/audit";
+import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
+import { requirePage } from "@/lib/page";
 import { ActionForm } from "../../_components/action-form";
 import { PeriodPicker } from "../../_components/period-picker";
 import { discardAction, resendAction } from "./actions";
@@ -17,9 +15,7 @@ export const metadata: Metadata = { title: "Rà soát dữ liệu" };
 
 export default async function QualityPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const period = periodFromParams(await searchParams);
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "dossiers:read")) notFound();
-  const { orm } = await getDb();
+  const { orm, caller } = await requirePage("dossiers:read");
   const { defects, whatIf } = await qualityForCaller(orm, caller, period);
   const withDefects = defects.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));
   const quarantine = allowed(caller, "quarantine:read") ? await listQuarantine(orm, caller, { limit: 20 }) : null;

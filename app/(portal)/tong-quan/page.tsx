@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { getIndicatorsForPeriods } from "@/lib/data/indicators";
-import { NotFoundError, type Caller } from "@/lib/data/scope";
+import { type Caller } from "@/lib/data/scope";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
 import { formatDateTime } from "@/lib/format";
 import type { Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths } from "@/lib/ui/period";
+import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { IndicatorCards } from "../../_components/indicator-cards";
 import { LiveRefresh } from "../../_components/live-refresh";
@@ -21,10 +19,9 @@ type Search = Promise<{ from?: string; to?: string; unit?: string }>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
-  const caller = (await currentCaller())!;
-  const { orm } = await getDb();
+  const { orm, caller } = await requirePage();
   const period = periodFromParams(sp);
-  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const filter = unit ? { unit: unit.code } : {};
   // The period and the previous one together; the trend streams in after.
   const [[card, prev], trail] = await Promise.all([
@@ -54,8 +51,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
 }
 
 async function Trend({ caller, period, unit }: { caller: Caller; period: Period; unit?: string }) {
-  const { orm } = await getDb();
   const months = trendMonths(period);
+  const { orm } = await requirePage();
   // Twelve months at once (concurrent statements).
   const cards = await getIndicatorsForPeriods(orm, caller, { periods: months, by: "all", filter: unit ? { unit } : {} });
   const points: TrendPoint[] = months.map((m, i) => {

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { getIndicators } from "@/lib/data/indicators";
-import { NotFoundError } from "@/lib/data/scope";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
 import { unitsForCaller } from "@/lib/data/unit-list";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Band } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { requirePage, orNotFound } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { LiveRefresh } from "../../_components/live-refresh";
@@ -35,11 +32,10 @@ const COLUMNS: Array<{ key: string; label: string; value: (r: ScorecardRow) => n
 
 export default async function RankingPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
-  const caller = (await currentCaller())!;
-  const { orm } = await getDb();
+  const { orm, caller } = await requirePage();
   const period = periodFromParams(sp);
   const view: View = sp.view === "procedure" || sp.view === "field" ? sp.view : "units";
-  const unit = await resolveUnit(orm, caller, sp.unit).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const card = await getIndicators(orm, caller, view === "units"
     ? { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }
     : { period, by: view, filter: unit ? { unit: unit.code } : {} });

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { allowed } from "@/lib/data/scope";
 import { explainForCaller } from "@/lib/data/dossiers";
-import { NotFoundError } from "@/lib/data/scope";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
+import { requirePage, orNotFound } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Giải thích hồ sơ" };
 
@@ -14,10 +11,8 @@ const fmt = (iso: string | null | undefined) => (iso ? iso.replace("T", " ").rep
 export default async function DossierPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const { code } = await params;
   const period = periodFromParams(await searchParams);
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "dossiers:read")) notFound();
-  const { orm } = await getDb();
-  const e = await explainForCaller(orm, caller, decodeURIComponent(code), period).catch((err) => (err instanceof NotFoundError ? notFound() : Promise.reject(err)));
+  const { orm, caller } = await requirePage("dossiers:read");
+  const e = await orNotFound(explainForCaller(orm, caller, decodeURIComponent(code), period));
   const rows: Array<[string, React.ReactNode]> = [
     ["Đơn vị", `${e.unit.name ?? ""} (${e.unit.code})`],
     ["Thủ tục", e.procedure.code ? `${e.procedure.name ?? "Không có trong danh mục"} (${e.procedure.code})` : "Trống"],

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { allowed } from "@/lib/data/scope";
-import { listExceptions } from "@/lib/engine/calendar-sql";
+import { calendarForCaller } from "@/lib/data/calendar";
 import { formatDay } from "@/lib/format";
 import { isoWeekday, localDate } from "@/lib/method/time";
+import { requirePage } from "@/lib/page";
 import { ActionForm } from "../../../_components/action-form";
 import { calendarAction } from "../actions";
 
@@ -14,11 +12,9 @@ export const metadata: Metadata = { title: "Lịch ngày làm việc" };
 const WEEKDAYS = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "calendar:write")) notFound();
+  const { orm, caller } = await requirePage("calendar:write");
   const year = Number((await searchParams).year) || Number(localDate(new Date()).slice(0, 4));
-  const { orm } = await getDb();
-  const list = await listExceptions(orm, year);
+  const list = await calendarForCaller(orm, caller, year);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Lịch ngày làm việc năm {year}</h1>

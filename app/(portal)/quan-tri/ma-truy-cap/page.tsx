@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { allowed } from "@/lib/data/scope";
 import { listTokens } from "@/lib/data/tokens";
 import { unitsForCaller } from "@/lib/data/unit-list";
 import { formatDateTime } from "@/lib/format";
+import { requirePage } from "@/lib/page";
 import { ActionForm } from "../../../_components/action-form";
 import { createTokenAction, revokeTokenAction } from "../actions";
 
 export const metadata: Metadata = { title: "Mã truy cập API" };
 
 export default async function TokensPage() {
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "tokens:manage")) notFound();
-  const { orm } = await getDb();
+  const { orm, caller } = await requirePage("tokens:manage");
   const [tokens, units] = await Promise.all([listTokens(orm, caller), unitsForCaller(orm, caller)]);
   const unitName = new Map(units.map((u) => [u.code, u.name]));
   return (

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES } from "@/lib/roles";
 import { allowed } from "@/lib/data/scope";
 import { unitsForCaller } from "@/lib/data/unit-list";
 import { listUsers } from "@/lib/data/user-admin";
+import { requirePage } from "@/lib/page";
 import { ActionForm } from "../../../_components/action-form";
 import { createUserAction, resetPasswordAction, updateUserAction } from "../actions";
 
@@ -14,9 +12,7 @@ export const metadata: Metadata = { title: "Người dùng" };
 const input = "rounded border border-gray-300 px-2 py-1 text-sm";
 
 export default async function UsersPage() {
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "users:manage")) notFound();
-  const { orm } = await getDb();
+  const { orm, caller } = await requirePage("users:manage");
   const [users, units] = await Promise.all([listUsers(orm, caller), unitsForCaller(orm, caller)]);
   const unitName = new Map(units.map((u) => [u.code, u.name]));
   const unitOptions = units.map((u) => <option key={u.code} value={u.code}>{u.name}</option>);

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { currentCaller } from "@/lib/auth/session";
-import { allowed } from "@/lib/data/scope";
 import { REFERENCE_KINDS } from "@/lib/ingest/reference";
+import { requirePage } from "@/lib/page";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Nhập dữ liệu danh mục" };
 
 export default async function ImportPage() {
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "imports:write") || caller.kind !== "user") notFound();
+  await requirePage("imports:write");
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Nhập dữ liệu danh mục</h1>

@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { currentCaller } from "@/lib/auth/session";
 import { listAudit } from "@/lib/data/audit";
 import { allowed } from "@/lib/data/scope";
 import { formatDateTime } from "@/lib/format";
+import { requirePage } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Nhật ký hệ thống" };
 
 /** Who did what and when: sign-ins, user and token changes, imports, calendar edits, resends. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const caller = (await currentCaller())!;
-  if (!allowed(caller, "users:manage")) notFound();
+  const { orm, caller } = await requirePage("users:manage");
   const { q } = await searchParams;
-  const { orm } = await getDb();
   const entries = await listAudit(orm, caller, { q });
   return (
     <div className="space-y-4">

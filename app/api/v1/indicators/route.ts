@@ -1,6 +1,6 @@
 /** GET /api/v1/indicators — the DATA.md §3 JSON for the caller's scope (same engine as the CLI). */
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
 import { indicatorsQuery, parseQuery, periodFrom } from "@/lib/api/params";

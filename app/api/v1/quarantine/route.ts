@@ -1,7 +1,7 @@
 /** GET /api/v1/quarantine — rejected sync records in the caller's scope. */
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
 import { parseQuery } from "@/lib/api/params";

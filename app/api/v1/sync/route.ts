@@ -3,12 +3,12 @@
  * as one-stop systems already send them (DATA.md §1).
  */
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
 import { envelopeSchema } from "@/lib/ingest/dvcqg";
 import { fieldErrors } from "@/lib/ingest/errors";
-import { ingest, MAX_BATCH } from "@/lib/sync/ingest";
+import { ingest, MAX_BATCH } from "@/lib/data/sync";
 import { notifyDataChanged } from "@/lib/live/events";
 
 const MAX_BYTES = 64 * 1024 * 1024;

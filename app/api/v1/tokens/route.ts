@@ -1,7 +1,7 @@
 /** GET /api/v1/tokens — tokens the caller manages; POST — create one (shown once). */
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
 import { fieldErrors } from "@/lib/ingest/errors";

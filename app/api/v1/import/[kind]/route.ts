@@ -3,11 +3,10 @@
  * sent as multipart form-data (field `file`) or as the raw body.
  */
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
 import { importForCaller } from "@/lib/data/imports";
-import { ImportFileError } from "@/lib/ingest/import";
 import { REFERENCE_KINDS, type ReferenceKind } from "@/lib/ingest/reference";
 import { notifyDataChanged } from "@/lib/live/events";
 
@@ -29,12 +28,7 @@ export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: 
     file = { name: url.searchParams.get("filename") ?? `${kind}.csv`, bytes: new Uint8Array(await req.arrayBuffer()) };
   }
   if (file.bytes.byteLength > MAX_BYTES) throw new ApiError("payload_too_large", "Tệp quá lớn (tối đa 32 MB)", "File too large (max 32 MB)");
-  try {
-    const report = await importForCaller(orm, caller, kind as ReferenceKind, file, dryRun);
-    if (!dryRun && report.valid > 0) notifyDataChanged();
-    return NextResponse.json(report);
-  } catch (e) {
-    if (e instanceof ImportFileError) throw new ApiError("unprocessable", e.vi, e.en, { line: e.line ?? null });
-    throw e;
-  }
+  const report = await importForCaller(orm, caller, kind as ReferenceKind, file, dryRun);
+  if (!dryRun && report.valid > 0) notifyDataChanged();
+  return NextResponse.json(report);
 });

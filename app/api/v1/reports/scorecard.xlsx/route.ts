@@ -1,5 +1,5 @@
 /** GET /api/v1/reports/scorecard.xlsx?from&to&unit — the tiered scorecard as an Excel workbook. */
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
 import { parseQuery, periodFrom, periodQuery } from "@/lib/api/params";

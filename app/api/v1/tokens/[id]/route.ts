@@ -1,5 +1,5 @@
 /** DELETE /api/v1/tokens/{id} — revoke a token. */
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
 import { revokeToken } from "@/lib/data/tokens";

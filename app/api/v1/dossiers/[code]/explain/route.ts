@@ -1,6 +1,6 @@
 /** GET /api/v1/dossiers/{MaHoSo}/explain — why a dossier counts as it does (METHOD §A). */
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
 import { parseQuery, periodFrom, periodQuery } from "@/lib/api/params";

@@ -1,6 +1,6 @@
 /** POST /api/v1/quarantine/{id}/resend — body: the corrected record. */
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
 import { resendRecord } from "@/lib/data/quarantine";

@@ -5,15 +5,18 @@
  * with their errors to be corrected and resent. A record for a unit outside the
  * caller's subtree refuses the whole batch (403) before anything is written.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { rejectedRecords } from "@/db/schema";
-import { addSteps, upsertDossiers, type DossierRow, type StepRow } from "@/lib/data/bulk";
-import type { Permission } from "@/lib/auth/roles";
-import { allowed, ForbiddenError, scopeOf, type Caller } from "@/lib/data/scope";
+import { addSteps, upsertDossiers, type DossierRow, type StepRow } from "@/lib/store/writes";
+import type { Permission } from "@/lib/roles";
+import { allowed, scopeOf, type Caller } from "@/lib/data/scope";
+import { ForbiddenError } from "@/lib/errors";
 import { classifyUnits } from "@/lib/data/units";
 import type { FieldError } from "@/lib/ingest/errors";
 import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
+import { inScope, textList } from "@/lib/engine/sql-util";
 
 export const MAX_BATCH = 5000;
 
@@ -77,15 +80,14 @@ export async function ingest(
   const rawUnits = data.map((r) => (r as { MaDonVi?: unknown } | null)?.MaDonVi).filter((u): u is string => typeof u === "string" && u.trim() !== "");
   const units = [...new Set([...[...dossiers.values()].map((d) => d.row.unitCode), ...rawUnits.map((u) => u.trim())])];
   const { exists, inside } = await classifyUnits(orm, scope, units);
-  if (units.some((u) => exists.has(u) && !inside.has(u))) throw new ForbiddenError("Có hồ sơ của đơn vị ngoài phạm vi của mã truy cập / A record belongs to a unit outside this token's scope");
+  if (units.some((u) => exists.has(u) && !inside.has(u))) throw new ForbiddenError("Có hồ sơ của đơn vị ngoài phạm vi của mã truy cập", "A record belongs to a unit outside this token's scope");
   // Existing dossiers (by MaHoSo) must be in the scope too, so nobody rewrites another agency's dossier.
   const codes = [...new Set([...dossiers.keys(), ...steps.map((s) => s.row.dossierCode)])];
   const existing = await rows<{ code: string; inside: boolean }>(
     orm,
-    sql`select d.code, ${scope ? sql`d.unit_code in (select descendant_code from unit_closure where ancestor_code = ${scope})` : sql`true`} as inside
-      from dossiers d where d.code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`,
+    sql`select d.code, ${inScope(sql`d.unit_code`, scope)} as inside from dossiers d where d.code in ${textList(codes)}`,
   );
-  if (existing.some((e) => !e.inside)) throw new ForbiddenError("Có hồ sơ thuộc đơn vị ngoài phạm vi / A dossier belongs to a unit outside this scope");
+  if (existing.some((e) => !e.inside)) throw new ForbiddenError("Có hồ sơ thuộc đơn vị ngoài phạm vi", "A dossier belongs to a unit outside this scope");
   const known = new Set(existing.map((e) => e.code));
 
   const byIndex = new Map(results.map((r) => [r.index, r]));

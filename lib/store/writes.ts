@@ -8,6 +8,7 @@ import { rows, type Orm } from "@/db";
 import { dueExpression, refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
 import type { DeadlineUnit } from "@/lib/method/ontime";
+import { textList } from "@/lib/engine/sql-util";
 
 const BATCH = 5000;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -50,7 +51,7 @@ export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<
   }
   // A deadline change re-evaluates the dossiers of those procedures (METHOD §A.4).
   if (list.length) {
-    await refreshDerived(orm, sql`d.procedure_code in (select jsonb_array_elements_text(${JSON.stringify(list.map((p) => p.code))}::jsonb))`);
+    await refreshDerived(orm, sql`d.procedure_code in ${textList(list.map((p) => p.code))}`);
   }
 }
 
@@ -124,7 +125,7 @@ export async function upsertDossiers(
     await insertStepsById(orm, b.flatMap((d) => d.steps.map((s) => ({ ...stepJson(s), id: ids.get(d.code)! }))));
     const updated = written.filter((w) => w.updated).map((w) => w.code);
     if (updated.length && opts.refresh !== false) {
-      await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(updated)}::jsonb))`);
+      await refreshDerived(orm, sql`d.code in ${textList(updated)}`);
     }
   }
 }
@@ -163,13 +164,13 @@ export async function addSteps(
   const codes = [...new Set(steps.map((s) => s.dossierCode))];
   const found = await rows<{ id: number; code: string }>(
     orm,
-    sql`select id::float8 as id, code from dossiers where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`,
+    sql`select id::float8 as id, code from dossiers where code in ${textList(codes)}`,
   );
   const ids = new Map(found.map((f) => [f.code, Number(f.id)]));
   await insertStepsById(orm, steps.filter((s) => ids.has(s.dossierCode)).map((s) => ({ ...stepJson(s), id: ids.get(s.dossierCode)! })));
   if (opts.refresh === false) return;
   for (const b of batches(codes)) {
-    await refreshDerived(orm, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(b)}::jsonb))`);
+    await refreshDerived(orm, sql`d.code in ${textList(b)}`);
   }
 }
 

@@ -1,0 +1,27 @@
+/**
+ * The shell of a portal page: who is asking (sent to sign-in when nobody), whether
+ * their role may open the page at all (else 404), and the database.
+ */
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import type { Orm } from "@/db";
+import { currentCaller } from "@/lib/auth/session";
+import { getDb } from "@/lib/data/db";
+import { allowed, type Caller } from "@/lib/data/scope";
+import { NotFoundError } from "@/lib/errors";
+import type { Permission } from "@/lib/roles";
+
+export async function requirePage(permission?: Permission): Promise<{ orm: Orm; caller: Caller }> {
+  const caller = await currentCaller();
+  if (!caller) redirect("/login");
+  if (permission && !allowed(caller, permission)) notFound();
+  return { orm: (await getDb()).orm, caller };
+}
+
+/** A scoped read whose "not found" (missing, or outside the caller's scope) is the page's 404. */
+export function orNotFound<T>(read: Promise<T>): Promise<T> {
+  return read.catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+}
