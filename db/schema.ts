@@ -8,8 +8,10 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -25,6 +27,22 @@ import {
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
+/** The closed vocabularies of text columns: typed in TypeScript, held by a CHECK in the database. */
+export const UNIT_KINDS = ["tinh", "so_nganh", "huyen", "xa"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const DEADLINE_UNITS = ["hour", "working_day", "day", "month", "year"] as const;
+export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
+export const CALENDAR_KINDS = ["off", "makeup"] as const;
+export const REPORT_SOURCES = ["bcqg", "thongke"] as const;
+export const ROLES = ["admin", "leader", "agency_manager", "agency_staff", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const QUARANTINE_STATES = ["open", "resent", "discarded"] as const;
+export type QuarantineState = (typeof QUARANTINE_STATES)[number];
+
+/** `column in ('a', 'b', …)` over one of the vocabularies above (constants, never input). */
+const oneOf = (column: AnyPgColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+
 /**
  * Administrative areas and agencies as one tree (DATA.md §2 donvi):
  * tinh → so_nganh | huyen → xa before 1/7/2025, tinh → so_nganh | xa after.
@@ -35,13 +53,13 @@ export const units = pgTable(
   {
     code: text("code").primaryKey(), // MaDonVi
     name: text("name").notNull(), // TenDonVi
-    kind: text("kind").notNull(), // LoaiDonVi: tinh | so_nganh | huyen | xa
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(), // LoaiDonVi
     parentCode: text("parent_code"), // MaDonViCha
     areaCode: text("area_code"), // MaDiaBan: the area unit this agency serves
     validFrom: date("valid_from"),
     validTo: date("valid_to"),
   },
-  (t) => [index("units_parent_idx").on(t.parentCode)],
+  (t) => [index("units_parent_idx").on(t.parentCode), check("units_kind_check", oneOf(t.kind, UNIT_KINDS))],
 );
 
 /** Every (ancestor, descendant) pair of the unit tree, itself included at depth 0. */
@@ -59,15 +77,19 @@ export const unitClosure = pgTable(
 );
 
 /** The procedure catalogue (CSDLQG), DATA.md §2 thutuc. */
-export const procedures = pgTable("procedures", {
+export const procedures = pgTable(
+  "procedures",
+  {
   code: text("code").primaryKey(), // MaTTHC
   name: text("name").notNull(), // TenTTHC
   fieldCode: text("field_code"), // MaLinhVuc
   fieldName: text("field_name"), // TenLinhVuc
   deadlineValue: numeric("deadline_value", { mode: "number" }), // ThoiHan, null when not stated
-  deadlineUnit: text("deadline_unit"), // hour | working_day | day | month | year
+  deadlineUnit: text("deadline_unit", { enum: DEADLINE_UNITS }), // DonViTinh
   hasFee: boolean("has_fee").notNull().default(false), // CoPhiLePhi
-});
+  },
+  (t) => [check("procedures_deadline_unit_check", oneOf(t.deadlineUnit, DEADLINE_UNITS))],
+);
 
 /** Procedures under each agency's authority, DATA.md §2 thamquyen. */
 export const authorities = pgTable(
@@ -82,13 +104,17 @@ export const authorities = pgTable(
 );
 
 /** Exceptions to the Monday–Friday week (METHOD §0.6). */
-export const calendarExceptions = pgTable("calendar_exceptions", {
-  day: date("day").primaryKey(),
-  kind: text("kind").notNull(), // off | makeup
-  name: text("name").notNull(),
-  source: text("source"), // the document that announced it
-  builtin: boolean("builtin").notNull().default(false),
-});
+export const calendarExceptions = pgTable(
+  "calendar_exceptions",
+  {
+    day: date("day").primaryKey(),
+    kind: text("kind", { enum: CALENDAR_KINDS }).notNull(),
+    name: text("name").notNull(),
+    source: text("source"), // the document that announced it
+    builtin: boolean("builtin").notNull().default(false),
+  },
+  (t) => [check("calendar_exceptions_kind_check", oneOf(t.kind, CALENDAR_KINDS))],
+);
 
 /**
  * The materialised working-day calendar: `ord` counts the working days up to and
@@ -183,25 +209,32 @@ export const reportedTotals = pgTable(
     unitCode: text("unit_code").notNull(),
     fromDay: date("from_day").notNull(), // TuNgay
     toDay: date("to_day").notNull(), // DenNgay
-    source: text("source").notNull(), // bcqg | thongke
+    source: text("source", { enum: REPORT_SOURCES }).notNull(),
     received: integer("received").notNull(), // SoHoSoTiepNhan
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.fromDay, t.toDay, t.source] })],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.fromDay, t.toDay, t.source] }),
+    check("reported_totals_source_check", oneOf(t.source, REPORT_SOURCES)),
+  ],
 );
 
-export const users = pgTable("users", {
+export const users = pgTable(
+  "users",
+  {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   username: text("username").notNull().unique(),
   email: text("email").unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
-  role: text("role").notNull(), // see lib/auth/roles.ts
+  role: text("role", { enum: ROLES }).notNull(), // permissions: lib/roles.ts
   unitCode: text("unit_code").notNull(),
   disabled: boolean("disabled").notNull().default(false),
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: ts("locked_until"),
   createdAt: ts("created_at").notNull().defaultNow(),
-});
+  },
+  (t) => [check("users_role_check", oneOf(t.role, ROLES))],
+);
 
 export const apiTokens = pgTable("api_tokens", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
@@ -225,9 +258,9 @@ export const rejectedRecords = pgTable(
     dossierCode: text("dossier_code"),
     payload: jsonb("payload").notNull(),
     errors: jsonb("errors").notNull(),
-    state: text("state").notNull().default("open"), // open | resent | discarded
+    state: text("state", { enum: QUARANTINE_STATES }).notNull().default("open"),
   },
-  (t) => [index("rejected_unit_idx").on(t.unitCode, t.state)],
+  (t) => [index("rejected_unit_idx").on(t.unitCode, t.state), check("rejected_records_state_check", oneOf(t.state, QUARANTINE_STATES))],
 );
 
 export const auditLog = pgTable("audit_log", {

@@ -8,7 +8,6 @@ const date = new Intl.DateTimeFormat("vi-VN", { timeZone: TZ, day: "2-digit", mo
 const dateTime = new Intl.DateTimeFormat("vi-VN", {
   timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
 });
-export const formatDate = (d: Date) => date.format(d);
 export const formatDateTime = (d: Date) => dateTime.format(d);
 /** `2026-11-25` → `25/11/2026`. */
 export const formatDay = (day: string) => day.split("-").reverse().join("/");

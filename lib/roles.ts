@@ -2,8 +2,9 @@
  * Roles and what they may do, in one place (STYLE.md §9): code checks permissions,
  * never role strings.
  */
-export const ROLES = ["admin", "leader", "agency_manager", "agency_staff", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "@/db/schema";
+
+export { ROLES, type Role };
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Quản trị (Trung tâm Phục vụ hành chính công)",
@@ -20,7 +21,6 @@ export const PERMISSIONS = {
   "quarantine:write": ["admin", "agency_manager"],
   "tokens:manage": ["admin", "agency_manager"],
   "users:manage": ["admin"],
-  "catalogue:write": ["admin"],
   "calendar:write": ["admin"],
   "imports:write": ["admin"],
   "sync:write": ["admin"],

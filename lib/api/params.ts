@@ -14,7 +14,7 @@ export const periodQuery = z.object({
 });
 
 export const indicatorsQuery = periodQuery.extend({
-  by: z.enum(GROUP_BY).default("agency").describe("Nhóm theo: all, agency, area, procedure, field"),
+  by: z.enum(GROUP_BY).default("agency").describe("Nhóm theo: all, agency, area, procedure, field, sector (ngành, chỉ có số liệu phản ánh, kiến nghị)"),
   unit: z.string().optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),
   area: z.string().optional().describe("Chỉ các cơ quan phục vụ địa bàn này"),
   procedure: z.string().optional().describe("Chỉ thủ tục này (MaTTHC)"),

@@ -12,14 +12,15 @@ import { auditDefects } from "@/lib/engine/audit";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
 import { GROUP_BY, scorecard, type GroupBy } from "@/lib/engine/scorecard";
-import { DataFolderError, formatLoadError, loadDataFolder, readDataFolder } from "@/lib/ingest/folder";
+import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
+import { fromDatabaseError, RuleError } from "@/lib/errors";
 import { makePeriod, PeriodError, type Period } from "@/lib/method/period";
 import { formatRate } from "@/lib/method/rates";
 import { formatLocalInstant } from "@/lib/method/time";
 import { bandCell, renderTable } from "./table";
 
 const USAGE = `Cách dùng / Usage:
-  tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field] [--json]
+  tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field|sector] [--json]
   tthc explain  --data DIR --from YYYY-MM-DD --to YYYY-MM-DD MaHoSo [--json]
   tthc audit    --data DIR [--json]
 
@@ -38,6 +39,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`Dữ liệu không hợp lệ (${e.errors.length} lỗi) / Invalid data (${e.errors.length} error(s)):`);
       for (const x of e.errors.slice(0, 200)) io.err(`  ${formatLoadError(x)}`);
       if (e.errors.length > 200) io.err(`  … và ${e.errors.length - 200} lỗi khác / and ${e.errors.length - 200} more`);
+      printRepeats(e.repeats, io);
       return 2;
     }
     if (e instanceof PeriodError) {
@@ -48,7 +50,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`${e.message}\n\n${USAGE}`);
       return 64;
     }
-    throw e;
+    const rule = e instanceof RuleError ? e : fromDatabaseError(e);
+    if (rule) {
+      io.err(`Dữ liệu không hợp lệ: ${rule.vi} / Invalid data: ${rule.en}`);
+      return 2;
+    }
+    // A bug: one line, never a stack trace (TTHC_DEBUG=1 would be the place to add one).
+    io.err(`Lỗi nội bộ / Internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    return 1;
   }
 }
 
@@ -81,7 +90,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const by = values.by as GroupBy;
       if (!GROUP_BY.includes(by)) throw new UsageError(`--by phải là một trong / must be one of: ${GROUP_BY.join(", ")}`);
       const p = period();
-      return withDatabase(source, io.now, async (db) => {
+      return withDatabase(source, io, async (db) => {
         const card = await scorecard(db.orm, { period: p, by, scopeUnit: null });
         io.out(values.json ? JSON.stringify(card, null, 2) : renderScorecard(card, p, io.color));
         return 0;
@@ -91,7 +100,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const code = positionals[0];
       if (!code) throw new UsageError("Thiếu MaHoSo / Missing MaHoSo");
       const p = period();
-      return withDatabase(source, io.now, async (db) => {
+      return withDatabase(source, io, async (db) => {
         const e = await explainDossier(db.orm, code, p, null);
         if (!e) {
           io.err(`Không tìm thấy hồ sơ "${code}" / Dossier "${code}" not found`);
@@ -102,25 +111,45 @@ async function run(argv: string[], io: Io): Promise<number> {
       });
     }
     case "audit":
-      return withDatabase(source, io.now, async (db) => {
+      return withDatabase(source, io, async (db, repeats) => {
         const rows = await auditDefects(db.orm, { scopeUnit: null, sample: 1_000_000 });
-        io.out(values.json ? JSON.stringify({ defects: DEFECTS_JSON, units: rows }, null, 2) : renderAudit(rows));
+        if (values.json) io.out(JSON.stringify({ defects: DEFECTS_JSON, units: rows, repeats }, null, 2));
+        else {
+          io.out(renderAudit(rows));
+          if (repeats.length) io.out(`\nKhoá lặp (${repeats.length}) / Repeated keys:\n${repeats.map((r) => `  ${formatRepeat(r)}`).join("\n")}`);
+        }
         return 0;
-      });
+      }, { quiet: true });
     default:
       throw new UsageError(`Lệnh không rõ "${command}" / Unknown command "${command}"`);
   }
 }
 
+function printRepeats(repeats: FolderRepeat[], io: Io) {
+  if (!repeats.length) return;
+  io.err(`Lưu ý: ${repeats.length} khoá lặp (DATA.md §2) / Note: ${repeats.length} repeated key(s):`);
+  for (const r of repeats.slice(0, 50)) io.err(`  ${formatRepeat(r)}`);
+  if (repeats.length > 50) io.err(`  … và ${repeats.length - 50} khoá khác / and ${repeats.length - 50} more`);
+}
+
 const DEFECTS_JSON = Object.fromEntries(DEFECT_KINDS.map((k) => [k, { vi: DEFECTS[k].vi, en: DEFECTS[k].en, clause: DEFECTS[k].clause }]));
 
-/** A data folder in a fresh in-memory database, or (null) the portal's own database. */
-async function withDatabase(dir: string | null, now: Date, fn: (db: Database) => Promise<number>): Promise<number> {
+/**
+ * A data folder in a fresh in-memory database, or (null) the portal's own database.
+ * The folder's repeated keys are told on stderr (the audit lists them itself).
+ */
+async function withDatabase(
+  dir: string | null,
+  io: Io,
+  fn: (db: Database, repeats: FolderRepeat[]) => Promise<number>,
+  opts: { quiet?: boolean } = {},
+): Promise<number> {
   const folder = dir === null ? null : readDataFolder(dir);
+  if (folder && !opts.quiet) printRepeats(folder.repeats, io);
   const db = folder ? await openStore({ memory: true }) : await openConfiguredStore();
   try {
-    if (folder) await loadDataFolder(db, folder, now);
-    return await fn(db);
+    if (folder) await loadDataFolder(db, folder, io.now);
+    return await fn(db, folder?.repeats ?? []);
   } finally {
     await db.close();
   }

@@ -6,7 +6,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Orm } from "@/db";
-import { auditLog, rejectedRecords } from "@/db/schema";
+import { auditLog, rejectedRecords, type QuarantineState } from "@/db/schema";
 import { ingest, withoutNul } from "@/lib/data/sync";
 import type { Service } from "@/lib/ingest/dvcqg";
 import { allowed, scopeOf, type Caller } from "./scope";
@@ -16,7 +16,7 @@ import { inScope } from "@/lib/engine/sql-util";
 
 const scopeFilter = (caller: Caller) => inScope(rejectedRecords.unitCode, scopeOf(caller));
 
-export async function listQuarantine(orm: Orm, caller: Caller, opts: { state?: string; limit?: number; offset?: number } = {}) {
+export async function listQuarantine(orm: Orm, caller: Caller, opts: { state?: QuarantineState; limit?: number; offset?: number } = {}) {
   if (!allowed(caller, "quarantine:read")) throw new ForbiddenError();
   const where = and(scopeFilter(caller), eq(rejectedRecords.state, opts.state ?? "open"));
   const items = await orm.select().from(rejectedRecords).where(where).orderBy(desc(rejectedRecords.id)).limit(opts.limit ?? 50).offset(opts.offset ?? 0);

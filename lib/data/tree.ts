@@ -2,12 +2,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
+import type { UnitKind } from "@/db/schema";
 import { scopeOf, type Caller } from "./scope";
 import { NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
 import { inScope } from "@/lib/engine/sql-util";
 
-export interface UnitRef { code: string; name: string; kind: string }
+export interface UnitRef { code: string; name: string; kind: UnitKind }
 
 /** The unit a caller starts from: their agency, or the province (when the portal holds one). */
 export async function homeUnit(orm: Orm, caller: Caller): Promise<UnitRef | null> {
@@ -38,7 +39,6 @@ export async function breadcrumb(orm: Orm, caller: Caller, code: string): Promis
   );
 }
 
-export const KIND_LABELS: Record<string, string> = { tinh: "Tỉnh", so_nganh: "Sở, ban, ngành", huyen: "Huyện", xa: "Xã, phường" };
 
 /** The public front page's heading: the province (first root) and how many units the portal holds. */
 export async function portalSummary(orm: Orm): Promise<{ name: string | null; units: number }> {

@@ -52,9 +52,9 @@ export async function listUsers(orm: Orm, caller: Caller) {
 }
 
 /** Province-wide roles belong to the province (a root of the tree); agency roles to any unit. */
-async function checkUnit(orm: Orm, role: string, unitCode: string) {
+async function checkUnit(orm: Orm, role: Role, unitCode: string) {
   if (!(await unitInScope(orm, null, unitCode))) throw new RuleError("Đơn vị không tồn tại", "Unit not found");
-  if (isProvinceWide(role as Role)) {
+  if (isProvinceWide(role)) {
     const [u] = await orm.select({ parent: units.parentCode }).from(units).where(eq(units.code, unitCode)).limit(1);
     if (u?.parent) throw new RuleError("Vai trò cấp tỉnh phải thuộc đơn vị cấp tỉnh", "Province-wide roles belong to the province");
   }

@@ -86,7 +86,7 @@ async function seedTokens(db: Database, units: Array<{ code: string; name: strin
 }
 
 export async function seedUsers(db: Database): Promise<DemoUser[]> {
-  const list: DemoUser[] = [
+  const list: DemoUser[] = ([
     { username: "admin", role: "admin", agency: PROVINCE.code, name: "Quản trị Trung tâm PVHCC" },
     { username: "lanhdao", role: "leader", agency: PROVINCE.code, name: "Lãnh đạo UBND tỉnh" },
     { username: "congkhai", role: "viewer", agency: PROVINCE.code, name: "Người xem công khai" },
@@ -94,7 +94,7 @@ export async function seedUsers(db: Database): Promise<DemoUser[]> {
     { username: "stp.canbo", role: "agency_staff", agency: "000.03.00.H56", name: "Cán bộ Sở Tư pháp" },
     { username: "pdp.quanly", role: "agency_manager", agency: "X001.PHAN.H56", name: "Quản lý UBND phường Phan Đình Phùng" },
     { username: "pdp.canbo", role: "agency_staff", agency: "X001.PHAN.H56", name: "Cán bộ UBND phường Phan Đình Phùng" },
-  ].map((u) => ({ ...u, role: u.role as Role, password: DEMO_PASSWORD }));
+  ] as const).map((u) => ({ ...u, password: DEMO_PASSWORD }));
   const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
   for (const u of list) {
     await db.orm

@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
+import { dueDateExpression } from "./derive-sql";
 import { DEFECT_KINDS, type DefectKind } from "@/lib/method/defects";
 import { inScope } from "./sql-util";
 
@@ -16,9 +17,13 @@ const DEFECT_SQL: Record<DefectKind, SQL> = {
   unknown_procedure: sql`p.code is null`,
   no_deadline: sql`p.code is not null and (p.deadline_value is null or p.deadline_unit is null)`,
   no_channel: sql`d.channel is null`,
-  missing_fee: sql`d.fee_lines = 0 and p.has_fee`,
+  // §C.3: a dossier with no fee line counts as payable when its payment is integrated,
+  // whatever the catalogue says; §C.2: the catalogue states a fee.
+  missing_fee: sql`d.fee_lines = 0 and (p.has_fee or exists (select 1 from authorities a
+    where a.unit_code = d.unit_code and a.procedure_code = d.procedure_code and a.payment_integrated))`,
   appointment_mismatch: sql`d.appointment_at is not null and d.due_at is not null
-      and (d.appointment_at at time zone 'Asia/Ho_Chi_Minh')::date <> (d.due_at at time zone 'Asia/Ho_Chi_Minh')::date`,
+      and (d.appointment_at at time zone 'Asia/Ho_Chi_Minh')::date
+        <> ${dueDateExpression(sql`d.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`, sql`d.due_at`)}`,
   step_before_reception: sql`d.received_at is not null and exists (select 1 from process_steps s where s.dossier_id = d.id and s.at < d.received_at)`,
 };
 

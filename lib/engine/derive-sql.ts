@@ -36,6 +36,23 @@ export function dueExpression(start: SQL, unit: SQL, value: SQL): SQL {
 }
 
 /**
+ * METHOD §A.4 [decision] for §A.6, as SQL (the pure rule is `dueDate`): the date of the
+ * N-th working day after the start date (the start date for 0) for working days, else
+ * the date of the stored due instant. Null when either is unknown.
+ */
+export function dueDateExpression(start: SQL, unit: SQL, value: SQL, dueAt: SQL): SQL {
+  const day = sql`(${start} at time zone 'Asia/Ho_Chi_Minh')::date`;
+  const n = sql`floor(${value})::int`;
+  return sql`case
+    when ${start} is null or ${unit} is null or ${value} is null then null
+    when ${unit} = 'working_day' and ${n} = 0 then ${day}
+    when ${unit} = 'working_day' then (select w.day from work_days w
+      where w.working and w.ord = (select s.ord from work_days s where s.day = ${day}) + ${n})
+    else (${dueAt} at time zone 'Asia/Ho_Chi_Minh')::date
+  end`;
+}
+
+/**
  * §A.2–A.4 in one statement: start (NgayTiepNhan, else the earliest event, NgayTuChoi
  * included), the earliest Đã xử lý xong, the earliest other terminal event with its
  * status (ties broken by the lower code, as `historyOf` sorts), and the due instant.

@@ -12,6 +12,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
+import type { UnitKind } from "@/db/schema";
 import { type Period, periodJson } from "@/lib/method/period";
 import { onTimeIndicator } from "@/lib/method/ontime";
 import { onlineIndicator } from "@/lib/method/online";
@@ -22,7 +23,9 @@ import { inScope, instant, subtree } from "./sql-util";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore } from "./scorecard-cache";
 
-export const GROUP_BY = ["all", "agency", "area", "procedure", "field"] as const;
+export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
+/** METHOD §D.2 [decision]: the row of PAKN (and dossiers) that name no field or sector. */
+export const UNDETERMINED = "Chưa xác định";
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const AREA_KINDS = sql.raw(`('tinh', 'huyen', 'xa')`);
@@ -92,6 +95,9 @@ function groupMap(by: GroupBy): SQL {
     case "field":
       return sql`select k.unit_code, k.pc, coalesce(p.field_code, '') as g from keys k
         left join procedures p on p.code = k.pc`;
+    case "sector":
+      // A sector (ngành) is named only by PAKN (METHOD §D.2): no dossier maps to one.
+      return sql`select k.unit_code, k.pc, null::text as g from keys k where false`;
   }
 }
 
@@ -106,19 +112,23 @@ function groupList(q: ScorecardQuery): SQL {
   switch (q.by) {
     case "all":
       return sql`select 'ALL'::text as g,
-        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name`;
+        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name, null::text as kind`;
     case "agency":
-      return sql`select u.code as g, u.name from units u
+      return sql`select u.code as g, u.name, u.kind from units u
         where u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
     case "area":
-      return sql`select u.code as g, u.name from units u
+      return sql`select u.code as g, u.name, u.kind from units u
         where u.kind in ${AREA_KINDS} and u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
     case "procedure":
-      return sql`select pg.g, coalesce(p.name, 'Thủ tục không có trong danh mục') as name
+      return sql`select pg.g, coalesce(p.name, 'Thủ tục không có trong danh mục') as name, null::text as kind
         from (select g from per_g) pg left join procedures p on p.code = pg.g`;
     case "field":
+      // Every field of the period's dossiers or PAKN has a row (METHOD §D.2 [decision]).
       return sql`select pg.g, coalesce((select max(field_name) from procedures where field_code = pg.g),
-        'Chưa xác định lĩnh vực') as name from (select g from per_g) pg`;
+        nullif(pg.g, ''), ${UNDETERMINED}) as name, null::text as kind
+        from (select g from per_g union select g from fb) pg`;
+    case "sector":
+      return sql`select g, g as name, null::text as kind from fb`;
   }
 }
 
@@ -167,9 +177,10 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Sco
   const allowed = allowedUnits(q);
   const dossierUnit = allowed ? sql`and d.unit_code in (${allowed})` : sql``;
   const authUnit = allowed ? sql`and a.unit_code in (${allowed})` : sql``;
-  const feedbackMap = unitSideMap(q.by, sql`f.unit_code`);
   const reportMap = unitSideMap(q.by, sql`r.unit_code`);
-  const fieldFeedback = q.by === "field";
+  const feedbackGroup = q.by === "field" ? sql`select coalesce(nullif(trim(f.field), ''), '')`
+    : q.by === "sector" ? sql`select coalesce(nullif(trim(f.sector), ''), ${UNDETERMINED})`
+    : unitSideMap(q.by, sql`f.unit_code`);
 
   const query = sql`
     with unit_area as (
@@ -251,16 +262,17 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Sco
         count(*) filter (where fee_dossiers > 0 and paid_any > 0)::int as paid_procs,
         count(*) filter (where has_auth and catalogue_fee)::int as catalogue_fee_procs,
         count(*) filter (where has_auth and catalogue_fee and fee_dossiers > 0)::int as fee_data_procs,
-        sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local
+        sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,
+        sum(paid_any)::int as paid_any
       from per_gp group by g
     ),
     fb as (
       ${
-        feedbackMap || fieldFeedback
+        feedbackGroup
           ? sql`select g, count(*)::int as total, count(*) filter (where f.kind = 1)::int as regulation,
               count(*) filter (where f.kind = 2)::int as conduct
             from feedback f
-            cross join lateral (${fieldFeedback ? sql`select coalesce(f.field, '')` : feedbackMap}) as gm(g)
+            cross join lateral (${feedbackGroup}) as gm(g)
             where f.received_at >= ${ps} and f.received_at <= ${asOf}
               ${allowed ? sql`and f.unit_code in (${allowed})` : sql``}
             group by g`
@@ -280,18 +292,18 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Sco
       }
     ),
     groups as (${groupList(q)})
-    select gr.g as key, gr.name, to_jsonb(pg) as c, to_jsonb(fb) as f, to_jsonb(rep) as r
+    select gr.g as key, gr.name, gr.kind, to_jsonb(pg) as c, to_jsonb(fb) as f, to_jsonb(rep) as r
     from groups gr
     left join per_g pg on pg.g = gr.g
     left join fb on fb.g = gr.g
     left join rep on rep.g = gr.g
     order by gr.g`;
 
-  const result = await rows<{ key: string; name: string; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
+  const result = await rows<{ key: string; name: string; kind: UnitKind | null; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
     orm,
     query,
   );
-  return { period: periodJson(period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.c, r.f, r.r)) };
+  return { period: periodJson(period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r)) };
 }
 
 interface Counts {
@@ -300,7 +312,7 @@ interface Counts {
   services_with: number; services_with_dvcqg: number; services_with_local: number;
   received: number; online: number; postal: number; online_open: number; online_within: number;
   fee_procs: number; paid_procs: number; catalogue_fee_procs: number; fee_data_procs: number;
-  payable: number; paid_dvcqg: number; paid_local: number;
+  payable: number; paid_dvcqg: number; paid_local: number; paid_any: number;
 }
 interface FeedbackRow { total: number; regulation: number; conduct: number }
 interface ReportRow { national: number; portal: number }
@@ -308,11 +320,13 @@ interface ReportRow { national: number; portal: number }
 const n = (v: unknown) => Number(v ?? 0);
 
 /** Counts → the DATA.md §3 row, through the pure rules of lib/method. */
-function assembleRow(key: string, name: string, c: Counts | null, f: FeedbackRow | null, r: ReportRow | null) {
+function assembleRow(key: string, name: string, kind: UnitKind | null, c: Counts | null, f: FeedbackRow | null, r: ReportRow | null) {
   const k = (field: keyof Counts) => n(c?.[field]);
   return {
     key,
     name,
+    /** The unit's kind (tinh, so_nganh, huyen, xa) when the rows are units, else null. */
+    kind,
     onTime: onTimeIndicator({
       population: k("population"), onTime: k("on_time"), late: k("finished") - k("on_time"),
       withinDeadline: k("within"), overdue: k("population") - k("finished") - k("within"),
@@ -328,7 +342,7 @@ function assembleRow(key: string, name: string, c: Counts | null, f: FeedbackRow
     payment: paymentIndicator({
       proceduresWithPayments: k("paid_procs"), proceduresWithFeeDossiers: k("fee_procs"),
       proceduresWithFeeData: k("fee_data_procs"), proceduresWithCatalogueFee: k("catalogue_fee_procs"),
-      paidOnline: k("paid_dvcqg"), paidLocal: k("paid_local"), payableDossiers: k("payable"),
+      paidOnline: k("paid_dvcqg"), paidLocal: k("paid_local"), payableDossiers: k("payable"), paidAnyRoute: k("paid_any"),
     }),
     feedback: feedbackIndicator({ total: n(f?.total), regulation: n(f?.regulation), conduct: n(f?.conduct) }),
     sync: syncIndicator({ synced: k("received"), reportedNational: n(r?.national), reportedPortal: n(r?.portal) }),

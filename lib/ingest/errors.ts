@@ -29,5 +29,3 @@ export function fieldErrors(error: z.ZodError, input?: unknown): FieldError[] {
     return { field, ...splitMessage(i.message) };
   });
 }
-
-export const formatFieldError = (e: FieldError) => `${e.field}: ${e.vi} / ${e.en}`;

@@ -16,7 +16,7 @@ import type { CalendarException } from "@/lib/method/calendar";
 import { csvObjects, CsvError, parseCsv } from "./csv";
 import { envelopeSchema, parseDossier, parseStep } from "./dvcqg";
 import { fieldErrors } from "./errors";
-import { REFERENCE_KINDS, type ReferenceKind } from "./reference";
+import { readReference, REFERENCE_KINDS, unknownCodes, type KnownCodes, type ReferenceKind, type ReferenceRow } from "./reference";
 
 export interface LoadError {
   file: string;
@@ -29,8 +29,25 @@ export interface LoadError {
   en: string;
 }
 
+/** A key met again in one file of the folder (DATA.md §2), by line (CSV) or record (JSON). */
+export interface FolderRepeat {
+  file: string;
+  line?: number;
+  earlierLine?: number;
+  record?: number;
+  earlierRecord?: number;
+  key: string;
+  rule: "replaced" | "merged";
+}
+
+export function formatRepeat(r: FolderRepeat): string {
+  const where = r.line !== undefined ? `dòng ${r.line} (trước đó dòng ${r.earlierLine})` : `bản ghi ${r.record} (trước đó bản ghi ${r.earlierRecord})`;
+  const [vi, en] = r.rule === "merged" ? ["gộp, mức cao hơn được tính", "merged, the higher level counts"] : ["dòng sau thay dòng trước", "the later replaces the earlier"];
+  return `${r.file}, ${where} — khoá lặp "${r.key}": ${vi} / repeated key: ${en}`;
+}
+
 export class DataFolderError extends Error {
-  constructor(readonly errors: LoadError[]) {
+  constructor(readonly errors: LoadError[], readonly repeats: FolderRepeat[] = []) {
     super(`${errors.length} lỗi dữ liệu / data error(s)`);
   }
 }
@@ -50,24 +67,22 @@ export interface DataFolder {
   reports: ReportRow[];
   dossiers: DossierRow[];
   steps: Array<StepRow & { dossierCode: string }>;
+  repeats: FolderRepeat[];
 }
 
-function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolean, errors: LoadError[]) {
+/** A reference file's valid rows (one per key, DATA.md §2) with their lines; errors and repeats are collected. */
+function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolean, errors: LoadError[], repeats: FolderRepeat[]) {
   const file = `${kind}.csv`;
   const full = path.join(dir, file);
   if (!fs.existsSync(full)) {
     if (required) errors.push({ file, field: "(tệp)", vi: "Thiếu tệp bắt buộc", en: "Required file is missing" });
     return null;
   }
-  const spec = REFERENCE_KINDS[kind];
   try {
-    const out = [];
-    for (const { line, row } of csvObjects(parseCsv(fs.readFileSync(full, "utf8")), spec.columns)) {
-      const r = spec.schema.safeParse(row);
-      if (r.success) out.push(r.data);
-      else for (const e of fieldErrors(r.error, row)) errors.push({ file, line, ...e });
-    }
-    return out as Array<import("zod").output<(typeof REFERENCE_KINDS)[K]["schema"]>>;
+    const r = readReference(kind, csvObjects(parseCsv(fs.readFileSync(full, "utf8")), REFERENCE_KINDS[kind].columns));
+    for (const e of r.errors) errors.push({ file, ...e });
+    for (const x of r.repeats) repeats.push({ file, ...x });
+    return r.rows;
   } catch (e) {
     if (e instanceof CsvError) {
       errors.push({ file, line: e.line, field: "(CSV)", vi: e.vi, en: e.en });
@@ -105,31 +120,29 @@ function readEnvelope(dir: string, file: string, service: string, required: bool
 
 export function readDataFolder(dir: string): DataFolder {
   const errors: LoadError[] = [];
+  const repeats: FolderRepeat[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new DataFolderError([{ file: dir, field: "(thư mục)", vi: "Không tìm thấy thư mục dữ liệu", en: "Data folder not found" }]);
   }
-  const units = readCsv(dir, "donvi", true, errors) ?? [];
-  const procedures = readCsv(dir, "thutuc", true, errors) ?? [];
-  const authorities = readCsv(dir, "thamquyen", false, errors) ?? [];
-  const calendar = readCsv(dir, "lich", false, errors);
-  const feedback = readCsv(dir, "pakn", false, errors) ?? [];
-  const reports = readCsv(dir, "baocao", false, errors) ?? [];
+  const units = readCsv(dir, "donvi", true, errors, repeats) ?? [];
+  const procedures = readCsv(dir, "thutuc", true, errors, repeats) ?? [];
+  const authorities = readCsv(dir, "thamquyen", false, errors, repeats) ?? [];
+  const calendar = readCsv(dir, "lich", false, errors, repeats);
+  const feedback = readCsv(dir, "pakn", false, errors, repeats) ?? [];
+  const reports = readCsv(dir, "baocao", false, errors, repeats) ?? [];
 
-  const known = new Set(units.map((u) => u.code));
-  const unitRef = (file: string, list: Array<{ unitCode: string }>, lines: boolean) =>
-    list.forEach((r, i) => {
-      if (!known.has(r.unitCode)) errors.push({ file, ...(lines ? {} : { record: i }), field: "MaDonVi", vi: `Mã đơn vị không có trong donvi.csv: "${r.unitCode}"`, en: `Unit code not in donvi.csv: "${r.unitCode}"` });
-    });
-  for (const u of units) {
-    if (u.parentCode && !known.has(u.parentCode)) {
-      errors.push({ file: "donvi.csv", field: "MaDonViCha", vi: `Đơn vị cha không tồn tại: "${u.parentCode}" (của ${u.code})`, en: `Parent unit not found: "${u.parentCode}" (of ${u.code})` });
-    }
-  }
-  unitRef("thamquyen.csv", authorities, true);
-  unitRef("pakn.csv", feedback, true);
-  unitRef("baocao.csv", reports, true);
+  // DATA.md §2: every code a reference file names must be in donvi.csv / thutuc.csv.
+  const known: KnownCodes = { units: new Map(units.map((u) => [u.value.code, u.value.kind])), procedures: new Set(procedures.map((p) => p.value.code)) };
+  const check = <K extends ReferenceKind>(kind: K, list: Array<{ line: number; value: ReferenceRow<K> }>) => {
+    for (const e of unknownCodes(kind, list, known)) errors.push({ file: `${kind}.csv`, ...e });
+  };
+  check("donvi", units);
+  check("thamquyen", authorities);
+  check("pakn", feedback);
+  check("baocao", reports);
 
-  const dossiers: DossierRow[] = [];
+  // hoso.json: a MaHoSo sent twice is a re-send (the later record replaces the earlier; the steps of both are kept).
+  const dossiers = new Map<string, { record: number; row: DossierRow }>();
   const hoso = readEnvelope(dir, "hoso.json", "DongBoHoSoMC", true, errors);
   // Every MaHoSo sent, valid or not: a step of a rejected dossier is not a second error.
   const codes = new Set<string>();
@@ -139,9 +152,16 @@ export function readDataFolder(dir: string): DataFolder {
     if (code != null) codes.add(String(code).trim());
     if (!r.ok) {
       for (const e of r.errors) errors.push({ file: "hoso.json", record, code: code == null ? undefined : String(code), ...e });
-    } else if (!known.has(r.value.unitCode)) {
+    } else if (!known.units.has(r.value.unitCode)) {
       errors.push({ file: "hoso.json", record, code: r.value.code, field: "MaDonVi", vi: `Mã đơn vị không có trong donvi.csv: "${r.value.unitCode}"`, en: `Unit code not in donvi.csv: "${r.value.unitCode}"` });
-    } else dossiers.push(r.value);
+    } else {
+      const earlier = dossiers.get(r.value.code);
+      if (earlier) {
+        repeats.push({ file: "hoso.json", record, earlierRecord: earlier.record, key: r.value.code, rule: "replaced" });
+        r.value.steps = [...earlier.row.steps, ...r.value.steps];
+      }
+      dossiers.set(r.value.code, { record, row: r.value });
+    }
   });
   const steps: DataFolder["steps"] = [];
   const tiendo = readEnvelope(dir, "tiendo.json", "CapNhatTienDoHoSoMC", false, errors);
@@ -152,8 +172,12 @@ export function readDataFolder(dir: string): DataFolder {
       errors.push({ file: "tiendo.json", record, code: r.value.dossierCode, field: "MaHoSo", vi: "Hồ sơ không có trong hoso.json", en: "Dossier not in hoso.json" });
     } else steps.push(r.value);
   });
-  if (errors.length) throw new DataFolderError(errors);
-  return { units, procedures, authorities, calendar, feedback, reports, dossiers, steps };
+  if (errors.length) throw new DataFolderError(errors, repeats);
+  const values = <T>(list: Array<{ value: T }>) => list.map((x) => x.value);
+  return {
+    units: values(units), procedures: values(procedures), authorities: values(authorities), calendar: calendar && values(calendar),
+    feedback: values(feedback), reports: values(reports), dossiers: [...dossiers.values()].map((d) => d.row), steps, repeats,
+  };
 }
 
 /** Writes a validated folder into a database (the CLI uses a fresh in-memory one). */

@@ -5,18 +5,17 @@
  * so the file can be fixed and sent again.
  */
 import ExcelJS from "exceljs";
-import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { RuleError } from "@/lib/errors";
+import { sql, type SQL } from "drizzle-orm";
 import { upsertAuthorities, upsertFeedback, upsertProcedures, upsertReports, upsertUnits } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
+import { textList } from "@/lib/engine/sql-util";
 import { csvObjects, CsvError, parseCsv } from "./csv";
-import { fieldErrors, type FieldError } from "./errors";
-import { REFERENCE_KINDS, type ReferenceKind } from "./reference";
-
-export interface RowError extends FieldError {
-  line: number;
-}
+import {
+  namedCodes, readReference, REFERENCE_KINDS, unknownCodes,
+  type KnownCodes, type ReferenceKind, type ReferenceRow, type Repeat, type RowError,
+} from "./reference";
 
 export interface ImportReport {
   kind: ReferenceKind;
@@ -27,6 +26,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   errors: RowError[];
+  /** Keys met again in the file (DATA.md §2: the later line replaces, or thamquyen lines merge). */
+  repeats: Repeat[];
 }
 
 /** A file that cannot be read as a table at all (no row of it can be imported). */
@@ -83,91 +84,96 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-/** The key and the compared value of a row, per kind, as SQL sees the stored row. */
-const KEYS: Record<ReferenceKind, { table: string; key: (r: never) => string; stored: string; value: (r: never) => unknown }> = {
-  donvi: { table: "units", key: (r: { code: string }) => r.code, stored: "code as k, jsonb_build_array(name, kind, parent_code, area_code) as v",
-    value: (r: { name: string; kind: string; parentCode: string | null; areaCode: string | null }) => [r.name, r.kind, r.parentCode, r.areaCode] },
-  thutuc: { table: "procedures", key: (r: { code: string }) => r.code,
-    stored: "code as k, jsonb_build_array(name, field_code, field_name, deadline_value::float8, deadline_unit, has_fee) as v",
-    value: (r: { name: string; fieldCode: string | null; fieldName: string | null; deadlineValue: number | null; deadlineUnit: string | null; hasFee: boolean }) =>
-      [r.name, r.fieldCode, r.fieldName, r.deadlineValue, r.deadlineUnit, r.hasFee] },
-  thamquyen: { table: "authorities", key: (r: { unitCode: string; procedureCode: string }) => `${r.unitCode}|${r.procedureCode}`,
-    stored: "unit_code || '|' || procedure_code as k, jsonb_build_array(online_level, payment_integrated) as v",
-    value: (r: { onlineLevel: number | null; paymentIntegrated: boolean }) => [r.onlineLevel, r.paymentIntegrated] },
-  lich: { table: "calendar_exceptions", key: (r: { day: string }) => r.day, stored: "day::text as k, jsonb_build_array(kind, name) as v",
-    value: (r: { kind: string; name: string }) => [r.kind, r.name] },
-  pakn: { table: "feedback", key: (r: { code: string }) => r.code,
-    stored: "code as k, jsonb_build_array(extract(epoch from received_at) * 1000, kind, unit_code, sector, field) as v",
-    value: (r: { receivedAt: Date; kind: number; unitCode: string; sector: string | null; field: string | null }) =>
-      [r.receivedAt.getTime(), r.kind, r.unitCode, r.sector, r.field] },
-  baocao: { table: "reported_totals", key: (r: { unitCode: string; fromDay: string; toDay: string; source: string }) => `${r.unitCode}|${r.fromDay}|${r.toDay}|${r.source}`,
-    stored: "unit_code || '|' || from_day::text || '|' || to_day::text || '|' || source as k, jsonb_build_array(received) as v",
-    value: (r: { received: number }) => [r.received] },
+/**
+ * How each kind meets the database: the stored rows of some keys (as `k`, and `v` the
+ * values an import may change, in the order `compared` gives them) and the write.
+ */
+interface StoreSpec<Row> {
+  stored: (keys: SQL) => SQL;
+  compared: (r: Row) => unknown[];
+  write: (orm: Orm, rows: Row[]) => Promise<unknown>;
+}
+const STORE: { [K in ReferenceKind]: StoreSpec<ReferenceRow<K>> } = {
+  donvi: {
+    stored: (keys) => sql`select code as k, jsonb_build_array(name, kind, parent_code, area_code) as v from units where code in ${keys}`,
+    compared: (r) => [r.name, r.kind, r.parentCode, r.areaCode],
+    write: upsertUnits,
+  },
+  thutuc: {
+    stored: (keys) => sql`select code as k, jsonb_build_array(name, field_code, field_name, deadline_value::float8, deadline_unit, has_fee) as v
+      from procedures where code in ${keys}`,
+    compared: (r) => [r.name, r.fieldCode, r.fieldName, r.deadlineValue, r.deadlineUnit, r.hasFee],
+    write: upsertProcedures,
+  },
+  thamquyen: {
+    stored: (keys) => sql`select k, v from (select unit_code || '|' || procedure_code as k, jsonb_build_array(online_level, payment_integrated) as v
+      from authorities) a where k in ${keys}`,
+    compared: (r) => [r.onlineLevel, r.paymentIntegrated],
+    write: upsertAuthorities,
+  },
+  lich: {
+    stored: (keys) => sql`select day::text as k, jsonb_build_array(kind, name) as v from calendar_exceptions where day::text in ${keys}`,
+    compared: (r) => [r.kind, r.name],
+    // The portal's calendar is edited day by day; an import adds or changes the days it lists.
+    write: (orm, rows) => changeExceptions(orm, rows.map((r) => ({ ...r, source: "Nhập từ tệp" }))),
+  },
+  pakn: {
+    stored: (keys) => sql`select code as k, jsonb_build_array(extract(epoch from received_at) * 1000, kind, unit_code, sector, field) as v
+      from feedback where code in ${keys}`,
+    compared: (r) => [r.receivedAt.getTime(), r.kind, r.unitCode, r.sector, r.field],
+    write: upsertFeedback,
+  },
+  baocao: {
+    stored: (keys) => sql`select k, v from (select unit_code || '|' || from_day::text || '|' || to_day::text || '|' || source as k,
+      jsonb_build_array(received) as v from reported_totals) r where k in ${keys}`,
+    compared: (r) => [r.received],
+    write: upsertReports,
+  },
 };
 
-export async function importReference(
+/** The units and procedures the rows name, as the database knows them (a donvi file's own units too). */
+async function knownCodes<K extends ReferenceKind>(orm: Orm, kind: K, parsed: Array<{ value: ReferenceRow<K> }>): Promise<KnownCodes> {
+  const named = namedCodes(kind, parsed);
+  const unitCodes = [...named.unit, ...named.area];
+  const units = new Map(
+    (unitCodes.length ? await rows<{ code: string; kind: string }>(orm, sql`select code, kind from units where code in ${textList(unitCodes)}`) : [])
+      .map((u) => [u.code, u.kind]),
+  );
+  if (kind === "donvi") for (const { value } of parsed as Array<{ value: ReferenceRow<"donvi"> }>) units.set(value.code, value.kind);
+  const procedures = new Set(
+    named.procedure.size ? (await rows<{ code: string }>(orm, sql`select code from procedures where code in ${textList([...named.procedure])}`)).map((p) => p.code) : [],
+  );
+  return { units, procedures };
+}
+
+export async function importReference<K extends ReferenceKind>(
   orm: Orm,
-  kind: ReferenceKind,
+  kind: K,
   file: { name: string; bytes: Uint8Array },
   opts: { dryRun: boolean },
 ): Promise<ImportReport> {
-  const spec = REFERENCE_KINDS[kind];
-  const table = await readTable(file.bytes, file.name, spec.columns);
-  const errors: RowError[] = [];
-  const valid: Array<{ line: number; value: Record<string, unknown> }> = [];
-  for (const { line, row } of table) {
-    const r = spec.schema.safeParse(row);
-    if (r.success) valid.push({ line, value: r.data as unknown as Record<string, unknown> });
-    else for (const e of fieldErrors(r.error, row)) errors.push({ line, ...e });
-  }
-  await checkReferences(orm, kind, valid, errors);
-  const good = valid.filter((v) => !errors.some((e) => e.line === v.line)).map((v) => v.value);
+  const table = await readTable(file.bytes, file.name, REFERENCE_KINDS[kind].columns);
+  const { rows: parsed, errors, repeats } = readReference(kind, table);
+  const codeErrors = unknownCodes(kind, parsed, await knownCodes(orm, kind, parsed));
+  errors.push(...codeErrors);
+  const refused = new Set(codeErrors.map((e) => e.line));
+  const good = parsed.filter((p) => !refused.has(p.line)).map((p) => p.value);
 
-  const k = KEYS[kind];
+  // Only the keys in the upload are read back to tell new rows from changed ones.
+  const store = STORE[kind] as StoreSpec<ReferenceRow<K>>;
+  const spec = REFERENCE_KINDS[kind] as unknown as { key: (r: ReferenceRow<K>) => string };
+  const keys = good.map((g) => spec.key(g));
   const stored = new Map(
-    (await rows<{ k: string; v: unknown }>(orm, sql.raw(`select ${k.stored} from ${k.table}`))).map((r) => [r.k, JSON.stringify(r.v)]),
+    keys.length ? (await rows<{ k: string; v: unknown }>(orm, store.stored(textList(keys)))).map((r) => [r.k, JSON.stringify(r.v)]) : [],
   );
   let inserted = 0;
   let updated = 0;
-  for (const v of good) {
-    const before = stored.get(k.key(v as never));
+  for (const g of good) {
+    const before = stored.get(spec.key(g));
     if (before === undefined) inserted++;
-    else if (before !== JSON.stringify(k.value(v as never))) updated++;
+    else if (before !== JSON.stringify(store.compared(g))) updated++;
   }
-  if (!opts.dryRun && good.length) await write(orm, kind, good);
-  return { kind, dryRun: opts.dryRun, rows: table.length, valid: good.length, inserted, updated, unchanged: good.length - inserted - updated, errors };
-}
-
-/** Codes that must exist: units (in the database or the same donvi file) and, for authority, procedures. */
-async function checkReferences(orm: Orm, kind: ReferenceKind, valid: Array<{ line: number; value: Record<string, unknown> }>, errors: RowError[]) {
-  const units = new Set((await rows<{ code: string }>(orm, sql`select code from units`)).map((r) => r.code));
-  const check = (line: number, field: string, code: unknown, known: Set<string>, what: [string, string]) => {
-    if (typeof code === "string" && code && !known.has(code)) errors.push({ line, field, vi: `${what[0]} không tồn tại: "${code}"`, en: `${what[1]} not found: "${code}"` });
-  };
-  if (kind === "donvi") {
-    for (const v of valid) units.add(String(v.value.code));
-    for (const v of valid) check(v.line, "MaDonViCha", v.value.parentCode, units, ["Đơn vị cha", "Parent unit"]);
-    return;
-  }
-  if (kind === "lich") return;
-  for (const v of valid) check(v.line, "MaDonVi", v.value.unitCode, units, ["Mã đơn vị", "Unit code"]);
-  if (kind === "thamquyen") {
-    const procs = new Set((await rows<{ code: string }>(orm, sql`select code from procedures`)).map((r) => r.code));
-    for (const v of valid) check(v.line, "MaTTHC", v.value.procedureCode, procs, ["Mã TTHC", "Procedure code"]);
-  }
-}
-
-async function write(orm: Orm, kind: ReferenceKind, good: Array<Record<string, unknown>>) {
-  switch (kind) {
-    case "donvi": return upsertUnits(orm, good as never);
-    case "thutuc": return upsertProcedures(orm, good as never);
-    case "thamquyen": return upsertAuthorities(orm, good as never);
-    case "pakn": return upsertFeedback(orm, good as never);
-    case "baocao": return upsertReports(orm, good as never);
-    case "lich": {
-      // The portal's calendar is edited day by day; an import adds or changes the days it lists.
-      await changeExceptions(orm, good.map((g) => ({ day: String(g.day), kind: g.kind as "off" | "makeup", name: String(g.name), source: "Nhập từ tệp" })));
-      return;
-    }
-  }
+  if (!opts.dryRun && good.length) await store.write(orm, good);
+  errors.sort((a, b) => a.line - b.line);
+  return { kind, dryRun: opts.dryRun, rows: table.length, valid: good.length, inserted, updated, unchanged: good.length - inserted - updated, errors, repeats };
 }

@@ -9,7 +9,7 @@ import type { CalendarException } from "@/lib/method/calendar";
 import { DEADLINE_UNITS_BY_LABEL } from "@/lib/method/ontime";
 import { onlineLevelOf } from "@/lib/method/online";
 import { isLocalDate, parseInstant } from "@/lib/method/time";
-import { msg } from "./errors";
+import { fieldErrors, msg, type FieldError } from "./errors";
 
 const req = (col: string) => z.string().min(1, msg(`${col} trống`, `${col} is empty`));
 const opt = z.string().transform((s) => (s === "" ? null : s));
@@ -74,13 +74,120 @@ const baocao = z.object({
 }).refine((r) => r.TuNgay <= r.DenNgay, { path: ["DenNgay"], message: msg("DenNgay trước TuNgay", "DenNgay is before TuNgay") })
   .transform((r): ReportRow => ({ unitCode: r.MaDonVi, fromDay: r.TuNgay, toDay: r.DenNgay, source: r.Nguon, received: Number(r.SoHoSoTiepNhan) }));
 
+/**
+ * Each kind's file: its schema and columns, the key a row is identified by, and how a
+ * key repeated within one file resolves (DATA.md §2 "Codes and keys"): the later line
+ * replaces the earlier, except in thamquyen.csv where the lines of one (agency,
+ * procedure) merge — the higher MucDo counts (METHOD §B.1) and TichHopThanhToan is 1
+ * if any line says 1.
+ */
+interface KindSpec<Row> {
+  schema: z.ZodType<Row, Record<string, string>>;
+  columns: readonly string[];
+  key: (r: Row) => string;
+  merge?: (earlier: Row, later: Row) => Row;
+  /** The codes a row names that must exist: field, code, and what it must name. */
+  codes: (r: Row) => Array<{ field: string; code: string | null; must: CodeKind }>;
+}
+export type CodeKind = "unit" | "area" | "procedure";
+
+const spec = <Row>(s: KindSpec<Row>) => s;
+
 export const REFERENCE_KINDS = {
-  donvi: { schema: donvi, columns: ["MaDonVi", "TenDonVi", "LoaiDonVi", "MaDonViCha", "MaDiaBan"] },
-  thutuc: { schema: thutuc, columns: ["MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "ThoiHan", "DonViTinh", "CoPhiLePhi"] },
-  thamquyen: { schema: thamquyen, columns: ["MaDonVi", "MaTTHC", "MucDo", "TichHopThanhToan"] },
-  lich: { schema: lich, columns: ["Ngay", "Loai", "Ten"] },
-  pakn: { schema: pakn, columns: ["MaPAKN", "NgayTiepNhan", "PhanLoai", "MaDonVi", "Nganh", "LinhVuc"] },
-  baocao: { schema: baocao, columns: ["MaDonVi", "TuNgay", "DenNgay", "Nguon", "SoHoSoTiepNhan"] },
-} as const;
+  donvi: spec<UnitRow>({
+    schema: donvi, columns: ["MaDonVi", "TenDonVi", "LoaiDonVi", "MaDonViCha", "MaDiaBan"], key: (r) => r.code,
+    codes: (r) => [{ field: "MaDonViCha", code: r.parentCode, must: "unit" }, { field: "MaDiaBan", code: r.areaCode, must: "area" }],
+  }),
+  thutuc: spec<ProcedureRow>({
+    schema: thutuc, columns: ["MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "ThoiHan", "DonViTinh", "CoPhiLePhi"], key: (r) => r.code,
+    codes: () => [],
+  }),
+  thamquyen: spec<AuthorityRow>({
+    schema: thamquyen, columns: ["MaDonVi", "MaTTHC", "MucDo", "TichHopThanhToan"], key: (r) => `${r.unitCode}|${r.procedureCode}`,
+    merge: (a, b) => ({
+      ...b,
+      onlineLevel: Math.max(a.onlineLevel ?? 0, b.onlineLevel ?? 0) as 3 | 4 || null,
+      paymentIntegrated: a.paymentIntegrated || b.paymentIntegrated,
+    }),
+    codes: (r) => [{ field: "MaDonVi", code: r.unitCode, must: "unit" }, { field: "MaTTHC", code: r.procedureCode, must: "procedure" }],
+  }),
+  lich: spec<CalendarException>({ schema: lich, columns: ["Ngay", "Loai", "Ten"], key: (r) => r.day, codes: () => [] }),
+  pakn: spec<FeedbackRow>({
+    schema: pakn, columns: ["MaPAKN", "NgayTiepNhan", "PhanLoai", "MaDonVi", "Nganh", "LinhVuc"], key: (r) => r.code,
+    codes: (r) => [{ field: "MaDonVi", code: r.unitCode, must: "unit" }],
+  }),
+  baocao: spec<ReportRow>({
+    schema: baocao, columns: ["MaDonVi", "TuNgay", "DenNgay", "Nguon", "SoHoSoTiepNhan"],
+    key: (r) => `${r.unitCode}|${r.fromDay}|${r.toDay}|${r.source}`,
+    codes: (r) => [{ field: "MaDonVi", code: r.unitCode, must: "unit" }],
+  }),
+};
 export type ReferenceKind = keyof typeof REFERENCE_KINDS;
-export type ReferenceRow<K extends ReferenceKind> = z.output<(typeof REFERENCE_KINDS)[K]["schema"]>;
+export type ReferenceRow<K extends ReferenceKind> = (typeof REFERENCE_KINDS)[K] extends KindSpec<infer R> ? R : never;
+export const isReferenceKind = (k: string): k is ReferenceKind => Object.hasOwn(REFERENCE_KINDS, k);
+
+export interface RowError extends FieldError { line: number }
+/** A key met again in the same file, and what became of it. */
+export interface Repeat { line: number; earlierLine: number; key: string; rule: "replaced" | "merged" }
+
+/**
+ * A file's rows (strings, by line) → valid typed rows, one per key, with every row
+ * error and every repeat. Pure: the codes the rows name are checked by `unknownCodes`.
+ */
+export function readReference<K extends ReferenceKind>(kind: K, table: Array<{ line: number; row: Record<string, string> }>) {
+  const s = REFERENCE_KINDS[kind] as unknown as KindSpec<ReferenceRow<K>>;
+  const errors: RowError[] = [];
+  const repeats: Repeat[] = [];
+  const byKey = new Map<string, { line: number; value: ReferenceRow<K> }>();
+  for (const { line, row } of table) {
+    const r = s.schema.safeParse(row);
+    if (!r.success) {
+      for (const e of fieldErrors(r.error, row)) errors.push({ line, ...e });
+      continue;
+    }
+    const key = s.key(r.data);
+    const earlier = byKey.get(key);
+    if (earlier) repeats.push({ line, earlierLine: earlier.line, key, rule: s.merge ? "merged" : "replaced" });
+    // The entry keeps its first position; its line becomes the later one's, which now decides it.
+    byKey.set(key, { line, value: earlier && s.merge ? s.merge(earlier.value, r.data) : r.data });
+  }
+  return { rows: [...byKey.values()], errors, repeats };
+}
+
+/** Every code the rows name, by what it must name (to look up in one query each). */
+export function namedCodes<K extends ReferenceKind>(kind: K, rows: Array<{ value: ReferenceRow<K> }>) {
+  const s = REFERENCE_KINDS[kind] as unknown as KindSpec<ReferenceRow<K>>;
+  const out: Record<CodeKind, Set<string>> = { unit: new Set(), area: new Set(), procedure: new Set() };
+  for (const r of rows) for (const c of s.codes(r.value)) if (c.code) out[c.must].add(c.code);
+  return out;
+}
+
+/** What the portal (or the data folder) knows: unit codes with their kinds, procedure codes. */
+export interface KnownCodes { units: Map<string, string>; procedures: Set<string> }
+
+const AREA_UNIT_KINDS = new Set(["tinh", "huyen", "xa"]);
+
+/**
+ * DATA.md §2: a MaDiaBan, MaDonViCha, MaDonVi or MaTTHC that names no known unit or
+ * procedure is an error naming the line and the field (a donvi file's own units count
+ * as known). A MaDiaBan must name an area unit (tinh, huyen, xa).
+ */
+export function unknownCodes<K extends ReferenceKind>(kind: K, rows: Array<{ line: number; value: ReferenceRow<K> }>, known: KnownCodes): RowError[] {
+  const s = REFERENCE_KINDS[kind] as unknown as KindSpec<ReferenceRow<K>>;
+  const errors: RowError[] = [];
+  for (const { line, value } of rows) {
+    for (const { field, code, must } of s.codes(value)) {
+      if (!code) continue;
+      if (must === "procedure") {
+        if (!known.procedures.has(code)) errors.push({ line, field, vi: `Mã TTHC không có trong danh mục: "${code}"`, en: `Procedure code not in the catalogue: "${code}"` });
+        continue;
+      }
+      const unitKind = known.units.get(code);
+      if (unitKind === undefined) errors.push({ line, field, vi: `Mã đơn vị không tồn tại: "${code}"`, en: `Unknown unit code: "${code}"` });
+      else if (must === "area" && !AREA_UNIT_KINDS.has(unitKind)) {
+        errors.push({ line, field, vi: `"${code}" không phải đơn vị hành chính (tinh, huyen, xa)`, en: `"${code}" is not an administrative area (tinh, huyen, xa)` });
+      }
+    }
+  }
+  return errors;
+}

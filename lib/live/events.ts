@@ -16,4 +16,3 @@ export function onDataChanged(l: Listener): () => void {
   return () => listeners.delete(l);
 }
 
-export const lastDataChange = () => g.__tthcChangedAt ?? null;

@@ -27,16 +27,29 @@ export function onlineBand(rate: number | null, declared: number): Band {
 
 /**
  * METHOD §0.4, online payment rate (§C.3): > 25 green, [15, 25] yellow, [5, 15)
- * orange, < 5 red; white when there is no online payment at all (`paidAny` counts
- * payments through DVCQG and through the local gateway).
+ * orange, < 5 red. [decision] White ("chưa thực hiện thanh toán trực tuyến") only when
+ * no dossier of the group received in the period was paid online by any route
+ * (`paidAnyRoute`, in the §C.3 denominator or not); with such a payment an undefined
+ * rate is red too.
  */
-export function paymentBand(rate: number | null, paidAny: number): Band {
-  if (rate === null || paidAny === 0) return "white";
+export function paymentBand(rate: number | null, paidAnyRoute: number): Band {
+  if (paidAnyRoute === 0) return "white";
+  if (rate === null) return "red";
   if (rate > 25) return "green";
   if (rate >= 15) return "yellow";
   if (rate >= 5) return "orange";
   return "red";
 }
+
+/**
+ * METHOD §0.4 [decision]: a white cell says, in the seed's own words, why there is no
+ * figure for its indicator (§Đ has the messages of §Đ.3 instead).
+ */
+export const WHITE_WORDS = {
+  onTime: "Không có hồ sơ đồng bộ trên Cổng DVCQG",
+  online: "Không có DVCTT tích hợp, cung cấp trên Cổng DVCQG",
+  payment: "Chưa thực hiện thanh toán trực tuyến",
+} as const;
 
 /** Vietnamese words for the bands, shown beside the colour (never colour alone). */
 export const BAND_LABELS: Record<Band, string> = {

@@ -198,6 +198,16 @@ export class WorkCalendar {
     return n;
   }
 
+  /** METHOD §A.4 [decision] for §A.6: the n-th working day after `start` (`start` itself for n = 0). */
+  nthWorkingDayAfter(start: LocalDate, n: number): LocalDate {
+    let d = start;
+    for (let counted = 0; counted < n; ) {
+      d = addDays(d, 1);
+      if (this.isWorkingDay(d)) counted++;
+    }
+    return d;
+  }
+
   /**
    * METHOD §A.4: the last date whose elapsed working days from `start` are ≤ n —
    * the day before the (n+1)-th working day after `start`.

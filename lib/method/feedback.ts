@@ -2,7 +2,6 @@
 import { rate } from "./rates";
 
 /** PhanLoai (DATA.md §2): 1 regulations, 2 conduct of officials. */
-export const FEEDBACK_KIND = { REGULATION: 1, CONDUCT: 2 } as const;
 
 export interface FeedbackCounts {
   total: number;

@@ -1,15 +1,16 @@
 /**
  * METHOD §A — on-time processing, for one dossier. The SQL engine computes the same
- * verdicts in bulk (lib/engine/scorecard-sql.ts); tests prove both agree.
+ * verdicts in bulk (lib/engine/verdict-sql.ts); tests prove both agree.
  */
 import type { WorkCalendar } from "./calendar";
 import type { Period } from "./period";
 import { rate } from "./rates";
 import { onTimeBand } from "./bands";
 import { OTHER_TERMINAL, STATUS } from "./status";
-import { addDays, addMonths, daysBetween, endOfLocalDay, localDate } from "./time";
+import { addDays, addMonths, daysBetween, endOfLocalDay, localDate, type LocalDate } from "./time";
+import type { DeadlineUnit } from "@/db/schema";
 
-export type DeadlineUnit = "hour" | "working_day" | "day" | "month" | "year";
+export type { DeadlineUnit };
 export interface Deadline {
   value: number;
   unit: DeadlineUnit;
@@ -161,6 +162,16 @@ export function dueInstant(start: Date, deadline: Deadline, cal: WorkCalendar): 
     case "year":
       return endOfLocalDay(addMonths(day, n * 12));
   }
+}
+
+/**
+ * METHOD §A.4 [decision], the due *date* that §A.6 compares with NgayHenTra: for
+ * working days the date of the N-th working day after the start (the start date for
+ * 0), never a non-working day that follows it; otherwise the date of the due instant.
+ */
+export function dueDate(start: Date, deadline: Deadline, cal: WorkCalendar): LocalDate {
+  if (deadline.unit === "working_day") return cal.nthWorkingDayAfter(localDate(start), Math.floor(deadline.value));
+  return localDate(dueInstant(start, deadline, cal));
 }
 
 /**

@@ -2,9 +2,6 @@
 import { paymentBand } from "./bands";
 import { rate } from "./rates";
 
-/** METHOD §C.4: "a successful payment transaction" is DuocThanhToanTrucTuyen 1 or 2. */
-export const PAID = { DVCQG: 1, LOCAL: 2 } as const;
-
 /** DanhSachLePhi summarised: how many lines, and whether some line has Gia > 0 (§C.4). */
 export function feeStateOf(lines: Array<{ Gia?: unknown }> | null | undefined): { lines: number; positive: boolean } {
   const list = lines ?? [];
@@ -27,6 +24,7 @@ export interface PaymentCounts {
   paidOnline: number; // §C.3 numerator: DuocThanhToanTrucTuyen = 1
   paidLocal: number; // shown beside it: DuocThanhToanTrucTuyen = 2
   payableDossiers: number; // §C.3 denominator
+  paidAnyRoute: number; // §0.4 white: dossiers received in the period paid online by either route, in the denominator or not
 }
 
 /** METHOD §C.1–C.3 and the §0.4 band on the online payment rate. */
@@ -42,7 +40,8 @@ export function paymentIndicator(c: PaymentCounts) {
     paidOnline: c.paidOnline,
     paidLocal: c.paidLocal,
     payableDossiers: c.payableDossiers,
+    paidAnyRoute: c.paidAnyRoute,
     rate: r,
-    band: paymentBand(r, c.paidOnline + c.paidLocal),
+    band: paymentBand(r, c.paidAnyRoute),
   };
 }

@@ -29,7 +29,8 @@ export function syncIndicator(c: SyncCounts) {
     ...c,
     denominator,
     rate: r,
-    notSyncedRate: r === null ? null : 100 - r,
+    // [decision] never below 0: a rate above 100 % carries the §Đ.3.3 warning instead.
+    notSyncedRate: r === null ? null : Math.max(0, 100 - r),
     message,
   };
 }

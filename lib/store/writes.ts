@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
+import type { UnitKind } from "@/db/schema";
 import { dueExpression, refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
 import type { DeadlineUnit } from "@/lib/method/ontime";
@@ -18,7 +19,7 @@ function* batches<T>(list: T[], size = BATCH): Generator<T[]> {
 }
 
 export interface UnitRow {
-  code: string; name: string; kind: string; parentCode: string | null; areaCode: string | null;
+  code: string; name: string; kind: UnitKind; parentCode: string | null; areaCode: string | null;
   validFrom?: string | null; validTo?: string | null;
 }
 export async function upsertUnits(orm: Orm, list: UnitRow[]): Promise<void> {

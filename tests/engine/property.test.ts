@@ -10,9 +10,9 @@ import { rows } from "@/db";
 import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/store/writes";
 import { dossierVerdict, overlapsPeriod, verdictCase } from "@/lib/engine/verdict-sql";
 import { loadCalendar } from "@/lib/engine/explain";
-import { refreshDerived } from "@/lib/engine/derive-sql";
+import { dueDateExpression, refreshDerived } from "@/lib/engine/derive-sql";
 import { prng } from "@/lib/demo/generate";
-import { derive, verdictOf, type Deadline, type DeadlineUnit } from "@/lib/method/ontime";
+import { derive, dueDate, verdictOf, type Deadline, type DeadlineUnit } from "@/lib/method/ontime";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 
@@ -66,6 +66,23 @@ describe("METHOD §A.2–A.4: facts derived on insert", () => {
     await refreshDerived(db.orm);
     const [after] = await rows<{ h: string }>(db.orm, facts);
     expect(after.h).toBe(before.h);
+  });
+});
+
+describe("METHOD §A.4 [decision] / §A.6: the due date", () => {
+  it("the SQL due date equals the pure `dueDate` on every dossier with a start and a deadline", async () => {
+    const cal = await loadCalendar(db.orm);
+    const got = await rows<{ code: string; start_ms: number; due: string }>(db.orm, sql`
+      select d.code, (extract(epoch from d.start_at) * 1000)::float8 as start_ms,
+        ${dueDateExpression(sql`d.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`, sql`d.due_at`)}::text as due
+      from dossiers d join procedures p on p.code = d.procedure_code
+      where d.start_at is not null and p.deadline_value is not null`);
+    expect(got.length).toBeGreaterThan(N / 2);
+    const mismatches = got
+      .map((g) => ({ g, pure: dueDate(new Date(g.start_ms), deadlines.get(facts.get(g.code)!.procedureCode!)!, cal) }))
+      .filter(({ g, pure }) => pure !== g.due)
+      .map(({ g, pure }) => `${g.code}: sql=${g.due} pure=${pure}`);
+    expect(mismatches.slice(0, 10)).toEqual([]);
   });
 });
 

@@ -160,7 +160,7 @@ describe("scorecard by the other dimensions of §0.5", () => {
     const agency = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null });
     expect(all.rows).toHaveLength(1);
     expect(all.rows[0].key).toBe("ALL");
-    expect({ ...all.rows[0], key: "", name: "" }).toEqual({ ...row(agency, "T"), key: "", name: "" });
+    expect({ ...all.rows[0], key: "", name: "", kind: null }).toEqual({ ...row(agency, "T"), key: "", name: "", kind: null });
   });
   it("procedure and field", async () => {
     const p = await scorecard(db.orm, { period: MARCH, by: "procedure", scopeUnit: null });

@@ -51,4 +51,8 @@ describe("METHOD §0.4 colour bands", () => {
     expect(paymentBand(0, 0)).toBe("white");
     expect(paymentBand(null, 0)).toBe("white");
   });
+  it("§0.4 [decision]: a group with a local-gateway payment outside the §C.3 denominator is red, not white", () => {
+    // No payable dossier (rate undefined), but one dossier paid through the local gateway.
+    expect(paymentBand(null, 1)).toBe("red");
+  });
 });

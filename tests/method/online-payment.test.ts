@@ -36,7 +36,7 @@ describe("METHOD §C online payment", () => {
     expect(isPayable(false, 1, true)).toBe(false);
   });
   it("§C.1–C.3 rates, the local gateway beside the rate, not in it", () => {
-    const r = paymentIndicator({ proceduresWithPayments: 3, proceduresWithFeeDossiers: 5, proceduresWithFeeData: 5, proceduresWithCatalogueFee: 8, paidOnline: 20, paidLocal: 7, payableDossiers: 100 });
+    const r = paymentIndicator({ proceduresWithPayments: 3, proceduresWithFeeDossiers: 5, proceduresWithFeeData: 5, proceduresWithCatalogueFee: 8, paidOnline: 20, paidLocal: 7, payableDossiers: 100, paidAnyRoute: 27 });
     expect(r).toMatchObject({ proceduresWithPaymentsRate: 60, feeIntegrationRate: 62.5, rate: 20, band: "yellow", paidLocal: 7 });
   });
 });

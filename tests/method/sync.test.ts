@@ -26,6 +26,9 @@ describe("METHOD §Đ dossier sync rate", () => {
     expect(s.message).toBe("Cảnh báo dữ liệu báo cáo không chính xác");
     expect(s.rate).toBe(120);
   });
+  it("§Đ.2 [decision]: the not-synced rate is never below 0", () => {
+    expect(syncIndicator({ synced: 12, reportedNational: 10, reportedPortal: 8 }).notSyncedRate).toBe(0);
+  });
 });
 
 describe("METHOD §D feedback", () => {

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getIndicators } from "@/lib/data/indicators";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
-import { unitsForCaller } from "@/lib/data/unit-list";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Band } from "@/lib/method/bands";
@@ -15,7 +14,9 @@ import { PeriodPicker } from "../../_components/period-picker";
 
 export const metadata: Metadata = { title: "Bảng xếp hạng" };
 
-type View = "units" | "procedure" | "field";
+type View = "units" | "procedure" | "field" | "sector";
+const ROW_HEADING: Record<View, string> = { units: "Đơn vị", procedure: "Thủ tục", field: "Lĩnh vực", sector: "Ngành" };
+const VIEWS: ReadonlyArray<readonly [View, string]> = [["units", "Đơn vị trực thuộc"], ["procedure", "Thủ tục"], ["field", "Lĩnh vực"], ["sector", "Ngành (phản ánh, kiến nghị)"]];
 const SECTION_ORDER = ["so_nganh", "huyen", "xa", "tinh"];
 const SECTION_LABELS: Record<string, string> = { so_nganh: "Sở, ban, ngành", huyen: "UBND cấp huyện", xa: "UBND xã, phường", tinh: "Cấp tỉnh" };
 type Search = Promise<{ from?: string; to?: string; unit?: string; view?: View; sort?: string; dir?: string }>;
@@ -34,14 +35,14 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
   const sp = await searchParams;
   const { orm, caller } = await requirePage();
   const period = periodFromParams(sp);
-  const view: View = sp.view === "procedure" || sp.view === "field" ? sp.view : "units";
+  const view: View = VIEWS.find(([v]) => v === sp.view)?.[0] ?? "units";
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
-  const card = await getIndicators(orm, caller, view === "units"
-    ? { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }
-    : { period, by: view, filter: unit ? { unit: unit.code } : {} });
-  const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
-  // Departments and communes are ranked separately, as the national portal does.
-  const kinds = new Map((await unitsForCaller(orm, caller)).map((u) => [u.code, u.kind]));
+  const [card, trail] = await Promise.all([
+    getIndicators(orm, caller, view === "units"
+      ? { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }
+      : { period, by: view, filter: unit ? { unit: unit.code } : {} }),
+    unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
+  ]);
 
   const sortKey = COLUMNS.some((c) => c.key === sp.sort) ? sp.sort! : "A";
   const dir = sp.dir === "asc" ? 1 : -1;
@@ -53,7 +54,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
     return (x - y) * dir || a.name.localeCompare(b.name, "vi");
   });
   const sections = view === "units"
-    ? SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (kinds.get(r.key) ?? "tinh") === k) })).filter((x) => x.rows.length > 0)
+    // Departments and communes are ranked separately, as the national portal does.
+    ? SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0)
     : [{ kind: view, rows }];
   const base = { from: period.from, to: period.to };
   const self = (o: Record<string, string | undefined>) => `/xep-hang${qs({ ...base, unit: unit?.code, view: view === "units" ? undefined : view, sort: sortKey, dir: sp.dir, ...o })}`;
@@ -68,7 +70,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
       </div>
       <PeriodPicker path="/xep-hang" period={period} keep={{ unit: unit?.code, view: view === "units" ? undefined : view }} />
       <div className="no-print flex gap-2 text-sm" role="tablist">
-        {([["units", "Đơn vị trực thuộc"], ["procedure", "Thủ tục"], ["field", "Lĩnh vực"]] as const).map(([v, label]) => (
+        {VIEWS.map(([v, label]) => (
           <Link key={v} role="tab" aria-selected={view === v} href={self({ view: v === "units" ? undefined : v, sort: "A", dir: undefined })}
             className={`rounded px-3 py-1 ${view === v ? "bg-red-700 text-white" : "border border-gray-300 bg-white"}`}>{label}</Link>
         ))}
@@ -76,7 +78,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
       {rows.length === 0 && (
         <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có đơn vị trực thuộc hoặc chưa có dữ liệu trong kỳ.</p>
       )}
-      {sections.map((section) => (
+      {view === "sector" && rows.length > 0 && <SectorTable rows={rows} />}
+      {view !== "sector" && sections.map((section) => (
         <section key={section.kind} className="space-y-2">
           {view === "units" && <h2 className="text-lg font-semibold">{SECTION_LABELS[section.kind] ?? section.kind} ({section.rows.length})</h2>}
           <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
@@ -84,7 +87,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
               <thead className="bg-gray-50 text-left text-gray-700">
                 <tr>
                   <th className="px-2 py-2">Hạng</th>
-                  <th className="px-2 py-2">{view === "units" ? "Đơn vị" : view === "procedure" ? "Thủ tục" : "Lĩnh vực"}</th>
+                  <th className="px-2 py-2">{ROW_HEADING[view]}</th>
                   {COLUMNS.map((c) => (
                     <th key={c.key} className="px-2 py-2" aria-sort={c.key === sortKey ? (dir === 1 ? "ascending" : "descending") : undefined}>
                       <Link href={self({ sort: c.key, dir: c.key === sortKey && dir === -1 ? "asc" : undefined })} className="hover:underline">
@@ -125,6 +128,30 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
         </section>
       ))}
       <p className="text-xs text-gray-500">Số liệu của một đơn vị gồm hồ sơ của đơn vị đó và các đơn vị trực thuộc (tính từ hồ sơ, không lấy trung bình tỷ lệ của đơn vị con).</p>
+    </div>
+  );
+}
+
+/** METHOD §D.2: PAKN by sector (ngành), the only figures a sector has; the rows add up to the whole. */
+function SectorTable({ rows }: { rows: ScorecardRow[] }) {
+  const sorted = [...rows].sort((a, b) => b.feedback.total - a.feedback.total || a.name.localeCompare(b.name, "vi"));
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <table className="min-w-full text-sm" data-scorecard="sector">
+        <thead className="bg-gray-50 text-left text-gray-700">
+          <tr><th className="px-2 py-2">Ngành</th><th className="px-2 py-2">Phản ánh, kiến nghị</th><th className="px-2 py-2">Về quy định hành chính</th><th className="px-2 py-2">Về hành vi cán bộ, công chức</th></tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
+              <td className="px-2 py-2">{r.name}</td>
+              <td className="px-2 py-2 tabular-nums">{formatCount(r.feedback.total)}</td>
+              <td className="px-2 py-2 tabular-nums">{formatCount(r.feedback.regulation)} ({formatRate(r.feedback.regulationRate)})</td>
+              <td className="px-2 py-2 tabular-nums">{formatCount(r.feedback.conduct)} ({formatRate(r.feedback.conductRate)})</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

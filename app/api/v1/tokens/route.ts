@@ -7,7 +7,7 @@ import { ApiError, handler } from "@/lib/api/errors";
 import { fieldErrors } from "@/lib/ingest/errors";
 import { createToken, listTokens } from "@/lib/data/tokens";
 
-export const tokenInput = z.object({
+const tokenInput = z.object({
   name: z.string().trim().min(1).max(200).describe("Tên gợi nhớ, ví dụ: Hệ thống một cửa Sở Tư pháp"),
   unitCode: z.string().min(1).describe("Mã đơn vị (MaDonVi): mã truy cập chỉ đọc/ghi dữ liệu của đơn vị này và các đơn vị trực thuộc"),
 });
