@@ -2,7 +2,7 @@
 import colors from "tailwindcss/colors";
 
 /** @type {import('tailwindcss').Config} */
-export default {
+const config = {
   content: ["./app/**/*.{ts,tsx}", "./lib/**/*.{ts,tsx}", "./node_modules/@tremor/**/*.{js,ts,jsx,tsx}"],
   theme: {
     transparent: "transparent",
@@ -36,3 +36,5 @@ export default {
   ],
   plugins: [],
 };
+
+export default config;

@@ -4,7 +4,6 @@ import { TZ } from "@/lib/method/time";
 const int = new Intl.NumberFormat("vi-VN");
 export const formatCount = (n: number) => int.format(n);
 
-const date = new Intl.DateTimeFormat("vi-VN", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" });
 const dateTime = new Intl.DateTimeFormat("vi-VN", {
   timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
 });

@@ -25,10 +25,9 @@ export default async function setup(project: TestProject) {
       await withServer(env.DATABASE_URL!, (sql) => sql.unsafe(`drop database if exists ${name}`));
     };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
   const db = await openStore({ memory: true });
-  // openDatabase keeps the PGlite client private; reopen through the orm's session.
-  const client = (db.orm as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+  // openDatabase keeps the PGlite client private; reach it through the orm's session.
+  const client = (db.orm as unknown as { $client: import("@electric-sql/pglite").PGlite }).$client;
   const dump = await client.dumpDataDir("gzip");
   const file = path.join(os.tmpdir(), `tthc-template-${process.pid}.tgz`);
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -6,7 +6,7 @@ import { openConfiguredStore } from "@/lib/store/open";
 const g = globalThis as unknown as { __tthcDb?: Promise<Database> };
 
 /** Tests point the application (routes, pages) at their own database. */
-export function useDatabase(db: Database): void {
+export function setDatabase(db: Database): void {
   g.__tthcDb = Promise.resolve(db);
 }
 

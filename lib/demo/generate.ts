@@ -164,7 +164,7 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
     if (received > now) continue;
     const code = `H56.${day.replaceAll("-", "")}.${String(i).padStart(7, "0")}`;
     const channelRoll = rng.next();
-    let channel: number | null = channelRoll < 0.46 ? 2 : channelRoll < 0.94 ? 1 : channelRoll < 0.98 ? 3 : null;
+    const channel: number | null = channelRoll < 0.46 ? 2 : channelRoll < 0.94 ? 1 : channelRoll < 0.98 ? 3 : null;
     const source = channel === 2 ? (rng.chance(0.75) ? "DVCQG" : "DIAPHUONG") : null;
 
     // Processing time relative to the deadline, in the deadline's own terms.

@@ -5,9 +5,9 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/db";
 import { POST as importRoute } from "@/app/api/v1/import/[kind]/route";
 import { call } from "../helpers/api";
-import { useSmallProvince } from "../helpers/province";
+import { withSmallProvince } from "../helpers/province";
 
-const province = useSmallProvince();
+const province = withSmallProvince();
 
 const csv = (text: string) => ({ rawBody: text, headers: { "content-type": "text/csv" } });
 const THUTUC = `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi
@@ -60,5 +60,36 @@ describe("reference imports", () => {
     expect((await call(importRoute, "/api/v1/import/donvi", { userId: province.users.managerA, params: { kind: "donvi" }, ...csv("x") })).status).toBe(403);
     expect((await call(importRoute, "/api/v1/import/donvi", { token: province.tokens.T, params: { kind: "donvi" }, ...csv("x") })).status).toBe(403);
     expect((await call(importRoute, "/api/v1/import/hoso", { userId: province.users.admin, params: { kind: "hoso" }, ...csv("x") })).status).toBe(404);
+  });
+});
+
+describe("DATA.md §2 through the import route: repeated keys and unknown codes", () => {
+  it("thamquyen lines of one (agency, procedure) merge: the higher MucDo counts (METHOD §B.1), payment if any line says so", async () => {
+    const body = "MaDonVi,MaTTHC,MucDo,TichHopThanhToan\nB,P1,3,1\nB,P1,4,0\n";
+    const r = await call(importRoute, "/api/v1/import/thamquyen", { userId: province.users.admin, params: { kind: "thamquyen" }, ...csv(body) });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ rows: 2, valid: 1, inserted: 1, errors: [] });
+    expect(r.json.repeats).toEqual([{ line: 3, earlierLine: 2, key: "B|P1", rule: "merged" }]);
+    const a = await rows(province.db.orm, sql`select online_level as level, payment_integrated as paid from authorities where unit_code = 'B' and procedure_code = 'P1'`);
+    expect(a).toEqual([{ level: 4, paid: true }]);
+  });
+  it("a repeated MaPAKN or baocao key: the later line replaces the earlier, nothing aborts", async () => {
+    const pakn = "MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc\nPK1,2025-03-02,1,A,Tư pháp,F\nPK1,2025-03-03,2,B,Hộ tịch,F\n";
+    const r = await call(importRoute, "/api/v1/import/pakn", { userId: province.users.admin, params: { kind: "pakn" }, ...csv(pakn) });
+    expect(r.json).toMatchObject({ valid: 1, inserted: 1, repeats: [expect.objectContaining({ line: 3, earlierLine: 2, rule: "replaced" })] });
+    expect(await rows(province.db.orm, sql`select unit_code as u, kind from feedback where code = 'PK1'`)).toEqual([{ u: "B", kind: 2 }]);
+    const baocao = "MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan\nB,2025-04-01,2025-04-30,bcqg,7\nB,2025-04-01,2025-04-30,bcqg,9\n";
+    const b = await call(importRoute, "/api/v1/import/baocao", { userId: province.users.admin, params: { kind: "baocao" }, ...csv(baocao) });
+    expect(b.json).toMatchObject({ valid: 1, inserted: 1 });
+    expect(await rows(province.db.orm, sql`select received as n from reported_totals where unit_code = 'B' and from_day = '2025-04-01'`)).toEqual([{ n: 9 }]);
+  });
+  it("an unknown MaDiaBan, MaDonViCha or MaTTHC, or a MaDiaBan that is not an area, is an error naming line and field", async () => {
+    const donvi = "MaDonVi,TenDonVi,LoaiDonVi,MaDonViCha,MaDiaBan\nC,Sở C,so_nganh,T,KHONG-CO\nD,Sở D,so_nganh,KHONG-CO,\nE,Sở E,so_nganh,T,A\nF,Sở F,so_nganh,T,B\n";
+    const r = await call(importRoute, "/api/v1/import/donvi?dryRun=1", { userId: province.users.admin, params: { kind: "donvi" }, ...csv(donvi) });
+    expect(r.json.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(["2:MaDiaBan", "3:MaDonViCha", "4:MaDiaBan"]);
+    expect(r.json.errors[2].vi).toContain("không phải đơn vị hành chính");
+    expect(r.json).toMatchObject({ valid: 1, inserted: 1 });
+    const tq = await call(importRoute, "/api/v1/import/thamquyen?dryRun=1", { userId: province.users.admin, params: { kind: "thamquyen" }, ...csv("MaDonVi,MaTTHC,MucDo,TichHopThanhToan\nA,P-KHONG,4,0\n") });
+    expect(tq.json.errors).toEqual([expect.objectContaining({ line: 2, field: "MaTTHC" })]);
   });
 });

@@ -11,9 +11,9 @@ import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { call } from "../helpers/api";
-import { record, useSmallProvince } from "../helpers/province";
+import { record, withSmallProvince } from "../helpers/province";
 
-const province = useSmallProvince(async ({ tokens }) => {
+const province = withSmallProvince(async () => {
   const r = await call(sync, "/api/v1/sync", {
     token: province.tokens.T,
     body: { service: "DongBoHoSoMC", data: [record("A-1"), record("A1-1", { MaDonVi: "A1" }), record("B-1", { MaDonVi: "B", MaTTHC: "P2", KenhThucHien: "1" })] },

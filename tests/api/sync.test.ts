@@ -12,9 +12,9 @@ import { POST as resend } from "@/app/api/v1/quarantine/[id]/resend/route";
 import { DELETE as revoke } from "@/app/api/v1/tokens/[id]/route";
 import { prng } from "@/lib/demo/generate";
 import { call } from "../helpers/api";
-import { record, useSmallProvince } from "../helpers/province";
+import { record, withSmallProvince } from "../helpers/province";
 
-const province = useSmallProvince();
+const province = withSmallProvince();
 
 const envelope = (data: unknown[], extra: Record<string, unknown> = {}) => ({ service: "DongBoHoSoMC", isUpdating: "False", data, ...extra });
 const snapshot = async () =>
@@ -199,5 +199,18 @@ describe("fuzz: random and mutated payloads", () => {
     expect(accepted.size).toBeGreaterThan(500);
     const found = await rows<{ code: string }>(province.db.orm, sql`select code from dossiers where code in (select jsonb_array_elements_text(${JSON.stringify([...accepted])}::jsonb))`);
     expect(found.length).toBe(accepted.size);
+  });
+});
+
+describe("DATA.md §2 repeated keys through the sync API", () => {
+  it("the same MaHoSo twice in one batch: the later record wins, the steps of both are kept", async () => {
+    const r = await call(sync, "/api/v1/sync", { token: province.tokens.A, body: envelope([
+      record("REP-1", { KenhThucHien: "1", QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20250303090000" }] }),
+      record("REP-1", { KenhThucHien: "3", QuaTrinhXuLy: [{ TrangThai: "4", ThoiDiemXuLy: "20250304090000" }] }),
+    ]) });
+    expect(r.json).toMatchObject({ accepted: 2, rejected: 0 });
+    const d = await rows<{ ch: number; steps: number }>(province.db.orm, sql`select channel as ch,
+      (select count(*)::int from process_steps s where s.dossier_id = d.id) as steps from dossiers d where code = 'REP-1'`);
+    expect(d).toEqual([{ ch: 3, steps: 2 }]);
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { useDatabase } from "@/lib/data/db";
+import { setDatabase } from "@/lib/data/db";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
 import { GET as explain } from "@/app/api/v1/dossiers/[code]/explain/route";
 import { GET as quarantine } from "@/app/api/v1/quarantine/route";
@@ -29,7 +29,7 @@ let ids: Awaited<ReturnType<typeof smallProvince>>["users"];
 
 beforeAll(async () => {
   db = await testDatabase();
-  useDatabase(db);
+  setDatabase(db);
   const p = await smallProvince(db);
   ids = p.users;
   const r = await call(sync, "/api/v1/sync", { token: p.tokens.T, body: { service: "DongBoHoSoMC", data: [record("DA"), record("DB", { MaDonVi: "B", MaTTHC: "P2" }), record("DT", { MaDonVi: "T" })] } });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import bcrypt from "bcryptjs";
 import { eq, sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { useDatabase } from "@/lib/data/db";
+import { setDatabase } from "@/lib/data/db";
 import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
 import { MAX_ATTEMPTS_PER_ADDRESS, resetAttempts } from "@/lib/auth/rate-limit";
@@ -21,7 +21,7 @@ const signIn = (username: string, password: string, ip = "10.0.0.1") => authoriz
 
 beforeAll(async () => {
   db = await testDatabase();
-  useDatabase(db);
+  setDatabase(db);
   const { upsertUnits } = await import("@/lib/store/writes");
   await upsertUnits(db.orm, [{ code: "T", name: "T", kind: "tinh", parentCode: null, areaCode: null }]);
   const hash = await bcrypt.hash(PASSWORD, 10);

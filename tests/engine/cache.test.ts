@@ -4,7 +4,6 @@
  * below is compared with a fresh computation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db";
 import { env } from "@/lib/env";

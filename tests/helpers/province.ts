@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll } from "vitest";
 import { users } from "@/db/schema";
 import type { Database } from "@/db";
-import { useDatabase } from "@/lib/data/db";
+import { setDatabase } from "@/lib/data/db";
 import { upsertAuthorities, upsertProcedures, upsertUnits } from "@/lib/store/writes";
 import { createToken } from "@/lib/data/tokens";
 import type { Role } from "@/lib/roles";
@@ -58,11 +58,11 @@ export type ProvinceContext = { db: Database } & Awaited<ReturnType<typeof small
  * A test file's database with the small province, used by the routes under test; filled
  * in before the file's tests run, closed after. `then` adds data of the file's own.
  */
-export function useSmallProvince(then?: (ctx: ProvinceContext) => Promise<void>): ProvinceContext {
+export function withSmallProvince(then?: (ctx: ProvinceContext) => Promise<void>): ProvinceContext {
   const ctx = {} as ProvinceContext;
   beforeAll(async () => {
     ctx.db = await testDatabase();
-    useDatabase(ctx.db);
+    setDatabase(ctx.db);
     Object.assign(ctx, await smallProvince(ctx.db));
     await then?.(ctx);
   });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { allowed } from "@/lib/data/scope";
 import { warningsForCaller } from "@/lib/data/dossiers";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { qs } from "@/lib/ui/period";

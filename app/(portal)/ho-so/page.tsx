@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { allowed } from "@/lib/data/scope";
 import { listDossiersForCaller } from "@/lib/data/dossiers";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";

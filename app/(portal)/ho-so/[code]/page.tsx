@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { allowed } from "@/lib/data/scope";
 import { explainForCaller } from "@/lib/data/dossiers";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { allowed } from "@/lib/data/scope";
 import { calendarForCaller } from "@/lib/data/calendar";
 import { formatDay } from "@/lib/format";
 import { isoWeekday, localDate } from "@/lib/method/time";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { allowed } from "@/lib/data/scope";
 import { listTokens } from "@/lib/data/tokens";
 import { unitsForCaller } from "@/lib/data/unit-list";
 import { formatDateTime } from "@/lib/format";

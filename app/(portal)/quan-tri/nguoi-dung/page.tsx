@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ROLE_LABELS, ROLES } from "@/lib/roles";
-import { allowed } from "@/lib/data/scope";
 import { unitsForCaller } from "@/lib/data/unit-list";
 import { listUsers } from "@/lib/data/user-admin";
 import { requirePage } from "@/lib/page";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { listAudit } from "@/lib/data/audit";
-import { allowed } from "@/lib/data/scope";
 import { formatDateTime } from "@/lib/format";
 import { requirePage } from "@/lib/page";
 
