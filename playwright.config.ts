@@ -6,7 +6,9 @@ import { defineConfig } from "@playwright/test";
  * Debian's /usr/bin/chromium is driven directly.
  */
 const PORT = 3100;
-const DATA = ".data/e2e";
+/** e2e's own folder: its database, logins and tokens never touch the developer's .data. */
+export const E2E_DATA = ".data/e2e";
+const DATA = E2E_DATA;
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
+import { E2E_DATA } from "../playwright.config";
 
 export interface DemoUser { username: string; password: string; role: string; agency: string }
 
-/** The demo logins the seed wrote (.data/demo-users.json). */
+/** The demo logins the seed wrote beside e2e's own database (playwright.config.ts), never the developer's .data. */
 export function demoUsers(): DemoUser[] {
-  return JSON.parse(fs.readFileSync(".data/demo-users.json", "utf8"));
+  return JSON.parse(fs.readFileSync(`${E2E_DATA}/demo-users.json`, "utf8"));
 }
 
 /** Fails a test on any console error or failed request the page makes. */

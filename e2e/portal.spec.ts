@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
+import { E2E_DATA } from "../playwright.config";
 import { expect, signIn, test } from "./fixtures";
 
 const PAGES = [
@@ -122,7 +123,7 @@ test("the Excel report opens and holds the same numbers as the API", async ({ pa
 
 test("the page refreshes by itself when new data is synced", async ({ page }) => {
   await signIn(page, "admin");
-  const tokens = JSON.parse(fs.readFileSync(".data/demo-tokens.json", "utf8")) as Array<{ token: string; scope: string }>;
+  const tokens = JSON.parse(fs.readFileSync(`${E2E_DATA}/demo-tokens.json`, "utf8")) as Array<{ token: string; scope: string }>;
   const local = new Date(Date.now() + 7 * 3600_000 - 3600_000); // an hour ago, in local time
   const today = local.toISOString().slice(0, 10);
   await page.goto(`/tong-quan?from=${today.slice(0, 8)}01&to=${today}`);

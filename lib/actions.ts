@@ -15,33 +15,47 @@ import { notifyDataChanged } from "@/lib/live/events";
 
 export type ActionState = { ok?: string; error?: string; fieldErrors?: Record<string, string>; secret?: string } | null;
 
-export function formAction<S extends z.ZodType>(
-  schema: S,
-  run: (ctx: { orm: Orm; caller: Caller; input: z.output<S> }) => Promise<NonNullable<ActionState>>,
-  opts: { revalidate?: string; dataChanged?: boolean } = {},
-) {
+/** A form: its schema (FormData entries as strings), what it does, and what to refresh after. */
+export interface FormSpec<S extends z.ZodType> {
+  schema: S;
+  run: (ctx: { orm: Orm; caller: Caller; input: z.output<S> }) => Promise<NonNullable<ActionState>>;
+  revalidate?: string;
+  dataChanged?: boolean;
+}
+export const formSpec = <S extends z.ZodType>(spec: FormSpec<S>) => spec;
+
+/**
+ * Parses the form (`z.coerce` for numbers) and runs it as `caller`; every failure that
+ * is not a bug becomes the form's error with its reason, in Vietnamese.
+ */
+export async function runForm<S extends z.ZodType>(spec: FormSpec<S>, caller: Caller, form: FormData): Promise<NonNullable<ActionState>> {
+  const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
+  const parsed = spec.schema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const i of parsed.error.issues) fieldErrors[i.path.join(".")] ??= i.message;
+    return { error: "Dữ liệu chưa hợp lệ, xem từng trường.", fieldErrors };
+  }
+  try {
+    const { orm } = await getDb();
+    return await spec.run({ orm, caller, input: parsed.data });
+  } catch (e) {
+    if (e instanceof ForbiddenError || e instanceof NotFoundError) return { error: `${e.vi}.` };
+    const rule = e instanceof RuleError ? e : fromDatabaseError(e);
+    if (rule) return { error: `${rule.vi}.` };
+    console.error("[action]", e instanceof Error ? e.message : e);
+    return { error: "Lỗi hệ thống, hãy thử lại." };
+  }
+}
+
+/** The server action of a form: the signed-in caller, then `runForm`, then the refreshes. */
+export function formAction<S extends z.ZodType>(spec: FormSpec<S>) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     const caller = await currentCaller();
     if (!caller) return { error: "Phiên đăng nhập đã hết, hãy đăng nhập lại." };
-    const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const i of parsed.error.issues) fieldErrors[i.path.join(".")] ??= i.message;
-      return { error: "Dữ liệu chưa hợp lệ, xem từng trường.", fieldErrors };
-    }
-    try {
-      const { orm } = await getDb();
-      const r = await run({ orm, caller, input: parsed.data });
-      if (r.ok && opts.revalidate) revalidatePath(opts.revalidate);
-      if (r.ok && opts.dataChanged) notifyDataChanged();
-      return r;
-    } catch (e) {
-      if (e instanceof ForbiddenError || e instanceof NotFoundError) return { error: `${e.vi}.` };
-      const rule = e instanceof RuleError ? e : fromDatabaseError(e);
-      if (rule) return { error: `${rule.vi}.` };
-      console.error("[action]", e);
-      return { error: "Lỗi hệ thống, hãy thử lại." };
-    }
+    const r = await runForm(spec, caller, form);
+    if (r.ok && spec.revalidate) revalidatePath(spec.revalidate);
+    if (r.ok && spec.dataChanged) notifyDataChanged();
+    return r;
   };
 }

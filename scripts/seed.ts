@@ -3,8 +3,10 @@
  * the demo province (or all 34 provinces) into the configured database (DATABASE_URL,
  * else the embedded PGlite).
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
+import { env } from "@/lib/env";
 import { openConfiguredStore } from "@/lib/store/open";
 import { countDossiers } from "@/lib/store/writes";
 import { seedDemo } from "@/lib/demo/seed";
@@ -35,7 +37,9 @@ try {
     }
     const n = Number(values.dossiers);
     console.log(`Nạp dữ liệu mẫu tỉnh Thái Nguyên (${n.toLocaleString("vi-VN")} hồ sơ) vào ${db.kind}…`);
-    const r = await seedDemo(db, { dossiers: n, until: values.until, log: console.log, national: values.national });
+    // The demo's logins and tokens go beside its database (.data, or e2e's own folder).
+    const dataDir = path.dirname(env.PGLITE_DIR);
+    const r = await seedDemo(db, { dossiers: n, until: values.until, log: console.log, national: values.national, dataDir });
     console.log(`Xong trong ${(r.ms / 1000).toFixed(1)} s. Tài khoản mẫu (mật khẩu chung: ${r.users[0].password}):`);
     for (const u of r.users) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(15)} ${u.agency}`);
   }

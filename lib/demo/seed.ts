@@ -21,7 +21,7 @@ export interface SeedOptions {
   dossiers?: number;
   until?: string;
   now?: Date;
-  /** Where to write demo-users.json; null to skip. */
+  /** Where to write demo-users.json and demo-tokens.json (readable by the owner only); null to skip. */
   dataDir?: string | null;
   log?: (msg: string) => void;
   /** All 34 provinces (Thái Nguyên with its real units, the others synthetic). */
@@ -66,11 +66,12 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
   if (opts.dataDir !== null) {
     const dir = opts.dataDir ?? path.join(process.cwd(), ".data");
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, "demo-users.json"),
-      JSON.stringify(demoUsers.map(({ username, password, role, agency }) => ({ username, password, role, agency })), null, 2),
-    );
-    fs.writeFileSync(path.join(dir, "demo-tokens.json"), JSON.stringify(tokens, null, 2));
+    const secret = (file: string, value: unknown) => {
+      fs.writeFileSync(path.join(dir, file), JSON.stringify(value, null, 2), { mode: 0o600 });
+      fs.chmodSync(path.join(dir, file), 0o600); // also when the file was already there
+    };
+    secret("demo-users.json", demoUsers.map(({ username, password, role, agency }) => ({ username, password, role, agency })));
+    secret("demo-tokens.json", tokens);
   }
   return { dossiers: written, users: demoUsers, tokens, ms: Date.now() - t0 };
 }

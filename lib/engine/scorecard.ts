@@ -171,6 +171,15 @@ export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: 
 
 /** The computation itself, without the cache (benchmarks measure this). */
 export async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard> {
+  const result = await rows<{ key: string; name: string; kind: UnitKind | null; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
+    orm,
+    scorecardSql(q),
+  );
+  return { period: periodJson(q.period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r)) };
+}
+
+/** The one statement of a scorecard (exported for the test that reads its plan). */
+export function scorecardSql(q: ScorecardQuery): SQL {
   const { period } = q;
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);
@@ -182,7 +191,7 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Sco
     : q.by === "sector" ? sql`select coalesce(nullif(trim(f.sector), ''), ${UNDETERMINED})`
     : unitSideMap(q.by, sql`f.unit_code`);
 
-  const query = sql`
+  return sql`
     with unit_area as (
       select u.code as unit_code, coalesce(u.area_code, (
         select c.ancestor_code from unit_closure c join units a on a.code = c.ancestor_code
@@ -298,12 +307,6 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Sco
     left join fb on fb.g = gr.g
     left join rep on rep.g = gr.g
     order by gr.g`;
-
-  const result = await rows<{ key: string; name: string; kind: UnitKind | null; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
-    orm,
-    query,
-  );
-  return { period: periodJson(period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r)) };
 }
 
 interface Counts {

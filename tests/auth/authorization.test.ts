@@ -17,6 +17,7 @@ import { POST as importRoute } from "@/app/api/v1/import/[kind]/route";
 import { POST as sync } from "@/app/api/v1/sync/route";
 import { listDossiersForCaller } from "@/lib/data/dossiers";
 import { createUser, updateUser } from "@/lib/data/user-admin";
+import { callerFromToken } from "@/lib/data/tokens";
 import { callerFromUserId } from "@/lib/data/users";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { makePeriod } from "@/lib/method/period";
@@ -26,12 +27,14 @@ import { record, smallProvince } from "../helpers/province";
 
 let db: Database;
 let ids: Awaited<ReturnType<typeof smallProvince>>["users"];
+let tokens: Awaited<ReturnType<typeof smallProvince>>["tokens"];
 
 beforeAll(async () => {
   db = await testDatabase();
   setDatabase(db);
   const p = await smallProvince(db);
   ids = p.users;
+  tokens = p.tokens;
   const r = await call(sync, "/api/v1/sync", { token: p.tokens.T, body: { service: "DongBoHoSoMC", data: [record("DA"), record("DB", { MaDonVi: "B", MaTTHC: "P2" }), record("DT", { MaDonVi: "T" })] } });
   expect(r.json.accepted).toBe(3);
   await call(sync, "/api/v1/sync", { token: p.tokens.A, body: { service: "DongBoHoSoMC", data: [record("QA", { NgayTiepNhan: "sai" })] } });
@@ -39,10 +42,16 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-type Role = "admin" | "leader" | "viewer" | "managerA" | "staffA";
-const ROLES: Role[] = ["admin", "leader", "viewer", "managerA", "staffA"];
+type UserRole = "admin" | "leader" | "viewer" | "managerA" | "staffA";
+/** API tokens are callers too: one bound to the province, one to agency A. */
+type Role = UserRole | "tokenT" | "tokenA";
+const ROLES: Role[] = ["admin", "leader", "viewer", "managerA", "staffA", "tokenT", "tokenA"];
 /** Units by relation for each role: province roles sit at T, agency roles at A. */
-const OWN: Record<Role, string> = { admin: "T", leader: "T", viewer: "T", managerA: "A", staffA: "A" };
+const OWN: Record<Role, string> = { admin: "T", leader: "T", viewer: "T", managerA: "A", staffA: "A", tokenT: "T", tokenA: "A" };
+/** How a role authenticates to a route: a session cookie, or its API token. */
+const as = (role: Role) => (role === "tokenT" ? { token: tokens.T } : role === "tokenA" ? { token: tokens.A } : { userId: ids[role] });
+const callerOf = async (role: Role) =>
+  role === "tokenT" || role === "tokenA" ? (await callerFromToken(db.orm, role === "tokenT" ? tokens.T : tokens.A))! : (await callerFromUserId(db.orm, ids[role]))!;
 const OTHER = "B";
 const PARENT = "T";
 const DOSSIER_OF: Record<string, string> = { A: "DA", B: "DB", T: "DT" };
@@ -57,19 +66,19 @@ const snapshot = async () =>
 const TABLE: Array<{ resource: string; expect: Record<Role, [number, number, number]>; run: (role: Role, unit: string) => Promise<number> }> = [
   {
     resource: "indicators API (scorecard)",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404] },
-    run: async (role, unit) => (await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=${unit}`, { userId: ids[role] })).status,
+    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
+    run: async (role, unit) => (await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=${unit}`, as(role))).status,
   },
   {
     resource: "explain API (dossier-level)",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404] },
-    run: async (role, unit) => (await call(explain, `/api/v1/dossiers/${DOSSIER_OF[unit]}/explain?${Q}`, { userId: ids[role], params: { code: DOSSIER_OF[unit] } })).status,
+    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
+    run: async (role, unit) => (await call(explain, `/api/v1/dossiers/${DOSSIER_OF[unit]}/explain?${Q}`, { ...as(role), params: { code: DOSSIER_OF[unit] } })).status,
   },
   {
     resource: "dossier list",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404] },
+    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
     run: async (role, unit) => {
-      const caller = (await callerFromUserId(db.orm, ids[role]))!;
+      const caller = await callerOf(role);
       try {
         await listDossiersForCaller(db.orm, caller, { period: makePeriod("2025-03-01", "2025-03-31"), unit });
         return 200;
@@ -82,19 +91,19 @@ const TABLE: Array<{ resource: string; expect: Record<Role, [number, number, num
   },
   {
     resource: "Excel export",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404] },
-    run: async (role, unit) => (await call(excel, `/api/v1/reports/scorecard.xlsx?${Q}&unit=${unit}`, { userId: ids[role] })).status,
+    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
+    run: async (role, unit) => (await call(excel, `/api/v1/reports/scorecard.xlsx?${Q}&unit=${unit}`, as(role))).status,
   },
   {
     resource: "create an API token (admin action)",
-    expect: { admin: [201, 201, 201], leader: [403, 403, 403], viewer: [403, 403, 403], managerA: [201, 404, 404], staffA: [403, 403, 403] },
-    run: async (role, unit) => (await call(createTokenRoute, "/api/v1/tokens", { userId: ids[role], body: { name: "t", unitCode: unit } })).status,
+    expect: { admin: [201, 201, 201], leader: [403, 403, 403], viewer: [403, 403, 403], managerA: [201, 404, 404], staffA: [403, 403, 403], tokenT: [403, 403, 403], tokenA: [403, 403, 403] },
+    run: async (role, unit) => (await call(createTokenRoute, "/api/v1/tokens", { ...as(role), body: { name: "t", unitCode: unit } })).status,
   },
   {
     resource: "reference import (admin action, dry run)",
-    expect: { admin: [200, 200, 200], leader: [403, 403, 403], viewer: [403, 403, 403], managerA: [403, 403, 403], staffA: [403, 403, 403] },
+    expect: { admin: [200, 200, 200], leader: [403, 403, 403], viewer: [403, 403, 403], managerA: [403, 403, 403], staffA: [403, 403, 403], tokenT: [403, 403, 403], tokenA: [403, 403, 403] },
     run: async (role, unit) => (await call(importRoute, "/api/v1/import/baocao?dryRun=1", {
-      userId: ids[role], params: { kind: "baocao" }, rawBody: `MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan\n${unit},2025-03-01,2025-03-31,bcqg,1\n`,
+      ...as(role), params: { kind: "baocao" }, rawBody: `MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan\n${unit},2025-03-01,2025-03-31,bcqg,1\n`,
     })).status,
   },
 ];
@@ -119,8 +128,8 @@ describe("authorization table: role × resource × unit", () => {
 
 describe("the quarantine through the scope", () => {
   it("admins see all, an agency manager only its own, others are refused", async () => {
-    const seen = async (role: Role) => {
-      const r = await call(quarantine, "/api/v1/quarantine", { userId: ids[role] });
+    const seen = async (role: UserRole) => {
+      const r = await call(quarantine, "/api/v1/quarantine", as(role));
       return r.status === 200 ? r.json.items.map((i: { dossierCode: string }) => i.dossierCode).sort() : r.status;
     };
     expect(await seen("admin")).toEqual(["QA", "QB"]);
@@ -132,7 +141,7 @@ describe("the quarantine through the scope", () => {
 });
 
 describe("user administration", () => {
-  const attempt = async (role: Role) => {
+  const attempt = async (role: UserRole) => {
     const caller = (await callerFromUserId(db.orm, ids[role]))!;
     const before = await snapshot();
     try {

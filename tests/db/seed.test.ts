@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { upsertDossiers } from "@/lib/store/writes";
+import { upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { demoDossiers, demoReference } from "@/lib/demo/generate";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
 import { testDatabase } from "../helpers/db";
@@ -80,12 +80,20 @@ describe("writes", () => {
       select (select count(*)::int from dossiers) as d, (select count(*)::int from process_steps) as s,
         (select md5(string_agg(code || coalesce(due_at::text, '') || coalesce(done_at::text, ''), ',' order by code)) from dossiers) as h`);
     const ref = demoReference();
-    const first = demoDossiers(ref, { dossiers: 4000, until: "2026-11-25", now: NOW }).next().value!;
+    const first: DossierRow[] = demoDossiers(ref, { dossiers: 4000, until: "2026-11-25", now: NOW }).next().value!;
     await upsertDossiers(db.orm, first.slice(0, 500), NOW);
-    const after = await one<typeof before>(sql`
+    const state = () => one<typeof before>(sql`
       select (select count(*)::int from dossiers) as d, (select count(*)::int from process_steps) as s,
         (select md5(string_agg(code || coalesce(due_at::text, '') || coalesce(done_at::text, ''), ',' order by code)) from dossiers) as h`);
-    expect(after).toEqual(before);
+    expect(await state()).toEqual(before);
+    // The same dossiers resent, each with one step it did not have: 500 steps more, once.
+    const later = first.slice(0, 500).map((d, i) => ({ ...d, steps: [...d.steps, { status: 4, at: new Date(Date.UTC(2020, 0, 1) + i * 60_000) }] }));
+    await upsertDossiers(db.orm, later, NOW);
+    const once = await state();
+    expect(once.d).toBe(before.d);
+    expect(once.s).toBe(before.s + 500);
+    await upsertDossiers(db.orm, later, NOW);
+    expect(await state()).toEqual(once);
   });
 
   it("keeps the built-in calendar with its sources, materialised as working-day ordinals", async () => {

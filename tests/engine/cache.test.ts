@@ -13,16 +13,13 @@ import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
 import { testDatabase } from "../helpers/db";
+import { dossierRow } from "../helpers/rows";
 
 const t = (s: string) => parseInstant(s)!;
 const MARCH = makePeriod("2025-03-01", "2025-03-31", new Date());
 let db: Database;
 
-const dossier = (code: string, received: string): DossierRow => ({
-  code, procedureCode: "P", unitCode: "T", channel: 1, source: null, status: 4, submittedAt: null, receivedAt: t(received),
-  appointmentAt: null, returnedAt: null, finishedAt: null, refusedAt: null, paidOnline: null, feeLines: 0, feePositive: false,
-  syncedAt: t(received), raw: {}, steps: [],
-});
+const dossier = (code: string, received: string): DossierRow => dossierRow({ code, procedureCode: "P", channel: 1, receivedAt: t(received) });
 const read = () => scorecard(db.orm, { period: MARCH, by: "all", scopeUnit: null });
 const population = async () => (await read()).rows[0].onTime.population;
 

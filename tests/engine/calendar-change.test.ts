@@ -11,14 +11,12 @@ import { explainDossier } from "@/lib/engine/explain";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
 import { testDatabase } from "../helpers/db";
+import { dossierRow } from "../helpers/rows";
 
 const t = (s: string) => parseInstant(s)!;
 let db: Database;
-const mk = (code: string, received: string, done: string, proc = "P"): DossierRow => ({
-  code, procedureCode: proc, unitCode: "T", channel: 1, source: null, status: 9, submittedAt: null, receivedAt: t(received),
-  appointmentAt: null, returnedAt: null, finishedAt: null, refusedAt: null, paidOnline: null, feeLines: 0, feePositive: false,
-  syncedAt: t(received), raw: {}, steps: [{ status: 9, at: t(done) }],
-});
+const mk = (code: string, received: string, done: string, proc = "P"): DossierRow =>
+  dossierRow({ code, procedureCode: proc, channel: 1, status: 9, receivedAt: t(received), steps: [{ status: 9, at: t(done) }] });
 
 beforeAll(async () => {
   db = await testDatabase();

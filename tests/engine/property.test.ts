@@ -15,6 +15,7 @@ import { prng } from "@/lib/demo/generate";
 import { derive, dueDate, verdictOf, type Deadline, type DeadlineUnit } from "@/lib/method/ontime";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
+import { dossierRow } from "../helpers/rows";
 
 const N = 3000;
 const HOUR = 3_600_000;
@@ -46,12 +47,11 @@ beforeAll(async () => {
     if (rng.chance(0.7)) steps.push({ status: rng.pick([9, 10, 8, 7, 3, 4, 5]), at: at(rng.int(1, 60 * 24)) });
     if (rng.chance(0.3)) steps.push({ status: rng.pick([9, 10]), at: at(rng.int(1, 60 * 24)) });
     const code = `D${i}`;
-    const row: DossierRow = {
-      code, procedureCode: rng.chance(0.03) ? "UNKNOWN" : `P${rng.int(0, 39)}`, unitCode: "T", channel: 1, source: null,
-      status: rng.chance(0.03) ? 1 : 4, submittedAt: null, receivedAt: rng.chance(0.1) ? null : received,
-      appointmentAt: null, returnedAt: null, finishedAt: null, refusedAt: rng.chance(0.03) ? at(rng.int(1, 100)) : null,
-      paidOnline: null, feeLines: 0, feePositive: false, syncedAt: at(rng.int(0, 500)), raw: {}, steps,
-    };
+    const row = dossierRow({
+      code, procedureCode: rng.chance(0.03) ? "UNKNOWN" : `P${rng.int(0, 39)}`, channel: 1,
+      status: rng.chance(0.03) ? 1 : 4, receivedAt: rng.chance(0.1) ? null : received,
+      refusedAt: rng.chance(0.03) ? at(rng.int(1, 100)) : null, syncedAt: at(rng.int(0, 500)), steps,
+    });
     list.push(row);
     facts.set(code, row);
   }
