@@ -4,7 +4,7 @@
  *
  * Per-dossier facts that do not depend on the reporting period (start, end events,
  * due instant — METHOD §A.2–A.4) are stored on the dossier row and maintained on
- * write by `lib/method/derive.sql.ts`, so a scorecard is one scan of this table.
+ * write by `lib/engine/derive-sql.ts`, so a scorecard is one scan of this table.
  */
 import { sql } from "drizzle-orm";
 import {

@@ -1,6 +1,8 @@
 /**
- * The `tthc` command: the portal's engine over a data folder (DATA.md §2), in an
- * in-memory embedded database.
+ * The `tthc` command: the portal's engine over a data folder (DATA.md §2) loaded into an
+ * in-memory embedded database, or over the portal's own database (`--portal`). It acts
+ * as the system (unscoped): it calls lib/engine and lib/store, never the server-only
+ * data layer of lib/data.
  *   tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by …] [--json]
  *   tthc explain  --data DIR --from … --to … MaHoSo [--json]
  *   tthc audit    --data DIR [--json]

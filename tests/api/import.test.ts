@@ -13,7 +13,7 @@ const csv = (text: string) => ({ rawBody: text, headers: { "content-type": "text
 const THUTUC = `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi
 P1,Thủ tục 1 (sửa tên),F,Lĩnh vực,5,Ngày làm việc,1
 P9,Thủ tục mới,F,Lĩnh vực,3,Tháng,0
-P2,Thủ tục 2,F,Lĩnh vực,8,Giờ,0
+P2,Thủ tục P2,F,Lĩnh vực,8,Giờ,0
 PX,Thủ tục lỗi,F,Lĩnh vực,ba,Ngày,0
 PY,Thủ tục lỗi 2,F,Lĩnh vực,3,Tuần,2
 `;

@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db";
 import { env } from "@/lib/env";
-import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/store/writes";
+import { upsertDossiers, upsertProcedures, type DossierRow } from "@/lib/store/writes";
 import { cacheStats } from "@/lib/engine/scorecard-cache";
 import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
+import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
 
@@ -25,8 +26,7 @@ const population = async () => (await read()).rows[0].onTime.population;
 
 beforeAll(async () => {
   db = await testDatabase();
-  await upsertUnits(db.orm, [{ code: "T", name: "T", kind: "tinh", parentCode: null, areaCode: null }]);
-  await upsertProcedures(db.orm, [{ code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 5, deadlineUnit: "working_day", hasFee: false }]);
+  await buildProvince(db, { units: [["T", "T", "tinh"]], procedures: [["P", 5, "working_day"]] });
   await upsertDossiers(db.orm, [dossier("a", "20250303090000")]);
 });
 afterAll(() => db?.close());

@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { upsertDossiers, upsertProcedures, upsertUnits, type DossierRow } from "@/lib/store/writes";
+import { upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { explainDossier } from "@/lib/engine/explain";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
+import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
 
@@ -20,11 +21,7 @@ const mk = (code: string, received: string, done: string, proc = "P"): DossierRo
 
 beforeAll(async () => {
   db = await testDatabase();
-  await upsertUnits(db.orm, [{ code: "T", name: "T", kind: "tinh", parentCode: null, areaCode: null }]);
-  await upsertProcedures(db.orm, [
-    { code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 2, deadlineUnit: "working_day", hasFee: false },
-    { code: "H", name: "H", fieldCode: null, fieldName: null, deadlineValue: 48, deadlineUnit: "hour", hasFee: false },
-  ]);
+  await buildProvince(db, { units: [["T", "T", "tinh"]], procedures: [["P", 2, "working_day"], ["H", 48, "hour"]] });
   await upsertDossiers(db.orm, [
     mk("a", "20261120090000", "20261124170000"), // Fri 20/11 + 2 wd → Tue 24/11: on time
     mk("b", "20261102090000", "20261104170000"), // earlier in the month: untouched by 24/11

@@ -5,12 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import {
-  upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits, type DossierRow,
+  upsertDossiers, upsertFeedback, upsertReports, type DossierRow,
 } from "@/lib/store/writes";
 import { computeScorecard, scorecard, scorecards, type Scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { SYNC_MESSAGES } from "@/lib/method/sync";
 import { parseInstant } from "@/lib/method/time";
+import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
 
@@ -26,25 +27,15 @@ function dossier(code: string, unitCode: string, procedureCode: string, o: Parti
 
 beforeAll(async () => {
   db = await testDatabase();
-  await upsertUnits(db.orm, [
-    { code: "T", name: "Tỉnh T", kind: "tinh", parentCode: null, areaCode: null },
-    { code: "S1", name: "Sở S1", kind: "so_nganh", parentCode: "T", areaCode: null },
-    { code: "S1a", name: "Chi cục S1a", kind: "so_nganh", parentCode: "S1", areaCode: null },
-    { code: "X1", name: "UBND xã X1", kind: "xa", parentCode: "T", areaCode: null },
-  ]);
-  await upsertProcedures(db.orm, [
-    { code: "P1", name: "Thủ tục 1", fieldCode: "F1", fieldName: "Lĩnh vực 1", deadlineValue: 5, deadlineUnit: "working_day", hasFee: true },
-    { code: "P2", name: "Thủ tục 2", fieldCode: "F1", fieldName: "Lĩnh vực 1", deadlineValue: 8, deadlineUnit: "hour", hasFee: false },
-    { code: "P3", name: "Thủ tục 3", fieldCode: "F2", fieldName: "Lĩnh vực 2", deadlineValue: 10, deadlineUnit: "day", hasFee: true },
-  ]);
-  await upsertAuthorities(db.orm, [
-    { unitCode: "S1", procedureCode: "P1", onlineLevel: 4, paymentIntegrated: true },
-    { unitCode: "S1", procedureCode: "P2", onlineLevel: 3, paymentIntegrated: false },
-    { unitCode: "S1a", procedureCode: "P1", onlineLevel: 3, paymentIntegrated: false },
-    { unitCode: "S1a", procedureCode: "P3", onlineLevel: null, paymentIntegrated: false },
-    { unitCode: "X1", procedureCode: "P2", onlineLevel: 4, paymentIntegrated: false },
-    { unitCode: "X1", procedureCode: "P3", onlineLevel: 3, paymentIntegrated: true },
-  ]);
+  await buildProvince(db, {
+    units: [["T", "Tỉnh T", "tinh"], ["S1", "Sở S1", "so_nganh", "T"], ["S1a", "Chi cục S1a", "so_nganh", "S1"], ["X1", "UBND xã X1", "xa", "T"]],
+    procedures: [
+      ["P1", 5, "working_day", true, ["F1", "Lĩnh vực 1"]],
+      ["P2", 8, "hour", false, ["F1", "Lĩnh vực 1"]],
+      ["P3", 10, "day", true, ["F2", "Lĩnh vực 2"]],
+    ],
+    authorities: [["S1", "P1", 4, true], ["S1", "P2", 3], ["S1a", "P1", 3], ["S1a", "P3", null], ["X1", "P2", 4], ["X1", "P3", 3, true]],
+  });
   const fee = { feeLines: 1, feePositive: true };
   await upsertDossiers(db.orm, [
     // S1 P1 online via DVCQG, done in 2 working days: on time; fee paid online through DVCQG.
@@ -162,7 +153,7 @@ describe("scorecard by the other dimensions of §0.5", () => {
   it("procedure and field", async () => {
     const p = await scorecard(db.orm, { period: MARCH, by: "procedure", scopeUnit: null });
     expect(row(p, "P1").onTime).toMatchObject({ population: 3, onTime: 1, late: 1, withinDeadline: 1 });
-    expect(row(p, "P1").name).toBe("Thủ tục 1");
+    expect(row(p, "P1").name).toBe("Thủ tục P1");
     expect(row(p, "P1").sync.message).toBe(SYNC_MESSAGES.noReport); // reports belong to units, not procedures
     const f = await scorecard(db.orm, { period: MARCH, by: "field", scopeUnit: null });
     expect(row(f, "F1").onTime.population).toBe(4);

@@ -13,7 +13,8 @@ import { onTimeIfFixed } from "@/lib/engine/what-if";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
 import { previousPeriod, trendMonths } from "@/lib/ui/period";
-import { upsertDossiers, upsertProcedures, upsertUnits } from "@/lib/store/writes";
+import { upsertDossiers } from "@/lib/store/writes";
+import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
 
@@ -24,15 +25,10 @@ let db: Database;
 
 beforeAll(async () => {
   db = await testDatabase();
-  await upsertUnits(db.orm, [
-    { code: "T", name: "Tỉnh", kind: "tinh", parentCode: null, areaCode: null },
-    { code: "A", name: "Sở A", kind: "so_nganh", parentCode: "T", areaCode: null },
-    { code: "B", name: "Xã B", kind: "xa", parentCode: "T", areaCode: null },
-  ]);
-  await upsertProcedures(db.orm, [
-    { code: "P5", name: "5 ngày làm việc", fieldCode: null, fieldName: null, deadlineValue: 5, deadlineUnit: "working_day", hasFee: false },
-    { code: "P20", name: "20 ngày làm việc", fieldCode: null, fieldName: null, deadlineValue: 20, deadlineUnit: "working_day", hasFee: false },
-  ]);
+  await buildProvince(db, {
+    units: [["T", "Tỉnh", "tinh"], ["A", "Sở A", "so_nganh", "T"], ["B", "Xã B", "xa", "T"]],
+    procedures: [["P5", 5, "working_day"], ["P20", 20, "working_day"]],
+  });
   const open = (code: string, unitCode: string, procedureCode: string | null, received: string | null) =>
     dossierRow({ code, unitCode, procedureCode, status: 4, receivedAt: received ? t(received) : null, syncedAt: t("20250303090000") });
   await upsertDossiers(db.orm, [

@@ -4,26 +4,17 @@ import { afterAll, beforeAll } from "vitest";
 import { users } from "@/db/schema";
 import type { Database } from "@/db";
 import { setDatabase } from "@/lib/data/db";
-import { upsertAuthorities, upsertProcedures, upsertUnits } from "@/lib/store/writes";
 import { createToken } from "@/lib/data/tokens";
 import type { Role } from "@/lib/roles";
+import { buildProvince } from "./build";
 import { testDatabase } from "./db";
 
 export async function smallProvince(db: Database) {
-  await upsertUnits(db.orm, [
-    { code: "T", name: "Tỉnh T", kind: "tinh", parentCode: null, areaCode: null },
-    { code: "A", name: "Sở A", kind: "so_nganh", parentCode: "T", areaCode: null },
-    { code: "A1", name: "Chi cục A1", kind: "so_nganh", parentCode: "A", areaCode: null },
-    { code: "B", name: "UBND xã B", kind: "xa", parentCode: "T", areaCode: null },
-  ]);
-  await upsertProcedures(db.orm, [
-    { code: "P1", name: "Thủ tục 1", fieldCode: "F", fieldName: "Lĩnh vực", deadlineValue: 5, deadlineUnit: "working_day", hasFee: true },
-    { code: "P2", name: "Thủ tục 2", fieldCode: "F", fieldName: "Lĩnh vực", deadlineValue: 8, deadlineUnit: "hour", hasFee: false },
-  ]);
-  await upsertAuthorities(db.orm, [
-    { unitCode: "A", procedureCode: "P1", onlineLevel: 4, paymentIntegrated: true },
-    { unitCode: "B", procedureCode: "P2", onlineLevel: 3, paymentIntegrated: false },
-  ]);
+  await buildProvince(db, {
+    units: [["T", "Tỉnh T", "tinh"], ["A", "Sở A", "so_nganh", "T"], ["A1", "Chi cục A1", "so_nganh", "A"], ["B", "UBND xã B", "xa", "T"]],
+    procedures: [["P1", 5, "working_day", true, ["F", "Lĩnh vực"]], ["P2", 8, "hour", false, ["F", "Lĩnh vực"]]],
+    authorities: [["A", "P1", 4, true], ["B", "P2", 3, false]],
+  });
   const tok = async (unitCode: string) => (await createToken(db.orm, { kind: "system" }, { name: unitCode, unitCode })).token;
   const tokens = { T: await tok("T"), A: await tok("A"), A1: await tok("A1"), B: await tok("B") };
   const hash = await bcrypt.hash("x", 4);
