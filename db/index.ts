@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { lockFolder } from "./lock";
 import * as schema from "./schema";
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -66,15 +67,26 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dataDir = opts.memory ? undefined : opts.dataDir;
-  if (dataDir && !dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir, { loadDataDir: opts.loadDataDir });
+  const onDisk = dataDir !== undefined && !dataDir.startsWith("memory://");
+  if (onDisk) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const release = onDisk ? lockFolder(path.resolve(dataDir)) : () => {};
+  let client;
+  try {
+    client = await PGlite.create(dataDir, { loadDataDir: opts.loadDataDir });
+  } catch (e) {
+    release();
+    throw e;
+  }
   await client.exec("set time zone 'Asia/Ho_Chi_Minh'");
   const orm = drizzle(client, { schema });
   if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
   return {
     orm: orm as unknown as Orm,
     kind: "pglite",
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import type { Database } from "@/db";
+import { DatabaseLockedError } from "@/db/lock";
 import { openConfiguredStore, openStore } from "@/lib/store/open";
 import { auditDefects } from "@/lib/engine/audit";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
@@ -51,6 +52,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${USAGE}`);
       return 64;
+    }
+    if (e instanceof DatabaseLockedError) {
+      io.err(e.message);
+      return 2;
     }
     const rule = e instanceof RuleError ? e : fromDatabaseError(e);
     if (rule) {
