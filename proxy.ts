@@ -9,12 +9,18 @@ const PROTECTED = ["/tong-quan", "/xep-hang", "/ho-so", "/canh-bao", "/ra-soat",
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (!PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   const hasSession = req.cookies.has("next-auth.session-token") || req.cookies.has("__Secure-next-auth.session-token");
-  if (hasSession) return NextResponse.next();
+  if (!PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`)) || hasSession) return withHsts(req, NextResponse.next());
   const login = new URL("/login", req.url);
   login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  return withHsts(req, NextResponse.redirect(login));
+}
+
+/** HSTS only over https (as the request or the proxy in front reports it): over plain http it would lock a demo out. */
+function withHsts(req: NextRequest, res: NextResponse) {
+  const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  if (https) res.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return res;
 }
 
 export const config = { matcher: ["/((?!api|_next|icon.svg|favicon.ico).*)"] };

@@ -231,6 +231,10 @@ export const users = pgTable(
   disabled: boolean("disabled").notNull().default(false),
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: ts("locked_until"),
+  /** Raised on a password reset or disable: every session signed before is refused. */
+  sessionVersion: integer("session_version").notNull().default(0),
+  /** A password someone else set or published (demo, first administrator, reset): changed at first sign-in. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
   createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [check("users_role_check", oneOf(t.role, ROLES))],

@@ -10,7 +10,7 @@ import type { Orm } from "@/db";
 import { getDb } from "@/lib/data/db";
 import { currentCaller } from "@/lib/auth/session";
 import { type Caller } from "@/lib/data/scope";
-import { ForbiddenError, fromDatabaseError, NotFoundError, RuleError } from "@/lib/errors";
+import { ForbiddenError, fromDatabaseError, logUnexpected, NotFoundError, RuleError } from "@/lib/errors";
 import { notifyDataChanged } from "@/lib/live/events";
 
 export type ActionState = { ok?: string; error?: string; fieldErrors?: Record<string, string>; secret?: string } | null;
@@ -43,7 +43,7 @@ export async function runForm<S extends z.ZodType>(spec: FormSpec<S>, caller: Ca
     if (e instanceof ForbiddenError || e instanceof NotFoundError) return { error: `${e.vi}.` };
     const rule = e instanceof RuleError ? e : fromDatabaseError(e);
     if (rule) return { error: `${rule.vi}.` };
-    console.error("[action]", e instanceof Error ? e.message : e);
+    logUnexpected("action", e);
     return { error: "Lỗi hệ thống, hãy thử lại." };
   }
 }

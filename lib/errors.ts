@@ -38,6 +38,16 @@ export class NotFoundError extends Error {
 }
 
 /**
+ * A bug, logged for the operator without what it was about: never a record, a query or
+ * its parameters (a driver's error message quotes them), only the kind and the reason.
+ */
+export function logUnexpected(where: string, e: unknown): void {
+  const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const reason = err?.cause?.message ?? (err?.message ?? String(e)).split("\n")[0].replace(/^Failed query:.*$/s, "query failed");
+  console.error(`[${where}] ${err?.name ?? "Error"}${err?.cause?.code ?? err?.code ? ` ${err?.cause?.code ?? err?.code}` : ""}: ${reason.slice(0, 300)}`);
+}
+
+/**
  * A database refusal caused by the input (PostgreSQL SQLSTATE), as a RuleError; null
  * for anything else. The constraint's name is kept out of the message.
  */

@@ -12,3 +12,12 @@ export const formatDateTime = (d: Date) => dateTime.format(d);
 export const formatDay = (day: string) => day.split("-").reverse().join("/");
 
 export { formatRate } from "@/lib/method/rates";
+
+/** A URL path segment or cookie value decoded once; left as is when it is not a valid escape (a lone "%"). */
+export function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

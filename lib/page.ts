@@ -14,6 +14,7 @@ import type { Permission } from "@/lib/roles";
 export async function requirePage(permission?: Permission): Promise<{ orm: Orm; caller: Caller }> {
   const caller = await currentCaller();
   if (!caller) redirect("/login");
+  if (caller.kind === "user" && caller.mustChangePassword) redirect("/doi-mat-khau");
   if (permission && !allowed(caller, permission)) notFound();
   return { orm: (await getDb()).orm, caller };
 }

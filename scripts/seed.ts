@@ -21,6 +21,13 @@ const { values } = parseArgs({
   },
 });
 
+// `npm start` seeds the demo only into the embedded database: a real server starts empty
+// (its first administrator comes from `npm run admin:create`), never with published passwords.
+if (values["if-empty"] && env.DATABASE_URL) {
+  console.log("DATABASE_URL: không nạp dữ liệu mẫu. Tạo quản trị viên đầu tiên: npm run admin:create -- --username … --name … --unit … --unit-name …");
+  process.exit(0);
+}
+
 const db = await openConfiguredStore();
 try {
   const existing = await countDossiers(db.orm);

@@ -6,6 +6,7 @@ import { PortalNav } from "../_components/portal-nav";
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const caller = await currentCaller();
   if (!caller) redirect("/login");
+  if (caller.kind === "user" && caller.mustChangePassword) redirect("/doi-mat-khau");
   return (
     <>
       <PortalNav caller={caller} />

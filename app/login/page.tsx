@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { safeNext } from "@/lib/auth/redirect";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths are followed after sign-in.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const next = safeNext(callbackUrl);
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-1 text-2xl font-semibold">Đăng nhập</h1>

@@ -8,6 +8,7 @@ import { authSecret } from "@/lib/auth/secret";
 import type { Caller } from "@/lib/data/scope";
 import { callerFromToken } from "@/lib/data/tokens";
 import { callerFromUserId } from "@/lib/data/users";
+import { decodeSegment } from "@/lib/format";
 import { ApiError } from "./errors";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -15,7 +16,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
 function cookie(req: Request, name: string): string | null {
   for (const part of (req.headers.get("cookie") ?? "").split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeSegment(part.slice(i + 1).trim());
   }
   return null;
 }
@@ -39,7 +40,16 @@ export async function requestCaller(orm: Orm, req: Request, bodyToken?: string |
     if (!value) continue;
     const jwt = await decode({ token: value, secret: authSecret() }).catch(() => null);
     const uid = jwt?.uid;
-    if (typeof uid === "number") return callerFromUserId(orm, uid);
+    if (typeof uid !== "number") continue;
+    const caller = await callerFromUserId(orm, uid, typeof jwt?.sv === "number" ? jwt.sv : 0);
+    if (caller?.kind === "user" && caller.mustChangePassword) {
+      throw new ApiError("forbidden", "Cần đổi mật khẩu trước khi dùng cổng (trang Đổi mật khẩu)", "Change your password first (the Đổi mật khẩu page)");
+    }
+    // A cookie rides along with any request a browser makes: a write must come from this site's own pages.
+    if (caller && req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
+      throw new ApiError("forbidden", "Yêu cầu không xuất phát từ trang của cổng", "The request did not come from the portal's own pages");
+    }
+    return caller;
   }
   return null;
 }
@@ -48,4 +58,15 @@ export async function requireCaller(orm: Orm, req: Request, bodyToken?: string |
   const c = await requestCaller(orm, req, bodyToken);
   if (!c) throw new ApiError("unauthorized", "Cần đăng nhập hoặc mã truy cập (Bearer)", "Sign-in or an API token (Bearer) is required");
   return c;
+}
+
+/** Origin (or, without it, Referer) names this request's own host. */
+function sameOrigin(req: Request): boolean {
+  const from = req.headers.get("origin") ?? req.headers.get("referer");
+  if (!from) return false;
+  try {
+    return new URL(from).host === (req.headers.get("host") ?? new URL(req.url).host);
+  } catch {
+    return false;
+  }
 }

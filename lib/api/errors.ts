@@ -3,7 +3,7 @@
  * with a code → status map. Never a stack trace; never a 500 for bad input.
  */
 import { NextResponse } from "next/server";
-import { ForbiddenError, fromDatabaseError, NotFoundError, RuleError } from "@/lib/errors";
+import { ForbiddenError, fromDatabaseError, logUnexpected, NotFoundError, RuleError } from "@/lib/errors";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -38,7 +38,7 @@ export function toErrorResponse(e: unknown) {
   if (e instanceof ForbiddenError) return errorResponse("forbidden", e.message);
   const rule = e instanceof RuleError ? e : fromDatabaseError(e);
   if (rule) return errorResponse("unprocessable", rule.message, rule.details);
-  console.error("[api] unexpected error", e);
+  logUnexpected("api", e);
   return errorResponse("internal", "Lỗi hệ thống / Internal error");
 }
 

@@ -4,6 +4,7 @@ import { GROUP_BY } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { isLocalDate, localDate } from "@/lib/method/time";
 import { fieldErrors } from "@/lib/ingest/errors";
+import { decodeSegment } from "@/lib/format";
 import { ApiError } from "./errors";
 
 const day = z.string().refine(isLocalDate, "Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD");
@@ -25,6 +26,9 @@ export const indicatorsQuery = periodQuery.extend({
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.output<T> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
+  // U+0000 fits no code or date, and PostgreSQL refuses it in any text parameter.
+  const nul = Object.entries(params).find(([k, v]) => k.includes("\u0000") || v.includes("\u0000"));
+  if (nul) throw new ApiError("unprocessable", "Tham số không hợp lệ", "Invalid query parameters", [{ field: nul[0].replaceAll("\u0000", ""), vi: "Có ký tự U+0000", en: "Contains U+0000" }]);
   const r = schema.safeParse(params);
   if (!r.success) {
     throw new ApiError("unprocessable", "Tham số không hợp lệ", "Invalid query parameters", fieldErrors(r.error, params));
@@ -36,4 +40,14 @@ export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.outp
 export function periodFrom(q: { from?: string; to?: string }, now = new Date()) {
   const today = localDate(now);
   return makePeriod(q.from ?? `${today.slice(0, 8)}01`, q.to ?? today, now);
+}
+
+/**
+ * A path segment as sent: decoded once when it still holds escapes, kept as is when it
+ * does not decode (a lone "%" is a code like any other, never a 500). U+0000 is no code.
+ */
+export function routeParam(raw: string): string {
+  const s = decodeSegment(raw);
+  if (s.includes("\u0000")) throw new ApiError("unprocessable", "Mã không hợp lệ (có ký tự U+0000)", "Invalid code (contains U+0000)");
+  return s;
 }

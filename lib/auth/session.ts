@@ -12,7 +12,7 @@ import { authOptions } from "./options";
 
 /** Once per request (layout, menu and page all ask). */
 export const currentCaller = cache(async (): Promise<Caller | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: number } | null;
+  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
   if (!session?.uid) return null;
-  return callerFromUserId((await getDb()).orm, session.uid);
+  return callerFromUserId((await getDb()).orm, session.uid, session.sv ?? 0);
 });

@@ -7,7 +7,8 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Orm } from "@/db";
 import { auditLog, rejectedRecords, type QuarantineState } from "@/db/schema";
-import { ingest, withoutNul } from "@/lib/data/sync";
+import { ingest } from "@/lib/data/sync";
+import { quarantineCopy } from "@/lib/ingest/bounds";
 import type { Service } from "@/lib/ingest/dvcqg";
 import { allowed, scopeOf, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
@@ -43,7 +44,7 @@ export async function resendRecord(orm: Orm, caller: Caller, id: number, correct
   // Accepted: the record is done. Still invalid: it stays open with the new payload and errors.
   await orm
     .update(rejectedRecords)
-    .set(result.status === "ok" ? { state: "resent" } : { payload: corrected == null ? sql`'null'::jsonb` : (withoutNul(corrected) as object), errors: result.errors ?? [] })
+    .set(result.status === "ok" ? { state: "resent" } : { payload: corrected == null ? sql`'null'::jsonb` : (quarantineCopy(corrected) as object), errors: result.errors ?? [] })
     .where(eq(rejectedRecords.id, id));
   await orm.insert(auditLog).values({ actor: actorName(caller), action: "quarantine.resend", target: `rejected:${id}`, details: { status: result.status } });
   return result;

@@ -7,7 +7,7 @@ import "server-only";
 import { can, isProvinceWide, type Permission, type Role } from "@/lib/roles";
 
 export type Caller =
-  | { kind: "user"; userId: number; name: string; role: Role; unitCode: string }
+  | { kind: "user"; userId: number; name: string; role: Role; unitCode: string; mustChangePassword?: boolean }
   | { kind: "token"; tokenId: number; name: string; unitCode: string }
   /** Anyone, for the public province-wide figures (no dossier-level data). */
   | { kind: "public" }

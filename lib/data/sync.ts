@@ -15,6 +15,7 @@ import { allowed, scopeOf, type Caller } from "@/lib/data/scope";
 import { ForbiddenError } from "@/lib/errors";
 import { classifyUnits } from "@/lib/data/units";
 import type { FieldError } from "@/lib/ingest/errors";
+import { quarantineCopy } from "@/lib/ingest/bounds";
 import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
 import { inScope, textList } from "@/lib/engine/sql-util";
 
@@ -36,9 +37,11 @@ export interface IngestOutcome {
 }
 
 type Step = StepRow & { dossierCode: string };
+/** The MaHoSo a record names, as text the quarantine can hold (U+0000 shown as \u0000, at most 100 characters). */
 const codeOf = (raw: unknown) => {
   const c = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
-  return c == null || String(c).trim() === "" ? null : String(c).trim();
+  if (c == null || typeof c === "object" || String(c).trim() === "") return null;
+  return String(c).trim().replaceAll("\u0000", "\\u0000").slice(0, 100);
 };
 
 export async function ingest(
@@ -46,7 +49,7 @@ export async function ingest(
   caller: Caller,
   input: { service: Service; data: unknown[]; defaultUnit?: string | null },
   now = new Date(),
-  opts: { permission?: Permission; quarantine?: boolean; mayHaveNul?: boolean } = {},
+  opts: { permission?: Permission; quarantine?: boolean } = {},
 ): Promise<IngestOutcome> {
   if (!allowed(caller, opts.permission ?? "sync:write")) throw new ForbiddenError();
   const scope = scopeOf(caller);
@@ -57,8 +60,7 @@ export async function ingest(
 
   const dossiers = new Map<string, { index: number; row: DossierRow }>();
   const steps: Array<{ index: number; row: Step }> = [];
-  // PostgreSQL text and jsonb cannot hold U+0000; no field of these records means one.
-  const data = opts.mayHaveNul === false ? input.data : input.data.map(withoutNul);
+  const data = input.data;
   data.forEach((raw, index) => {
     if (input.service === "DongBoHoSoMC") {
       const r = parseDossier(raw, defaultUnit);
@@ -80,14 +82,16 @@ export async function ingest(
   const rawUnits = data.map((r) => (r as { MaDonVi?: unknown } | null)?.MaDonVi).filter((u): u is string => typeof u === "string" && u.trim() !== "");
   const units = [...new Set([...[...dossiers.values()].map((d) => d.row.unitCode), ...rawUnits.map((u) => u.trim())])];
   const { exists, inside } = await classifyUnits(orm, scope, units);
-  if (units.some((u) => exists.has(u) && !inside.has(u))) throw new ForbiddenError("Có hồ sơ của đơn vị ngoài phạm vi của mã truy cập", "A record belongs to a unit outside this token's scope");
+  const outsideUnit = units.find((u) => exists.has(u) && !inside.has(u));
+  if (outsideUnit) throw new ForbiddenError(`Có bản ghi của đơn vị ${outsideUnit}, ngoài phạm vi của mã truy cập`, `A record belongs to unit ${outsideUnit}, outside this token's scope`);
   // Existing dossiers (by MaHoSo) must be in the scope too, so nobody rewrites another agency's dossier.
   const codes = [...new Set([...dossiers.keys(), ...steps.map((s) => s.row.dossierCode)])];
   const existing = await rows<{ code: string; inside: boolean }>(
     orm,
     sql`select d.code, ${inScope(sql`d.unit_code`, scope)} as inside from dossiers d where d.code in ${textList(codes)}`,
   );
-  if (existing.some((e) => !e.inside)) throw new ForbiddenError("Có hồ sơ thuộc đơn vị ngoài phạm vi", "A dossier belongs to a unit outside this scope");
+  const taken = existing.find((e) => !e.inside);
+  if (taken) throw new ForbiddenError(`Hồ sơ ${taken.code} thuộc đơn vị ngoài phạm vi`, `Dossier ${taken.code} belongs to a unit outside this scope`);
   const known = new Set(existing.map((e) => e.code));
 
   const byIndex = new Map(results.map((r) => [r.index, r]));
@@ -112,7 +116,14 @@ export async function ingest(
   const quarantined = new Map<number, number>();
   await orm.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Orm;
-    if (dossiers.size) await upsertDossiers(tx, [...dossiers.values()].map((d) => d.row), now);
+    if (dossiers.size) {
+      // Ownership is checked again where it is written: a dossier that another agency
+      // created meanwhile is not taken over (the conditional upsert leaves it unwritten).
+      const list = [...dossiers.values()].map((d) => d.row);
+      const written = await upsertDossiers(tx, list, now, { scope });
+      const refused = list.find((d) => !written.has(d.code));
+      if (refused) throw new ForbiddenError(`Hồ sơ ${refused.code} thuộc đơn vị ngoài phạm vi`, `Dossier ${refused.code} belongs to a unit outside this scope`);
+    }
     if (validSteps.length) await addSteps(tx, validSteps.map((s) => s.row));
     if (rejected.length && opts.quarantine !== false) {
       const ids = await tx
@@ -122,7 +133,7 @@ export async function ingest(
           unitCode: unitOf(data[r.index], inside, defaultUnit, scope),
           dossierCode: r.MaHoSo,
           // A JSON null record is kept as JSON null, not as a missing value.
-          payload: data[r.index] == null ? sql`'null'::jsonb` : (data[r.index] as object),
+          payload: data[r.index] == null ? sql`'null'::jsonb` : (quarantineCopy(data[r.index]) as object),
           errors: r.errors ?? [],
         })))
         .returning({ id: rejectedRecords.id });
@@ -131,14 +142,6 @@ export async function ingest(
   });
   results.sort((a, b) => a.index - b.index);
   return { accepted: results.length - rejected.length, rejected: rejected.length, results, quarantined };
-}
-
-/** A copy of a JSON value with every U+0000 removed from its strings and keys. */
-export function withoutNul(v: unknown): unknown {
-  if (typeof v === "string") return v.includes("\u0000") ? v.replaceAll("\u0000", "") : v;
-  if (Array.isArray(v)) return v.map(withoutNul);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [withoutNul(k) as string, withoutNul(x)]));
-  return v;
 }
 
 /**

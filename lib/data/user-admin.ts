@@ -4,19 +4,16 @@
  * Results are DTOs without the password hash.
  */
 import "server-only";
-import crypto from "node:crypto";
-import bcrypt from "bcryptjs";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Orm } from "@/db";
 import { auditLog, units, users } from "@/db/schema";
+import { hashPassword, MIN_PASSWORD_LENGTH, randomPassword } from "@/lib/passwords";
 import { ROLES, isProvinceWide, type Role } from "@/lib/roles";
 import { allowed, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { actorName } from "./tokens";
 import { unitInScope } from "./units";
-
-export const BCRYPT_ROUNDS = 12;
 
 export const userInput = z.object({
   username: z.string().trim().regex(/^[a-z0-9._-]{3,50}$/, "Tên đăng nhập: 3–50 ký tự a-z, 0-9, . _ - / Username: 3–50 of a-z 0-9 . _ -"),
@@ -24,7 +21,7 @@ export const userInput = z.object({
   email: z.union([z.email("Email không hợp lệ / Invalid email"), z.literal("")]).optional(),
   role: z.enum(ROLES, { error: "Vai trò không hợp lệ / Invalid role" }),
   unitCode: z.string().trim().min(1, "Chọn đơn vị / Choose a unit"),
-  password: z.string().min(10, "Mật khẩu tối thiểu 10 ký tự / Password: at least 10 characters").max(200),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `Mật khẩu tối thiểu ${MIN_PASSWORD_LENGTH} ký tự / Password: at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
 });
 export const userPatch = z.object({
   role: z.enum(ROLES).optional(),
@@ -67,7 +64,8 @@ export async function createUser(orm: Orm, caller: Caller, input: z.infer<typeof
     .insert(users)
     .values({
       username: input.username, name: input.name, email: input.email || null, role: input.role, unitCode: input.unitCode,
-      passwordHash: await bcrypt.hash(input.password, BCRYPT_ROUNDS),
+      // The administrator chose this password: its owner sets their own at first sign-in.
+      passwordHash: await hashPassword(input.password), mustChangePassword: true,
     })
     .returning(dto);
   await audit(orm, caller, "user.create", u.id, { username: u.username, role: u.role, unitCode: u.unitCode });
@@ -81,18 +79,24 @@ export async function updateUser(orm: Orm, caller: Caller, id: number, patch: z.
   if (patch.unitCode) await checkUnit(orm, patch.role ?? before.role, patch.unitCode);
   // An administrator cannot lock themselves out.
   if (id === admin.userId && (patch.disabled || (patch.role && patch.role !== "admin"))) throw new RuleError("Không thể tự khoá hoặc tự hạ quyền của chính mình", "Cannot disable or demote yourself");
-  const [after] = await orm.update(users).set(patch).where(eq(users.id, id)).returning(dto);
+  // Disabling ends every session the user has open.
+  const [after] = await orm.update(users)
+    .set({ ...patch, ...(patch.disabled ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+    .where(eq(users.id, id)).returning(dto);
   await audit(orm, caller, "user.update", id, { before: { role: before.role, unitCode: before.unitCode, disabled: before.disabled }, after: patch });
   return after;
 }
 
-/** Sets a new random password, returned once to be handed over; unlocks the account. */
+/**
+ * Sets a new random password, returned once to be handed over; ends the user's open
+ * sessions, and the user sets their own password at the next sign-in.
+ */
 export async function resetPassword(orm: Orm, caller: Caller, id: number) {
   requireAdmin(caller);
-  const password = crypto.randomBytes(9).toString("base64url");
+  const password = randomPassword();
   const [u] = await orm
     .update(users)
-    .set({ passwordHash: await bcrypt.hash(password, BCRYPT_ROUNDS), failedAttempts: 0, lockedUntil: null })
+    .set({ passwordHash: await hashPassword(password), failedAttempts: 0, lockedUntil: null, mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, id))
     .returning({ id: users.id });
   if (!u) throw new NotFoundError();

@@ -4,13 +4,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema";
 import {
   upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
 } from "@/lib/store/writes";
+import { hashPassword } from "@/lib/passwords";
 import { issueToken } from "@/lib/store/tokens";
 import { localDate } from "@/lib/method/time";
 import type { Role } from "@/lib/roles";
@@ -96,11 +96,13 @@ export async function seedUsers(db: Database): Promise<DemoUser[]> {
     { username: "pdp.quanly", role: "agency_manager", agency: "X001.PHAN.H56", name: "Quản lý UBND phường Phan Đình Phùng" },
     { username: "pdp.canbo", role: "agency_staff", agency: "X001.PHAN.H56", name: "Cán bộ UBND phường Phan Đình Phùng" },
   ] as const).map((u) => ({ ...u, password: DEMO_PASSWORD }));
-  const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
+  const hash = await hashPassword(DEMO_PASSWORD);
+  // The demo password is published: on a real server (not the embedded demo) each demo user replaces it at first sign-in.
+  const mustChangePassword = db.kind === "postgres";
   for (const u of list) {
     await db.orm
       .insert(users)
-      .values({ username: u.username, name: u.name, role: u.role, unitCode: u.agency, passwordHash: hash, email: `${u.username}@demo.tthc.vn` })
+      .values({ username: u.username, name: u.name, role: u.role, unitCode: u.agency, passwordHash: hash, email: `${u.username}@demo.tthc.vn`, mustChangePassword })
       .onConflictDoNothing();
   }
   return list;

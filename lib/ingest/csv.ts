@@ -14,6 +14,23 @@ export class CsvError extends Error {
   }
 }
 
+/**
+ * A file's bytes as UTF-8 text. Vietnamese files from older tools are often
+ * Windows-1258 or TCVN3: decoded as UTF-8 they would be stored garbled, so they are
+ * refused with the line of the first byte that is not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    const bad = text.indexOf("\uFFFD");
+    const line = bad < 0 ? 1 : text.slice(0, bad).split("\n").length;
+    throw new CsvError(line, "Tệp không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại dạng CSV UTF-8",
+      "The file is not UTF-8 (perhaps Windows-1258 or TCVN3); save it again as CSV UTF-8");
+  }
+}
+
 export function parseCsv(text: string): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = src.slice(0, src.search(/\r?\n|$/));

@@ -9,6 +9,7 @@ import type { DossierRow, StepRow } from "@/lib/store/writes";
 import { feeStateOf } from "@/lib/method/payment";
 import { isStatusCode } from "@/lib/method/status";
 import { parseInstant } from "@/lib/method/time";
+import { RECORD_LIMITS, recordBoundsError } from "./bounds";
 import { fieldErrors, msg, type FieldError } from "./errors";
 
 const scalar = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
@@ -20,7 +21,7 @@ const instantField = z
   .transform((v, ctx) => {
     const d = parseInstant(v ?? null);
     if (d === undefined) {
-      ctx.addIssue({ code: "custom", message: msg(`Ngày giờ không hợp lệ "${v}", cần yyyyMMddHHmmss hoặc ISO 8601`, `Invalid date-time "${v}", expected yyyyMMddHHmmss or ISO 8601`) });
+      ctx.addIssue({ code: "custom", message: msg(`Ngày giờ không hợp lệ "${v}", cần yyyyMMddHHmmss hoặc ISO 8601, năm 1900–2100`, `Invalid date-time "${v}", expected yyyyMMddHHmmss or ISO 8601, years 1900–2100`) });
       return z.NEVER;
     }
     return d;
@@ -48,8 +49,16 @@ const optionalCode = (allowed: readonly string[], vi: string, en: string) =>
     return s;
   });
 
+/** Optional text; longer than `max` is an error (never cut: a cut code would name another record). */
 const text = (max: number) => z.union([z.string(), z.number(), z.null()]).optional()
-  .transform((v) => (v == null || String(v).trim() === "" ? null : String(v).trim().slice(0, max)));
+  .transform((v, ctx) => {
+    const s = v == null ? "" : String(v).trim();
+    if (s.length > max) {
+      ctx.addIssue({ code: "custom", message: msg(`Quá dài (${s.length} ký tự, tối đa ${max})`, `Too long (${s.length} characters, max ${max})`) });
+      return z.NEVER;
+    }
+    return s === "" ? null : s;
+  });
 
 export const stepSchema = z.looseObject({
   MaHoSo: scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).max(100, msg("MaHoSo quá dài (tối đa 100)", "MaHoSo too long (max 100)"))),
@@ -94,8 +103,10 @@ export const dossierSchema = z.looseObject({
   ThoiDiemDongBo: instantField,
   // 0 and 3 are sent by some systems for "not paid online" (research/domain.md §1.3).
   DuocThanhToanTrucTuyen: optionalCode(["0", "1", "2", "3"], "DuocThanhToanTrucTuyen phải là 1, 2 hoặc để trống, nhận được", "DuocThanhToanTrucTuyen must be 1, 2 or empty, got"),
-  DanhSachLePhi: z.array(feeLine, { error: msg("DanhSachLePhi phải là một mảng", "DanhSachLePhi must be an array") }).nullable().optional(),
-  QuaTrinhXuLy: z.array(embeddedStep, { error: msg("QuaTrinhXuLy phải là một mảng", "QuaTrinhXuLy must be an array") }).nullable().optional(),
+  DanhSachLePhi: z.array(feeLine, { error: msg("DanhSachLePhi phải là một mảng", "DanhSachLePhi must be an array") })
+    .max(RECORD_LIMITS.feeLines, msg(`DanhSachLePhi: tối đa ${RECORD_LIMITS.feeLines} dòng`, `DanhSachLePhi: at most ${RECORD_LIMITS.feeLines} lines`)).nullable().optional(),
+  QuaTrinhXuLy: z.array(embeddedStep, { error: msg("QuaTrinhXuLy phải là một mảng", "QuaTrinhXuLy must be an array") })
+    .max(RECORD_LIMITS.steps, msg(`QuaTrinhXuLy: tối đa ${RECORD_LIMITS.steps} bước`, `QuaTrinhXuLy: at most ${RECORD_LIMITS.steps} steps`)).nullable().optional(),
 });
 
 export type DossierInput = z.infer<typeof dossierSchema>;
@@ -117,6 +128,8 @@ export function parseDossier(raw: unknown, defaultUnit: string | null): Parsed<D
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: [{ field: "(bản ghi)", vi: "Bản ghi phải là một đối tượng JSON", en: "A record must be a JSON object" }] };
   }
+  const bounds = recordBoundsError(raw);
+  if (bounds) return { ok: false, errors: [bounds] };
   const r = dossierSchema.safeParse(raw);
   if (!r.success) return { ok: false, errors: fieldErrors(r.error, raw) };
   const d = r.data;
@@ -143,6 +156,8 @@ export function parseStep(raw: unknown): Parsed<StepRow & { dossierCode: string 
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: [{ field: "(bản ghi)", vi: "Bản ghi phải là một đối tượng JSON", en: "A record must be a JSON object" }] };
   }
+  const bounds = recordBoundsError(raw);
+  if (bounds) return { ok: false, errors: [bounds] };
   const r = stepSchema.safeParse(raw);
   if (!r.success) return { ok: false, errors: fieldErrors(r.error, raw) };
   return { ok: true, value: { dossierCode: r.data.MaHoSo, ...toSteps([r.data])[0] } };

@@ -13,7 +13,7 @@ import {
 import { replaceExceptions } from "@/lib/engine/calendar-sql";
 import { refreshDerived } from "@/lib/engine/derive-sql";
 import type { CalendarException } from "@/lib/method/calendar";
-import { csvObjects, CsvError, parseCsv } from "./csv";
+import { csvObjects, CsvError, decodeUtf8, parseCsv } from "./csv";
 import { envelopeSchema, parseDossier, parseStep } from "./dvcqg";
 import { fieldErrors } from "./errors";
 import { readReference, REFERENCE_KINDS, unknownCodes, type KnownCodes, type ReferenceKind, type ReferenceRow } from "./reference";
@@ -79,7 +79,7 @@ function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolea
     return null;
   }
   try {
-    const r = readReference(kind, csvObjects(parseCsv(fs.readFileSync(full, "utf8")), REFERENCE_KINDS[kind].columns));
+    const r = readReference(kind, csvObjects(parseCsv(decodeUtf8(fs.readFileSync(full))), REFERENCE_KINDS[kind].columns));
     for (const e of r.errors) errors.push({ file, ...e });
     for (const x of r.repeats) repeats.push({ file, ...x });
     return r.rows;

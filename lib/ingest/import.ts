@@ -11,7 +11,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { upsertAuthorities, upsertFeedback, upsertProcedures, upsertReports, upsertUnits } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { textList } from "@/lib/engine/sql-util";
-import { csvObjects, CsvError, parseCsv } from "./csv";
+import { csvObjects, CsvError, decodeUtf8, parseCsv } from "./csv";
 import {
   namedCodes, readReference, REFERENCE_KINDS, unknownCodes,
   type KnownCodes, type ReferenceKind, type ReferenceRow, type Repeat, type RowError,
@@ -61,7 +61,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, columns: re
     return out;
   }
   try {
-    return csvObjects(parseCsv(new TextDecoder("utf-8").decode(bytes)), columns);
+    return csvObjects(parseCsv(decodeUtf8(bytes)), columns);
   } catch (e) {
     if (e instanceof CsvError) throw new ImportFileError(e.vi, e.en, e.line);
     throw e;

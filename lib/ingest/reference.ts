@@ -6,13 +6,16 @@
 import { z } from "zod";
 import type { AuthorityRow, FeedbackRow, ProcedureRow, ReportRow, UnitRow } from "@/lib/store/writes";
 import type { CalendarException } from "@/lib/method/calendar";
-import { DEADLINE_UNITS_BY_LABEL } from "@/lib/method/ontime";
+import { DEADLINE_UNITS_BY_LABEL, MAX_DEADLINE } from "@/lib/method/ontime";
 import { onlineLevelOf } from "@/lib/method/online";
 import { isLocalDate, parseInstant } from "@/lib/method/time";
 import { fieldErrors, msg, type FieldError } from "./errors";
 
-const req = (col: string) => z.string().min(1, msg(`${col} trống`, `${col} is empty`));
-const opt = z.string().transform((s) => (s === "" ? null : s));
+/** Any cell longer than this is a broken file, not a name or a code. */
+const MAX_CELL = 500;
+const tooLong = msg(`Quá dài (tối đa ${MAX_CELL} ký tự)`, `Too long (max ${MAX_CELL} characters)`);
+const req = (col: string) => z.string().min(1, msg(`${col} trống`, `${col} is empty`)).max(MAX_CELL, tooLong);
+const opt = z.string().max(MAX_CELL, tooLong).transform((s) => (s === "" ? null : s));
 const flag = (col: string) =>
   z.enum(["0", "1", ""], { error: msg(`${col} phải là 0 hoặc 1`, `${col} must be 0 or 1`) }).transform((s) => s === "1");
 const day = (col: string) => z.string().refine(isLocalDate, msg(`${col} phải là ngày yyyy-MM-dd`, `${col} must be a date yyyy-MM-dd`));
@@ -32,6 +35,10 @@ const thutuc = z.object({
   CoPhiLePhi: flag("CoPhiLePhi"),
 }).superRefine((r, ctx) => {
   if (r.ThoiHan !== "" && r.DonViTinh === "") ctx.addIssue({ code: "custom", path: ["DonViTinh"], message: msg("Có ThoiHan nhưng thiếu DonViTinh", "ThoiHan given without DonViTinh") });
+  const unit = DEADLINE_UNITS_BY_LABEL[r.DonViTinh.toLowerCase()];
+  if (r.ThoiHan !== "" && unit && Number(r.ThoiHan.replace(",", ".")) > MAX_DEADLINE[unit]) {
+    ctx.addIssue({ code: "custom", path: ["ThoiHan"], message: msg(`ThoiHan quá lớn (tối đa ${MAX_DEADLINE[unit]} ${r.DonViTinh})`, `ThoiHan too large (max ${MAX_DEADLINE[unit]} ${r.DonViTinh})`) });
+  }
 }).transform((r): ProcedureRow => {
   const value = r.ThoiHan === "" ? null : Number(r.ThoiHan.replace(",", "."));
   return {

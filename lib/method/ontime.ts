@@ -33,6 +33,13 @@ export const DEADLINE_UNITS_BY_LABEL: Record<string, DeadlineUnit> = {
   "năm": "year",
 };
 
+/**
+ * [decision] The largest deadline the catalogue may state, per unit: ten years in any
+ * unit. A larger ThoiHan is a typing error (1e9 days would put every due date out of
+ * the calendar's range) and is refused where the catalogue is imported.
+ */
+export const MAX_DEADLINE: Record<DeadlineUnit, number> = { hour: 87_600, working_day: 2_500, day: 3_650, month: 120, year: 10 };
+
 export interface Step {
   status: number;
   at: Date;

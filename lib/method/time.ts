@@ -92,8 +92,16 @@ export function parseInstant(value: string | null | undefined): Date | null | un
   return undefined;
 }
 
+/**
+ * The years a date may carry (DATA.md: dates of the processing of administrative
+ * procedures). Outside them a date is a typing error; years 0–99 would otherwise be
+ * read as 1900–1999 by the Date API.
+ */
+export const YEARS = { from: 1900, to: 2100 } as const;
+
 type Parts = [number, number, number, number, number, number];
 function validParts(y: number, mo: number, d: number, h = 0, mi = 0, se = 0): boolean {
+  if (y < YEARS.from || y > YEARS.to) return false;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return false;
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }

@@ -9,7 +9,7 @@ import type { UnitKind } from "@/db/schema";
 import { dueExpression, refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
 import type { DeadlineUnit } from "@/lib/method/ontime";
-import { textList } from "@/lib/engine/sql-util";
+import { inScope, textList } from "@/lib/engine/sql-util";
 
 const BATCH = 5000;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -91,8 +91,9 @@ export async function upsertDossiers(
   orm: Orm,
   list: DossierRow[],
   now = new Date(),
-  opts: { refresh?: boolean } = {},
-): Promise<void> {
+  opts: { refresh?: boolean; scope?: string | null } = {},
+): Promise<Set<string>> {
+  const written = new Set<string>();
   for (const b of batches(list, 2000)) {
     const json = JSON.stringify(
       b.map((d) => ({
@@ -102,7 +103,7 @@ export async function upsertDossiers(
         syn: iso(d.syncedAt ?? now), raw: d.raw, ...derivedJson(d, now),
       })),
     );
-    const written = await rows<{ id: number; code: string; updated: boolean }>(orm, sql`
+    const rowsWritten = await rows<{ id: number; code: string; updated: boolean }>(orm, sql`
       insert into dossiers (code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
         appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
         start_at, start_source, done_at, closed_at, closed_status, due_at)
@@ -120,15 +121,19 @@ export async function upsertDossiers(
         appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
         finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
         fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, updated_at = now()
+      -- A resend updates only a dossier of the sender's scope (checked against the row as committed).
+      where ${inScope(sql`dossiers.unit_code`, opts.scope ?? null)}
       returning id::int8::float8 as id, code, xmax <> 0 as updated`);
     // Steps go in by the ids the upsert returned (no lookup by MaHoSo).
-    const ids = new Map(written.map((w) => [w.code, Number(w.id)]));
-    await insertStepsById(orm, b.flatMap((d) => d.steps.map((s) => ({ ...stepJson(s), id: ids.get(d.code)! }))));
-    const updated = written.filter((w) => w.updated).map((w) => w.code);
+    const ids = new Map(rowsWritten.map((w) => [w.code, Number(w.id)]));
+    for (const w of rowsWritten) written.add(w.code);
+    await insertStepsById(orm, b.flatMap((d) => (ids.has(d.code) ? d.steps.map((s) => ({ ...stepJson(s), id: ids.get(d.code)! })) : [])));
+    const updated = rowsWritten.filter((w) => w.updated).map((w) => w.code);
     if (updated.length && opts.refresh !== false) {
       await refreshDerived(orm, sql`d.code in ${textList(updated)}`);
     }
   }
+  return written;
 }
 
 /** METHOD §A.2–A.3 for a new dossier, from its own record and steps (the pure rule). */

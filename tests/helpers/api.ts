@@ -17,13 +17,18 @@ export interface CallOptions {
 export async function call(handler: unknown, url: string, o: CallOptions = {}) {
   const headers = new Headers(o.headers);
   if (o.token) headers.set("authorization", `Bearer ${o.token}`);
-  if (o.userId !== undefined) headers.set("cookie", `next-auth.session-token=${await sessionCookie(o.userId)}`);
+  if (o.userId !== undefined) {
+    headers.set("cookie", `next-auth.session-token=${await sessionCookie(o.userId)}`);
+    // A browser on the portal's own pages sends its origin with every write.
+    if (!headers.has("origin")) headers.set("origin", "http://localhost");
+  }
   let body: BodyInit | undefined = o.rawBody;
   if (o.body !== undefined) {
     body = JSON.stringify(o.body);
     headers.set("content-type", "application/json");
   }
-  const req = new Request(`http://localhost${url}`, { method: o.method ?? (body ? "POST" : "GET"), headers, body });
+  // A stream body (a chunked upload) needs duplex, as in a browser's fetch.
+  const req = new Request(`http://localhost${url}`, { method: o.method ?? (body ? "POST" : "GET"), headers, body, duplex: "half" } as RequestInit);
   const res = await (handler as Handler)(req, { params: Promise.resolve(o.params ?? {}) });
   const text = await res.text();
   let json: unknown = null;

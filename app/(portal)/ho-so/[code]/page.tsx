@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { explainForCaller } from "@/lib/data/dossiers";
+import { decodeSegment } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 
@@ -11,7 +12,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const { code } = await params;
   const period = periodFromParams(await searchParams);
   const { orm, caller } = await requirePage("dossiers:read");
-  const e = await orNotFound(explainForCaller(orm, caller, decodeURIComponent(code), period));
+  const e = await orNotFound(explainForCaller(orm, caller, decodeSegment(code), period));
   const rows: Array<[string, React.ReactNode]> = [
     ["Đơn vị", `${e.unit.name ?? ""} (${e.unit.code})`],
     ["Thủ tục", e.procedure.code ? `${e.procedure.name ?? "Không có trong danh mục"} (${e.procedure.code})` : "Trống"],

@@ -1,9 +1,13 @@
-/** GET /api/v1/events — server-sent events: `changed` whenever data is written. */
+/** GET /api/v1/events — server-sent events: `changed` whenever data is written. Signed-in users and tokens only. */
+import { requireCaller } from "@/lib/api/caller";
+import { handler } from "@/lib/api/errors";
+import { getDb } from "@/lib/data/db";
 import { onDataChanged } from "@/lib/live/events";
 
 export const dynamic = "force-dynamic";
 
-export function GET(req: Request) {
+export const GET = handler(async (req: Request) => {
+  await requireCaller((await getDb()).orm, req);
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream({
@@ -27,4 +31,4 @@ export function GET(req: Request) {
     },
   });
   return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" } });
-}
+});

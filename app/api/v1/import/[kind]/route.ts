@@ -4,6 +4,7 @@
  */
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/data/db";
+import { readBody } from "@/lib/api/body";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
 import { importForCaller } from "@/lib/data/imports";
@@ -19,15 +20,18 @@ export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: 
   const dryRun = ["1", "true"].includes(url.searchParams.get("dryRun") ?? "");
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
+  // The caller is known (above) before the body is read, and the body is read bounded.
+  const bytes = await readBody(req, MAX_BYTES);
   let file: { name: string; bytes: Uint8Array };
-  if ((req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const f = (await req.formData()).get("file");
+  const type = req.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await new Response(bytes, { headers: { "content-type": type } }).formData().catch(() => null);
+    const f = form?.get("file");
     if (!(f instanceof File)) throw new ApiError("unprocessable", "Thiếu tệp (trường file)", "Missing file (field `file`)");
     file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
   } else {
-    file = { name: url.searchParams.get("filename") ?? `${kind}.csv`, bytes: new Uint8Array(await req.arrayBuffer()) };
+    file = { name: url.searchParams.get("filename") ?? `${kind}.csv`, bytes };
   }
-  if (file.bytes.byteLength > MAX_BYTES) throw new ApiError("payload_too_large", "Tệp quá lớn (tối đa 32 MB)", "File too large (max 32 MB)");
   const report = await importForCaller(orm, caller, kind as ReferenceKind, file, dryRun);
   if (!dryRun && report.valid > 0) notifyDataChanged();
   return NextResponse.json(report);

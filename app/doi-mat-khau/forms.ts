@@ -1,0 +1,11 @@
+/** Changing one's own password (actions.ts makes it a server action). */
+import { formSpec } from "@/lib/actions";
+import { changeOwnPassword, passwordChange } from "@/lib/data/users";
+
+export const changePasswordForm = formSpec({
+  schema: passwordChange,
+  run: async ({ orm, caller, input }) => {
+    await changeOwnPassword(orm, caller, input);
+    return { ok: "Đã đổi mật khẩu. Hãy đăng nhập lại bằng mật khẩu mới." };
+  },
+});

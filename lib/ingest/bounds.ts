@@ -1,0 +1,66 @@
+/**
+ * The bounds a sync record must keep (DATA.md §1 as a real sender meets it): a record
+ * outside them is rejected on its own — into the quarantine, beside the valid records
+ * of its batch — never a 500 that loses them. [decision] The limits are far above any
+ * real dossier: 256 KiB of JSON, 32 levels of nesting, 1,000 fee lines or steps.
+ */
+import type { FieldError } from "./errors";
+
+export const RECORD_LIMITS = { bytes: 256 * 1024, depth: 32, feeLines: 1000, steps: 1000 } as const;
+
+/**
+ * One iterative pass over a JSON value (a record nested 10,000 deep must not overflow
+ * the stack): how deep it goes, and the path of the first string or key holding U+0000,
+ * which PostgreSQL cannot store and which the portal will not silently remove.
+ */
+function inspect(value: unknown): { depth: number; nulAt: string | null } {
+  let depth = 0;
+  let nulAt: string | null = null;
+  const stack: Array<[unknown, number, string]> = [[value, 0, ""]];
+  while (stack.length) {
+    const [v, d, at] = stack.pop()!;
+    if (d > depth) depth = d;
+    if (depth > RECORD_LIMITS.depth) return { depth, nulAt };
+    if (typeof v === "string") {
+      if (nulAt === null && v.includes("\u0000")) nulAt = at || "(bản ghi)";
+    } else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        const path = Array.isArray(v) ? `${at}[${k}]` : at ? `${at}.${k}` : k;
+        if (nulAt === null && k.includes("\u0000")) nulAt = path;
+        stack.push([x, d + 1, path]);
+      }
+    }
+  }
+  return { depth, nulAt };
+}
+
+/** What is wrong with a record's shape before its fields are read, or null. */
+export function recordBoundsError(raw: unknown): FieldError | null {
+  const { depth, nulAt } = inspect(raw);
+  if (depth > RECORD_LIMITS.depth) {
+    return { field: "(bản ghi)", vi: `Bản ghi lồng nhau quá sâu (tối đa ${RECORD_LIMITS.depth} cấp)`, en: `Record nested too deeply (max ${RECORD_LIMITS.depth} levels)` };
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(raw) ?? "");
+  if (bytes > RECORD_LIMITS.bytes) {
+    return { field: "(bản ghi)", vi: `Bản ghi quá lớn (${Math.ceil(bytes / 1024)} KiB, tối đa ${RECORD_LIMITS.bytes / 1024} KiB)`, en: `Record too large (${Math.ceil(bytes / 1024)} KiB, max ${RECORD_LIMITS.bytes / 1024} KiB)` };
+  }
+  if (nulAt !== null) {
+    return { field: nulAt, vi: "Có ký tự U+0000 (NUL), không được phép", en: "Contains the character U+0000 (NUL), which is not allowed" };
+  }
+  return null;
+}
+
+/**
+ * The copy of a rejected record the quarantine keeps: the record itself when it can be
+ * stored, U+0000 shown as the visible text \u0000, and only its MaHoSo when it is too
+ * large or too deep to keep.
+ */
+export function quarantineCopy(raw: unknown): unknown {
+  const { depth } = inspect(raw);
+  const code = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
+  const stub = { MaHoSo: typeof code === "string" ? code.replaceAll("\u0000", "\\u0000").slice(0, 100) : null, "(không lưu)": "Bản ghi quá lớn hoặc lồng quá sâu để lưu nguyên văn / Too large or too deep to keep verbatim" };
+  if (depth > RECORD_LIMITS.depth) return stub;
+  const text = JSON.stringify(raw) ?? "null";
+  if (Buffer.byteLength(text) > RECORD_LIMITS.bytes) return stub;
+  return text.includes("\\u0000") ? JSON.parse(text.replaceAll("\\u0000", "\\\\u0000")) : raw;
+}
