@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { demoUsers, expect, signIn, test } from "./fixtures";
 
 test("the home page shows the demo province's indicators in Vietnamese", async ({ page, errors }) => {
   await page.goto("/");
@@ -31,5 +31,24 @@ test("the login page is in Vietnamese and refuses a wrong password", async ({ pa
 test("a demo user signs in and sees their name", async ({ page, errors }) => {
   await signIn(page, "admin");
   await expect(page.getByText("Quản trị Trung tâm PVHCC")).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("pages carry the security headers, and sign-in never leaves the portal", async ({ page, request, errors }) => {
+  const res = await request.get("/login");
+  const h = res.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-frame-options"]).toBe("DENY");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["x-powered-by"]).toBeUndefined();
+  // A callback that a browser would resolve to another host (/\evil.example/) lands on the portal's home.
+  await page.goto("/login?callbackUrl=/%5Cevil.example/");
+  const user = demoUsers().find((u) => u.username === "lanhdao")!;
+  await page.getByLabel("Tên đăng nhập hoặc email").fill(user.username);
+  await page.getByLabel("Mật khẩu").fill(user.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(res.url()).host);
   expect(errors).toEqual([]);
 });

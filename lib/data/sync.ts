@@ -79,7 +79,9 @@ export async function ingest(
   });
 
   // Units: unknown ones reject the record; known ones outside the scope refuse the batch.
-  const rawUnits = data.map((r) => (r as { MaDonVi?: unknown } | null)?.MaDonVi).filter((u): u is string => typeof u === "string" && u.trim() !== "");
+  const rawUnits = data.map((r) => (r as { MaDonVi?: unknown } | null)?.MaDonVi)
+    // A code PostgreSQL cannot compare (U+0000) or no code can be (over 100 characters) names no unit: its record is rejected anyway.
+    .filter((u): u is string => typeof u === "string" && u.trim() !== "" && u.length <= 100 && !u.includes("\u0000"));
   const units = [...new Set([...[...dossiers.values()].map((d) => d.row.unitCode), ...rawUnits.map((u) => u.trim())])];
   const { exists, inside } = await classifyUnits(orm, scope, units);
   const outsideUnit = units.find((u) => exists.has(u) && !inside.has(u));

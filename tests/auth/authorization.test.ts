@@ -18,12 +18,11 @@ import { POST as sync } from "@/app/api/v1/sync/route";
 import { listDossiersForCaller } from "@/lib/data/dossiers";
 import { createUser, updateUser } from "@/lib/data/user-admin";
 import { callerFromToken } from "@/lib/data/tokens";
-import { callerFromUserId } from "@/lib/data/users";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 import { call } from "../helpers/api";
-import { record, smallProvince } from "../helpers/province";
+import { record, signedIn, smallProvince } from "../helpers/province";
 
 let db: Database;
 let ids: Awaited<ReturnType<typeof smallProvince>>["users"];
@@ -51,7 +50,7 @@ const OWN: Record<Role, string> = { admin: "T", leader: "T", viewer: "T", manage
 /** How a role authenticates to a route: a session cookie, or its API token. */
 const as = (role: Role) => (role === "tokenT" ? { token: tokens.T } : role === "tokenA" ? { token: tokens.A } : { userId: ids[role] });
 const callerOf = async (role: Role) =>
-  role === "tokenT" || role === "tokenA" ? (await callerFromToken(db.orm, role === "tokenT" ? tokens.T : tokens.A))! : (await callerFromUserId(db.orm, ids[role]))!;
+  role === "tokenT" || role === "tokenA" ? (await callerFromToken(db.orm, role === "tokenT" ? tokens.T : tokens.A))! : (await signedIn(db, ids[role]))!;
 const OTHER = "B";
 const PARENT = "T";
 const DOSSIER_OF: Record<string, string> = { A: "DA", B: "DB", T: "DT" };
@@ -142,7 +141,7 @@ describe("the quarantine through the scope", () => {
 
 describe("user administration", () => {
   const attempt = async (role: UserRole) => {
-    const caller = (await callerFromUserId(db.orm, ids[role]))!;
+    const caller = (await signedIn(db, ids[role]))!;
     const before = await snapshot();
     try {
       await createUser(db.orm, caller, { username: `new.${role}`, name: "N", role: "agency_staff", unitCode: "A", password: "mat-khau-dai-1" });
@@ -169,16 +168,16 @@ describe("user administration", () => {
   it("only administrators read the audit log", async () => {
     const { listAudit } = await import("@/lib/data/audit");
     for (const role of ["leader", "viewer", "managerA", "staffA"] as const) {
-      await expect(listAudit(db.orm, (await callerFromUserId(db.orm, ids[role]))!)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listAudit(db.orm, (await signedIn(db, ids[role]))!)).rejects.toBeInstanceOf(ForbiddenError);
     }
-    const entries = await listAudit(db.orm, (await callerFromUserId(db.orm, ids.admin))!, { q: "user." });
+    const entries = await listAudit(db.orm, (await signedIn(db, ids.admin))!, { q: "user." });
     expect(entries.length).toBeGreaterThan(0);
   });
 
   it("a disabled user is no caller at all", async () => {
-    const admin = (await callerFromUserId(db.orm, ids.admin))!;
+    const admin = (await signedIn(db, ids.admin))!;
     await updateUser(db.orm, admin, ids.staffA, { disabled: true });
-    expect(await callerFromUserId(db.orm, ids.staffA)).toBeNull();
+    expect(await signedIn(db, ids.staffA)).toBeNull();
     expect((await call(indicators, `/api/v1/indicators?${Q}`, { userId: ids.staffA })).status).toBe(401);
     await updateUser(db.orm, admin, ids.staffA, { disabled: false });
   });

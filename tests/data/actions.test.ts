@@ -10,9 +10,8 @@ import { POST as sync } from "@/app/api/v1/sync/route";
 import { calendarForm, createUserForm, updateUserForm } from "@/app/(portal)/quan-tri/forms";
 import { discardForm, resendForm } from "@/app/(portal)/ra-soat/forms";
 import { runForm } from "@/lib/actions";
-import { callerFromUserId } from "@/lib/data/users";
 import { call } from "../helpers/api";
-import { record, withSmallProvince } from "../helpers/province";
+import { record, signedIn, withSmallProvince } from "../helpers/province";
 
 const province = withSmallProvince();
 const form = (o: Record<string, string>) => {
@@ -20,7 +19,7 @@ const form = (o: Record<string, string>) => {
   for (const [k, v] of Object.entries(o)) f.set(k, v);
   return f;
 };
-const caller = async (who: keyof typeof province.users) => (await callerFromUserId(province.db.orm, province.users[who]))!;
+const caller = async (who: keyof typeof province.users) => (await signedIn(province.db, province.users[who]))!;
 
 describe("forms: FormData coercion and reasons (STYLE.md §4)", () => {
   it("coerces the form's strings (id, 0/1) and saves", async () => {

@@ -1,6 +1,9 @@
 /** Calls route handlers directly, as a client would over HTTP, with a token or a user session. */
 import { encode } from "next-auth/jwt";
+import { sql } from "drizzle-orm";
+import { rows } from "@/db";
 import { authSecret } from "@/lib/auth/secret";
+import { getDb } from "@/lib/data/db";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -40,4 +43,9 @@ export async function call(handler: unknown, url: string, o: CallOptions = {}) {
   return { status: res.status, json: json as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export const sessionCookie = (uid: number) => encode({ token: { uid, sub: String(uid) }, secret: authSecret() });
+/** A session as a sign-in now would sign it: with the user's current session version. */
+export async function sessionCookie(uid: number) {
+  const { orm } = await getDb();
+  const [u] = await rows<{ sv: number }>(orm, sql`select session_version as sv from users where id = ${uid}`);
+  return encode({ token: { uid, sub: String(uid), sv: u?.sv ?? 0 }, secret: authSecret() });
+}

@@ -2,7 +2,9 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll } from "vitest";
 import { users } from "@/db/schema";
-import type { Database } from "@/db";
+import { sql } from "drizzle-orm";
+import { rows, type Database } from "@/db";
+import { callerFromUserId } from "@/lib/data/users";
 import { setDatabase } from "@/lib/data/db";
 import { createToken } from "@/lib/data/tokens";
 import type { Role } from "@/lib/roles";
@@ -59,4 +61,10 @@ export function withSmallProvince(then?: (ctx: ProvinceContext) => Promise<void>
   });
   afterAll(() => ctx.db?.close());
   return ctx;
+}
+
+/** The caller a user is after signing in now (their current session version). */
+export async function signedIn(db: Database, userId: number) {
+  const [u] = await rows<{ sv: number }>(db.orm, sql`select session_version as sv from users where id = ${userId}`);
+  return callerFromUserId(db.orm, userId, u?.sv ?? 0);
 }
