@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
+import { currentCaller } from "@/lib/auth/session";
+import { PortalNav } from "./_components/portal-nav";
 import { UserMenu } from "./_components/user-menu";
 
 export const metadata: Metadata = {
@@ -9,7 +11,10 @@ export const metadata: Metadata = {
 };
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The portal's menu on every page a signed-in user opens, public ones included.
+  const caller = await currentCaller();
+  const menu = caller && !(caller.kind === "user" && caller.mustChangePassword);
   return (
     <html lang="vi">
       <body>
@@ -21,7 +26,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <UserMenu />
           </div>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        <main className="mx-auto max-w-6xl px-4 py-6">
+          {menu && <PortalNav caller={caller} />}
+          {children}
+        </main>
         <footer className="no-print mx-auto max-w-6xl px-4 pb-8 text-xs text-gray-500">
           Phương pháp tính theo Phụ lục Công văn 200/VPCP-KSTT ngày 10/01/2022 của Văn phòng Chính phủ.
         </footer>

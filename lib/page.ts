@@ -11,11 +11,13 @@ import { allowed, type Caller } from "@/lib/data/scope";
 import { NotFoundError } from "@/lib/errors";
 import type { Permission } from "@/lib/roles";
 
-export async function requirePage(permission?: Permission): Promise<{ orm: Orm; caller: Caller }> {
+/** `permission`: the one the page needs, or a list of which any one will do. */
+export async function requirePage(permission?: Permission | readonly Permission[]): Promise<{ orm: Orm; caller: Caller }> {
   const caller = await currentCaller();
   if (!caller) redirect("/login");
   if (caller.kind === "user" && caller.mustChangePassword) redirect("/doi-mat-khau");
-  if (permission && !allowed(caller, permission)) notFound();
+  const needed = permission === undefined ? [] : typeof permission === "string" ? [permission] : permission;
+  if (needed.length && !needed.some((p) => allowed(caller, p))) notFound();
   return { orm: (await getDb()).orm, caller };
 }
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@tremor/react";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
-import type { Band } from "@/lib/method/bands";
+import { WHITE_WORDS, type Band, type BandedIndicator } from "@/lib/method/bands";
 import { formatCount, formatRate } from "@/lib/format";
 import { BandBadge } from "./band-badge";
 
@@ -12,6 +12,7 @@ interface CardSpec {
   rate: number | null;
   previous?: number | null;
   band: Band | null;
+  indicator?: BandedIndicator;
   lines: Array<[string, string, string?]>;
 }
 
@@ -29,7 +30,7 @@ export function IndicatorCards({ row, previous, dossierHref }: { row: ScorecardR
   const link = (q: Record<string, string>) => dossierHref?.(q);
   const cards: CardSpec[] = [
     {
-      id: "A", group: "A", title: "Tỷ lệ hồ sơ đúng hạn", rate: onTime.rate, previous: previous?.onTime.rate, band: onTime.band,
+      id: "A", group: "A", title: "Tỷ lệ hồ sơ đúng hạn", rate: onTime.rate, previous: previous?.onTime.rate, band: onTime.band, indicator: "onTime",
       lines: [
         ["Hồ sơ tiếp nhận và xử lý", formatCount(onTime.population), link({})],
         ["Đã xử lý đúng hạn", formatCount(onTime.onTime), link({ verdict: "on_time" })],
@@ -39,7 +40,7 @@ export function IndicatorCards({ row, previous, dossierHref }: { row: ScorecardR
       ],
     },
     {
-      id: "B", group: "B", title: "Dịch vụ công trực tuyến (toàn trình + một phần)", rate: online.level34Rate, previous: previous?.online.level34Rate, band: online.band,
+      id: "B", group: "B", title: "Dịch vụ công trực tuyến (toàn trình + một phần)", rate: online.level34Rate, previous: previous?.online.level34Rate, band: online.band, indicator: "online",
       lines: [
         ["TTHC thuộc thẩm quyền", formatCount(online.procedures)],
         ["Toàn trình (mức 4)", formatCount(online.level4)],
@@ -49,7 +50,7 @@ export function IndicatorCards({ row, previous, dossierHref }: { row: ScorecardR
       ],
     },
     {
-      id: "C", group: "C", title: "Thanh toán trực tuyến qua Cổng DVCQG", rate: payment.rate, previous: previous?.payment.rate, band: payment.band,
+      id: "C", group: "C", title: "Thanh toán trực tuyến qua Cổng DVCQG", rate: payment.rate, previous: previous?.payment.rate, band: payment.band, indicator: "payment",
       lines: [
         ["Hồ sơ đã thanh toán trực tuyến", formatCount(payment.paidOnline)],
         ["Hồ sơ thuộc TTHC đã tích hợp thanh toán", formatCount(payment.payableDossiers)],
@@ -83,10 +84,17 @@ export function IndicatorCards({ row, previous, dossierHref }: { row: ScorecardR
               <span className="mr-1 font-semibold text-gray-900">{c.group}.</span>
               {c.title}
             </p>
-            {c.band && <BandBadge band={c.band} />}
+            {c.band && c.indicator && c.band !== "white" && <BandBadge band={c.band} indicator={c.indicator} />}
           </div>
-          {c.id !== "D" && <p className="mt-2 text-3xl font-semibold tabular-nums" data-rate>{formatRate(c.rate)}</p>}
-          {c.id !== "D" && <Delta now={c.rate} before={c.previous} />}
+          {/* A white cell says why there is no figure (§0.4), never a rate beside "no data". */}
+          {c.band === "white" && c.indicator ? (
+            <p className="mt-2 text-base font-medium text-gray-700" data-white>{WHITE_WORDS[c.indicator]}</p>
+          ) : (
+            c.id !== "D" && <>
+              <p className="mt-2 text-3xl font-semibold tabular-nums" data-rate>{formatRate(c.rate)}</p>
+              <Delta now={c.rate} before={c.previous} />
+            </>
+          )}
           {c.id === "Đ" && sync.message && (
             <p className={`mt-1 text-sm ${sync.message.startsWith("Cảnh báo") ? "text-orange-700" : "text-red-700"}`}>{sync.message}</p>
           )}

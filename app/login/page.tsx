@@ -6,7 +6,8 @@ export const metadata: Metadata = { title: "Đăng nhập" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  const next = safeNext(callbackUrl);
+  // Every role starts on the overview of its own scope: the province, or its agency.
+  const next = safeNext(callbackUrl, "/tong-quan");
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-1 text-2xl font-semibold">Đăng nhập</h1>

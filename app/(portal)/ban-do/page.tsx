@@ -4,7 +4,7 @@ import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatRate } from "@/lib/format";
-import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
+import { BAND_COLORS, BAND_LABELS, bandWord, type Band, type BandedIndicator } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { PeriodPicker } from "../../_components/period-picker";
 import { ARCHIPELAGOS, tileOf } from "@/lib/ui/vn-provinces";
@@ -12,10 +12,10 @@ import { requirePage, orNotFound } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Bản đồ" };
 
-const INDICATORS: Record<string, { label: string; rate: (r: ScorecardRow) => number | null; band: (r: ScorecardRow) => Band }> = {
-  A: { label: "A. Tỷ lệ đúng hạn", rate: (r) => r.onTime.rate, band: (r) => r.onTime.band },
-  B: { label: "B. DVCTT toàn trình + một phần", rate: (r) => r.online.level34Rate, band: (r) => r.online.band },
-  C: { label: "C. Thanh toán trực tuyến", rate: (r) => r.payment.rate, band: (r) => r.payment.band },
+const INDICATORS: Record<string, { label: string; rate: (r: ScorecardRow) => number | null; band: (r: ScorecardRow) => Band; indicator: BandedIndicator }> = {
+  A: { label: "A. Tỷ lệ đúng hạn", rate: (r) => r.onTime.rate, band: (r) => r.onTime.band, indicator: "onTime" },
+  B: { label: "B. DVCTT toàn trình + một phần", rate: (r) => r.online.level34Rate, band: (r) => r.online.band, indicator: "online" },
+  C: { label: "C. Thanh toán trực tuyến", rate: (r) => r.payment.rate, band: (r) => r.payment.band, indicator: "payment" },
 };
 
 /**
@@ -35,7 +35,7 @@ function NationalTiles({ rows, spec, period }: { rows: ScorecardRow[]; spec: (ty
               style={{ gridColumn: tile!.col + 1, gridRow: tile!.row + 1 }}
               className={`flex flex-col justify-between rounded border border-gray-300 p-1 text-[11px] leading-tight ${BAND_COLORS[band].bg} ${BAND_COLORS[band].fg}`}>
               <span className="font-medium">{tile!.name}</span>
-              <span className="tabular-nums">{formatRate(spec.rate(r))}</span>
+              <span className="tabular-nums">{band === "white" ? "Trắng" : formatRate(spec.rate(r))}</span>
             </Link>
           );
         })}
@@ -74,7 +74,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       </div>
       <ul className="flex flex-wrap gap-3 text-xs" aria-label="Chú giải">
         {(Object.keys(BAND_LABELS) as Band[]).map((b) => (
-          <li key={b} className="flex items-center gap-1"><span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: BAND_COLORS[b].hex }} />{BAND_LABELS[b]}</li>
+          <li key={b} className="flex items-center gap-1"><span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: BAND_COLORS[b].hex }} />{b === "white" ? "Trắng: không có số liệu để đánh giá" : BAND_LABELS[b]}</li>
         ))}
       </ul>
       {!unit && <NationalTiles rows={rows} spec={spec} period={period} />}
@@ -86,7 +86,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
               <Link href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={band}
                 className={`flex h-20 flex-col justify-between rounded border border-gray-300 p-1.5 text-xs ${BAND_COLORS[band].bg} ${BAND_COLORS[band].fg}`}>
                 <span className="line-clamp-2 font-medium">{r.name.replace(/^UBND /, "")}</span>
-                <span className="tabular-nums">{formatRate(spec.rate(r))} · {BAND_LABELS[band]}</span>
+                <span className="tabular-nums">{band === "white" ? bandWord(band, spec.indicator) : `${formatRate(spec.rate(r))} · ${BAND_LABELS[band]}`}</span>
               </Link>
             </li>
           );

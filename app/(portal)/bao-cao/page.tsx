@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
-import { BAND_LABELS } from "@/lib/method/bands";
+import { BAND_LABELS, bandWord } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
@@ -39,7 +39,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <p>
           1. Tiến độ giải quyết: tiếp nhận và xử lý {formatCount(t.onTime.population)} hồ sơ; đã xử lý đúng hạn {formatCount(t.onTime.onTime)},
           quá hạn {formatCount(t.onTime.late)}; đang xử lý trong hạn {formatCount(t.onTime.withinDeadline)}, quá hạn {formatCount(t.onTime.overdue)}.
-          Tỷ lệ đúng hạn <strong>{formatRate(t.onTime.rate)}</strong> (mức {BAND_LABELS[t.onTime.band].toLowerCase()}).
+          Tỷ lệ đúng hạn <strong>{formatRate(t.onTime.rate)}</strong> ({bandWord(t.onTime.band, "onTime").toLowerCase()}).
         </p>
         <p>
           2. Dịch vụ công trực tuyến: {formatCount(t.online.level4)} thủ tục toàn trình và {formatCount(t.online.level3)} thủ tục một phần trên
@@ -60,7 +60,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
                 <td className="border border-gray-400 px-1 text-center">{i + 1}</td>
                 <td className="border border-gray-400 px-1">{r.name}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatCount(r.onTime.population)}</td>
-                <td className="border border-gray-400 px-1 text-right">{formatRate(r.onTime.rate)} ({BAND_LABELS[r.onTime.band]})</td>
+                <td className="border border-gray-400 px-1 text-right">{r.onTime.band === "white" ? bandWord("white", "onTime") : `${formatRate(r.onTime.rate)} (${BAND_LABELS[r.onTime.band]})`}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatRate(r.online.level34Rate)}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatRate(r.online.channels.onlineRate)}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatRate(r.payment.rate)}</td>

@@ -35,7 +35,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
       <div>
         <h1 className="text-2xl font-semibold">Hồ sơ</h1>
         <p className="text-sm text-gray-600">
-          {periodLabel(period)} · {set === "received" ? "hồ sơ có ngày tiếp nhận trong kỳ" : "hồ sơ tiếp nhận và xử lý trong kỳ (METHOD §A.1)"}
+          {periodLabel(period)} · {set === "received" ? "hồ sơ có ngày tiếp nhận trong kỳ" : "hồ sơ tiếp nhận và xử lý trong kỳ"}
           {sp.unit && <> · đơn vị {sp.unit}</>}{sp.procedure && <> · thủ tục {sp.procedure}</>}
         </p>
       </div>
@@ -60,7 +60,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
         <input type="hidden" name="from" value={period.from} />
         <input type="hidden" name="to" value={period.to} />
         <label className="flex flex-col text-xs text-gray-600">Tra cứu theo mã hồ sơ
-          <input name="code" placeholder="MaHoSo" className="rounded border border-gray-300 px-2 py-1 text-sm" />
+          <input name="code" placeholder="Mã hồ sơ" className="rounded border border-gray-300 px-2 py-1 text-sm" />
         </label>
         <button className="rounded border border-gray-300 bg-white px-3 py-1">Xem</button>
       </form>

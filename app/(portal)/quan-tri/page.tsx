@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { allowed } from "@/lib/data/scope";
-import type { Permission } from "@/lib/roles";
+import { ADMIN_PERMISSIONS, type Permission } from "@/lib/roles";
 import { requirePage } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Quản trị" };
@@ -16,7 +16,8 @@ const ITEMS: Array<{ href: string; title: string; text: string; need: Permission
 ];
 
 export default async function AdminPage() {
-  const { caller } = await requirePage();
+  // Leaders and viewers administer nothing: the page does not exist for them.
+  const { caller } = await requirePage(ADMIN_PERMISSIONS);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Quản trị</h1>

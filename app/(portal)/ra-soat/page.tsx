@@ -4,6 +4,7 @@ import { qualityForCaller } from "@/lib/data/quality";
 import { listQuarantine } from "@/lib/data/quarantine";
 import { allowed } from "@/lib/data/scope";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
+import { officialClause } from "@/lib/ui/words";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { requirePage } from "@/lib/page";
@@ -44,7 +45,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
                   <ul className="mt-2 space-y-2 text-sm">
                     {DEFECT_KINDS.filter((k) => r.counts[k] > 0).map((k) => (
                       <li key={k}>
-                        <span className="font-medium tabular-nums">{formatCount(r.counts[k])}</span> — {DEFECTS[k].vi} <span className="text-xs text-gray-500">({DEFECTS[k].clause})</span>
+                        <span className="font-medium tabular-nums">{formatCount(r.counts[k])}</span> — {DEFECTS[k].vi} <span className="text-xs text-gray-500">({officialClause(DEFECTS[k].clause)})</span>
                         <div className="mt-0.5 flex flex-wrap gap-1">
                           {r.examples[k].map((c) => <Link key={c} className="text-xs text-blue-700 hover:underline" href={`/ho-so/${encodeURIComponent(c)}`}>{c}</Link>)}
                           {r.counts[k] > r.examples[k].length && <span className="text-xs text-gray-500">… và {formatCount(r.counts[k] - r.examples[k].length)} hồ sơ khác</span>}
@@ -65,7 +66,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             <ul className="space-y-3">
               {quarantine.items.map((q) => (
                 <li key={q.id} className="rounded-lg border border-gray-200 bg-white p-3 text-sm" data-quarantine={q.id}>
-                  <p><strong>{q.dossierCode ?? "(không có MaHoSo)"}</strong> · {q.service} · nhận lúc {formatDateTime(q.receivedAt)} · đơn vị {q.unitCode ?? "—"}</p>
+                  <p><strong>{q.dossierCode ?? "(không có mã hồ sơ)"}</strong> · {q.service} · nhận lúc {formatDateTime(q.receivedAt)} · đơn vị {q.unitCode ?? "—"}</p>
                   <ul className="my-1 list-disc pl-5 text-red-700">
                     {(q.errors as Array<{ field: string; vi: string; en: string }>).map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.vi} / {e.en}</li>)}
                   </ul>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { getIndicatorsForPeriods } from "@/lib/data/indicators";
-import { type Caller } from "@/lib/data/scope";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
-import { formatDateTime } from "@/lib/format";
+import { standingOf } from "@/lib/data/standing";
+import { allowed, type Caller } from "@/lib/data/scope";
+import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
@@ -24,11 +26,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const filter = unit ? { unit: unit.code } : {};
   // The period and the previous one together; the trend streams in after.
-  const [[card, prev], trail] = await Promise.all([
+  const [[card, prev], trail, standing] = await Promise.all([
     getIndicatorsForPeriods(orm, caller, { periods: [period, previousPeriod(period)], by: "all", filter }),
     unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
+    unit ? standingOf(orm, caller, unit.code, period) : Promise.resolve(null),
   ]);
   const base = { from: period.from, to: period.to };
+  // Counts link to the dossiers behind them only for roles that may open those.
+  const dossiers = allowed(caller, "dossiers:read");
+  const row = card.rows[0];
   return (
     <div className="space-y-5">
       <div>
@@ -38,8 +44,30 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <LiveRefresh asOf={formatDateTime(period.asOf)} />
       </div>
       <PeriodPicker path="/tong-quan" period={period} keep={{ unit: sp.unit }} />
-      <IndicatorCards row={card.rows[0]} previous={prev.rows[0]}
-        dossierHref={(q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}`} />
+      {standing && (
+        <section className="rounded-lg border border-gray-200 bg-white p-4" data-standing>
+          <h2 className="text-lg font-semibold">Vị trí của đơn vị</h2>
+          <p className="mt-1">
+            Xếp hạng tỷ lệ đúng hạn: <strong className="text-2xl tabular-nums" data-rank>{standing.rank}/{standing.of}</strong> trong các {standing.peers} cùng cấp
+            {" "}· Đơn vị: <strong className="tabular-nums">{formatRate(standing.rate)}</strong>
+            {" "}· {standing.provinceName}: <strong className="tabular-nums">{formatRate(standing.provinceRate)}</strong>
+          </p>
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <li>Đã xử lý quá hạn: {dossiers ? <Link className="text-blue-700 underline" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "late" })}`}>{formatCount(row.onTime.late)} hồ sơ</Link> : `${formatCount(row.onTime.late)} hồ sơ`}</li>
+            <li>Đang xử lý quá hạn: {dossiers ? <Link className="text-blue-700 underline" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>{formatCount(row.onTime.overdue)} hồ sơ</Link> : `${formatCount(row.onTime.overdue)} hồ sơ`}</li>
+            {dossiers && <li><Link className="text-blue-700 underline" href={`/ra-soat${qs(base)}`}>Lỗi dữ liệu làm giảm điểm</Link></li>}
+            {dossiers && <li><Link className="text-blue-700 underline" href="/canh-bao">Hồ sơ sắp đến hạn</Link></li>}
+          </ul>
+        </section>
+      )}
+      <IndicatorCards row={row} previous={prev.rows[0]}
+        dossierHref={dossiers ? (q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}` : undefined} />
+      <nav aria-label="Xem chi tiết" className="flex flex-wrap gap-2 text-sm">
+        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code })}`}>Các đơn vị trực thuộc</Link>
+        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "procedure" })}`}>Theo thủ tục</Link>
+        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}>Theo lĩnh vực</Link>
+        {dossiers && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>Hồ sơ quá hạn</Link>}
+      </nav>
       <section>
         <h2 className="mb-2 text-lg font-semibold">Xu hướng 12 tháng</h2>
         <Suspense fallback={<div className="h-48 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải xu hướng" />}>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getIndicators } from "@/lib/data/indicators";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
-import type { Band } from "@/lib/method/bands";
+import type { Band, BandedIndicator } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
@@ -22,11 +23,11 @@ const SECTION_LABELS: Record<string, string> = { so_nganh: "Sở, ban, ngành", 
 type Search = Promise<{ from?: string; to?: string; unit?: string; view?: View; sort?: string; dir?: string }>;
 
 /** The sortable columns: the value each sorts on, and how it is shown. */
-const COLUMNS: Array<{ key: string; label: string; value: (r: ScorecardRow) => number | null; band?: (r: ScorecardRow) => Band; count?: (r: ScorecardRow) => string }> = [
-  { key: "A", label: "A. Đúng hạn", value: (r) => r.onTime.rate, band: (r) => r.onTime.band, count: (r) => `${formatCount(r.onTime.population)} hồ sơ` },
-  { key: "B", label: "B. DVCTT toàn trình + một phần", value: (r) => r.online.level34Rate, band: (r) => r.online.band, count: (r) => `${formatCount(r.online.procedures)} TTHC` },
+const COLUMNS: Array<{ key: string; label: string; value: (r: ScorecardRow) => number | null; band?: (r: ScorecardRow) => Band; indicator?: BandedIndicator; count?: (r: ScorecardRow) => string }> = [
+  { key: "A", label: "A. Đúng hạn", value: (r) => r.onTime.rate, band: (r) => r.onTime.band, indicator: "onTime", count: (r) => `${formatCount(r.onTime.population)} hồ sơ` },
+  { key: "B", label: "B. DVCTT toàn trình + một phần", value: (r) => r.online.level34Rate, band: (r) => r.online.band, indicator: "online", count: (r) => `${formatCount(r.online.procedures)} TTHC` },
   { key: "B3", label: "B. Nộp trực tuyến", value: (r) => r.online.channels.onlineRate, count: (r) => `${formatCount(r.online.channels.received)} hồ sơ` },
-  { key: "C", label: "C. Thanh toán trực tuyến", value: (r) => r.payment.rate, band: (r) => r.payment.band, count: (r) => `${formatCount(r.payment.payableDossiers)} hồ sơ` },
+  { key: "C", label: "C. Thanh toán trực tuyến", value: (r) => r.payment.rate, band: (r) => r.payment.band, indicator: "payment", count: (r) => `${formatCount(r.payment.payableDossiers)} hồ sơ` },
   { key: "D", label: "D. PAKN", value: (r) => r.feedback.total },
   { key: "Đ", label: "Đ. Đồng bộ", value: (r) => r.sync.rate },
 ];
@@ -43,6 +44,9 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
       : { period, by: view, filter: unit ? { unit: unit.code } : {} }),
     unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
   ]);
+
+  // A unit with no tier below it (a commune) opens its own scorecard instead of an empty table.
+  if (view === "units" && unit && card.rows.length === 0) redirect(`/tong-quan${qs({ from: period.from, to: period.to, unit: unit.code })}`);
 
   const sortKey = COLUMNS.some((c) => c.key === sp.sort) ? sp.sort! : "A";
   const dir = sp.dir === "asc" ? 1 : -1;
@@ -113,8 +117,12 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
                     {COLUMNS.map((c) => (
                       <td key={c.key} className="px-2 py-2 tabular-nums">
                         <div className="flex flex-col items-start gap-0.5">
-                          <span>{c.key === "D" ? formatCount(r.feedback.total) : formatRate(c.value(r))}</span>
-                          {c.band && <BandBadge band={c.band(r)} />}
+                          {c.band && c.indicator && c.band(r) === "white"
+                            ? <BandBadge band="white" indicator={c.indicator} />
+                            : <>
+                              <span>{c.key === "D" ? formatCount(r.feedback.total) : formatRate(c.value(r))}</span>
+                              {c.band && c.indicator && <BandBadge band={c.band(r)} indicator={c.indicator} />}
+                            </>}
                           {c.key === "Đ" && r.sync.message && <span className="text-xs text-red-700">{r.sync.message}</span>}
                           {c.count && <span className="text-xs text-gray-500">{c.count(r)}</span>}
                         </div>

@@ -3,6 +3,7 @@ import { explainForCaller } from "@/lib/data/dossiers";
 import { decodeSegment } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
+import { fieldWord, officialClause } from "@/lib/ui/words";
 
 export const metadata: Metadata = { title: "Giải thích hồ sơ" };
 
@@ -17,7 +18,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
     ["Đơn vị", `${e.unit.name ?? ""} (${e.unit.code})`],
     ["Thủ tục", e.procedure.code ? `${e.procedure.name ?? "Không có trong danh mục"} (${e.procedure.code})` : "Trống"],
     ["Trạng thái hiện tại", `${e.status.code} — ${e.status.label}`],
-    ["Bắt đầu xử lý", `${fmt(e.start.at)}${e.start.field ? ` (lấy từ ${e.start.field})` : ""}`],
+    ["Bắt đầu xử lý", `${fmt(e.start.at)}${e.start.field ? ` (theo ${fieldWord(e.start.field)})` : ""}`],
     ["Kết thúc xử lý", e.end ? `${fmt(e.end.at)} — ${e.end.statusLabel}` : "—"],
     ["Thời hạn giải quyết", e.deadline ? `${e.deadline.value} ${e.deadline.unitLabel}` : "Không xác định"],
     ["Hạn cuối (tính theo danh mục)", fmt(e.dueAt)],
@@ -32,7 +33,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       <section className={`rounded-lg border p-4 ${e.verdict === "on_time" || e.verdict === "within" ? "border-emerald-300 bg-emerald-50" : e.verdict ? "border-red-300 bg-red-50" : "border-gray-200 bg-white"}`} data-verdict={e.verdict ?? "none"}>
         <p className="text-lg font-semibold">{e.verdictLabel}</p>
         <p>{e.reason}</p>
-        <p className="mt-1 text-sm text-gray-700">Căn cứ: {e.clause}</p>
+        <p className="mt-1 text-sm text-gray-700">Căn cứ: {officialClause(e.clause)}</p>
       </section>
       <dl className="grid gap-x-4 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
         {rows.map(([k, v]) => (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listAudit } from "@/lib/data/audit";
 import { formatDateTime } from "@/lib/format";
+import { actionWord, detailWords } from "@/lib/ui/words";
 import { requirePage } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Nhật ký hệ thống" };
@@ -27,9 +28,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <tr key={e.id} className="border-t border-gray-100 align-top">
                 <td className="px-2 py-1.5 whitespace-nowrap">{formatDateTime(e.at)}</td>
                 <td className="px-2 py-1.5">{e.actor}</td>
-                <td className="px-2 py-1.5 font-mono text-xs">{e.action}</td>
+                <td className="px-2 py-1.5">{actionWord(e.action)}</td>
                 <td className="px-2 py-1.5">{e.target ?? ""}</td>
-                <td className="px-2 py-1.5 font-mono text-xs text-gray-600">{e.details ? JSON.stringify(e.details) : ""}</td>
+                <td className="px-2 py-1.5 text-xs text-gray-600">{detailWords(e.details as Record<string, unknown> | null)}</td>
               </tr>
             ))}
           </tbody>

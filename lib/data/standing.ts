@@ -1,0 +1,53 @@
+/**
+ * "Where do we stand?": an agency's place among its peers (sở/ban/ngành among the
+ * departments of its parent, xã/phường among its communes) by the on-time rate
+ * (METHOD §A.5), and the province's figure beside it.
+ * [decision] Role matrix: every role that reads scores sees its own rank "k/N" and the
+ * province's rate; the peers' names and rates are read only by roles that see the whole
+ * province (the ranking page). So the data layer computes the peers' figures as the
+ * system and returns only the rank, the count and the caller's own rate.
+ */
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { units } from "@/db/schema";
+import { scorecard } from "@/lib/engine/scorecard";
+import { NotFoundError, ForbiddenError } from "@/lib/errors";
+import type { Period } from "@/lib/method/period";
+import { allowed, scopeOf, type Caller } from "./scope";
+import { unitInScope } from "./units";
+
+export interface Standing {
+  rank: number;
+  of: number;
+  rate: number | null;
+  provinceName: string;
+  provinceRate: number | null;
+  peers: string;
+}
+
+const PEERS: Record<string, string> = { so_nganh: "sở, ban, ngành", xa: "xã, phường", huyen: "huyện", tinh: "tỉnh" };
+
+export async function standingOf(orm: Orm, caller: Caller, unitCode: string, period: Period): Promise<Standing | null> {
+  if (!allowed(caller, "scores:read")) throw new ForbiddenError();
+  if (!(await unitInScope(orm, scopeOf(caller), unitCode))) throw new NotFoundError();
+  const [u] = await orm.select().from(units).where(eq(units.code, unitCode)).limit(1);
+  if (!u?.parentCode) return null;
+  // The province the unit belongs to (a national portal holds several).
+  const [root] = await rows<{ code: string }>(orm, sql`select c.ancestor_code as code from unit_closure c
+    join units a on a.code = c.ancestor_code where c.descendant_code = ${unitCode} and a.parent_code is null limit 1`);
+  const [tier, whole] = await Promise.all([
+    scorecard(orm, { period, by: "agency", scopeUnit: null, filter: { parent: u.parentCode } }),
+    scorecard(orm, { period, by: "all", scopeUnit: root?.code ?? null }),
+  ]);
+  const peers = tier.rows.filter((r) => r.kind === u.kind);
+  const own = peers.find((r) => r.key === unitCode);
+  if (!own) return null;
+  // Ties share a rank; a unit without a rate ranks after every unit with one.
+  const better = peers.filter((r) => r.onTime.rate !== null && (own.onTime.rate === null || r.onTime.rate > own.onTime.rate)).length;
+  return {
+    rank: better + 1, of: peers.length, rate: own.onTime.rate,
+    provinceName: whole.rows[0]?.name ?? "Toàn tỉnh", provinceRate: whole.rows[0]?.onTime.rate ?? null,
+    peers: PEERS[u.kind] ?? u.kind,
+  };
+}
