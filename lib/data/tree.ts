@@ -41,10 +41,19 @@ export async function breadcrumb(orm: Orm, caller: Caller, code: string): Promis
 
 
 /** The public front page's heading: the province (first root) and how many units the portal holds. */
-export async function portalSummary(orm: Orm): Promise<{ name: string | null; units: number }> {
-  const [r] = await rows<{ name: string | null; units: number }>(
+export async function portalSummary(orm: Orm): Promise<{ code: string | null; name: string | null; units: number }> {
+  const [r] = await rows<{ code: string | null; name: string | null; units: number }>(
     orm,
-    sql`select (select name from units where parent_code is null order by code limit 1) as name, (select count(*)::int from units) as units`,
+    sql`select (select code from units where parent_code is null order by code limit 1) as code,
+      (select name from units where parent_code is null order by code limit 1) as name, (select count(*)::int from units) as units`,
   );
-  return r ?? { name: null, units: 0 };
+  return r ?? { code: null, name: null, units: 0 };
+}
+
+/** Whether `code` has units below it in the period (else its own scorecard is the answer, not a tier). */
+export async function hasChildUnits(orm: Orm, caller: Caller, code: string, period: { from: string; to: string }): Promise<boolean> {
+  if (!(await unitInScope(orm, scopeOf(caller), code))) throw new NotFoundError();
+  const [r] = await rows<{ ok: boolean }>(orm, sql`select exists(select 1 from units u where u.parent_code = ${code}
+    and (u.valid_from is null or u.valid_from <= ${period.to}::date) and (u.valid_to is null or u.valid_to >= ${period.from}::date)) as ok`);
+  return r?.ok === true;
 }

@@ -15,3 +15,8 @@ export async function unitsForCaller(orm: Orm, caller: Caller) {
         order by (parent_code is not null), kind, name`,
   );
 }
+
+/** The procedure catalogue, for the filters of the dossier list (public reference data). */
+export async function proceduresForPicker(orm: Orm) {
+  return rows<{ code: string; name: string }>(orm, sql`select code, name from procedures order by name`);
+}

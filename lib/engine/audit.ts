@@ -6,6 +6,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { dueDateExpression } from "./derive-sql";
+import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
+import type { Period } from "@/lib/method/period";
 import { DEFECT_KINDS, type DefectKind } from "@/lib/method/defects";
 import { inScope } from "./sql-util";
 
@@ -41,7 +43,7 @@ export interface AuditRow {
  * Defects per agency (the agency handling the dossier), within `scopeUnit`'s
  * subtree (null = everything).
  */
-export async function auditDefects(orm: Orm, opts: { scopeUnit: string | null; sample?: number }): Promise<AuditRow[]> {
+export async function auditDefects(orm: Orm, opts: { scopeUnit: string | null; sample?: number; period?: Period }): Promise<AuditRow[]> {
   const sample = opts.sample ?? 20;
   const flags = sql.join(DEFECT_KINDS.map((k) => sql`(${DEFECT_SQL[k]}) as ${sql.identifier(k)}`), sql`, `);
   const counts = sql.join(DEFECT_KINDS.map((k) => sql`count(*) filter (where ${sql.identifier(k)})::int as ${sql.identifier(`n_${k}`)}`), sql`, `);
@@ -54,7 +56,10 @@ export async function auditDefects(orm: Orm, opts: { scopeUnit: string | null; s
     sql`with f as (
         select d.unit_code, d.code, ${flags}
         from dossiers d left join procedures p on p.code = d.procedure_code
+        ${opts.period ? sql`cross join lateral ${dossierVerdict(opts.period)} v` : sql``}
         where ${inScope(sql`d.unit_code`, opts.scopeUnit)}
+          -- With a period: the dossiers its figures count (the §A population or received in it).
+          ${opts.period ? sql`and ${overlapsPeriod(opts.period)} and (v.pop or v.rec)` : sql``}
       )
       select f.unit_code, u.name as unit_name, count(*)::int as dossiers, ${counts}, ${examples}
       from f left join units u on u.code = f.unit_code

@@ -232,3 +232,18 @@ export function onTimeIndicator(c: OnTimeCounts) {
   const r = rate(c.onTime + c.withinDeadline, c.population);
   return { ...c, inProgress: c.withinDeadline + c.overdue, rate: r, band: onTimeBand(r) };
 }
+
+/**
+ * Why a dossier is not on time, so that a gap in the data never reads as lateness (METHOD §A.3, §A.4):
+ * no start (§A.3), a procedure missing from the catalogue or without a deadline
+ * (§A.4 [decision]), or genuinely late or overdue.
+ */
+export const REASONS = ["late", "no_start", "unknown_procedure", "no_deadline"] as const;
+export type Reason = (typeof REASONS)[number];
+export const REASON_LABELS: Record<Reason, string> = {
+  late: "Trễ hạn thật",
+  no_start: "Thiếu dữ liệu: không có ngày tiếp nhận, không có tiến trình",
+  unknown_procedure: "Thiếu dữ liệu: thủ tục không có trong danh mục",
+  no_deadline: "Thiếu dữ liệu: thủ tục chưa có thời hạn",
+};
+

@@ -78,6 +78,22 @@ describe("the list behind a count", () => {
   });
 });
 
+describe("why a dossier counts against the rate (METHOD §A.3, §A.4)", () => {
+  it("separates genuine lateness from gaps in the data, and sorts the late by how late", async () => {
+    const march = makePeriod("2025-03-01", "2025-03-31", NOW);
+    const all = await listDossiers(db.orm, { period: march, scopeUnit: null, limit: 100 });
+    const reason = Object.fromEntries(all.items.map((i) => [i.code, i.reason]));
+    expect(reason).toMatchObject({ late: "late", nodeadline: "unknown_procedure", nostart: "no_start", soon: null, later: null });
+    expect(all.items.find((i) => i.code === "soon")).toMatchObject({ unitName: "Sở A", procedureName: "Thủ tục P5" });
+    const gaps = await listDossiers(db.orm, { period: march, scopeUnit: null, reason: "no_start" });
+    expect(gaps.items.map((i) => i.code)).toEqual(["nostart"]);
+    const byLateness = await listDossiers(db.orm, { period: march, scopeUnit: null, sort: "lateness", limit: 1 });
+    // Due Mon 3/3 end of day, open at the as-of instant (10/3 10:00): 6 days and 10 hours late.
+    expect(byLateness.items[0]).toMatchObject({ code: "late", reason: "late" });
+    expect(Math.round(byLateness.items[0].lateMs! / 3_600_000)).toBe(6 * 24 + 10);
+  });
+});
+
 describe("periods the pages compare (METHOD §0.2)", () => {
   const now = t("20251115120000");
   it("the previous period has the same kind and length", () => {
@@ -113,5 +129,17 @@ describe("the scorecard cache", () => {
     expect(cacheStats(db.orm).hits).toBe(hits + 1);
     await read(1); // the oldest not used since: evicted
     expect(cacheStats(db.orm).hits).toBe(hits + 1);
+  });
+});
+
+describe("the data review follows the period", () => {
+  it("counts the defects of the dossiers the period's figures count, not of every dossier", async () => {
+    const { auditDefects } = await import("@/lib/engine/audit");
+    const march = makePeriod("2025-03-01", "2025-03-31", NOW);
+    const january = makePeriod("2025-01-01", "2025-01-31", NOW);
+    const count = (rows: Awaited<ReturnType<typeof auditDefects>>, unit: string) => rows.find((r) => r.unitCode === unit)?.counts.unknown_procedure ?? 0;
+    expect(count(await auditDefects(db.orm, { scopeUnit: null }), "B")).toBe(1);
+    expect(count(await auditDefects(db.orm, { scopeUnit: null, period: march }), "B")).toBe(1);
+    expect(count(await auditDefects(db.orm, { scopeUnit: null, period: january }), "B")).toBe(0);
   });
 });

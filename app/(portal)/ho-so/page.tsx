@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { listDossiersForCaller } from "@/lib/data/dossiers";
+import { proceduresForPicker, unitsForCaller } from "@/lib/data/unit-list";
 import { formatCount, formatDateTime } from "@/lib/format";
-import { VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";
+import { REASON_LABELS, REASONS, VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";
 import { STATUS_LABELS } from "@/lib/method/status";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
@@ -13,7 +14,13 @@ export const metadata: Metadata = { title: "Hồ sơ" };
 
 const PAGE = 50;
 const CHANNELS: Record<string, string> = { "1": "Trực tiếp", "2": "Trực tuyến", "3": "Bưu chính" };
-type Search = Promise<{ from?: string; to?: string; unit?: string; procedure?: string; verdict?: string; channel?: string; set?: string; page?: string; code?: string }>;
+type Search = Promise<{ from?: string; to?: string; unit?: string; procedure?: string; verdict?: string; channel?: string; reason?: string; sort?: string; set?: string; page?: string; code?: string }>;
+
+const late = (ms: number | null) => {
+  if (ms === null || ms <= 0) return "";
+  const days = ms / 86_400_000;
+  return days >= 1 ? `trễ ${formatCount(Math.ceil(days))} ngày` : `trễ ${formatCount(Math.ceil(ms / 3_600_000))} giờ`;
+};
 
 export default async function DossiersPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
@@ -23,35 +30,68 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
   const period = periodFromParams(sp);
   const verdict = sp.verdict && sp.verdict in VERDICT_LABELS ? (sp.verdict as Verdict) : undefined;
   const channel = sp.channel === "1" || sp.channel === "2" || sp.channel === "3" ? (Number(sp.channel) as 1 | 2 | 3) : undefined;
+  const reason = REASONS.find((r) => r === sp.reason);
+  const sort = sp.sort === "lateness" ? "lateness" : "due";
   const page = Math.max(1, Number(sp.page) || 1);
   const set = sp.set === "received" ? "received" : "population";
-  const result = await orNotFound(listDossiersForCaller(orm, caller, {
-    period, unit: sp.unit, procedure: sp.procedure, verdict, channel, set, limit: PAGE, offset: (page - 1) * PAGE,
-  }));
-  const keep = { from: period.from, to: period.to, unit: sp.unit, procedure: sp.procedure, verdict, channel: sp.channel, set: set === "received" ? set : undefined };
+  const [result, unitList, procedureList] = await Promise.all([
+    orNotFound(listDossiersForCaller(orm, caller, {
+      period, unit: sp.unit || undefined, procedure: sp.procedure || undefined, verdict, channel, reason, sort, set, limit: PAGE, offset: (page - 1) * PAGE,
+    })),
+    unitsForCaller(orm, caller),
+    proceduresForPicker(orm),
+  ]);
+  const keep = { from: period.from, to: period.to, unit: sp.unit || undefined, procedure: sp.procedure || undefined, verdict, channel: sp.channel || undefined, reason, sort: sort === "lateness" ? sort : undefined, set: set === "received" ? set : undefined };
   const pages = Math.max(1, Math.ceil(result.total / PAGE));
+  const unitName = unitList.find((u) => u.code === sp.unit)?.name;
+  const procedureName = procedureList.find((p) => p.code === sp.procedure)?.name;
+  const select = "max-w-[16rem] rounded border border-gray-300 px-1 py-1 text-sm";
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Hồ sơ</h1>
         <p className="text-sm text-gray-600">
           {periodLabel(period)} · {set === "received" ? "hồ sơ có ngày tiếp nhận trong kỳ" : "hồ sơ tiếp nhận và xử lý trong kỳ"}
-          {sp.unit && <> · đơn vị {sp.unit}</>}{sp.procedure && <> · thủ tục {sp.procedure}</>}
+          {unitName && <> · {unitName}</>}{procedureName && <> · {procedureName}</>}
         </p>
       </div>
       <PeriodPicker path="/ho-so" period={period} keep={{ ...keep, from: undefined, to: undefined } as Record<string, string | undefined>} />
       <form className="no-print flex flex-wrap items-end gap-2 text-sm" action="/ho-so">
-        {Object.entries({ from: period.from, to: period.to, unit: sp.unit, procedure: sp.procedure, set: keep.set }).map(([k, v]) => v ? <input key={k} type="hidden" name={k} value={v} /> : null)}
+        {Object.entries({ from: period.from, to: period.to, set: keep.set }).map(([k, v]) => v ? <input key={k} type="hidden" name={k} value={v} /> : null)}
+        <label className="flex flex-col text-xs text-gray-600">Đơn vị
+          <select name="unit" defaultValue={sp.unit ?? ""} className={select}>
+            <option value="">Tất cả</option>
+            {unitList.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-gray-600">Thủ tục
+          <select name="procedure" defaultValue={sp.procedure ?? ""} className={select}>
+            <option value="">Tất cả</option>
+            {procedureList.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+          </select>
+        </label>
         <label className="flex flex-col text-xs text-gray-600">Kết luận
-          <select name="verdict" defaultValue={verdict ?? ""} className="rounded border border-gray-300 px-1 py-1 text-sm">
+          <select name="verdict" defaultValue={verdict ?? ""} className={select}>
             <option value="">Tất cả</option>
             {Object.entries(VERDICT_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
         </label>
+        <label className="flex flex-col text-xs text-gray-600">Lý do
+          <select name="reason" defaultValue={reason ?? ""} className={select}>
+            <option value="">Tất cả</option>
+            {REASONS.map((r) => <option key={r} value={r}>{REASON_LABELS[r]}</option>)}
+          </select>
+        </label>
         <label className="flex flex-col text-xs text-gray-600">Kênh
-          <select name="channel" defaultValue={sp.channel ?? ""} className="rounded border border-gray-300 px-1 py-1 text-sm">
+          <select name="channel" defaultValue={sp.channel ?? ""} className={select}>
             <option value="">Tất cả</option>
             {Object.entries(CHANNELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs text-gray-600">Sắp xếp
+          <select name="sort" defaultValue={sort} className={select}>
+            <option value="due">Theo hạn xử lý</option>
+            <option value="lateness">Trễ nhiều nhất trước</option>
           </select>
         </label>
         <button className="rounded border border-gray-300 bg-white px-3 py-1">Lọc</button>
@@ -68,20 +108,20 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-gray-50 text-left text-gray-700">
-            <tr><th className="px-2 py-2">Mã hồ sơ</th><th className="px-2 py-2">Đơn vị</th><th className="px-2 py-2">Thủ tục</th><th className="px-2 py-2">Kênh</th><th className="px-2 py-2">Bắt đầu</th><th className="px-2 py-2">Hạn</th><th className="px-2 py-2">Kết thúc</th><th className="px-2 py-2">Trạng thái</th><th className="px-2 py-2">Kết luận</th></tr>
+            <tr><th className="px-2 py-2">Mã hồ sơ</th><th className="px-2 py-2">Đơn vị</th><th className="px-2 py-2">Thủ tục</th><th className="px-2 py-2">Kênh</th><th className="px-2 py-2">Bắt đầu</th><th className="px-2 py-2">Hạn</th><th className="px-2 py-2">Kết thúc</th><th className="px-2 py-2">Kết luận</th><th className="px-2 py-2">Lý do</th></tr>
           </thead>
           <tbody>
             {result.items.map((d) => (
-              <tr key={d.code} className="border-t border-gray-100">
+              <tr key={d.code} className="border-t border-gray-100 align-top" data-reason={d.reason ?? ""}>
                 <td className="px-2 py-1.5"><Link className="text-blue-700 hover:underline" href={`/ho-so/${encodeURIComponent(d.code)}${qs({ from: period.from, to: period.to })}`}>{d.code}</Link></td>
-                <td className="px-2 py-1.5">{d.unitCode}</td>
-                <td className="px-2 py-1.5">{d.procedureCode ?? "—"}</td>
+                <td className="px-2 py-1.5" title={d.unitCode}>{d.unitName ?? d.unitCode}</td>
+                <td className="px-2 py-1.5" title={d.procedureCode ?? ""}>{d.procedureName ?? (d.procedureCode ? <>Không có trong danh mục <span className="text-xs text-gray-500">{d.procedureCode}</span></> : "—")}</td>
                 <td className="px-2 py-1.5">{CHANNELS[String(d.channel ?? 1)]}</td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{d.startMs ? formatDateTime(new Date(d.startMs)) : "—"}</td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{d.dueMs ? formatDateTime(new Date(d.dueMs)) : "—"}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">{d.endMs ? formatDateTime(new Date(d.endMs)) : "Đang xử lý"}</td>
-                <td className="px-2 py-1.5">{STATUS_LABELS[d.status]}</td>
+                <td className="px-2 py-1.5 whitespace-nowrap">{d.endMs ? formatDateTime(new Date(d.endMs)) : `Đang xử lý (${STATUS_LABELS[d.status].toLowerCase()})`}</td>
                 <td className="px-2 py-1.5">{d.verdict ? VERDICT_LABELS[d.verdict] : "—"}</td>
+                <td className="px-2 py-1.5">{d.reason ? <>{REASON_LABELS[d.reason]}{d.reason === "late" && <span className="block text-xs text-red-700">{late(d.lateMs)}</span>}</> : ""}</td>
               </tr>
             ))}
           </tbody>

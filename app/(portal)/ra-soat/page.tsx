@@ -24,7 +24,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-semibold">Rà soát dữ liệu</h1>
-        <p className="text-sm text-gray-600">Các lỗi dữ liệu làm thay đổi điểm của đơn vị — sửa ở hệ thống một cửa rồi đồng bộ lại. Tỷ lệ đúng hạn tính cho {periodLabel(period)}.</p>
+        <p className="text-sm text-gray-600">Các lỗi dữ liệu làm thay đổi điểm của đơn vị trong {periodLabel(period)} (hồ sơ được tính trong kỳ) — sửa ở hệ thống một cửa rồi đồng bộ lại.</p>
       </div>
       <PeriodPicker path="/ra-soat" period={period} />
       <section>

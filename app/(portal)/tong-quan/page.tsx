@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getIndicatorsForPeriods } from "@/lib/data/indicators";
-import { breadcrumb, resolveUnit } from "@/lib/data/tree";
+import { breadcrumb, hasChildUnits, resolveUnit } from "@/lib/data/tree";
 import { standingOf } from "@/lib/data/standing";
 import { allowed, type Caller } from "@/lib/data/scope";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
@@ -26,10 +26,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const filter = unit ? { unit: unit.code } : {};
   // The period and the previous one together; the trend streams in after.
-  const [[card, prev], trail, standing] = await Promise.all([
+  const [[card, prev], trail, standing, tier] = await Promise.all([
     getIndicatorsForPeriods(orm, caller, { periods: [period, previousPeriod(period)], by: "all", filter }),
     unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
     unit ? standingOf(orm, caller, unit.code, period) : Promise.resolve(null),
+    unit ? hasChildUnits(orm, caller, unit.code, period) : Promise.resolve(true),
   ]);
   const base = { from: period.from, to: period.to };
   // Counts link to the dossiers behind them only for roles that may open those.
@@ -63,7 +64,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       <IndicatorCards row={row} previous={prev.rows[0]}
         dossierHref={dossiers ? (q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}` : undefined} />
       <nav aria-label="Xem chi tiết" className="flex flex-wrap gap-2 text-sm">
-        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code })}`}>Các đơn vị trực thuộc</Link>
+        {tier && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code })}`}>Các đơn vị trực thuộc</Link>}
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "procedure" })}`}>Theo thủ tục</Link>
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}>Theo lĩnh vực</Link>
         {dossiers && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>Hồ sơ quá hạn</Link>}

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { redirect } from "next/navigation";
 import { getIndicators } from "@/lib/data/indicators";
-import { breadcrumb, resolveUnit } from "@/lib/data/tree";
+import { breadcrumb, hasChildUnits, resolveUnit } from "@/lib/data/tree";
+import { allowed, type Caller } from "@/lib/data/scope";
+import type { Period } from "@/lib/method/period";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Band, BandedIndicator } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
+import { Computing } from "../../_components/computing";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { LiveRefresh } from "../../_components/live-refresh";
 import { PeriodPicker } from "../../_components/period-picker";
@@ -38,29 +42,12 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
   const period = periodFromParams(sp);
   const view: View = VIEWS.find(([v]) => v === sp.view)?.[0] ?? "units";
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
-  const [card, trail] = await Promise.all([
-    getIndicators(orm, caller, view === "units"
-      ? { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }
-      : { period, by: view, filter: unit ? { unit: unit.code } : {} }),
-    unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
-  ]);
-
   // A unit with no tier below it (a commune) opens its own scorecard instead of an empty table.
-  if (view === "units" && unit && card.rows.length === 0) redirect(`/tong-quan${qs({ from: period.from, to: period.to, unit: unit.code })}`);
-
+  if (view === "units" && unit && !(await hasChildUnits(orm, caller, unit.code, period))) {
+    redirect(`/tong-quan${qs({ from: period.from, to: period.to, unit: unit.code })}`);
+  }
+  const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
   const sortKey = COLUMNS.some((c) => c.key === sp.sort) ? sp.sort! : "A";
-  const dir = sp.dir === "asc" ? 1 : -1;
-  const col = COLUMNS.find((c) => c.key === sortKey)!;
-  // Undefined rates sort last whatever the direction.
-  const rows = [...card.rows].sort((a, b) => {
-    const x = col.value(a), y = col.value(b);
-    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-    return (x - y) * dir || a.name.localeCompare(b.name, "vi");
-  });
-  const sections = view === "units"
-    // Departments and communes are ranked separately, as the national portal does.
-    ? SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0)
-    : [{ kind: view, rows }];
   const base = { from: period.from, to: period.to };
   const self = (o: Record<string, string | undefined>) => `/xep-hang${qs({ ...base, unit: unit?.code, view: view === "units" ? undefined : view, sort: sortKey, dir: sp.dir, ...o })}`;
 
@@ -73,12 +60,54 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
         <LiveRefresh asOf={formatDateTime(period.asOf)} />
       </div>
       <PeriodPicker path="/xep-hang" period={period} keep={{ unit: unit?.code, view: view === "units" ? undefined : view }} />
-      <div className="no-print flex gap-2 text-sm" role="tablist">
+      <div className="no-print flex flex-wrap gap-2 text-sm" role="tablist">
         {VIEWS.map(([v, label]) => (
           <Link key={v} role="tab" aria-selected={view === v} href={self({ view: v === "units" ? undefined : v, sort: "A", dir: undefined })}
             className={`rounded px-3 py-1 ${view === v ? "bg-red-700 text-white" : "border border-gray-300 bg-white"}`}>{label}</Link>
         ))}
       </div>
+      {/* The tables stream in: the page (and its not-found answer) is decided above. */}
+      <Suspense key={self({})} fallback={<Computing label="Đang tính bảng xếp hạng…" />}>
+        <Ranking caller={caller} period={period} view={view} unit={unit?.code} sortKey={sortKey} dirParam={sp.dir} self={self} />
+      </Suspense>
+      <p className="text-xs text-gray-500">Số liệu của một đơn vị gồm hồ sơ của đơn vị đó và các đơn vị trực thuộc (tính từ hồ sơ, không lấy trung bình tỷ lệ của đơn vị con).</p>
+    </div>
+  );
+}
+
+async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: {
+  caller: Caller; period: Period; view: View; unit?: string; sortKey: string; dirParam?: string; self: (o: Record<string, string | undefined>) => string;
+}) {
+  const { orm } = await requirePage();
+  const card = await getIndicators(orm, caller, view === "units"
+    ? { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true } }
+    : { period, by: view, filter: unit ? { unit } : {} });
+  const base = { from: period.from, to: period.to };
+  const dossiers = allowed(caller, "dossiers:read");
+  const dir = dirParam === "asc" ? 1 : -1;
+  const col = COLUMNS.find((c) => c.key === sortKey)!;
+  // Undefined rates sort last whatever the direction.
+  const rows = [...card.rows].sort((a, b) => {
+    const x = col.value(a), y = col.value(b);
+    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
+    return (x - y) * dir || a.name.localeCompare(b.name, "vi");
+  });
+  // A unit opens its tier; a procedure or field its dossiers, for roles that may read them.
+  const nameOf = (r: ScorecardRow) =>
+    view === "units" ? (
+      <Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key })}`}>{r.name}</Link>
+    ) : view === "procedure" && dossiers ? (
+      <Link className="text-blue-700 hover:underline" href={`/ho-so${qs({ ...base, unit, procedure: r.key })}`}>
+        {r.name}<span className="ml-1 text-xs text-gray-500">{r.key}</span>
+      </Link>
+    ) : <span title={r.key}>{r.name}</span>;
+  const sections = view === "units"
+    // Departments and communes are ranked separately, as the national portal does.
+    ? SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0)
+    : [{ kind: view, rows }];
+
+  return (
+    <div className="space-y-4">
       {rows.length === 0 && (
         <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có đơn vị trực thuộc hoặc chưa có dữ liệu trong kỳ.</p>
       )}
@@ -86,7 +115,23 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
       {view !== "sector" && sections.map((section) => (
         <section key={section.kind} className="space-y-2">
           {view === "units" && <h2 className="text-lg font-semibold">{SECTION_LABELS[section.kind] ?? section.kind} ({section.rows.length})</h2>}
-          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+          {/* On a phone: one card per unit, the on-time rate first. */}
+          <ol className="space-y-2 sm:hidden" data-cards={section.kind}>
+            {section.rows.map((r, i) => (
+              <li key={r.key} className="rounded-lg border border-gray-200 bg-white p-3">
+                <div className="flex items-start justify-between gap-2">
+                  <span className="text-sm text-gray-500 tabular-nums">{col.value(r) === null ? "—" : `#${i + 1}`}</span>
+                  <span className="flex-1 font-medium">{nameOf(r)}</span>
+                  <BandBadge band={r.onTime.band} indicator="onTime" />
+                </div>
+                <p className="mt-1 text-sm tabular-nums">
+                  {r.onTime.band === "white" ? "" : <>Đúng hạn <strong>{formatRate(r.onTime.rate)}</strong> · </>}
+                  Trực tuyến {formatRate(r.online.channels.onlineRate)} · Thanh toán {r.payment.band === "white" ? "chưa có" : formatRate(r.payment.rate)} · Đồng bộ {formatRate(r.sync.rate)}
+                </p>
+              </li>
+            ))}
+          </ol>
+          <div className="hidden overflow-x-auto rounded-lg border border-gray-200 bg-white sm:block">
             <table className="min-w-full text-sm" data-scorecard={section.kind}>
               <thead className="bg-gray-50 text-left text-gray-700">
                 <tr>
@@ -105,15 +150,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
                 {section.rows.map((r, i) => (
                   <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
                     <td className="px-2 py-2 tabular-nums">{col.value(r) === null ? "—" : i + 1}</td>
-                    <td className="px-2 py-2">
-                      {view === "units" ? (
-                        <Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key })}`}>{r.name}</Link>
-                      ) : (
-                        <Link className="text-blue-700 hover:underline" href={`/ho-so${qs({ ...base, unit: unit?.code, procedure: view === "procedure" ? r.key : undefined })}`}>
-                          {r.name}{view === "procedure" && <span className="ml-1 text-xs text-gray-500">{r.key}</span>}
-                        </Link>
-                      )}
-                    </td>
+                    <td className="px-2 py-2">{nameOf(r)}</td>
                     {COLUMNS.map((c) => (
                       <td key={c.key} className="px-2 py-2 tabular-nums">
                         <div className="flex flex-col items-start gap-0.5">
@@ -135,7 +172,6 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
           </div>
         </section>
       ))}
-      <p className="text-xs text-gray-500">Số liệu của một đơn vị gồm hồ sơ của đơn vị đó và các đơn vị trực thuộc (tính từ hồ sơ, không lấy trung bình tỷ lệ của đơn vị con).</p>
     </div>
   );
 }
