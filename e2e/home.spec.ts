@@ -5,11 +5,16 @@ test("the home page shows the demo province's indicators in Vietnamese", async (
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("UBND tỉnh Thái Nguyên");
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
   for (const title of ["Tỷ lệ hồ sơ đúng hạn", "Thanh toán trực tuyến qua Cổng DVCQG", "Phản ánh, kiến nghị", "Tỷ lệ hồ sơ đồng bộ"]) {
-    await expect(page.getByText(title)).toBeVisible();
+    await expect(page.locator("[data-indicator]").getByText(title)).toBeVisible();
   }
+  // The public scorecard: departments and communes ranked with their bands, and the trend; no dossier data.
+  await expect(page.locator("[data-public-ranking]")).toHaveCount(2);
+  await expect(page.locator("[data-public-ranking='Xã, phường'] li").first()).toContainText(/Xanh|Vàng|Cam|Đỏ|Không có hồ sơ/);
+  await expect(page.locator("[data-trend]")).toBeVisible();
+  await expect(page.locator("a[href^='/ho-so']")).toHaveCount(0);
   // vi-VN: a decimal comma and a percent sign; the band is named in words.
   await expect(page.locator("[data-indicator=A] [data-rate]")).toHaveText(/^\d{1,3},\d{2} %$/);
-  await expect(page.locator("[data-indicator=A] [data-band]")).toHaveText(/Xanh|Vàng|Cam|Đỏ|Không có dữ liệu/);
+  await expect(page.locator("[data-indicator=A] [data-band]")).toHaveText(/^(Xanh|Vàng|Cam|Đỏ)$/);
   await page.screenshot({ path: "test-results/home-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "test-results/home-390.png", fullPage: true });

@@ -23,7 +23,7 @@ test("each role lands on the overview of its own scope, with the menu", async ({
 test("sign-out stays on the portal's own host and port", async ({ page, baseURL }) => {
   await signIn(page, "lanhdao");
   await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page.getByRole("link", { name: "Đăng nhập" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Đăng nhập", exact: true })).toBeVisible();
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   expect(new URL(page.url()).port).toBe("3100");
 });

@@ -3,6 +3,7 @@
  * indicator group, with the METHOD §0.4 bands as cell colours and in words.
  */
 import ExcelJS from "exceljs";
+import { formatDateTime, formatDay } from "@/lib/format";
 import type { Scorecard, ScorecardRow } from "@/lib/engine/scorecard";
 import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
 
@@ -23,7 +24,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
     ],
   },
   {
-    name: "A. Tiến độ", title: "A. Tiến độ giải quyết (METHOD §A)",
+    name: "A. Tiến độ", title: "A. Tiến độ giải quyết (Phụ lục Công văn 200/VPCP-KSTT, mục A)",
     cols: [
       { header: "Hồ sơ tiếp nhận và xử lý", width: 14, value: (r) => r.onTime.population },
       { header: "Đã xử lý đúng hạn", width: 12, value: (r) => r.onTime.onTime },
@@ -34,7 +35,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
     ],
   },
   {
-    name: "B. Trực tuyến", title: "B. Chất lượng cung cấp dịch vụ công trực tuyến (METHOD §B)",
+    name: "B. Trực tuyến", title: "B. Chất lượng cung cấp dịch vụ công trực tuyến (Phụ lục Công văn 200/VPCP-KSTT, mục B)",
     cols: [
       { header: "TTHC thuộc thẩm quyền", width: 12, value: (r) => r.online.procedures },
       { header: "Toàn trình (mức 4)", width: 12, value: (r) => r.online.level4 },
@@ -49,7 +50,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
     ],
   },
   {
-    name: "C. Thanh toán", title: "C. Thanh toán trực tuyến (METHOD §C)",
+    name: "C. Thanh toán", title: "C. Thanh toán trực tuyến (Phụ lục Công văn 200/VPCP-KSTT, mục C)",
     cols: [
       { header: "TTHC có giao dịch thanh toán", width: 14, value: (r) => pct(r.payment.proceduresWithPaymentsRate), percent: true },
       { header: "TTHC tích hợp phí", width: 14, value: (r) => pct(r.payment.feeIntegrationRate), percent: true },
@@ -60,7 +61,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
     ],
   },
   {
-    name: "D. PAKN", title: "D. Phản ánh, kiến nghị (METHOD §D)",
+    name: "D. PAKN", title: "D. Phản ánh, kiến nghị (Phụ lục Công văn 200/VPCP-KSTT, mục D)",
     cols: [
       { header: "Tổng số", width: 10, value: (r) => r.feedback.total },
       { header: "Về quy định hành chính", width: 14, value: (r) => r.feedback.regulation },
@@ -70,7 +71,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
     ],
   },
   {
-    name: "Đ. Đồng bộ", title: "Đ. Tỷ lệ hồ sơ đồng bộ (METHOD §Đ)",
+    name: "Đ. Đồng bộ", title: "Đ. Tỷ lệ hồ sơ đồng bộ (Phụ lục Công văn 200/VPCP-KSTT, mục Đ)",
     cols: [
       { header: "Hồ sơ đã đồng bộ", width: 12, value: (r) => r.sync.synced },
       { header: "Báo cáo quốc gia", width: 12, value: (r) => r.sync.reportedNational },
@@ -83,14 +84,15 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
-export async function scorecardWorkbook(card: Scorecard, title: string): Promise<Buffer> {
+/** The workbook of a tier: `title` names the unit; the period and as-of are written as an official reads them (vi-VN). */
+export async function scorecardWorkbook(card: Scorecard, title: string, period: { from: string; to: string; asOf: Date }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Chỉ số TTHC";
   wb.created = new Date();
   for (const sheet of SHEETS) {
     const ws = wb.addWorksheet(sheet.name);
     ws.addRow([`${title} — ${sheet.title}`]).font = { bold: true, size: 13 };
-    ws.addRow([`Kỳ ${card.period.from} đến ${card.period.to}, tính đến ${card.period.asOf}`]);
+    ws.addRow([`Kỳ từ ngày ${formatDay(period.from)} đến ngày ${formatDay(period.to)}; số liệu tính đến ${formatDateTime(period.asOf)}`]);
     ws.addRow([]);
     const bandCols = sheet.cols.filter((c) => c.band);
     const header = ws.addRow(["STT", "Mã", "Tên", ...sheet.cols.map((c) => c.header), ...bandCols.map((c) => `Màu: ${c.header}`)]);
@@ -105,7 +107,7 @@ export async function scorecardWorkbook(card: Scorecard, title: string): Promise
         if (c.band) {
           const band = c.band(r);
           cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(BAND_COLORS[band].hex) } };
-          if (band === "green" || band === "red" || band === "orange") cell.font = { color: { argb: "FFFFFFFF" } };
+          cell.font = { color: { argb: argb(BAND_COLORS[band].text) } };
         }
       });
     });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
-import { formatCount, formatDateTime, formatRate } from "@/lib/format";
+import type { ScorecardRow } from "@/lib/engine/scorecard";
+import { formatCount, formatDateTime, formatDay, formatRate } from "@/lib/format";
+import { localDate } from "@/lib/method/time";
 import { BAND_LABELS, bandWord } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
@@ -9,6 +11,8 @@ import { PeriodPicker } from "../../_components/period-picker";
 import { PrintButton } from "../../_components/print-button";
 
 export const metadata: Metadata = { title: "Báo cáo" };
+
+const TIERS: ReadonlyArray<[string, string]> = [["so_nganh", "sở, ban, ngành"], ["huyen", "huyện"], ["xa", "xã, phường"], ["tinh", "tỉnh, thành phố"]];
 
 /** The print-friendly report to the provincial People's Committee, and the Excel workbook. */
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string }> }) {
@@ -21,7 +25,14 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }),
   ]);
   const t = total.rows[0];
-  const rows = [...card.rows].sort((a, b) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1));
+  // Departments and communes in tables of their own, as the national ranking lays them out;
+  // ties by name ([decision] the portal holds no population figures to break them first).
+  const byRate = (a: ScorecardRow, b: ScorecardRow) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1) || a.name.localeCompare(b.name, "vi");
+  const tiers = TIERS.map(([kind, label]) => ({ label, rows: card.rows.filter((r) => (r.kind ?? "tinh") === kind).sort(byRate) })).filter((x) => x.rows.length > 0);
+  const name = unit?.name ?? "Toàn quốc";
+  const place = name.replace(/^(UBND|Ủy ban nhân dân) (tỉnh|thành phố) /i, "");
+  const now = new Date();
+  const [d, m, y] = formatDay(localDate(now)).split("/");
   return (
     <article className="space-y-4">
       <div className="no-print flex flex-wrap items-center gap-2">
@@ -29,11 +40,22 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <a className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white" href={`/api/v1/reports/scorecard.xlsx${qs({ from: period.from, to: period.to, unit: unit?.code })}`} data-excel>Tải Excel</a>
         <PrintButton />
       </div>
-      <header className="text-center">
-        <p className="font-semibold uppercase">{unit?.name ?? "Toàn bộ"}</p>
+      <header className="grid grid-cols-2 gap-4 text-center text-sm">
+        <div>
+          <p className="font-semibold uppercase">{name}</p>
+          <p className="mx-auto mt-1 w-24 border-t border-gray-900" />
+        </div>
+        <div>
+          <p className="font-semibold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+          <p className="font-semibold">Độc lập - Tự do - Hạnh phúc</p>
+          <p className="mx-auto mt-1 w-40 border-t border-gray-900" />
+          <p className="mt-2 italic">{place}, ngày {d} tháng {m} năm {y}</p>
+        </div>
+      </header>
+      <div className="text-center">
         <h1 className="mt-2 text-xl font-bold uppercase">Báo cáo kết quả giải quyết thủ tục hành chính</h1>
         <p>{periodLabel(period)} (số liệu tính đến {formatDateTime(period.asOf)})</p>
-      </header>
+      </div>
       <section className="text-sm leading-relaxed">
         <h2 className="font-semibold">I. Kết quả chung</h2>
         <p>
@@ -50,12 +72,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <p>4. Phản ánh, kiến nghị: {formatCount(t.feedback.total)} (quy định hành chính {formatCount(t.feedback.regulation)}, hành vi cán bộ {formatCount(t.feedback.conduct)}).</p>
         <p>5. Đồng bộ hồ sơ: <strong>{formatRate(t.sync.rate)}</strong>{t.sync.message ? ` — ${t.sync.message}` : ""}.</p>
       </section>
-      <section>
-        <h2 className="mb-2 text-sm font-semibold">II. Kết quả theo đơn vị (sắp theo tỷ lệ đúng hạn)</h2>
-        <table className="w-full border-collapse text-xs">
+      {tiers.map((tier, n) => (
+      <section key={tier.label} className="break-inside-avoid-page">
+        <h2 className="mb-2 text-sm font-semibold">{["II", "III", "IV", "V"][n]}. Kết quả của các {tier.label} (sắp theo tỷ lệ đúng hạn)</h2>
+        <table className="w-full border-collapse text-xs" data-report-tier={tier.label}>
           <thead><tr className="bg-gray-100">{["STT", "Đơn vị", "Hồ sơ", "A. Đúng hạn", "B. Mức 3+4", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ"].map((h) => <th key={h} className="border border-gray-400 px-1 py-1">{h}</th>)}</tr></thead>
           <tbody>
-            {rows.map((r, i) => (
+            {tier.rows.map((r, i) => (
               <tr key={r.key}>
                 <td className="border border-gray-400 px-1 text-center">{i + 1}</td>
                 <td className="border border-gray-400 px-1">{r.name}</td>
@@ -71,6 +94,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       </section>
+      ))}
     </article>
   );
 }

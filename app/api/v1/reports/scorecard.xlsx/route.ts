@@ -4,7 +4,7 @@ import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
 import { parseQuery, periodFrom, periodQuery } from "@/lib/api/params";
 import { getIndicators } from "@/lib/data/indicators";
-import { homeUnit } from "@/lib/data/tree";
+import { resolveUnit } from "@/lib/data/tree";
 import { scorecardWorkbook } from "@/lib/report/excel";
 import { z } from "zod";
 
@@ -12,12 +12,16 @@ export const GET = handler(async (req: Request) => {
   const q = parseQuery(req, periodQuery.extend({ unit: z.string().optional() }));
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
-  const unit = q.unit ?? (await homeUnit(orm, caller))?.code;
+  const unit = await resolveUnit(orm, caller, q.unit);
   const period = periodFrom(q);
-  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true } });
-  const total = await getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit } : {} });
-  const title = `Bảng chỉ số — ${total.rows[0]?.name ?? "Toàn bộ"}`;
-  const body = await scorecardWorkbook({ ...card, rows: [...total.rows.map((r) => ({ ...r, key: unit ?? r.key })), ...card.rows] }, title);
+  const [card, total] = await Promise.all([
+    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }),
+    getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {} }),
+  ]);
+  // The first row is the unit itself, named (never "Toàn bộ" when the portal holds one province).
+  const name = unit?.name ?? "Toàn quốc";
+  const own = total.rows.map((r) => ({ ...r, key: unit?.code ?? r.key, name }));
+  const body = await scorecardWorkbook({ ...card, rows: [...own, ...card.rows] }, `Bảng chỉ số giải quyết thủ tục hành chính — ${name}`, period);
   return new Response(new Uint8Array(body), {
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
