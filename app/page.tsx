@@ -63,7 +63,8 @@ function PublicRanking({ title, rows }: { title: string; rows: ScorecardRow[] })
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-3" data-public-ranking={title}>
       <h2 className="mb-2 text-lg font-semibold">{title} ({sorted.length})</h2>
-      <ol className="max-h-96 space-y-1 overflow-y-auto text-sm">
+      {/* Scrolls on its own: reachable by keyboard (tab to it, then arrows). */}
+      <ol className="max-h-96 space-y-1 overflow-y-auto text-sm" tabIndex={0} aria-label={`Xếp hạng ${title}`}>
         {sorted.map((r, i) => (
           <li key={r.key} className="flex items-center justify-between gap-2 border-t border-gray-100 pt-1">
             <span><span className="mr-2 text-gray-500 tabular-nums">{r.onTime.rate === null ? "—" : i + 1}</span>{r.name}</span>
