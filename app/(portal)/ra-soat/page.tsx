@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { qualityForCaller } from "@/lib/data/quality";
 import { listQuarantine } from "@/lib/data/quarantine";
-import { allowed } from "@/lib/data/scope";
+import { allowed, type Caller } from "@/lib/data/scope";
+import type { Period } from "@/lib/method/period";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { officialClause } from "@/lib/ui/words";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { requirePage } from "@/lib/page";
 import { ActionForm } from "../../_components/action-form";
+import { Computing } from "../../_components/computing";
 import { PeriodPicker } from "../../_components/period-picker";
 import { discardAction, resendAction } from "./actions";
 
@@ -17,8 +20,6 @@ export const metadata: Metadata = { title: "Rà soát dữ liệu" };
 export default async function QualityPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const period = periodFromParams(await searchParams);
   const { orm, caller } = await requirePage("dossiers:read");
-  const { defects, whatIf } = await qualityForCaller(orm, caller, period);
-  const withDefects = defects.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));
   const quarantine = allowed(caller, "quarantine:read") ? await listQuarantine(orm, caller, { limit: 20 }) : null;
   return (
     <div className="space-y-5">
@@ -29,6 +30,47 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
       <PeriodPicker path="/ra-soat" period={period} />
       <section>
         <h2 className="mb-2 text-lg font-semibold">Lỗi dữ liệu theo đơn vị</h2>
+        {/* The review of every dossier of the period streams in; the quarantine below is at hand at once. */}
+        <Suspense fallback={<Computing label="Đang rà soát dữ liệu của kỳ…" />}>
+          <Defects caller={caller} period={period} />
+        </Suspense>
+      </section>
+      {quarantine && (
+        <section>
+          <h2 className="mb-2 text-lg font-semibold">Bản ghi đồng bộ bị từ chối ({formatCount(quarantine.total)})</h2>
+          {quarantine.items.length === 0 ? <p className="text-sm text-gray-600">Không có bản ghi nào đang chờ sửa.</p> : (
+            <ul className="space-y-3">
+              {quarantine.items.map((q) => (
+                <li key={q.id} className="rounded-lg border border-gray-200 bg-white p-3 text-sm" data-quarantine={q.id}>
+                  <p><strong>{q.dossierCode ?? "(không có mã hồ sơ)"}</strong> · {q.service} · nhận lúc {formatDateTime(q.receivedAt)} · đơn vị {q.unitCode ?? "—"}</p>
+                  <ul className="my-1 list-disc pl-5 text-red-700">
+                    {(q.errors as Array<{ field: string; vi: string; en: string }>).map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.vi} / {e.en}</li>)}
+                  </ul>
+                  <ActionForm action={resendAction} submit="Gửi lại" className="space-y-2">
+                    <input type="hidden" name="id" value={q.id} />
+                    <label className="block text-xs text-gray-600">Sửa bản ghi (JSON) rồi gửi lại
+                      <textarea name="record" rows={6} defaultValue={JSON.stringify(q.payload, null, 2)} className="mt-1 w-full rounded border border-gray-300 p-2 font-mono text-xs" />
+                    </label>
+                  </ActionForm>
+                  <ActionForm action={discardAction} submit="Loại bỏ" className="mt-2" confirm="Loại bỏ bản ghi này?">
+                    <input type="hidden" name="id" value={q.id} />
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+async function Defects({ caller, period }: { caller: Caller; period: Period }) {
+  const { orm } = await requirePage();
+  const { defects, whatIf } = await qualityForCaller(orm, caller, period);
+  const withDefects = defects.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));
+  return (
+    <>
         {withDefects.length === 0 ? <p className="text-sm text-gray-600">Không phát hiện lỗi dữ liệu.</p> : (
           <div className="space-y-3">
             {withDefects.map((r) => {
@@ -58,33 +100,6 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             })}
           </div>
         )}
-      </section>
-      {quarantine && (
-        <section>
-          <h2 className="mb-2 text-lg font-semibold">Bản ghi đồng bộ bị từ chối ({formatCount(quarantine.total)})</h2>
-          {quarantine.items.length === 0 ? <p className="text-sm text-gray-600">Không có bản ghi nào đang chờ sửa.</p> : (
-            <ul className="space-y-3">
-              {quarantine.items.map((q) => (
-                <li key={q.id} className="rounded-lg border border-gray-200 bg-white p-3 text-sm" data-quarantine={q.id}>
-                  <p><strong>{q.dossierCode ?? "(không có mã hồ sơ)"}</strong> · {q.service} · nhận lúc {formatDateTime(q.receivedAt)} · đơn vị {q.unitCode ?? "—"}</p>
-                  <ul className="my-1 list-disc pl-5 text-red-700">
-                    {(q.errors as Array<{ field: string; vi: string; en: string }>).map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.vi} / {e.en}</li>)}
-                  </ul>
-                  <ActionForm action={resendAction} submit="Gửi lại" className="space-y-2">
-                    <input type="hidden" name="id" value={q.id} />
-                    <label className="block text-xs text-gray-600">Sửa bản ghi (JSON) rồi gửi lại
-                      <textarea name="record" rows={6} defaultValue={JSON.stringify(q.payload, null, 2)} className="mt-1 w-full rounded border border-gray-300 p-2 font-mono text-xs" />
-                    </label>
-                  </ActionForm>
-                  <ActionForm action={discardAction} submit="Loại bỏ" className="mt-2" confirm="Loại bỏ bản ghi này?">
-                    <input type="hidden" name="id" value={q.id} />
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-    </div>
+    </>
   );
 }
