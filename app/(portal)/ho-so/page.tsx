@@ -16,6 +16,20 @@ const PAGE = 50;
 const CHANNELS: Record<string, string> = { "1": "Trực tiếp", "2": "Trực tuyến", "3": "Bưu chính" };
 type Search = Promise<{ from?: string; to?: string; unit?: string; procedure?: string; verdict?: string; channel?: string; reason?: string; sort?: string; set?: string; page?: string; code?: string }>;
 
+const SELECT = "max-w-[16rem] rounded border border-gray-300 px-1 py-1 text-sm";
+
+/** One filter of the list: "Tất cả" or one of its options, as a GET form field. */
+function Choice({ label, name, value, options }: { label: string; name: string; value?: string; options: ReadonlyArray<readonly [string, string]> }) {
+  return (
+    <label className="flex flex-col text-xs text-gray-600">{label}
+      <select name={name} defaultValue={value ?? ""} className={SELECT}>
+        <option value="">Tất cả</option>
+        {options.map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+      </select>
+    </label>
+  );
+}
+
 const late = (ms: number | null) => {
   if (ms === null || ms <= 0) return "";
   const days = ms / 86_400_000;
@@ -45,7 +59,6 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
   const pages = Math.max(1, Math.ceil(result.total / PAGE));
   const unitName = unitList.find((u) => u.code === sp.unit)?.name;
   const procedureName = procedureList.find((p) => p.code === sp.procedure)?.name;
-  const select = "max-w-[16rem] rounded border border-gray-300 px-1 py-1 text-sm";
   return (
     <div className="space-y-4">
       <div>
@@ -58,38 +71,13 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
       <PeriodPicker path="/ho-so" period={period} keep={{ ...keep, from: undefined, to: undefined } as Record<string, string | undefined>} />
       <form className="no-print flex flex-wrap items-end gap-2 text-sm" action="/ho-so">
         {Object.entries({ from: period.from, to: period.to, set: keep.set }).map(([k, v]) => v ? <input key={k} type="hidden" name={k} value={v} /> : null)}
-        <label className="flex flex-col text-xs text-gray-600">Đơn vị
-          <select name="unit" defaultValue={sp.unit ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            {unitList.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs text-gray-600">Thủ tục
-          <select name="procedure" defaultValue={sp.procedure ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            {procedureList.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs text-gray-600">Kết luận
-          <select name="verdict" defaultValue={verdict ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            {Object.entries(VERDICT_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs text-gray-600">Lý do
-          <select name="reason" defaultValue={reason ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            {REASONS.map((r) => <option key={r} value={r}>{REASON_LABELS[r]}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col text-xs text-gray-600">Kênh
-          <select name="channel" defaultValue={sp.channel ?? ""} className={select}>
-            <option value="">Tất cả</option>
-            {Object.entries(CHANNELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </label>
+        <Choice label="Đơn vị" name="unit" value={sp.unit} options={unitList.map((u) => [u.code, u.name])} />
+        <Choice label="Thủ tục" name="procedure" value={sp.procedure} options={procedureList.map((p) => [p.code, p.name])} />
+        <Choice label="Kết luận" name="verdict" value={verdict} options={Object.entries(VERDICT_LABELS)} />
+        <Choice label="Lý do" name="reason" value={reason} options={REASONS.map((r) => [r, REASON_LABELS[r]])} />
+        <Choice label="Kênh" name="channel" value={sp.channel} options={Object.entries(CHANNELS)} />
         <label className="flex flex-col text-xs text-gray-600">Sắp xếp
-          <select name="sort" defaultValue={sort} className={select}>
+          <select name="sort" defaultValue={sort} className={SELECT}>
             <option value="due">Theo hạn xử lý</option>
             <option value="lateness">Trễ nhiều nhất trước</option>
           </select>
