@@ -10,6 +10,13 @@ const PROTECTED = ["/tong-quan", "/xep-hang", "/ho-so", "/canh-bao", "/ra-soat",
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const hasSession = req.cookies.has("next-auth.session-token") || req.cookies.has("__Secure-next-auth.session-token");
+  if (pathname === "/" && !hasSession) {
+    // The public scorecard is the same for every anonymous visitor: caches and proxies may keep it a minute.
+    const res = NextResponse.next();
+    res.headers.set("Cache-Control", "public, max-age=60, stale-while-revalidate=300");
+    res.headers.set("Vary", "Cookie");
+    return withHsts(req, res);
+  }
   if (!PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`)) || hasSession) return withHsts(req, NextResponse.next());
   const login = new URL("/login", req.url);
   login.searchParams.set("callbackUrl", `${pathname}${search}`);

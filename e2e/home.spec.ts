@@ -12,6 +12,8 @@ test("the home page shows the demo province's indicators in Vietnamese", async (
   await expect(page.locator("[data-public-ranking='Xã, phường'] li").first()).toContainText(/Xanh|Vàng|Cam|Đỏ|Không có hồ sơ/);
   await expect(page.locator("[data-trend]")).toBeVisible();
   await expect(page.locator("a[href^='/ho-so']")).toHaveCount(0);
+  // The same for every anonymous visitor: cacheable for a minute.
+  expect((await page.request.get("/", { headers: { cookie: "" } })).headers()["cache-control"]).toContain("public");
   // vi-VN: a decimal comma and a percent sign; the band is named in words.
   await expect(page.locator("[data-indicator=A] [data-rate]")).toHaveText(/^\d{1,3},\d{2} %$/);
   await expect(page.locator("[data-indicator=A] [data-band]")).toHaveText(/^(Xanh|Vàng|Cam|Đỏ)$/);
