@@ -60,12 +60,17 @@ export async function requireCaller(orm: Orm, req: Request, bodyToken?: string |
   return c;
 }
 
-/** Origin (or, without it, Referer) names this request's own host. */
+/**
+ * Origin (or, without it, Referer) names this request's own host — as the browser
+ * reached it (Host, or X-Forwarded-Host behind a proxy that rewrites Host; a cross-site
+ * page cannot add that header without a CORS preflight this API never grants).
+ */
 function sameOrigin(req: Request): boolean {
   const from = req.headers.get("origin") ?? req.headers.get("referer");
   if (!from) return false;
   try {
-    return new URL(from).host === (req.headers.get("host") ?? new URL(req.url).host);
+    const host = new URL(from).host;
+    return [req.headers.get("host"), req.headers.get("x-forwarded-host"), new URL(req.url).host].includes(host);
   } catch {
     return false;
   }
