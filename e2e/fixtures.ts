@@ -15,7 +15,8 @@ export const test = base.extend<{ errors: string[] }>({
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(e.message));
-    page.on("response", (r) => r.status() >= 500 && errors.push(`${r.status()} ${r.url()}`));
+    // Name the resource behind a "Failed to load resource" console error.
+    page.on("response", (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
     await use(errors);
     expect(errors).toEqual([]);
   },

@@ -10,6 +10,7 @@ import type { Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
+import { HowComputed } from "../../_components/how-computed";
 import { IndicatorCards } from "../../_components/indicator-cards";
 import { LiveRefresh } from "../../_components/live-refresh";
 import { PeriodPicker } from "../../_components/period-picker";
@@ -69,6 +70,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}>Theo lĩnh vực</Link>
         {dossiers && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>Hồ sơ quá hạn</Link>}
       </nav>
+      <HowComputed />
       <section>
         <h2 className="mb-2 text-lg font-semibold">Xu hướng 12 tháng</h2>
         <Suspense fallback={<div className="h-48 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải xu hướng" />}>

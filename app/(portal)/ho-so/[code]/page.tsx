@@ -34,6 +34,10 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
         <p className="text-lg font-semibold">{e.verdictLabel}</p>
         <p>{e.reason}</p>
         <p className="mt-1 text-sm text-gray-700">Căn cứ: {officialClause(e.clause)}</p>
+        <details className="mt-2 text-xs text-gray-600">
+          <summary className="cursor-pointer">Cách tính</summary>
+          <p className="mt-1">Quy tắc áp dụng trong mã nguồn của cổng: <code>{e.clause}</code> (tệp METHOD.md, diễn giải Phụ lục Công văn 200/VPCP-KSTT). Cùng quy tắc được trả về trong API giải thích hồ sơ.</p>
+        </details>
       </section>
       <dl className="grid gap-x-4 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
         {rows.map(([k, v]) => (
