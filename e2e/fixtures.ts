@@ -13,7 +13,7 @@ export function demoUsers(): DemoUser[] {
 export const test = base.extend<{ errors: string[] }>({
   errors: async ({ page }, use) => {
     const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`));
     page.on("pageerror", (e) => errors.push(e.message));
     // Name the resource behind a "Failed to load resource" console error.
     page.on("response", (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
