@@ -141,7 +141,7 @@ test("the page refreshes by itself when new data is synced", async ({ page }) =>
   const stamp = local.toISOString().slice(0, 19).replace(/[-T:]/g, "");
   const res = await page.request.post("/api/v1/sync", {
     headers: { authorization: `Bearer ${tokens.find((t) => t.scope === "province")!.token}` },
-    data: { service: "DongBoHoSoMC", data: Array.from({ length: 3 }, (_, i) => ({ MaHoSo: `E2E-LIVE-${i}`, MaTTHC: "1.004000", MaDonVi: "000.01.00.H56", KenhThucHien: "2", TrangThaiHoSo: "2", NgayTiepNhan: stamp })) },
+    data: { service: "DongBoHoSoMC", data: Array.from({ length: 3 }, (_, i) => ({ MaHoSo: `E2E-LIVE-${Date.now()}-${i}`, MaTTHC: "1.004000", MaDonVi: "000.01.00.H56", KenhThucHien: "2", TrangThaiHoSo: "2", NgayTiepNhan: stamp })) },
   });
   expect((await res.json()).accepted).toBe(3);
   await expect(page.locator("[data-live]")).toContainText("vừa cập nhật", { timeout: 10_000 });
