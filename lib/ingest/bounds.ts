@@ -13,34 +13,43 @@ export const RECORD_LIMITS = { bytes: 256 * 1024, depth: 32, feeLines: 1000, ste
  * the stack): how deep it goes, and the path of the first string or key holding U+0000,
  * which PostgreSQL cannot store and which the portal will not silently remove.
  */
-function inspect(value: unknown): { depth: number; nulAt: string | null } {
+function inspect(value: unknown): { depth: number; nulAt: string | null; bound: number } {
   let depth = 0;
   let nulAt: string | null = null;
+  // An upper bound of the record's JSON size (a UTF-16 unit is at most 6 bytes escaped), so
+  // that the exact size is measured only for records that might be too large — not on
+  // every record of the sync hot path.
+  let bound = 0;
   const stack: Array<[unknown, number, string]> = [[value, 0, ""]];
   while (stack.length) {
     const [v, d, at] = stack.pop()!;
     if (d > depth) depth = d;
-    if (depth > RECORD_LIMITS.depth) return { depth, nulAt };
+    if (depth > RECORD_LIMITS.depth) return { depth, nulAt, bound };
     if (typeof v === "string") {
+      bound += 6 * v.length + 2;
       if (nulAt === null && v.includes("\u0000")) nulAt = at || "(bản ghi)";
     } else if (v && typeof v === "object") {
+      bound += 2;
       for (const [k, x] of Object.entries(v)) {
+        bound += 6 * k.length + 4;
         const path = Array.isArray(v) ? `${at}[${k}]` : at ? `${at}.${k}` : k;
         if (nulAt === null && k.includes("\u0000")) nulAt = path;
         stack.push([x, d + 1, path]);
       }
+    } else {
+      bound += 24; // a number, true, false or null
     }
   }
-  return { depth, nulAt };
+  return { depth, nulAt, bound };
 }
 
 /** What is wrong with a record's shape before its fields are read, or null. */
 export function recordBoundsError(raw: unknown): FieldError | null {
-  const { depth, nulAt } = inspect(raw);
+  const { depth, nulAt, bound } = inspect(raw);
   if (depth > RECORD_LIMITS.depth) {
     return { field: "(bản ghi)", vi: `Bản ghi lồng nhau quá sâu (tối đa ${RECORD_LIMITS.depth} cấp)`, en: `Record nested too deeply (max ${RECORD_LIMITS.depth} levels)` };
   }
-  const bytes = Buffer.byteLength(JSON.stringify(raw) ?? "");
+  const bytes = bound > RECORD_LIMITS.bytes ? Buffer.byteLength(JSON.stringify(raw) ?? "") : 0;
   if (bytes > RECORD_LIMITS.bytes) {
     return { field: "(bản ghi)", vi: `Bản ghi quá lớn (${Math.ceil(bytes / 1024)} KiB, tối đa ${RECORD_LIMITS.bytes / 1024} KiB)`, en: `Record too large (${Math.ceil(bytes / 1024)} KiB, max ${RECORD_LIMITS.bytes / 1024} KiB)` };
   }
