@@ -28,12 +28,12 @@ export default async function HomePage() {
   const today = localDate(now);
   const period = makePeriod(`${today.slice(0, 4)}-01-01`, today, now);
   const province = await portalSummary(orm);
+  const months = trendMonths(period, now);
   const [card, tier, trend] = await Promise.all([
     getIndicators(orm, PUBLIC, { period, by: "all" }),
     province.code ? getIndicators(orm, PUBLIC, { period, by: "agency", filter: { parent: province.code } }) : null,
-    getIndicatorsForPeriods(orm, PUBLIC, { periods: trendMonths(period, now), by: "all" }),
+    getIndicatorsForPeriods(orm, PUBLIC, { periods: months, by: "all" }),
   ]);
-  const months = trendMonths(period, now);
   const points: TrendPoint[] = months.map((m, i) => ({ month: `${m.from.slice(5, 7)}/${m.from.slice(2, 4)}`, "Đúng hạn": trend[i].rows[0]?.onTime.rate ?? null }));
   return (
     <div className="space-y-6">

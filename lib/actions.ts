@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { revalidatePath } from "next/cache";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Orm } from "@/db";
 import { getDb } from "@/lib/data/db";
 import { currentCaller } from "@/lib/auth/session";
@@ -23,6 +23,9 @@ export interface FormSpec<S extends z.ZodType> {
   dataChanged?: boolean;
 }
 export const formSpec = <S extends z.ZodType>(spec: FormSpec<S>) => spec;
+
+/** The form of a button that acts on one record: its id, sent as text. */
+export const byIdForm = z.object({ id: z.coerce.number().int() });
 
 /**
  * Parses the form (`z.coerce` for numbers) and runs it as `caller`; every failure that

@@ -43,6 +43,7 @@ export async function listDossiers(orm: Orm, q: DossierListQuery): Promise<{ tot
   const verdict = verdictCase(sql`v`);
   if (q.verdict) conds.push(sql`${verdict} = ${q.verdict}`);
   const asOf = instant(q.period.asOf);
+  // METHOD §A.3, §A.4: `reasonOf` of lib/method/ontime.ts, in SQL (a test holds them together).
   const reason = sql`case when not v.pop or v.ok then null
     when d.start_at is null then 'no_start'
     when p.code is null then 'unknown_procedure'

@@ -17,15 +17,13 @@ import { type Period, periodJson } from "@/lib/method/period";
 import { onTimeIndicator } from "@/lib/method/ontime";
 import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
-import { feedbackIndicator } from "@/lib/method/feedback";
+import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { inScope, instant, subtree } from "./sql-util";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore } from "./scorecard-cache";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
-/** METHOD §D.2 [decision]: the row of PAKN (and dossiers) that name no field or sector. */
-export const UNDETERMINED = "Chưa xác định";
 export type GroupBy = (typeof GROUP_BY)[number];
 
 export const AREA_KINDS = sql.raw(`('tinh', 'huyen', 'xa')`);

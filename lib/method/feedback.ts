@@ -1,3 +1,6 @@
+/** METHOD §D.2 [decision]: the row of PAKN that name no field or sector (and of dossiers with no field). */
+export const UNDETERMINED = "Chưa xác định";
+
 /** METHOD §D — feedback and petitions (PAKN) by class. */
 import { rate } from "./rates";
 

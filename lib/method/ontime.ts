@@ -247,3 +247,16 @@ export const REASON_LABELS: Record<Reason, string> = {
   no_deadline: "Thiếu dữ liệu: thủ tục chưa có thời hạn",
 };
 
+
+/**
+ * METHOD §A.3, §A.4 [decision]: why a dossier of the population is not on time — no
+ * start, a procedure missing from the catalogue, no deadline stated, or genuinely late
+ * (or overdue); null when it is on time or within its deadline, or not counted.
+ */
+export function reasonOf(d: DerivedFacts, verdict: Verdict | null, procedureKnown: boolean, deadline: Deadline | null): Reason | null {
+  if (verdict === null || verdict === "on_time" || verdict === "within") return null;
+  if (!d.startAt) return "no_start";
+  if (!procedureKnown) return "unknown_procedure";
+  if (!deadline) return "no_deadline";
+  return "late";
+}

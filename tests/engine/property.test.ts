@@ -12,7 +12,8 @@ import { dossierVerdict, overlapsPeriod, verdictCase } from "@/lib/engine/verdic
 import { loadCalendar } from "@/lib/engine/explain";
 import { dueDateExpression, refreshDerived } from "@/lib/engine/derive-sql";
 import { prng } from "@/lib/demo/generate";
-import { derive, dueDate, verdictOf, type Deadline, type DeadlineUnit } from "@/lib/method/ontime";
+import { derive, dueDate, reasonOf, verdictOf, type Deadline, type DeadlineUnit } from "@/lib/method/ontime";
+import { listDossiers } from "@/lib/engine/dossier-list";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
@@ -82,6 +83,23 @@ describe("METHOD §A.4 [decision] / §A.6: the due date", () => {
       .map((g) => ({ g, pure: dueDate(new Date(g.start_ms), deadlines.get(facts.get(g.code)!.procedureCode!)!, cal) }))
       .filter(({ g, pure }) => pure !== g.due)
       .map(({ g, pure }) => `${g.code}: sql=${g.due} pure=${pure}`);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe("METHOD §A.3, §A.4: why a dossier is not on time", () => {
+  it("the dossier list's reason equals the pure `reasonOf` on every dossier", async () => {
+    const period = makePeriod("2025-01-01", "2025-06-30", new Date("2026-11-25T05:00:00Z"));
+    const cal = await loadCalendar(db.orm);
+    const { items } = await listDossiers(db.orm, { period, scopeUnit: null, limit: N });
+    expect(new Set(items.map((i) => i.reason))).toEqual(new Set([null, "late", "no_start", "unknown_procedure", "no_deadline"]));
+    const mismatches = items.flatMap((i) => {
+      const f = facts.get(i.code)!;
+      const deadline = deadlines.get(f.procedureCode!) ?? null;
+      const d = derive({ status: f.status, receivedAt: f.receivedAt, refusedAt: f.refusedAt, syncedAt: f.syncedAt!, steps: f.steps });
+      const pure = reasonOf(d, verdictOf(d, deadline, period, cal), deadlines.has(f.procedureCode!), deadline);
+      return pure === i.reason ? [] : [`${i.code}: sql=${i.reason} pure=${pure}`];
+    });
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** The administration forms (users, tokens, calendar); actions.ts makes them server actions. */
 import { z } from "zod";
-import { formSpec } from "@/lib/actions";
+import { byIdForm, formSpec } from "@/lib/actions";
 import { changeDayForCaller } from "@/lib/data/calendar";
 import { createToken, revokeToken } from "@/lib/data/tokens";
 import { createUser, resetPassword, updateUser, userInput } from "@/lib/data/user-admin";
@@ -26,7 +26,7 @@ export const updateUserForm = formSpec({
 });
 
 export const resetPasswordForm = formSpec({
-  schema: z.object({ id: z.coerce.number().int() }),
+  schema: byIdForm,
   run: async ({ orm, caller, input }) => {
     const { password } = await resetPassword(orm, caller, input.id);
     return { ok: "Đã đặt lại mật khẩu và mở khoá tài khoản.", secret: password };
@@ -43,7 +43,7 @@ export const createTokenForm = formSpec({
 });
 
 export const revokeTokenForm = formSpec({
-  schema: z.object({ id: z.coerce.number().int() }),
+  schema: byIdForm,
   run: async ({ orm, caller, input }) => {
     await revokeToken(orm, caller, input.id);
     return { ok: "Đã thu hồi." };

@@ -1,6 +1,6 @@
 /** The quarantine forms (resend a corrected record, discard one); actions.ts makes them server actions. */
 import { z } from "zod";
-import { formSpec } from "@/lib/actions";
+import { byIdForm, formSpec } from "@/lib/actions";
 import { discardRecord, resendRecord } from "@/lib/data/quarantine";
 
 export const resendForm = formSpec({
@@ -27,7 +27,7 @@ export const resendForm = formSpec({
 });
 
 export const discardForm = formSpec({
-  schema: z.object({ id: z.coerce.number().int() }),
+  schema: byIdForm,
   run: async ({ orm, caller, input }) => {
     await discardRecord(orm, caller, input.id);
     return { ok: "Đã loại bỏ bản ghi." };

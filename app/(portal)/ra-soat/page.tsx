@@ -9,6 +9,7 @@ import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { officialClause } from "@/lib/ui/words";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
+import { getDb } from "@/lib/data/db";
 import { requirePage } from "@/lib/page";
 import { ActionForm } from "../../_components/action-form";
 import { Computing } from "../../_components/computing";
@@ -66,7 +67,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
 }
 
 async function Defects({ caller, period }: { caller: Caller; period: Period }) {
-  const { orm } = await requirePage();
+  const { orm } = await getDb(); // the page above has checked the caller
   const { defects, whatIf } = await qualityForCaller(orm, caller, period);
   const withDefects = defects.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));
   return (

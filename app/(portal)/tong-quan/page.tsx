@@ -8,6 +8,7 @@ import { allowed, type Caller } from "@/lib/data/scope";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths } from "@/lib/ui/period";
+import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { HowComputed } from "../../_components/how-computed";
@@ -83,7 +84,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
 
 async function Trend({ caller, period, unit }: { caller: Caller; period: Period; unit?: string }) {
   const months = trendMonths(period);
-  const { orm } = await requirePage();
+  const { orm } = await getDb(); // the page above has checked the caller
   // Twelve months at once (concurrent statements).
   const cards = await getIndicatorsForPeriods(orm, caller, { periods: months, by: "all", filter: unit ? { unit } : {} });
   const points: TrendPoint[] = months.map((m, i) => {

@@ -10,6 +10,7 @@ import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Band, BandedIndicator } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
@@ -78,7 +79,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
 async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: {
   caller: Caller; period: Period; view: View; unit?: string; sortKey: string; dirParam?: string; self: (o: Record<string, string | undefined>) => string;
 }) {
-  const { orm } = await requirePage();
+  const { orm } = await getDb(); // the page above has checked the caller
   const card = await getIndicators(orm, caller, view === "units"
     ? { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true } }
     : { period, by: view, filter: unit ? { unit } : {} });
