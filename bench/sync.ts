@@ -85,15 +85,22 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
       const json = (await res.json()) as { accepted?: number };
       if (res.status !== 200 || json.accepted !== data.length) throw new Error(`sync failed: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
     };
-    await send(batches[0]); // warm-up: compiles the route, fills caches
-    const t0 = performance.now();
-    for (const b of batches.slice(1)) await send(b);
-    const ingestSec = (performance.now() - t0) / 1000;
-    const ingestDossiersPerSec = (BATCH * BATCHES) / ingestSec;
+    const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const rollupTriggers = (on: boolean) => sql.unsafe(`alter table dossiers ${["insert", "update", "delete"].map((t) => `${on ? "enable" : "disable"} trigger dossiers_rollup_${t}`).join(", ")}`);
+    const ingest = async () => {
+      await sql`truncate dossiers, process_steps`;
+      await send(batches[0]); // warm-up: compiles the route, fills caches
+      const t0 = performance.now();
+      for (const b of batches.slice(1)) await send(b);
+      return (BATCH * BATCHES) / ((performance.now() - t0) / 1000);
+    };
+    const ingestDossiersPerSec = await ingest();
+    // What the rollup costs the writer: the same sync with its trigger off.
+    await rollupTriggers(false);
+    const ingestNoRollupDossiersPerSec = await ingest();
 
-    // The same rows by COPY into the same tables (emptied first): each dossier and its
-    // five steps, as the sync wrote them. The ids COPY assigns are read back to link the steps.
-    const sql = postgres(url.toString(), { max: 1 });
+    // The same rows by COPY into the same tables (emptied first, no rollup): each dossier
+    // and its five steps, as the sync wrote them. The ids COPY assigns are read back to link the steps.
     await sql`truncate dossiers, process_steps`;
     const sent = batches.slice(1).flat();
     const cols = ["code", "procedure_code", "unit_code", "channel", "status", "received_at", "synced_at", "fee_lines", "fee_positive", "raw"];
@@ -105,6 +112,7 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
     const stepLines = sent.flatMap((r) => r.QuaTrinhXuLy.map((st) => [ids.get(r.MaHoSo), st.TrangThai, iso(st.ThoiDiemXuLy), st.NguoiXuLy, st.NoiDungXuLy].map(csvCell).join(",") + "\n"));
     await pipeline(Readable.from(stepLines), await sql.unsafe("copy process_steps (dossier_id, status, at, handler, content) from stdin with (format csv)").writable());
     const copySec = (performance.now() - t1) / 1000;
+    await rollupTriggers(true);
     await sql.end();
     const copyDossiersPerSec = sent.length / copySec;
     const copyRowsPerSec = (dossierLines.length + stepLines.length) / copySec;
@@ -114,12 +122,15 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
       copyRowsPerSec: Math.round(copyRowsPerSec),
       copyDossiersPerSec: Math.round(copyDossiersPerSec),
       ingestVsCopy: Number((ingestDossiersPerSec / copyDossiersPerSec).toFixed(3)),
+      ingestNoRollupDossiersPerSec: Math.round(ingestNoRollupDossiersPerSec),
+      rollupIngestSlowdown: Number((1 - ingestDossiersPerSec / ingestNoRollupDossiersPerSec).toFixed(3)),
     };
     console.table({
       "sync over HTTP (dossiers/s, 5 steps each)": result.ingestDossiersPerSec,
       "COPY of the same rows (dossiers/s, 5 steps each)": result.copyDossiersPerSec,
       "COPY (rows/s)": result.copyRowsPerSec,
       "ingest ÷ COPY": result.ingestVsCopy,
+      "sync without the rollup (dossiers/s)": result.ingestNoRollupDossiersPerSec,
     });
     const file = path.join("bench", "results.json");
     const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};

@@ -188,6 +188,43 @@ export const processSteps = pgTable(
   (t) => [primaryKey({ columns: [t.dossierId, t.status, t.at] })],
 );
 
+/**
+ * The dossier rollup (METHOD §A–§C counts as prefix sums; lib/engine/rollup.ts says how a
+ * scorecard reads it): for each (agency, procedure) and local day, how many dossiers have
+ * each key instant on that day, weighted by the flags the rules count. Maintained by a
+ * trigger on `dossiers` (db/migrations/0006) in the writing transaction, so a read never
+ * sees a dossier without its rollup. `dossier_months` holds the same sums by month, so a
+ * year reads a dozen rows per pair.
+ */
+export const ROLLUP_COUNTERS = [
+  // At NgayTiepNhan (§B.3, §C.3–C.4, §Đ.1).
+  "r_received", "r_online", "r_online_dvcqg", "r_online_local", "r_postal",
+  "r_fee", "r_paid_any", "r_payable", "r_paid_dvcqg", "r_paid_local",
+  // At the start (§A.3); k = has a due instant, c = online (KenhThucHien 2).
+  "s_pop", "s_k", "s_c", "s_kc",
+  // At the end (§A.2): ok = ended within the deadline.
+  "e_n", "e_ok", "e_k", "e_c", "e_kc",
+  // At max(start, due + 1 ms) and max(end, due + 1 ms): the open-and-within terms (§A.4).
+  "sk_k", "sk_kc", "ek_k", "ek_kc",
+] as const;
+export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+const rollupCounters = () =>
+  Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as {
+    [K in RollupCounter]: ReturnType<typeof integer>;
+  };
+
+export const dossierDays = pgTable(
+  "dossier_days",
+  { unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), day: date("day").notNull(), ...rollupCounters() },
+  (t) => [primaryKey({ columns: [t.unitCode, t.pc, t.day] }), index("dossier_days_day_idx").on(t.day)],
+);
+
+export const dossierMonths = pgTable(
+  "dossier_months",
+  { unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), month: date("month").notNull(), ...rollupCounters() },
+  (t) => [primaryKey({ columns: [t.unitCode, t.pc, t.month] })],
+);
+
 /** Feedback and petitions (PAKN), DATA.md §2 pakn. */
 export const feedback = pgTable(
   "feedback",

@@ -22,6 +22,7 @@ import { syncIndicator } from "@/lib/method/sync";
 import { inScope, instant, subtree } from "./sql-util";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore } from "./scorecard-cache";
+import { COUNTS, irregular, rollupCounts } from "./rollup";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -168,17 +169,25 @@ export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: 
 }
 
 /** The computation itself, without the cache (benchmarks measure this). */
-export async function computeScorecard(orm: Orm, q: ScorecardQuery): Promise<Scorecard> {
+export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: CountSource = "rollup"): Promise<Scorecard> {
   const result = await rows<{ key: string; name: string; kind: UnitKind | null; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
     orm,
-    scorecardSql(q),
+    scorecardSql(q, source),
   );
   return { period: periodJson(q.period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r)) };
 }
 
+/**
+ * Where the per-(agency, procedure) counts come from: the rollup (rollup.ts; the few
+ * irregular dossiers scanned one by one), or a scan of every dossier overlapping the
+ * period — the definition the rollup is tested against.
+ */
+export type CountSource = "rollup" | "dossiers";
+
 /** The one statement of a scorecard (exported for the test that reads its plan). */
-export function scorecardSql(q: ScorecardQuery): SQL {
+export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"): SQL {
   const { period } = q;
+  const fromRollup = source === "rollup";
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);
   const allowed = allowedUnits(q);
@@ -198,11 +207,12 @@ export function scorecardSql(q: ScorecardQuery): SQL {
     ),
     facts as (
       select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
-        d.fee_lines, d.fee_positive, v.rec, v.pop, v.finished, v.ok
+        d.fee_lines, d.fee_positive, ${fromRollup ? sql`false` : sql`v.rec`} as rec, v.pop, v.finished, v.ok
       from dossiers d cross join lateral ${dossierVerdict(period)} v
       where ${overlapsPeriod(period)} ${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}
+        ${fromRollup ? sql`and ${irregular}` : sql``}
     ),
-    agg as (
+    scanned as (
       -- As few aggregates as the rules need: the others are differences of these
       -- (late = finished − on time, overdue = population − finished − within,
       -- direct = received − online − postal, KenhThucHien being 1, 2, 3 or empty).
@@ -224,6 +234,16 @@ export function scorecardSql(q: ScorecardQuery): SQL {
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 1)::int as paid_dvcqg,
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 2)::int as paid_local
       from facts group by unit_code, pc
+    ),
+    agg as (
+      -- Pairs that count something (every other count is part of population or received).
+      select unit_code, pc, ${sql.raw(COUNTS.map((c) => `sum(${c})::int as ${c}`).join(", "))}
+      from (
+        select * from scanned
+        ${fromRollup ? sql`union all ${rollupCounts(period, (col) => (allowed ? sql`${col} in (${allowed})` : sql`true`), (col) => procedureCondition(col, q.filter))}` : sql``}
+      ) c
+      group by unit_code, pc
+      having sum(population) > 0 or sum(received) > 0
     ),
     auth as (
       select a.unit_code, a.procedure_code as pc, a.online_level, a.payment_integrated

@@ -1,0 +1,129 @@
+/**
+ * A period's per-(agency, procedure) counts from the dossier rollup (db/migrations/0006)
+ * instead of a scan of the dossiers: the read grows with the number of (agency,
+ * procedure) pairs and months, not with the dossiers.
+ *
+ * Why prefix counts suffice. For a period with start instant ps and as-of instant t,
+ * write #(key ≤ t) for the number of dossiers whose key instant is at or before t. For
+ * a dossier whose end e (its first Đã xử lý xong, else its first other terminal event)
+ * is not before its start s, and whose Đã xử lý xong does not come after another
+ * terminal event (so its end never changes from one event to another), METHOD §A.1–A.5
+ * read (verdict-sql.ts):
+ *   population = #(s ≤ t) − #(e < ps)        an end before ps implies s ≤ t
+ *   finished   = #(e ≤ t) − #(e < ps)
+ *   on time    = the same over dossiers that ended within their deadline
+ *   within     = #(s ≤ t ∧ due ≥ t) − #(e ≤ t ∧ due ≥ t)
+ *              = #(s ≤ t) − #(max(s, due⁺) ≤ t) − #(e ≤ t) + #(max(e, due⁺) ≤ t)
+ *                over dossiers with a due instant, due⁺ = due + 1 ms (instants are
+ *                kept to the millisecond, so due < t ⇔ due⁺ ≤ t)
+ *   open online, within online: the same over KenhThucHien 2
+ *   received in the period (§B.3, §C, §Đ.1) = #(r ≤ t) − #(r < ps), r = NgayTiepNhan.
+ * Drafts (status 1) are outside §A.1 and add nothing to its terms. The other dossiers
+ * ("irregular": no start, or events out of that order) are few and are computed one by
+ * one, exactly as the full scan would, through a partial index.
+ *
+ * How a prefix is read. #(key ≤ end of day D) = the months before D's month
+ * (dossier_months) + the days of D's month up to D (dossier_days); when D is a month's
+ * last day, the months alone. #(key < ps) is the prefix of the day before the period.
+ * An as-of instant inside a day (today, for the current period) takes the prefix of its
+ * whole day and subtracts the keys that fall after it that day, read from the dossiers
+ * through their indexes (a few: deadlines that end later today, future-dated events).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Orm } from "@/db";
+import { ROLLUP_COUNTERS, type RollupCounter } from "@/db/schema";
+import type { Period } from "@/lib/method/period";
+import { addDays, addMonths, endOfLocalDay, localDate, type LocalDate } from "@/lib/method/time";
+import { instant } from "./sql-util";
+
+/** The counts of a (unit, procedure) pair that the scorecard's `agg` step yields. */
+export const COUNTS = [
+  "population", "finished", "on_time", "within", "received", "online", "online_dvcqg", "online_local",
+  "postal", "online_open", "online_within", "fee_dossiers", "paid_any", "payable", "paid_dvcqg", "paid_local",
+] as const;
+
+/** Each count as a combination of the prefix sums `a_*` (≤ as-of) and `b_*` (< period start). */
+const FROM_PREFIXES: Record<(typeof COUNTS)[number], string> = {
+  population: "a_s_pop - b_e_n",
+  finished: "a_e_n - b_e_n",
+  on_time: "a_e_ok - b_e_ok",
+  within: "a_s_k - a_sk_k - a_e_k + a_ek_k",
+  received: "a_r_received - b_r_received",
+  online: "a_r_online - b_r_online",
+  online_dvcqg: "a_r_online_dvcqg - b_r_online_dvcqg",
+  online_local: "a_r_online_local - b_r_online_local",
+  postal: "a_r_postal - b_r_postal",
+  online_open: "a_s_c - a_e_c",
+  online_within: "a_s_kc - a_sk_kc - a_e_kc + a_ek_kc",
+  fee_dossiers: "a_r_fee - b_r_fee",
+  paid_any: "a_r_paid_any - b_r_paid_any",
+  payable: "a_r_payable - b_r_payable",
+  paid_dvcqg: "a_r_paid_dvcqg - b_r_paid_dvcqg",
+  paid_local: "a_r_paid_local - b_r_paid_local",
+};
+/** The counters whose prefix before the period start is needed. */
+const BEFORE: readonly RollupCounter[] = ROLLUP_COUNTERS.filter((c) => c.startsWith("r_") || c === "e_n" || c === "e_ok");
+
+/** Which rollup rows make up #(key ≤ end of `day`): months before `monthsBefore`, days in [daysFrom, daysTo]. */
+export function prefixOf(day: LocalDate): { monthsBefore: LocalDate; days: [LocalDate, LocalDate] | null } {
+  const monthStart = `${day.slice(0, 8)}01`;
+  const nextMonth = addMonths(monthStart, 1);
+  if (addDays(day, 1) === nextMonth) return { monthsBefore: nextMonth, days: null };
+  return { monthsBefore: monthStart, days: [monthStart, day] };
+}
+
+const list = <T extends string>(xs: readonly T[], f: (x: T) => string) => sql.raw(xs.map(f).join(", "));
+
+/**
+ * The per-(unit_code, pc) counts of the period from the rollup, regular dossiers only
+ * (the caller adds the irregular ones). `unitFilter` and `pcFilter` narrow by the
+ * columns `unit_code` and `pc`.
+ */
+export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFilter: (col: SQL) => SQL): SQL {
+  const a = prefixOf(localDate(period.asOf));
+  const b = prefixOf(addDays(period.from, -1));
+  const inDays = (p: typeof a) => (p.days ? sql`day between ${p.days[0]}::date and ${p.days[1]}::date` : sql`false`);
+  const asOf = instant(period.asOf);
+  const dayEnd = instant(endOfLocalDay(localDate(period.asOf)));
+  const counters = list(ROLLUP_COUNTERS, (c) => c);
+  const filters = (unit: SQL, pc: SQL) => sql`${unitFilter(unit)} and ${pcFilter(pc)}`;
+  const maxMonth = a.monthsBefore > b.monthsBefore ? a.monthsBefore : b.monthsBefore;
+  return sql`
+    select unit_code, pc, ${list(COUNTS, (c) => `(${FROM_PREFIXES[c]})::int as ${c}`)}
+    from (
+      select unit_code, pc,
+        ${list(ROLLUP_COUNTERS, (c) => `coalesce(sum(${c}) filter (where ia), 0) as a_${c}`)},
+        ${list(BEFORE, (c) => `coalesce(sum(${c}) filter (where ib), 0) as b_${c}`)}
+      from (
+        select unit_code, pc, month < ${a.monthsBefore}::date as ia, month < ${b.monthsBefore}::date as ib, ${counters}
+        from dossier_months where month < ${maxMonth}::date and ${filters(sql`unit_code`, sql`pc`)}
+        union all
+        select unit_code, pc, ${inDays(a)} as ia, ${inDays(b)} as ib, ${counters}
+        from dossier_days where (${inDays(a)} or ${inDays(b)}) and ${filters(sql`unit_code`, sql`pc`)}
+        union all
+        -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
+        select d.unit_code, coalesce(d.procedure_code, ''), true, false, ${list(ROLLUP_COUNTERS, (c) => `-k.${c}`)}
+        from dossiers d cross join lateral dossier_keys(d) k
+        where (d.received_at > ${asOf} and d.received_at <= ${dayEnd}
+            or d.start_at > ${asOf} and d.start_at <= ${dayEnd}
+            or d.done_at > ${asOf} and d.done_at <= ${dayEnd}
+            or d.closed_at > ${asOf} and d.closed_at <= ${dayEnd}
+            or d.due_at >= ${asOf} - interval '1 millisecond' and d.due_at <= ${dayEnd})
+          and k.at > ${asOf} and k.at <= ${dayEnd}
+          and ${filters(sql`d.unit_code`, sql`coalesce(d.procedure_code, '')`)}
+      ) rows
+      group by unit_code, pc
+    ) prefixes`;
+}
+
+/** The condition, over alias `d`, that a dossier is outside the decomposition (as the partial index says). */
+export const irregular = sql`dossier_irregular(d.status, d.start_at, d.done_at, d.closed_at)`;
+
+/**
+ * Rebuilds the rollup from the dossiers (what the migration does once): for a repair,
+ * and for the test that the trigger-maintained rollup equals it.
+ */
+export async function rebuildRollup(orm: Orm): Promise<void> {
+  await orm.execute(sql`truncate dossier_days, dossier_months`);
+  await orm.execute(sql`select dossier_rollup_apply('{}', array(select d from dossiers d))`);
+}
