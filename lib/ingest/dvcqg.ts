@@ -11,6 +11,7 @@ import { isStatusCode } from "@/lib/method/status";
 import { parseInstant } from "@/lib/method/time";
 import { RECORD_LIMITS, recordBoundsError } from "./bounds";
 import { fieldErrors, msg, type FieldError } from "./errors";
+import { quickDossier } from "./fast";
 
 const scalar = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
@@ -130,9 +131,13 @@ export function parseDossier(raw: unknown, defaultUnit: string | null): Parsed<D
   }
   const bounds = recordBoundsError(raw);
   if (bounds) return { ok: false, errors: [bounds] };
-  const r = dossierSchema.safeParse(raw);
-  if (!r.success) return { ok: false, errors: fieldErrors(r.error, raw) };
-  const d = r.data;
+  // The hand check takes the valid records; the schema judges the rest and names their errors.
+  let d = quickDossier(raw as Record<string, unknown>);
+  if (!d) {
+    const r = dossierSchema.safeParse(raw);
+    if (!r.success) return { ok: false, errors: fieldErrors(r.error, raw) };
+    d = r.data;
+  }
   const unitCode = d.MaDonVi ?? defaultUnit;
   if (!unitCode) {
     return { ok: false, errors: [{ field: "MaDonVi", vi: "Thiếu MaDonVi (mã cơ quan giải quyết)", en: "MaDonVi (handling agency) is missing" }] };

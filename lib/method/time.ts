@@ -58,7 +58,6 @@ export function formatLocalInstant(instant: Date): string {
   return new Date(instant.getTime() + OFFSET_MS).toISOString().replace("Z", "+07:00");
 }
 
-const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/;
 
@@ -71,9 +70,12 @@ export function parseInstant(value: string | null | undefined): Date | null | un
   if (value == null) return null;
   const s = value.trim();
   if (s === "") return null;
-  const c = COMPACT.exec(s);
-  if (c) {
-    const [, y, mo, d, h, mi, se] = c.map(Number);
+  if (s.length === 14) {
+    // yyyyMMddHHmmss, the form every record carries many times: read digit by digit
+    // (a regular expression and its match array cost most of a sync's validation).
+    const y = digits(s, 0, 4), mo = digits(s, 4, 2), d = digits(s, 6, 2);
+    const h = digits(s, 8, 2), mi = digits(s, 10, 2), se = digits(s, 12, 2);
+    if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || se < 0) return undefined;
     if (!validParts(y, mo, d, h, mi, se)) return undefined;
     return new Date(Date.UTC(y, mo - 1, d, h, mi, se) - OFFSET_MS);
   }
@@ -100,10 +102,23 @@ export function parseInstant(value: string | null | undefined): Date | null | un
 export const YEARS = { from: 1900, to: 2100 } as const;
 
 type Parts = [number, number, number, number, number, number];
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validParts(y: number, mo: number, d: number, h = 0, mi = 0, se = 0): boolean {
   if (y < YEARS.from || y > YEARS.to) return false;
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]);
+}
+
+/** The number written by `len` ASCII digits of `s` from `at`, or −1 if one is not a digit. */
+function digits(s: string, at: number, len: number): number {
+  let n = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
