@@ -13,6 +13,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -95,12 +96,13 @@ export const procedures = pgTable(
 export const authorities = pgTable(
   "authorities",
   {
+    provinceCode: text("province_code").notNull(), // distribution column (docs/scale.md)
     unitCode: text("unit_code").notNull(),
     procedureCode: text("procedure_code").notNull(),
     onlineLevel: smallint("online_level"), // 4 (toàn trình), 3 (một phần) or null
     paymentIntegrated: boolean("payment_integrated").notNull().default(false), // TichHopThanhToan
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.procedureCode] })],
+  (t) => [primaryKey({ columns: [t.provinceCode, t.unitCode, t.procedureCode] })],
 );
 
 /** Exceptions to the Monday–Friday week (METHOD §0.6). */
@@ -133,7 +135,9 @@ export const workDays = pgTable(
 export const dossiers = pgTable(
   "dossiers",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The province (root of the unit tree) of the unit: the distribution column (docs/scale.md). */
+    provinceCode: text("province_code").notNull(),
+    id: bigint("id", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     code: text("code").notNull(), // MaHoSo
     procedureCode: text("procedure_code"), // MaTTHC
     unitCode: text("unit_code").notNull(), // MaDonVi
@@ -161,7 +165,8 @@ export const dossiers = pgTable(
     dueAt: ts("due_at"), // last on-time instant; null when the deadline is unknown
   },
   (t) => [
-    uniqueIndex("dossiers_code_idx").on(t.code),
+    primaryKey({ columns: [t.provinceCode, t.id] }),
+    uniqueIndex("dossiers_code_idx").on(t.provinceCode, t.code),
     index("dossiers_unit_procedure_idx").on(t.unitCode, t.procedureCode),
     index("dossiers_received_idx").on(t.receivedAt),
     index("dossiers_start_idx").on(t.startAt),
@@ -173,9 +178,8 @@ export const dossiers = pgTable(
 export const processSteps = pgTable(
   "process_steps",
   {
-    dossierId: bigint("dossier_id", { mode: "number" })
-      .notNull()
-      .references(() => dossiers.id, { onDelete: "cascade" }),
+    provinceCode: text("province_code").notNull(),
+    dossierId: bigint("dossier_id", { mode: "number" }).notNull(),
     status: smallint("status").notNull(), // TrangThai
     at: ts("at").notNull(), // ThoiDiemXuLy
     handler: text("handler"), // NguoiXuLy
@@ -185,16 +189,21 @@ export const processSteps = pgTable(
     startedAt: ts("started_at"), // NgayBatDau
     stepDueAt: ts("step_due_at"), // NgayKetThucTheoQuyDinh
   },
-  (t) => [primaryKey({ columns: [t.dossierId, t.status, t.at] })],
+  (t) => [
+    primaryKey({ columns: [t.provinceCode, t.dossierId, t.status, t.at] }),
+    foreignKey({ columns: [t.provinceCode, t.dossierId], foreignColumns: [dossiers.provinceCode, dossiers.id] }).onDelete("cascade").onUpdate("cascade"),
+  ],
 );
 
 /**
  * The dossier rollup (METHOD §A–§C counts as prefix sums; lib/engine/rollup.ts says how a
  * scorecard reads it): for each (agency, procedure) and local day, how many dossiers have
  * each key instant on that day, weighted by the flags the rules count. Maintained by a
- * trigger on `dossiers` (db/migrations/0006) in the writing transaction, so a read never
+ * trigger on `dossiers` (db/migrations/0007) in the writing transaction, so a read never
  * sees a dossier without its rollup. `dossier_months` holds the same sums by month, so a
- * year reads a dozen rows per pair.
+ * year reads a dozen rows per pair. A key may hold more than one row for a moment: a
+ * writer merges the rows of the keys it touches except those another writer holds, so
+ * that writers never wait for each other (reads sum the rows of a key anyway).
  */
 export const ROLLUP_COUNTERS = [
   // At NgayTiepNhan (§B.3, §C.3–C.4, §Đ.1).
@@ -215,34 +224,36 @@ const rollupCounters = () =>
 
 export const dossierDays = pgTable(
   "dossier_days",
-  { unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), day: date("day").notNull(), ...rollupCounters() },
-  (t) => [primaryKey({ columns: [t.unitCode, t.pc, t.day] }), index("dossier_days_day_idx").on(t.day)],
+  { provinceCode: text("province_code").notNull(), unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), day: date("day").notNull(), ...rollupCounters() },
+  (t) => [index("dossier_days_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.day), index("dossier_days_day_idx").on(t.day)],
 );
 
 export const dossierMonths = pgTable(
   "dossier_months",
-  { unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), month: date("month").notNull(), ...rollupCounters() },
-  (t) => [primaryKey({ columns: [t.unitCode, t.pc, t.month] })],
+  { provinceCode: text("province_code").notNull(), unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), month: date("month").notNull(), ...rollupCounters() },
+  (t) => [index("dossier_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
 );
 
 /** Feedback and petitions (PAKN), DATA.md §2 pakn. */
 export const feedback = pgTable(
   "feedback",
   {
-    code: text("code").primaryKey(), // MaPAKN
+    provinceCode: text("province_code").notNull(),
+    code: text("code").notNull(), // MaPAKN
     receivedAt: ts("received_at").notNull(), // NgayTiepNhan
     kind: smallint("kind").notNull(), // PhanLoai: 1 regulation, 2 conduct
     unitCode: text("unit_code").notNull(), // MaDonVi
     sector: text("sector"), // Nganh
     field: text("field"), // LinhVuc
   },
-  (t) => [index("feedback_unit_idx").on(t.unitCode, t.receivedAt)],
+  (t) => [primaryKey({ columns: [t.provinceCode, t.code] }), index("feedback_unit_idx").on(t.unitCode, t.receivedAt)],
 );
 
 /** Reported totals (METHOD §Đ.1), DATA.md §2 baocao. */
 export const reportedTotals = pgTable(
   "reported_totals",
   {
+    provinceCode: text("province_code").notNull(),
     unitCode: text("unit_code").notNull(),
     fromDay: date("from_day").notNull(), // TuNgay
     toDay: date("to_day").notNull(), // DenNgay
@@ -250,7 +261,7 @@ export const reportedTotals = pgTable(
     received: integer("received").notNull(), // SoHoSoTiepNhan
   },
   (t) => [
-    primaryKey({ columns: [t.unitCode, t.fromDay, t.toDay, t.source] }),
+    primaryKey({ columns: [t.provinceCode, t.unitCode, t.fromDay, t.toDay, t.source] }),
     check("reported_totals_source_check", oneOf(t.source, REPORT_SOURCES)),
   ],
 );
@@ -292,7 +303,9 @@ export const apiTokens = pgTable("api_tokens", {
 export const rejectedRecords = pgTable(
   "rejected_records",
   {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** The province of the unit it was filed under ('' when none is known). */
+    provinceCode: text("province_code").notNull(),
+    id: bigint("id", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     receivedAt: ts("received_at").notNull().defaultNow(),
     service: text("service").notNull(),
     unitCode: text("unit_code"), // the scope it was sent under
@@ -301,7 +314,7 @@ export const rejectedRecords = pgTable(
     errors: jsonb("errors").notNull(),
     state: text("state", { enum: QUARANTINE_STATES }).notNull().default("open"),
   },
-  (t) => [index("rejected_unit_idx").on(t.unitCode, t.state), check("rejected_records_state_check", oneOf(t.state, QUARANTINE_STATES))],
+  (t) => [primaryKey({ columns: [t.provinceCode, t.id] }), index("rejected_unit_idx").on(t.unitCode, t.state), check("rejected_records_state_check", oneOf(t.state, QUARANTINE_STATES))],
 );
 
 export const auditLog = pgTable("audit_log", {

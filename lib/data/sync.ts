@@ -130,9 +130,10 @@ export async function ingest(
     if (rejected.length && opts.quarantine !== false) {
       const ids = await tx
         .insert(rejectedRecords)
-        .values(rejected.map((r) => ({
+        .values(rejected.map((r) => ({ r, unitCode: unitOf(data[r.index], inside, defaultUnit, scope) })).map(({ r, unitCode }) => ({
+          provinceCode: sql`province_of(${unitCode}::text)`,
           service: input.service,
-          unitCode: unitOf(data[r.index], inside, defaultUnit, scope),
+          unitCode,
           dossierCode: r.MaHoSo,
           // A JSON null record is kept as JSON null, not as a missing value.
           payload: data[r.index] == null ? sql`'null'::jsonb` : (quarantineCopy(data[r.index]) as object),

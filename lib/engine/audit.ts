@@ -14,7 +14,7 @@ import { inScope } from "./sql-util";
 /** Each defect of lib/method/defects.ts as a condition over a dossier `d` and its procedure `p`. */
 const DEFECT_SQL: Record<DefectKind, SQL> = {
   no_reception: sql`d.received_at is null and d.status <> 1`,
-  no_step: sql`d.refused_at is null and not exists (select 1 from process_steps s where s.dossier_id = d.id)`,
+  no_step: sql`d.refused_at is null and not exists (select 1 from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id)`,
   terminal_without_step: sql`d.status in (3, 7, 8, 9, 10) and d.done_at is null and d.closed_at is null`,
   unknown_procedure: sql`p.code is null`,
   no_deadline: sql`p.code is not null and (p.deadline_value is null or p.deadline_unit is null)`,
@@ -26,7 +26,7 @@ const DEFECT_SQL: Record<DefectKind, SQL> = {
   appointment_mismatch: sql`d.appointment_at is not null and d.due_at is not null
       and (d.appointment_at at time zone 'Asia/Ho_Chi_Minh')::date
         <> ${dueDateExpression(sql`d.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`, sql`d.due_at`)}`,
-  step_before_reception: sql`d.received_at is not null and exists (select 1 from process_steps s where s.dossier_id = d.id and s.at < d.received_at)`,
+  step_before_reception: sql`d.received_at is not null and exists (select 1 from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id and s.at < d.received_at)`,
 };
 
 

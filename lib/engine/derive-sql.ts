@@ -61,16 +61,17 @@ export function dueDateExpression(start: SQL, unit: SQL, value: SQL, dueAt: SQL)
 export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
   await orm.execute(sql`
     with s as (
-      select p.dossier_id,
+      select p.province_code, p.dossier_id,
         min(p.at) as first_at,
         min(p.at) filter (where p.status = 9) as done_at,
         min(p.at) filter (where p.status in ${TERMINAL_OTHER}) as closed_at,
         (array_agg(p.status order by p.at, p.status) filter (where p.status in ${TERMINAL_OTHER}))[1] as closed_status
       from process_steps p
-      ${where ? sql`where p.dossier_id in (select d.id from dossiers d where ${where})` : sql``}
-      group by p.dossier_id
+      ${where ? sql`where (p.province_code, p.dossier_id) in (select d.province_code, d.id from dossiers d where ${where})` : sql``}
+      group by p.province_code, p.dossier_id
     ), x as (
-      select d.id, d.procedure_code,
+      -- Joins between distributed tables include the province (docs/scale.md).
+      select d.province_code, d.id, d.procedure_code,
         coalesce(d.received_at, least(s.first_at, d.refused_at)) as start_at,
         case when d.received_at is not null then 'received'
              when coalesce(s.first_at, d.refused_at) is not null then 'first_step' end as start_source,
@@ -78,14 +79,14 @@ export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
         least(s.closed_at, d.refused_at) as closed_at,
         case when d.refused_at is not null and (s.closed_at is null or d.refused_at <= s.closed_at) then 3
              else s.closed_status end as closed_status
-      from dossiers d left join s on s.dossier_id = d.id
+      from dossiers d left join s on s.province_code = d.province_code and s.dossier_id = d.id
       ${where ? sql`where ${where}` : sql``}
     )
     update dossiers t set start_at = x.start_at, start_source = x.start_source, done_at = x.done_at,
       closed_at = x.closed_at, closed_status = x.closed_status,
       due_at = ${dueExpression(sql`x.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)}
     from x left join procedures p on p.code = x.procedure_code
-    where x.id = t.id`);
+    where x.province_code = t.province_code and x.id = t.id`);
 }
 
 /**
@@ -97,12 +98,12 @@ export async function refreshDue(orm: Orm, where?: SQL): Promise<number> {
     orm,
     sql`
     with due as (
-      select d.id, ${dueExpression(sql`d.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)} as due_at
+      select d.province_code, d.id, ${dueExpression(sql`d.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)} as due_at
       from dossiers d left join procedures p on p.code = d.procedure_code
       ${where ? sql`where ${where}` : sql``}
     ), u as (
       update dossiers t set due_at = due.due_at from due
-      where due.id = t.id and t.due_at is distinct from due.due_at
+      where due.province_code = t.province_code and due.id = t.id and t.due_at is distinct from due.due_at
       returning 1
     )
     select count(*)::int as n from u`,

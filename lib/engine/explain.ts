@@ -31,7 +31,7 @@ export interface DossierExplanation extends Explanation {
 }
 
 interface Row {
-  id: number; code: string; unit_code: string; unit_name: string | null; procedure_code: string | null;
+  province_code: string; id: number; code: string; unit_code: string; unit_name: string | null; procedure_code: string | null;
   procedure_name: string | null; known: boolean; deadline_value: number | null; deadline_unit: DeadlineUnit | null;
   status: number; channel: number | null; received_ms: number | null; refused_ms: number | null; synced_ms: number;
   sql_verdict: string | null;
@@ -44,7 +44,7 @@ interface Row {
 export async function explainDossier(orm: Orm, code: string, period: Period, scopeUnit: string | null): Promise<DossierExplanation | null> {
   const [r] = await rows<Row>(
     orm,
-    sql`select d.id::int as id, d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
+    sql`select d.province_code, d.id::int as id, d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
         p.code is not null as known, p.deadline_value::float8 as deadline_value, p.deadline_unit, d.status, d.channel,
         ${epochMs(sql`d.received_at`)} as received_ms, ${epochMs(sql`d.refused_at`)} as refused_ms,
         ${epochMs(sql`d.synced_at`)} as synced_ms, ${verdictCase(sql`v`)} as sql_verdict
@@ -59,7 +59,7 @@ export async function explainDossier(orm: Orm, code: string, period: Period, sco
   const steps = await rows<{ status: number; at_ms: number; handler: string | null; content: string | null }>(
     orm,
     sql`select status, ${epochMs(sql`at`)} as at_ms, handler, content from process_steps
-        where dossier_id = ${r.id} order by at, status`,
+        where province_code = ${r.province_code} and dossier_id = ${r.id} order by at, status`,
   );
   const facts: DossierFacts = {
     status: r.status,

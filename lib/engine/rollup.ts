@@ -103,7 +103,7 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
         union all
         -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
         select d.unit_code, coalesce(d.procedure_code, ''), true, false, ${list(ROLLUP_COUNTERS, (c) => `-k.${c}`)}
-        from dossiers d cross join lateral dossier_keys(d) k
+        from dossiers d cross join lateral dossier_keys(${KEY_ARGS}) k
         where (d.received_at > ${asOf} and d.received_at <= ${dayEnd}
             or d.start_at > ${asOf} and d.start_at <= ${dayEnd}
             or d.done_at > ${asOf} and d.done_at <= ${dayEnd}
@@ -116,6 +116,12 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
     ) prefixes`;
 }
 
+/** The dossier columns `dossier_keys` reads (db/migrations/0007), over alias `d`. */
+const KEY_ARGS = sql.raw(
+  ["status", "channel", "source", "paid_online", "fee_lines", "fee_positive", "received_at", "start_at", "done_at", "closed_at", "due_at"]
+    .map((c) => `d.${c}`).join(", "),
+);
+
 /** The condition, over alias `d`, that a dossier is outside the decomposition (as the partial index says). */
 export const irregular = sql`dossier_irregular(d.status, d.start_at, d.done_at, d.closed_at)`;
 
@@ -124,6 +130,5 @@ export const irregular = sql`dossier_irregular(d.status, d.start_at, d.done_at, 
  * and for the test that the trigger-maintained rollup equals it.
  */
 export async function rebuildRollup(orm: Orm): Promise<void> {
-  await orm.execute(sql`truncate dossier_days, dossier_months`);
-  await orm.execute(sql`select dossier_rollup_apply('{}', array(select d from dossiers d))`);
+  await orm.execute(sql`select dossier_rollup_rebuild()`);
 }

@@ -33,6 +33,26 @@ export async function upsertUnits(orm: Orm, list: UnitRow[]): Promise<void> {
         area_code = excluded.area_code, valid_from = excluded.valid_from, valid_to = excluded.valid_to`);
   }
   await rebuildUnitClosure(orm);
+  await restampProvinces(orm);
+}
+
+/** The tables whose rows carry their unit's province (the distribution column, docs/scale.md). */
+export const DISTRIBUTED = ["dossiers", "feedback", "reported_totals", "authorities", "rejected_records"] as const;
+
+/**
+ * After a change to the unit tree, rows whose unit now lies in another province are
+ * moved there (process steps follow their dossier by the cascading foreign key). On
+ * Citus this is a move between shards, which it does not do by UPDATE: see docs/scale.md.
+ */
+async function restampProvinces(orm: Orm): Promise<void> {
+  for (const table of DISTRIBUTED) {
+    await orm.execute(sql`
+      with moved as (
+        select u.code, province_of(u.code) as province from units u
+      )
+      update ${sql.identifier(table)} t set province_code = moved.province from moved
+      where t.unit_code = moved.code and t.province_code <> moved.province`);
+  }
 }
 
 export interface ProcedureRow {
@@ -60,11 +80,11 @@ export interface AuthorityRow { unitCode: string; procedureCode: string; onlineL
 export async function upsertAuthorities(orm: Orm, list: AuthorityRow[]): Promise<void> {
   for (const b of batches(list)) {
     await orm.execute(sql`
-      insert into authorities (unit_code, procedure_code, online_level, payment_integrated)
-      select "unitCode", "procedureCode", "onlineLevel", "paymentIntegrated"
+      insert into authorities (province_code, unit_code, procedure_code, online_level, payment_integrated)
+      select province_of("unitCode"), "unitCode", "procedureCode", "onlineLevel", "paymentIntegrated"
       from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
         as x("unitCode" text, "procedureCode" text, "onlineLevel" smallint, "paymentIntegrated" boolean)
-      on conflict (unit_code, procedure_code) do update set online_level = excluded.online_level,
+      on conflict (province_code, unit_code, procedure_code) do update set online_level = excluded.online_level,
         payment_integrated = excluded.payment_integrated`);
   }
 }
@@ -103,11 +123,11 @@ export async function upsertDossiers(
         syn: iso(d.syncedAt ?? now), raw: d.raw, ...derivedJson(d, now),
       })),
     );
-    const rowsWritten = await rows<{ id: number; code: string; updated: boolean }>(orm, sql`
-      insert into dossiers (code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
+    const rowsWritten = await rows<{ province: string; id: number; code: string; updated: boolean }>(orm, sql`
+      insert into dossiers (province_code, code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
         appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
         start_at, start_source, done_at, closed_at, closed_status, due_at)
-      select x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
+      select province_of(x.uc), x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
         coalesce(x.raw, '{}'::jsonb), x.dsa, x.dss, x.dda, x.dca, x.dcs,
         ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)}
       from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
@@ -115,7 +135,7 @@ export async function upsertDossiers(
         paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb,
         dsa timestamptz, dss text, dda timestamptz, dca timestamptz, dcs smallint)
       left join procedures p on p.code = x.pc
-      on conflict (code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
+      on conflict (province_code, code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
         channel = excluded.channel, source = excluded.source, status = excluded.status,
         submitted_at = excluded.submitted_at, received_at = excluded.received_at,
         appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
@@ -123,11 +143,11 @@ export async function upsertDossiers(
         fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, updated_at = now()
       -- A resend updates only a dossier of the sender's scope (checked against the row as committed).
       where ${inScope(sql`dossiers.unit_code`, opts.scope ?? null)}
-      returning id::int8::float8 as id, code, xmax <> 0 as updated`);
-    // Steps go in by the ids the upsert returned (no lookup by MaHoSo).
-    const ids = new Map(rowsWritten.map((w) => [w.code, Number(w.id)]));
+      returning province_code as province, id::int8::float8 as id, code, xmax <> 0 as updated`);
+    // Steps go in by the keys the upsert returned (no lookup by MaHoSo).
+    const keys = new Map(rowsWritten.map((w) => [w.code, { province: w.province, id: Number(w.id) }]));
     for (const w of rowsWritten) written.add(w.code);
-    await insertStepsById(orm, b.flatMap((d) => (ids.has(d.code) ? d.steps.map((s) => ({ ...stepJson(s), id: ids.get(d.code)! })) : [])));
+    await insertStepsByKey(orm, b.flatMap((d) => (keys.has(d.code) ? d.steps.map((s) => ({ ...stepJson(s), ...keys.get(d.code)! })) : [])));
     const updated = rowsWritten.filter((w) => w.updated).map((w) => w.code);
     if (updated.length && opts.refresh !== false) {
       await refreshDerived(orm, sql`d.code in ${textList(updated)}`);
@@ -149,15 +169,15 @@ function stepJson(s: StepRow) {
   };
 }
 
-/** Adds process steps to dossiers by id; a step already present (same status and time) is kept as is. */
-async function insertStepsById(orm: Orm, steps: Array<ReturnType<typeof stepJson> & { id: number }>): Promise<void> {
+/** Adds process steps to dossiers by key; a step already present (same status and time) is kept as is. */
+async function insertStepsByKey(orm: Orm, steps: Array<ReturnType<typeof stepJson> & { province: string; id: number }>): Promise<void> {
   for (const b of batches(steps, 10_000)) {
     await orm.execute(sql`
-      insert into process_steps (dossier_id, status, at, handler, title, department, content, started_at, step_due_at)
-      select x.id, x.st, x.at, x.h, x.t, x.dep, x.c, x.sa, x.due
-      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(id bigint, st smallint, at timestamptz, h text, t text,
+      insert into process_steps (province_code, dossier_id, status, at, handler, title, department, content, started_at, step_due_at)
+      select x.province, x.id, x.st, x.at, x.h, x.t, x.dep, x.c, x.sa, x.due
+      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(province text, id bigint, st smallint, at timestamptz, h text, t text,
         dep text, c text, sa timestamptz, due timestamptz)
-      on conflict (dossier_id, status, at) do nothing`);
+      on conflict (province_code, dossier_id, status, at) do nothing`);
   }
 }
 
@@ -168,12 +188,12 @@ export async function addSteps(
   opts: { refresh?: boolean } = {},
 ): Promise<void> {
   const codes = [...new Set(steps.map((s) => s.dossierCode))];
-  const found = await rows<{ id: number; code: string }>(
+  const found = await rows<{ province: string; id: number; code: string }>(
     orm,
-    sql`select id::float8 as id, code from dossiers where code in ${textList(codes)}`,
+    sql`select province_code as province, id::float8 as id, code from dossiers where code in ${textList(codes)}`,
   );
-  const ids = new Map(found.map((f) => [f.code, Number(f.id)]));
-  await insertStepsById(orm, steps.filter((s) => ids.has(s.dossierCode)).map((s) => ({ ...stepJson(s), id: ids.get(s.dossierCode)! })));
+  const keys = new Map(found.map((f) => [f.code, { province: f.province, id: Number(f.id) }]));
+  await insertStepsByKey(orm, steps.filter((s) => keys.has(s.dossierCode)).map((s) => ({ ...stepJson(s), ...keys.get(s.dossierCode)! })));
   if (opts.refresh === false) return;
   for (const b of batches(codes)) {
     await refreshDerived(orm, sql`d.code in ${textList(b)}`);
@@ -184,11 +204,11 @@ export interface FeedbackRow { code: string; receivedAt: Date; kind: number; uni
 export async function upsertFeedback(orm: Orm, list: FeedbackRow[]): Promise<void> {
   for (const b of batches(list)) {
     await orm.execute(sql`
-      insert into feedback (code, received_at, kind, unit_code, sector, field)
-      select code, "receivedAt", kind, "unitCode", sector, field
+      insert into feedback (province_code, code, received_at, kind, unit_code, sector, field)
+      select province_of("unitCode"), code, "receivedAt", kind, "unitCode", sector, field
       from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
         as x(code text, "receivedAt" timestamptz, kind smallint, "unitCode" text, sector text, field text)
-      on conflict (code) do update set received_at = excluded.received_at, kind = excluded.kind,
+      on conflict (province_code, code) do update set received_at = excluded.received_at, kind = excluded.kind,
         unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field`);
   }
 }
@@ -197,11 +217,11 @@ export interface ReportRow { unitCode: string; fromDay: string; toDay: string; s
 export async function upsertReports(orm: Orm, list: ReportRow[]): Promise<void> {
   for (const b of batches(list)) {
     await orm.execute(sql`
-      insert into reported_totals (unit_code, from_day, to_day, source, received)
-      select "unitCode", "fromDay", "toDay", source, received
+      insert into reported_totals (province_code, unit_code, from_day, to_day, source, received)
+      select province_of("unitCode"), "unitCode", "fromDay", "toDay", source, received
       from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
         as x("unitCode" text, "fromDay" date, "toDay" date, source text, received int)
-      on conflict (unit_code, from_day, to_day, source) do update set received = excluded.received`);
+      on conflict (province_code, unit_code, from_day, to_day, source) do update set received = excluded.received`);
   }
 }
 

@@ -78,8 +78,8 @@ describe("the scorecard cache", () => {
       let started!: () => void;
       const begun = new Promise<void>((r) => (started = r));
       const slowTx = slow.begin(async (tx) => {
-        await tx`insert into dossiers (code, unit_code, procedure_code, status, received_at, start_at, synced_at, channel)
-                 values ('slow', 'T', 'P', 4, '2025-03-12T02:00:00Z', '2025-03-12T02:00:00Z', '2025-03-12T02:00:00Z', 1)`;
+        await tx`insert into dossiers (province_code, code, unit_code, procedure_code, status, received_at, start_at, synced_at, channel)
+                 values ('T', 'slow', 'T', 'P', 4, '2025-03-12T02:00:00Z', '2025-03-12T02:00:00Z', '2025-03-12T02:00:00Z', 1)`;
         started();
         await held;
       });

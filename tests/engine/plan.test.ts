@@ -1,7 +1,8 @@
 /**
  * The span index (db/migrations/0002) is what keeps a month's scorecard from reading a
  * year of dossiers: its expression must stay identical to `overlapsPeriod`'s, or the
- * planner silently stops using it. On PostgreSQL, the scorecard's plan reads it.
+ * planner silently stops using it. On PostgreSQL, the full computation's plan reads it,
+ * and the rollup's plan reads the dossiers only through the narrow indexes of its parts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
@@ -22,10 +23,22 @@ describe.skipIf(!env.DATABASE_URL)("the scorecard's plan (PostgreSQL)", () => {
     const plan = await db.orm.transaction(async (tx) => {
       // With sequential scans priced out, the planner uses an index whose expression matches, or none.
       await tx.execute(sql`set local enable_seqscan = off`);
-      const q = scorecardSql({ period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")), by: "agency", scopeUnit: null });
+      const q = scorecardSql({ period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")), by: "agency", scopeUnit: null }, "dossiers");
       return rows<{ "QUERY PLAN": string }>(tx as unknown as Orm, sql`explain ${q}`);
     });
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toContain("dossiers_span_idx");
+  });
+
+  it("reads from the rollup, and from the dossiers only the irregular ones and the as-of day's later keys", async () => {
+    const plan = await db.orm.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const q = scorecardSql({ period: makePeriod("2025-03-01", "2025-03-31", new Date("2025-03-20T10:00:00+07:00")), by: "agency", scopeUnit: null });
+      return rows<{ "QUERY PLAN": string }>(tx as unknown as Orm, sql`explain ${q}`);
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    expect(text).toContain("dossiers_irregular_idx");
+    expect(text).toContain("dossiers_due_idx");
+    expect(text).not.toContain("dossiers_span_idx");
   });
 });

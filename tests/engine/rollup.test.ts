@@ -102,9 +102,9 @@ describe("the rollup (issue: real time at province scale)", () => {
   it("maintained by the trigger, equals the rollup rebuilt from the dossiers", async () => {
     const snapshot = async () => {
       const [d] = await rows<{ h: string }>(db.orm, sql`select md5(string_agg(t::text, ',' order by t::text)) as h from dossier_days t
-        where (select bool_or(v::text::int <> 0) from jsonb_each(to_jsonb(t) - 'unit_code' - 'pc' - 'day') j(k, v))`);
+        where (select bool_or(v::text::int <> 0) from jsonb_each(to_jsonb(t) - 'province_code' - 'unit_code' - 'pc' - 'day') j(k, v))`);
       const [m] = await rows<{ h: string }>(db.orm, sql`select md5(string_agg(t::text, ',' order by t::text)) as h from dossier_months t
-        where (select bool_or(v::text::int <> 0) from jsonb_each(to_jsonb(t) - 'unit_code' - 'pc' - 'month') j(k, v))`);
+        where (select bool_or(v::text::int <> 0) from jsonb_each(to_jsonb(t) - 'province_code' - 'unit_code' - 'pc' - 'month') j(k, v))`);
       return [d.h, m.h];
     };
     const kept = await snapshot();
