@@ -23,8 +23,8 @@
  * one, exactly as the full scan would, through a partial index.
  *
  * How a prefix is read. #(key ≤ end of day D) = the months before D's month
- * (dossier_months) + the days of D's month up to D (dossier_days); when D is a month's
- * last day, the months alone. #(key < ps) is the prefix of the day before the period.
+ * (dossier_months) + the days of D's month up to D (dossier_days), or the months up to
+ * D's less the days after it (prefixOf); when D is a month's last day, the months alone. #(key < ps) is the prefix of the day before the period.
  * An as-of instant inside a day (today, for the current period) takes the prefix of its
  * whole day and subtracts the keys that fall after it that day, read from the dossiers
  * through their indexes (a few: deadlines that end later today, future-dated events).
@@ -64,12 +64,18 @@ const FROM_PREFIXES: Record<(typeof COUNTS)[number], string> = {
 /** The counters whose prefix before the period start is needed. */
 const BEFORE: readonly RollupCounter[] = ROLLUP_COUNTERS.filter((c) => c.startsWith("r_") || c === "e_n" || c === "e_ok");
 
-/** Which rollup rows make up #(key ≤ end of `day`): months before `monthsBefore`, days in [daysFrom, daysTo]. */
-export function prefixOf(day: LocalDate): { monthsBefore: LocalDate; days: [LocalDate, LocalDate] | null } {
+/**
+ * Which rollup rows make up #(key ≤ end of `day`): the months before `monthsBefore`, and
+ * the days of `days` added (sign 1) or taken away (sign −1). Early in a month, the days
+ * from its first; late in it, the whole month less the days after `day` (which hold only
+ * deadlines still to come); at a month's end, the months alone.
+ */
+export function prefixOf(day: LocalDate): { monthsBefore: LocalDate; days: [LocalDate, LocalDate] | null; sign: 1 | -1 } {
   const monthStart = `${day.slice(0, 8)}01`;
   const nextMonth = addMonths(monthStart, 1);
-  if (addDays(day, 1) === nextMonth) return { monthsBefore: nextMonth, days: null };
-  return { monthsBefore: monthStart, days: [monthStart, day] };
+  if (addDays(day, 1) === nextMonth) return { monthsBefore: nextMonth, days: null, sign: 1 };
+  if (Number(day.slice(8)) <= 15) return { monthsBefore: monthStart, days: [monthStart, day], sign: 1 };
+  return { monthsBefore: nextMonth, days: [addDays(day, 1), addDays(nextMonth, -1)], sign: -1 };
 }
 
 const list = <T extends string>(xs: readonly T[], f: (x: T) => string) => sql.raw(xs.map(f).join(", "));
@@ -83,6 +89,8 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
   const a = prefixOf(localDate(period.asOf));
   const b = prefixOf(addDays(period.from, -1));
   const inDays = (p: typeof a) => (p.days ? sql`day between ${p.days[0]}::date and ${p.days[1]}::date` : sql`false`);
+  // Each rollup row's weight in the prefix ≤ as-of (wa) and < period start (wb).
+  const dayWeight = (p: typeof a) => (p.days ? sql`case when ${inDays(p)} then ${sql.raw(String(p.sign))} else 0 end` : sql`0`);
   const asOf = instant(period.asOf);
   const dayEnd = instant(endOfLocalDay(localDate(period.asOf)));
   const counters = list(ROLLUP_COUNTERS, (c) => c);
@@ -92,17 +100,17 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
     select unit_code, pc, ${list(COUNTS, (c) => `(${FROM_PREFIXES[c]})::int as ${c}`)}
     from (
       select unit_code, pc,
-        ${list(ROLLUP_COUNTERS, (c) => `coalesce(sum(${c}) filter (where ia), 0) as a_${c}`)},
-        ${list(BEFORE, (c) => `coalesce(sum(${c}) filter (where ib), 0) as b_${c}`)}
+        ${list(ROLLUP_COUNTERS, (c) => `coalesce(sum(${c} * wa), 0) as a_${c}`)},
+        ${list(BEFORE, (c) => `coalesce(sum(${c} * wb), 0) as b_${c}`)}
       from (
-        select unit_code, pc, month < ${a.monthsBefore}::date as ia, month < ${b.monthsBefore}::date as ib, ${counters}
+        select unit_code, pc, (month < ${a.monthsBefore}::date)::int as wa, (month < ${b.monthsBefore}::date)::int as wb, ${counters}
         from dossier_months where month < ${maxMonth}::date and ${filters(sql`unit_code`, sql`pc`)}
         union all
-        select unit_code, pc, ${inDays(a)} as ia, ${inDays(b)} as ib, ${counters}
+        select unit_code, pc, ${dayWeight(a)}, ${dayWeight(b)}, ${counters}
         from dossier_days where (${inDays(a)} or ${inDays(b)}) and ${filters(sql`unit_code`, sql`pc`)}
         union all
         -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
-        select d.unit_code, coalesce(d.procedure_code, ''), true, false, ${list(ROLLUP_COUNTERS, (c) => `-k.${c}`)}
+        select d.unit_code, coalesce(d.procedure_code, ''), -1, 0, ${counters}
         from dossiers d cross join lateral dossier_keys(${KEY_ARGS}) k
         where (d.received_at > ${asOf} and d.received_at <= ${dayEnd}
             or d.start_at > ${asOf} and d.start_at <= ${dayEnd}

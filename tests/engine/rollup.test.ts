@@ -12,7 +12,7 @@ import { rows, type Database } from "@/db";
 import { addSteps, upsertDossiers, upsertProcedures, type DossierRow, type ProcedureRow } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { computeScorecard, GROUP_BY, type ScorecardFilter } from "@/lib/engine/scorecard";
-import { rebuildRollup } from "@/lib/engine/rollup";
+import { prefixOf, rebuildRollup } from "@/lib/engine/rollup";
 import { prng } from "@/lib/demo/generate";
 import { makePeriod } from "@/lib/method/period";
 import { addDays, localDate, startOfLocalDay } from "@/lib/method/time";
@@ -130,5 +130,15 @@ describe("the rollup (issue: real time at province scale)", () => {
       const rolled = await computeScorecard(db.orm, q, "rollup");
       expect(rolled, `${from}..${to} as of ${localDate(now)} ${now.toISOString()} by ${by} ${JSON.stringify(filter)} scope ${scopeUnit}`).toEqual(full);
     }
+  });
+});
+
+describe("which rollup rows make up a prefix", () => {
+  it("a month's last day reads months; early days add days; late days take the month's rest away", () => {
+    expect(prefixOf("2026-02-28")).toEqual({ monthsBefore: "2026-03-01", days: null, sign: 1 });
+    expect(prefixOf("2024-02-28")).toEqual({ monthsBefore: "2024-03-01", days: ["2024-02-29", "2024-02-29"], sign: -1 });
+    expect(prefixOf("2026-11-15")).toEqual({ monthsBefore: "2026-11-01", days: ["2026-11-01", "2026-11-15"], sign: 1 });
+    expect(prefixOf("2026-11-26")).toEqual({ monthsBefore: "2026-12-01", days: ["2026-11-27", "2026-11-30"], sign: -1 });
+    expect(prefixOf("2026-12-31")).toEqual({ monthsBefore: "2027-01-01", days: null, sign: 1 });
   });
 });

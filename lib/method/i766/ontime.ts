@@ -1,0 +1,94 @@
+/**
+ * METHOD-766 §2.1 — the on-time rule of the 766 index, beside METHOD §A's (ontime.ts):
+ * its own end of processing, supplement waits subtracted, two supplement requests ⇒
+ * late, and NgayHenTra deciding before the catalogue. Population and verdict words as
+ * METHOD §A.1/§A.5 (§0.6 of the profile).
+ */
+import { dueInstant, historyOf, startOf, type Deadline, type DossierFacts, type Verdict } from "../ontime";
+import type { WorkCalendar } from "../calendar";
+import type { Period } from "../period";
+import { STATUS } from "../status";
+import { endOfLocalDay, localDate, startOfLocalDay } from "../time";
+
+/** §2.1: end statuses by priority, highest first (Từ chối and Dừng share a rank). */
+const END_RANKS: ReadonlyArray<readonly number[]> = [[STATUS.DONE], [STATUS.RETURNED], [STATUS.STOPPED, STATUS.REFUSED], [STATUS.WITHDRAWN]];
+
+export interface Facts766 extends DossierFacts {
+  /** NgayHenTra, the appointment the applicant was given. */
+  appointmentAt: Date | null;
+}
+
+export type Rule766 = "appointment" | "catalogue" | "two_supplements" | "no_deadline" | "no_start";
+
+export interface Judgement766 {
+  verdict: Verdict | null;
+  /** The end of processing as of the as-of instant, and how it was found. */
+  end: { at: Date; status: number; by: "end_status" | "single_supplement" } | null;
+  /** Supplement waits (status 5 until the next step of another status), in milliseconds. */
+  waitingMs: number;
+  supplements: number;
+  /** Which rule decided: NgayHenTra, the catalogue deadline, or a rule that makes it late. */
+  rule: Rule766;
+  /** The last on-time instant for end − waiting, when there is one. */
+  due: Date | null;
+}
+
+/** §2.1 [decision]: a NgayHenTra at exactly 00:00:00 local means the end of that date. */
+export function appointmentDue(appointment: Date): Date {
+  const day = localDate(appointment);
+  return appointment.getTime() === startOfLocalDay(day).getTime() ? endOfLocalDay(day) : appointment;
+}
+
+/** §2.1 and §0.6: the 766 end, the waits and the verdict of one dossier for a period. */
+export function judge766(f: Facts766, deadline: Deadline | null, period: Period, cal: WorkCalendar): Judgement766 {
+  // Only events on or before the as-of instant have happened (§0.6).
+  const steps = historyOf(f).filter((s) => s.at <= period.asOf);
+  let end: Judgement766["end"] = null;
+  for (const rank of END_RANKS) {
+    const first = steps.find((s) => rank.includes(s.status));
+    if (first) {
+      end = { at: first.at, status: first.status, by: "end_status" };
+      break;
+    }
+  }
+  // Supplement waits: each 5 step waits until the next step of another status.
+  const supplementSteps = steps.filter((s) => s.status === STATUS.SUPPLEMENT);
+  let waitingMs = 0;
+  for (const s of supplementSteps) {
+    const next = steps.find((o) => o.at > s.at && o.status !== STATUS.SUPPLEMENT);
+    if (next) waitingMs += next.at.getTime() - s.at.getTime();
+  }
+  if (!end && supplementSteps.length === 1 && !steps.some((o) => o.at > supplementSteps[0].at)) {
+    end = { at: supplementSteps[0].at, status: STATUS.SUPPLEMENT, by: "single_supplement" };
+  }
+
+  const start = startOf(f);
+  const base: Omit<Judgement766, "verdict" | "rule" | "due"> = { end, waitingMs, supplements: supplementSteps.length };
+  // Population (METHOD §A.1 with this end): received, started by the as-of instant, not ended before the period.
+  const started = start ? start.at <= period.asOf : f.syncedAt >= period.startAt && f.syncedAt <= period.asOf;
+  if (f.status === STATUS.SUBMITTED || !started || (end && end.at < period.startAt)) {
+    return { ...base, verdict: null, rule: "no_start", due: null };
+  }
+  const finished = end !== null;
+  const judged = (ok: boolean, rule: Rule766, due: Date | null): Judgement766 => ({
+    ...base, rule, due, verdict: finished ? (ok ? "on_time" : "late") : ok ? "within" : "overdue",
+  });
+  if (supplementSteps.length >= 2) return judged(false, "two_supplements", null);
+  if (!start) return judged(false, "no_start", null);
+  const at = (end?.at ?? period.asOf).getTime() - waitingMs;
+  if (f.appointmentAt) {
+    const due = appointmentDue(f.appointmentAt);
+    return judged(at <= due.getTime(), "appointment", due);
+  }
+  if (!deadline) return judged(false, "no_deadline", null);
+  const due = dueInstant(start.at, deadline, cal);
+  return judged(at <= due.getTime(), "catalogue", due);
+}
+
+export const RULE_766_LABELS: Record<Rule766, string> = {
+  appointment: "So với ngày hẹn trả (NgayHenTra), đã trừ thời gian chờ bổ sung",
+  catalogue: "So với thời hạn trong danh mục thủ tục, đã trừ thời gian chờ bổ sung",
+  two_supplements: "Yêu cầu bổ sung hồ sơ từ hai lần trở lên: tính là quá hạn",
+  no_deadline: "Không xác định được thời hạn giải quyết: không tính là đúng hạn",
+  no_start: "Không xác định được thời điểm bắt đầu giải quyết",
+};

@@ -1,0 +1,90 @@
+/**
+ * METHOD-766 §0 — scoring: an indicator's points from its ratio (§0.1), indicators that
+ * do not apply leaving the maximum (§0.2), the rating of the total (§0.3) and
+ * competition ranks within a tier (§0.4). Exact numbers; display rounds.
+ */
+import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId, type IndicatorId } from "./points";
+
+/** What an indicator counted: `applicable` false when its denominator is 0 or its data absent (§0.2). */
+export interface Counted {
+  numerator: number | null;
+  denominator: number | null;
+  /** The ratio when it is not numerator ÷ denominator (3.3 carries the sync factor; 1.4 is capped). */
+  ratio?: number | null;
+  /** False when the columns it reads are absent (§6), whatever the counts. */
+  present?: boolean;
+}
+
+export interface IndicatorScore {
+  ratio: number | null; numerator: number | null; denominator: number | null;
+  score: number | null; max: number; threshold: number; applicable: boolean;
+}
+
+/** §0.1: M when r ≥ T, else r × M ÷ T. */
+export const pointsFor = (ratio: number, max: number, threshold: number) => (ratio >= threshold ? max : (ratio * max) / threshold);
+
+export function scoreIndicator(id: IndicatorId, c: Counted): IndicatorScore {
+  const { max, threshold } = INDICATORS[id];
+  const applicable = c.present !== false && c.denominator !== null && c.denominator > 0;
+  const ratio = !applicable ? null : c.ratio !== undefined ? c.ratio : (c.numerator! / c.denominator!) * 100;
+  return {
+    ratio, numerator: c.numerator, denominator: c.denominator,
+    score: ratio === null ? null : pointsFor(ratio, max, threshold), max, threshold, applicable: ratio !== null,
+  };
+}
+
+export const RATINGS = [
+  { key: "xuat_sac", label: "Xuất sắc", from: 90, color: "#219653" },
+  { key: "tot", label: "Tốt", from: 80, color: "#5CC488" },
+  { key: "kha", label: "Khá", from: 70, color: "#EAC344" },
+  { key: "trung_binh", label: "Trung bình", from: 50, color: "#F7942F" },
+  { key: "yeu", label: "Yếu", from: -Infinity, color: "#ED5050" },
+] as const;
+export type Rating = (typeof RATINGS)[number]["key"];
+
+/** §0.3: the rating of an exact total (null without a total). */
+export function ratingOf(total: number | null): Rating | null {
+  if (total === null) return null;
+  return RATINGS.find((r) => total >= r.from)!.key;
+}
+
+export interface Index766 {
+  total: number | null;
+  rating: Rating | null;
+  /** Σ M of the applicable indicators: what the total is out of before rescaling to 100 (§0.2). */
+  max: number;
+  rank: { position: number; of: number; tier: string } | null;
+  groups: Record<GroupId, { score: number | null; max: number; indicators: Partial<Record<IndicatorId, IndicatorScore>> }>;
+}
+
+/** §0.2: the groups and the total from every indicator's counts (absent ones do not apply). */
+export function index766(counts: Partial<Record<IndicatorId, Counted>>): Index766 {
+  const groups = Object.fromEntries(
+    (Object.keys(GROUPS) as GroupId[]).map((g) => [g, { score: null as number | null, max: 0, indicators: {} as Partial<Record<IndicatorId, IndicatorScore>> }]),
+  ) as Index766["groups"];
+  let scored = 0;
+  let max = 0;
+  for (const id of INDICATOR_IDS) {
+    const s = scoreIndicator(id, counts[id] ?? { numerator: null, denominator: null, present: false });
+    const g = groups[INDICATORS[id].group];
+    g.indicators[id] = s;
+    if (s.score === null) continue;
+    g.score = (g.score ?? 0) + s.score;
+    g.max += s.max;
+    scored += s.score;
+    max += s.max;
+  }
+  const total = max === 0 ? null : (scored / max) * 100;
+  return { total, rating: ratingOf(total), max, rank: null, groups };
+}
+
+/** §0.4: competition ranks (1, 1, 3) on the exact total; units without a total are neither ranked nor counted. */
+export function competitionRanks<T extends { key: string; total: number | null }>(tier: T[]): Map<string, { position: number; of: number }> {
+  const ranked = tier.filter((u) => u.total !== null);
+  return new Map(ranked.map((u) => [u.key, { position: 1 + ranked.filter((o) => o.total! > u.total!).length, of: ranked.length }]));
+}
+
+/** The points an indicator would gain by reaching its threshold (what an agency is shown first). */
+export function gainAtThreshold(s: IndicatorScore): number {
+  return s.score === null ? 0 : s.max - s.score;
+}

@@ -1,0 +1,116 @@
+/**
+ * METHOD-766 §0 (scoring, N/A rescaling, ratings, ranks) and §2.1 (the 766 on-time
+ * rule), on hand-worked cases.
+ */
+import { describe, expect, it } from "vitest";
+import { builtinExceptions, WorkCalendar } from "@/lib/method/calendar";
+import { GROUPS, INDICATORS } from "@/lib/method/i766/points";
+import { competitionRanks, gainAtThreshold, index766, pointsFor, ratingOf, scoreIndicator } from "@/lib/method/i766/score";
+import { appointmentDue, judge766, type Facts766 } from "@/lib/method/i766/ontime";
+import { makePeriod } from "@/lib/method/period";
+import { parseInstant } from "@/lib/method/time";
+
+const t = (s: string) => parseInstant(s)!;
+const cal = new WorkCalendar(builtinExceptions(2025, 2027));
+
+describe("METHOD-766 §1–§5: the point table", () => {
+  it("gives 18, 20, 22, 22 and 18 points to the five groups, 100 in all", () => {
+    const sums: Record<string, number> = {};
+    for (const i of Object.values(INDICATORS)) sums[i.group] = (sums[i.group] ?? 0) + i.max;
+    expect(sums).toEqual({ "1": 18, "2": 20, "3": 22, "4": 22, "5": 18 });
+    expect(Object.values(GROUPS).map((g) => g.max)).toEqual([18, 20, 22, 22, 18]);
+  });
+});
+
+describe("METHOD-766 §0.1: an indicator's points", () => {
+  it("M at or above the threshold, r × M ÷ T below it", () => {
+    expect(pointsFor(80, 2, 80)).toBe(2); // 3.1 at its 80 % threshold
+    expect(pointsFor(40, 2, 80)).toBe(1);
+    expect(pointsFor(25, 6, 50)).toBe(3); // 3.3
+    expect(pointsFor(95, 20, 100)).toBe(19); // 2.1
+  });
+  it("§0.2: a zero denominator or absent data does not apply (no score)", () => {
+    expect(scoreIndicator("3.2", { numerator: 0, denominator: 0 })).toMatchObject({ score: null, applicable: false, ratio: null });
+    expect(scoreIndicator("1.1", { numerator: 3, denominator: 4, present: false })).toMatchObject({ applicable: false, numerator: 3 });
+    expect(scoreIndicator("4.2", { numerator: 3, denominator: 4 })).toMatchObject({ ratio: 75, score: 75 * 4 / 80, applicable: true });
+  });
+  it("shows the points reaching the threshold would add", () => {
+    expect(gainAtThreshold(scoreIndicator("3.3", { numerator: 30, denominator: 100 }))).toBeCloseTo(6 - 30 * 6 / 50);
+  });
+});
+
+describe("METHOD-766 §0.2: the total over the indicators that apply", () => {
+  it("rescales to 100 over the applicable maxima", () => {
+    // 2.1 at 95 % (19 of 20) and 1.4 at 100 % (6 of 6): 25 of 26 → 96.15…
+    const x = index766({ "2.1": { numerator: 95, denominator: 100 }, "1.4": { numerator: 10, denominator: 10 } });
+    expect(x.max).toBe(26);
+    expect(x.total).toBeCloseTo((25 / 26) * 100, 10);
+    expect(x.rating).toBe("xuat_sac");
+    expect(x.groups["1"]).toMatchObject({ score: 6, max: 6 });
+    expect(x.groups["4"]).toMatchObject({ score: null, max: 0 });
+  });
+  it("a unit whose only applicable indicator is 1.4 is scored on it alone; none applicable: no total", () => {
+    const only = index766({ "1.4": { numerator: 0, denominator: 50 } });
+    expect(only.total).toBe(0);
+    expect(only.rating).toBe("yeu");
+    expect(index766({}).total).toBeNull();
+    expect(index766({}).rating).toBeNull();
+  });
+});
+
+describe("METHOD-766 §0.3–§0.4: ratings and ranks", () => {
+  it("rates the exact total at the legend's bounds", () => {
+    expect([90, 89.999, 80, 79.99, 70, 69.9, 50, 49.99, null].map(ratingOf)).toEqual(
+      ["xuat_sac", "tot", "tot", "kha", "kha", "trung_binh", "trung_binh", "yeu", null]);
+  });
+  it("ranks 1, 1, 3 on ties and leaves units without a total unranked and uncounted", () => {
+    const ranks = competitionRanks([{ key: "a", total: 91 }, { key: "b", total: 91 }, { key: "c", total: 70 }, { key: "d", total: null }]);
+    expect(Object.fromEntries(ranks)).toEqual({ a: { position: 1, of: 3 }, b: { position: 1, of: 3 }, c: { position: 3, of: 3 } });
+  });
+});
+
+const facts = (o: Partial<Facts766>): Facts766 => ({
+  status: 4, receivedAt: t("20261102090000"), refusedAt: null, syncedAt: t("20261102090000"), steps: [], appointmentAt: null, ...o,
+});
+const november = makePeriod("2026-11-01", "2026-11-30", t("20261201000000"));
+const fiveDays = { value: 5, unit: "working_day" as const };
+
+describe("METHOD-766 §2.1: the 766 on-time rule", () => {
+  it("subtracts the supplement wait: late by METHOD §A, on time by 766", () => {
+    // Received Mon 2/11, 5 working days → due Mon 9/11 23:59:59.999; done Wed 11/11 10:00.
+    // Supplement asked Tue 3/11 10:00, answered Thu 5/11 10:00: 48 h of waiting.
+    const f = facts({ steps: [{ status: 5, at: t("20261103100000") }, { status: 4, at: t("20261105100000") }, { status: 9, at: t("20261111100000") }] });
+    const j = judge766(f, fiveDays, november, cal);
+    expect(j.waitingMs).toBe(48 * 3_600_000);
+    expect(j).toMatchObject({ verdict: "on_time", rule: "catalogue", end: { status: 9 } });
+  });
+  it("two supplement requests make it late, or overdue while in progress", () => {
+    const steps = [{ status: 5, at: t("20261103100000") }, { status: 4, at: t("20261103110000") }, { status: 5, at: t("20261104100000") }, { status: 4, at: t("20261104110000") }];
+    expect(judge766(facts({ steps }), fiveDays, november, cal)).toMatchObject({ verdict: "overdue", rule: "two_supplements" });
+    expect(judge766(facts({ steps: [...steps, { status: 9, at: t("20261104120000") }] }), fiveDays, november, cal).verdict).toBe("late");
+  });
+  it("NgayHenTra decides before the catalogue; at 00:00:00 it means the end of that date", () => {
+    expect(appointmentDue(t("20261106000000")).toISOString()).toBe(t("2026-11-06T23:59:59.999+07:00").toISOString());
+    const f = facts({ appointmentAt: t("20261106000000"), steps: [{ status: 9, at: t("20261106200000") }] });
+    expect(judge766(f, fiveDays, november, cal)).toMatchObject({ verdict: "on_time", rule: "appointment" });
+    expect(judge766({ ...f, appointmentAt: t("20261105170000") }, fiveDays, november, cal)).toMatchObject({ verdict: "late", rule: "appointment" });
+  });
+  it("ends at the highest-priority end status, not the earliest: Đã trả kết quả before Đã xử lý xong yields to it", () => {
+    const f = facts({ steps: [{ status: 10, at: t("20261104100000") }, { status: 9, at: t("20261112100000") }] });
+    expect(judge766(f, fiveDays, november, cal)).toMatchObject({ verdict: "late", end: { status: 9 } });
+  });
+  it("one supplement request with nothing after it finishes the dossier at that step", () => {
+    const f = facts({ steps: [{ status: 5, at: t("20261104100000") }] });
+    expect(judge766(f, fiveDays, november, cal)).toMatchObject({ verdict: "on_time", end: { by: "single_supplement" } });
+  });
+  it("an event after the as-of instant has not happened yet", () => {
+    const f = facts({ steps: [{ status: 9, at: t("20261120100000") }] });
+    const asOf = makePeriod("2026-11-01", "2026-11-30", t("20261110120000"));
+    expect(judge766(f, fiveDays, asOf, cal)).toMatchObject({ verdict: "overdue", end: null });
+  });
+  it("keeps drafts and dossiers ended before the period out of the population", () => {
+    expect(judge766(facts({ status: 1 }), fiveDays, november, cal).verdict).toBeNull();
+    const october = facts({ receivedAt: t("20261001090000"), steps: [{ status: 9, at: t("20261002090000") }] });
+    expect(judge766(october, fiveDays, november, cal).verdict).toBeNull();
+  });
+});
