@@ -116,7 +116,7 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
             or d.start_at > ${asOf} and d.start_at <= ${dayEnd}
             or d.done_at > ${asOf} and d.done_at <= ${dayEnd}
             or d.closed_at > ${asOf} and d.closed_at <= ${dayEnd}
-            or d.due_at >= ${asOf} - interval '1 millisecond' and d.due_at <= ${dayEnd})
+            or d.due_at >= ${instant(new Date(period.asOf.getTime() - 1))} and d.due_at < ${dayEnd})
           and k.at > ${asOf} and k.at <= ${dayEnd}
           and ${filters(sql`d.unit_code`, sql`coalesce(d.procedure_code, '')`)}
       ) rows
