@@ -103,14 +103,15 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
     // and its five steps, as the sync wrote them. The ids COPY assigns are read back to link the steps.
     await sql`truncate dossiers, process_steps`;
     const sent = batches.slice(1).flat();
-    const cols = ["code", "procedure_code", "unit_code", "channel", "status", "received_at", "synced_at", "fee_lines", "fee_positive", "raw"];
-    const dossierLines = sent.map((r) => [r.MaHoSo, r.MaTTHC, r.MaDonVi, r.KenhThucHien || null, 9, iso(r.NgayTiepNhan), new Date().toISOString(),
+    const province = ref.units.find((u) => u.parentCode === null)!.code;
+    const cols = ["province_code", "code", "procedure_code", "unit_code", "channel", "status", "received_at", "synced_at", "fee_lines", "fee_positive", "raw"];
+    const dossierLines = sent.map((r) => [province, r.MaHoSo, r.MaTTHC, r.MaDonVi, r.KenhThucHien || null, 9, iso(r.NgayTiepNhan), new Date().toISOString(),
       r.DanhSachLePhi.length, r.DanhSachLePhi.some((l) => Number(l.Gia) > 0), JSON.stringify(r)].map(csvCell).join(",") + "\n");
     const t1 = performance.now();
     await pipeline(Readable.from(dossierLines), await sql.unsafe(`copy dossiers (${cols.join(", ")}) from stdin with (format csv)`).writable());
     const ids = new Map((await sql<{ id: string; code: string }[]>`select id, code from dossiers`).map((r) => [r.code, r.id]));
-    const stepLines = sent.flatMap((r) => r.QuaTrinhXuLy.map((st) => [ids.get(r.MaHoSo), st.TrangThai, iso(st.ThoiDiemXuLy), st.NguoiXuLy, st.NoiDungXuLy].map(csvCell).join(",") + "\n"));
-    await pipeline(Readable.from(stepLines), await sql.unsafe("copy process_steps (dossier_id, status, at, handler, content) from stdin with (format csv)").writable());
+    const stepLines = sent.flatMap((r) => r.QuaTrinhXuLy.map((st) => [province, ids.get(r.MaHoSo), st.TrangThai, iso(st.ThoiDiemXuLy), st.NguoiXuLy, st.NoiDungXuLy].map(csvCell).join(",") + "\n"));
+    await pipeline(Readable.from(stepLines), await sql.unsafe("copy process_steps (province_code, dossier_id, status, at, handler, content) from stdin with (format csv)").writable());
     const copySec = (performance.now() - t1) / 1000;
     await rollupTriggers(true);
     await sql.end();

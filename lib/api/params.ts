@@ -1,6 +1,6 @@
 /** Shared query-parameter schemas of the API (and their OpenAPI descriptions). */
 import { z } from "zod";
-import { GROUP_BY } from "@/lib/engine/scorecard";
+import { GROUP_BY, PROFILES } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { isLocalDate, localDate } from "@/lib/method/time";
 import { fieldErrors } from "@/lib/ingest/errors";
@@ -21,6 +21,7 @@ export const indicatorsQuery = periodQuery.extend({
   procedure: z.string().optional().describe("Chỉ thủ tục này (MaTTHC)"),
   field: z.string().optional().describe("Chỉ lĩnh vực này (MaLinhVuc)"),
   parent: z.string().optional().describe("Chỉ các đơn vị con trực tiếp của đơn vị này (một cấp của bảng xếp hạng)"),
+  profile: z.enum(PROFILES).default("200").describe("Bộ chỉ số: 200 (Công văn 200/VPCP-KSTT) hoặc 766 (Quyết định 766/QĐ-TTg, thang 100 điểm: thêm index766 vào mỗi dòng)"),
 });
 
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */

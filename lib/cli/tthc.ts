@@ -14,7 +14,8 @@ import { openConfiguredStore, openStore } from "@/lib/store/open";
 import { auditDefects } from "@/lib/engine/audit";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
-import { GROUP_BY, scorecard, type GroupBy } from "@/lib/engine/scorecard";
+import { RATINGS } from "@/lib/method/i766/score";
+import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
 import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
 import { fromDatabaseError, RuleError } from "@/lib/errors";
 import { makePeriod, PeriodError, type Period } from "@/lib/method/period";
@@ -23,7 +24,7 @@ import { formatLocalInstant } from "@/lib/method/time";
 import { bandCell, renderTable } from "./table";
 
 const USAGE = `Cách dùng / Usage:
-  tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field|sector] [--json]
+  tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field|sector] [--profile 200|766] [--json]
   tthc explain  --data DIR --from YYYY-MM-DD --to YYYY-MM-DD MaHoSo [--json]
   tthc audit    --data DIR [--json]
 
@@ -79,7 +80,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { data: { type: "string" }, portal: { type: "boolean", default: false }, from: { type: "string" }, to: { type: "string" }, by: { type: "string", default: "agency" }, json: { type: "boolean", default: false } },
+      options: { data: { type: "string" }, portal: { type: "boolean", default: false }, from: { type: "string" }, to: { type: "string" }, by: { type: "string", default: "agency" }, json: { type: "boolean", default: false }, profile: { type: "string", default: "200" } },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -96,9 +97,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "evaluate": {
       const by = values.by as GroupBy;
       if (!GROUP_BY.includes(by)) throw new UsageError(`--by phải là một trong / must be one of: ${GROUP_BY.join(", ")}`);
+      const profile = values.profile as Profile;
+      if (!PROFILES.includes(profile)) throw new UsageError(`--profile phải là một trong / must be one of: ${PROFILES.join(", ")}`);
       const p = period();
       return withDatabase(source, io, async (db) => {
-        const card = await scorecard(db.orm, { period: p, by, scopeUnit: null });
+        const card = await scorecard(db.orm, { period: p, by, scopeUnit: null, profile });
         io.out(values.json ? JSON.stringify(card, null, 2) : renderScorecard(card, p, io.color));
         return 0;
       });
@@ -166,6 +169,7 @@ type Card = Awaited<ReturnType<typeof scorecard>>;
 
 function renderScorecard(card: Card, p: Period, color: boolean): string {
   const head = `Kỳ ${p.from} → ${p.to} (tính đến ${formatLocalInstant(p.asOf)}), theo ${card.by}`;
+  if (card.profile === "766") return `${head}, Bộ chỉ số 766 (100 điểm)\n\n${render766(card)}`;
   const rows = card.rows.map((r) => [
     r.key,
     r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name,
@@ -182,6 +186,25 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
     rows,
     [false, false, true, true, true, true, true, true, false],
   )}`;
+}
+
+/** METHOD-766 §7 as a table: the total, its rating and rank, and each group's points of its maximum. */
+function render766(card: Card): string {
+  const points = (v: number | null, digits = 2) => (v === null ? "—" : v.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+  const rows = card.rows.map((r) => {
+    const x = r.index766!;
+    const rating = RATINGS.find((g) => g.key === x.rating)?.label ?? "—";
+    return [
+      r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, points(x.total), rating,
+      x.rank ? `${x.rank.position}/${x.rank.of}` : "—",
+      ...(["1", "2", "3", "4", "5"] as const).map((g) => (x.groups[g].score === null ? "—" : `${points(x.groups[g].score)}/${x.groups[g].max}`)),
+    ];
+  });
+  return renderTable(
+    ["Mã", "Tên", "Tổng điểm", "Xếp loại", "Hạng", "1. Công khai", "2. Tiến độ", "3. Trực tuyến", "4. Số hóa", "5. Hài lòng"],
+    rows,
+    [false, false, true, false, true, true, true, true, true, true],
+  );
 }
 
 function renderExplanation(e: NonNullable<Awaited<ReturnType<typeof explainDossier>>>): string {

@@ -6,7 +6,7 @@ import "server-only";
 import { cache } from "react";
 import type { Orm } from "@/db";
 import { catchUpLog } from "@/lib/engine/scorecard-cache";
-import { scorecards, type GroupBy, type Scorecard, type ScorecardFilter } from "@/lib/engine/scorecard";
+import { scorecards, type GroupBy, type Profile, type Scorecard, type ScorecardFilter } from "@/lib/engine/scorecard";
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -23,7 +23,7 @@ const catchUpForRequest = cache((orm: Orm) => catchUpLog(orm));
 export async function getIndicatorsForPeriods(
   orm: Orm,
   caller: Caller,
-  q: { periods: Period[]; by: GroupBy; filter?: ScorecardFilter },
+  q: { periods: Period[]; by: GroupBy; filter?: ScorecardFilter; profile?: Profile },
 ): Promise<Scorecard[]> {
   if (!allowed(caller, "scores:read")) throw new ForbiddenError();
   const scope = scopeOf(caller);
@@ -31,13 +31,13 @@ export async function getIndicatorsForPeriods(
     if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
   }
   await catchUpForRequest(orm);
-  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter }, { caughtUp: true });
+  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter, profile: q.profile }, { caughtUp: true });
 }
 
 export async function getIndicators(
   orm: Orm,
   caller: Caller,
-  q: { period: Period; by: GroupBy; filter?: ScorecardFilter },
+  q: { period: Period; by: GroupBy; filter?: ScorecardFilter; profile?: Profile },
 ): Promise<Scorecard> {
-  return (await getIndicatorsForPeriods(orm, caller, { periods: [q.period], by: q.by, filter: q.filter }))[0];
+  return (await getIndicatorsForPeriods(orm, caller, { periods: [q.period], by: q.by, filter: q.filter, profile: q.profile }))[0];
 }

@@ -9,7 +9,8 @@
  * changes). A sync of today's dossiers therefore leaves last month's scorecards in place.
  * Log entries are read by transaction id from the oldest transaction still running at
  * the previous look, so a write that commits late (after a newer one) is never missed.
- * The current period (as-of = now) is never cached: its verdicts move with the clock.
+ * The current period (as-of = now) is never cached: its verdicts move with the clock;
+ * concurrent requests for it may share one computation (`sharedFlight`).
  */
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
@@ -18,7 +19,16 @@ interface Entry { asOfMs: number; value: Promise<unknown> }
 
 const MAX_ENTRIES = 200;
 const g = globalThis as unknown as { __tthcScoreCache?: WeakMap<object, State> };
-interface State { xmin: string; applied: Set<string>; entries: Map<string, Entry>; hits: number; misses: number; lookedAt: number; prunedAt: number }
+interface State {
+  xmin: string; applied: Set<string>; entries: Map<string, Entry>; hits: number; misses: number; lookedAt: number; prunedAt: number;
+  /** Raised whenever a look at the log finds a write not seen before. */
+  epoch: number;
+  /** Computations of current periods in flight, by key, with the epoch they started in. */
+  flights: Map<string, { epoch: number; value: Promise<unknown> }>;
+  joined: number;
+  /** The look in progress: looks run one after another, so none reads rows another is applying. */
+  looking: Promise<void>;
+}
 
 /** Log entries older than this are deleted; a cache that has not looked for half of it starts afresh. */
 const LOG_KEEP_MS = 60 * 60_000;
@@ -27,7 +37,7 @@ const states = (g.__tthcScoreCache ??= new WeakMap());
 function stateOf(orm: Orm): State {
   let s = states.get(orm);
   if (!s) {
-    s = { xmin: "0", applied: new Set(), entries: new Map(), hits: 0, misses: 0, lookedAt: Date.now(), prunedAt: Date.now() };
+    s = { xmin: "0", applied: new Set(), entries: new Map(), hits: 0, misses: 0, lookedAt: Date.now(), prunedAt: Date.now(), epoch: 0, flights: new Map(), joined: 0, looking: Promise.resolve() };
     states.set(orm, s);
   }
   return s;
@@ -38,7 +48,13 @@ export async function catchUpLog(orm: Orm): Promise<void> {
   await catchUp(orm, stateOf(orm));
 }
 
-async function catchUp(orm: Orm, s: State): Promise<void> {
+function catchUp(orm: Orm, s: State): Promise<void> {
+  const look = s.looking.then(() => lookAtLog(orm, s));
+  s.looking = look.catch(() => {});
+  return look;
+}
+
+async function lookAtLog(orm: Orm, s: State): Promise<void> {
   // Entries this process has not read may have been pruned (by it or another): forget
   // everything rather than guess.
   if (Date.now() - s.lookedAt > LOG_KEEP_MS / 2) s.entries.clear();
@@ -68,6 +84,7 @@ async function catchUp(orm: Orm, s: State): Promise<void> {
   }
   s.applied = stillOpen;
   s.xmin = xmin;
+  if (all || earliest < Infinity) s.epoch++;
   if (all) s.entries.clear();
   else if (earliest < Infinity) {
     for (const [k, e] of s.entries) if (e.asOfMs >= earliest) s.entries.delete(k);
@@ -106,7 +123,33 @@ export async function cachedScore<T>(
   return value.then((v) => structuredClone(v));
 }
 
+/**
+ * A current period's scorecard (as of now, never stored): a request that asks for what
+ * another request is computing at this moment shares that computation, provided no
+ * write has been seen since it began — so a sync committed before the request looked at
+ * the log is always in its answer. [decision] The answer is then exact as of the instant
+ * it states (`asOf`), which is at most one computation older than the request; twenty
+ * readers of the same overview cost one computation, not twenty.
+ */
+export async function sharedFlight<T>(orm: Orm, key: string, compute: () => Promise<T>, opts: { caughtUp?: boolean } = {}): Promise<T> {
+  const s = stateOf(orm);
+  if (!opts.caughtUp) await catchUp(orm, s);
+  const flight = s.flights.get(key);
+  if (flight && flight.epoch === s.epoch) {
+    s.joined++;
+    return flight.value.then((v) => structuredClone(v)) as Promise<T>;
+  }
+  const value = compute();
+  const mine = { epoch: s.epoch, value };
+  s.flights.set(key, mine);
+  const done = () => {
+    if (s.flights.get(key) === mine) s.flights.delete(key);
+  };
+  value.then(done, done);
+  return value.then((v) => structuredClone(v));
+}
+
 export function cacheStats(orm: Orm) {
   const s = stateOf(orm);
-  return { hits: s.hits, misses: s.misses, entries: s.entries.size };
+  return { hits: s.hits, misses: s.misses, entries: s.entries.size, joined: s.joined };
 }

@@ -19,10 +19,13 @@ import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
-import { inScope, instant, subtree } from "./sql-util";
+import { inScope, instant, subtree, textList } from "./sql-util";
+import { competitionRanks, index766, type Index766 } from "@/lib/method/i766/score";
+import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
-import { cachedScore } from "./scorecard-cache";
+import { cachedScore, sharedFlight } from "./scorecard-cache";
 import { COUNTS, irregular, rollupCounts } from "./rollup";
+import { EXTRA_766, EXTRA_766_RULES, facts766 } from "./verdict766-sql";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -43,18 +46,25 @@ export interface ScorecardFilter {
   topLevel?: boolean;
 }
 
+/** The scoring profiles: METHOD.md (Công văn 200, the default) and METHOD-766.md (the 766 index). */
+export const PROFILES = ["200", "766"] as const;
+export type Profile = (typeof PROFILES)[number];
+
 export interface ScorecardQuery {
   period: Period;
   by: GroupBy;
   /** The caller's scope: a unit whose subtree it may see, or null for the whole portal. */
   scopeUnit: string | null;
   filter?: ScorecardFilter;
+  /** "766": the counts of METHOD-766 beside METHOD's (its own on-time rule and period rules). */
+  profile?: Profile;
 }
 
-export type ScorecardRow = ReturnType<typeof assembleRow>;
+export type ScorecardRow = ReturnType<typeof assembleRow> & { index766?: Index766 };
 export interface Scorecard {
   period: ReturnType<typeof periodJson>;
   by: GroupBy;
+  profile?: Profile;
   rows: ScorecardRow[];
 }
 
@@ -162,9 +172,13 @@ export async function scorecards(
 
 /** The scorecard of a period; past periods are reused until a logged write could change them. */
 export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean } = {}): Promise<Scorecard> {
-  // A period that has not ended is judged as of the moment it was asked: never reused.
-  if (q.period.asOf.getTime() < q.period.endAt.getTime()) return computeScorecard(orm, q);
-  const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scopeUnit, filter: q.filter ?? {} });
+  const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scopeUnit, filter: q.filter ?? {}, profile: q.profile ?? "200" });
+  // A period that has not ended is judged as of the moment it is computed: never stored,
+  // but shared by the requests that ask for it while it is being computed.
+  if (q.period.asOf.getTime() < q.period.endAt.getTime()) {
+    const { asOf: _, ...current } = JSON.parse(key);
+    return sharedFlight(orm, JSON.stringify(current), () => computeScorecard(orm, q), opts);
+  }
   return cachedScore(orm, key, q.period.asOf, new Date(), () => computeScorecard(orm, q), opts);
 }
 
@@ -174,7 +188,48 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
     orm,
     scorecardSql(q, source),
   );
-  return { period: periodJson(q.period), by: q.by, rows: result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r)) };
+  const rowsOut: ScorecardRow[] = result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r));
+  if (q.profile === "766") {
+    const tiers = await tiersOf(orm, result.filter((r) => r.kind && RANKED_KINDS.includes(r.kind)).map((r) => r.key));
+    const scores = result.map((r) => index766(counted766(counts766(r.c, r.r))));
+    // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
+    const byTier = new Map<string, Array<{ key: string; total: number | null }>>();
+    result.forEach((r, i) => {
+      const tier = tiers.get(r.key);
+      if (tier) byTier.set(tier, [...(byTier.get(tier) ?? []), { key: r.key, total: scores[i].total }]);
+    });
+    const ranks = new Map([...byTier.values()].flatMap((t) => [...competitionRanks(t)]));
+    rowsOut.forEach((row, i) => {
+      const rank = ranks.get(row.key);
+      row.index766 = { ...scores[i], rank: rank && row.kind ? { ...rank, tier: row.kind } : null };
+    });
+  }
+  return { period: periodJson(q.period), by: q.by, ...(q.profile === "766" ? { profile: q.profile } : {}), rows: rowsOut };
+}
+
+/** METHOD-766 §0.4: the tiers ranked — sở/ban/ngành, xã/phường and huyện, each among the siblings of one parent. */
+const RANKED_KINDS: readonly UnitKind[] = ["so_nganh", "xa", "huyen"];
+async function tiersOf(orm: Orm, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const found = await rows<{ code: string; parent: string | null; kind: string }>(orm, sql`
+    select code, parent_code as parent, kind from units where code in ${textList(codes)}`);
+  return new Map(found.map((u) => [u.code, `${u.parent ?? ""}|${u.kind}`]));
+}
+
+/** The scorecard's counts as METHOD-766's indicators read them. */
+function counts766(c: Counts | null, r: ReportRow | null): Counts766 {
+  const k = (field: keyof Counts) => n(c?.[field]);
+  return {
+    population: k("population"), onTime: k("on_time"), withinDeadline: k("within"),
+    procedures: k("procedures"), onlineProcedures: k("level3") + k("level4"), servicesWithDossiers: k("services_with"),
+    received: k("received"), online: k("online"),
+    feeProcedures: k("fee_procs"), paidProcedures: k("paid_procs"),
+    catalogueFeeProcedures: k("catalogue_fee_procs"), feeDataProcedures: k("fee_data_procs"),
+    payable: k("payable"), paidOnline: k("paid_dvcqg") + k("paid_local"),
+    synced: k("received"), reportedNational: n(r?.national), reportedPortal: n(r?.portal),
+    g4: k("g4"), g4Finished: k("g4_finished"), g4EResult: k("g4_eresult"), g4Digitised: k("g4_digitised"),
+    g4Reused: k("g4_reused"), g4Shared: k("g4_shared"), g4Citizen: k("g4_citizen"), g4Population: k("g4_population"),
+  };
 }
 
 /**
@@ -187,7 +242,11 @@ export type CountSource = "rollup" | "dossiers";
 /** The one statement of a scorecard (exported for the test that reads its plan). */
 export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"): SQL {
   const { period } = q;
-  const fromRollup = source === "rollup";
+  const i766 = q.profile === "766";
+  // The rollup holds METHOD's counts; the 766 profile reads the dossiers (its own end and waits).
+  const fromRollup = source === "rollup" && !i766;
+  const extra = i766 ? EXTRA_766 : [];
+  const more = (f: (c: (typeof EXTRA_766)[number]) => string) => sql.raw(extra.map((c) => `, ${f(c)}`).join(""));
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);
   const allowed = allowedUnits(q);
@@ -206,13 +265,14 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
       from units u
     ),
     facts as (
+      ${i766 ? facts766(period, sql`${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}`) : sql`
       select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
         d.fee_lines, d.fee_positive, ${fromRollup ? sql`false` : sql`v.rec`} as rec, v.pop, v.finished, v.ok
       from dossiers d cross join lateral ${dossierVerdict(period)} v
       -- From the rollup, only the irregular dossiers are read here: all of them, through their
       -- partial index (a few per thousand), rather than the span index's whole period.
       where ${fromRollup ? irregular : overlapsPeriod(period)} ${dossierUnit}
-        and ${procedureCondition(sql`d.procedure_code`, q.filter)}
+        and ${procedureCondition(sql`d.procedure_code`, q.filter)}`}
     ),
     scanned as (
       -- As few aggregates as the rules need: the others are differences of these
@@ -235,11 +295,13 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         count(*) filter (where rec and (fee_lines = 0 or fee_positive))::int as payable,
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 1)::int as paid_dvcqg,
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 2)::int as paid_local
+        ${more((c) => `count(*) filter (where ${EXTRA_766_RULES[c]})::int as ${c}`)}
       from facts group by unit_code, pc
     ),
     agg as (
       -- Pairs that count something (every other count is part of population or received).
       select unit_code, pc, ${sql.raw(COUNTS.map((c) => `sum(${c})::int as ${c}`).join(", "))}
+        ${more((c) => `sum(${c})::int as ${c}`)}
       from (
         select * from scanned
         ${fromRollup ? sql`union all ${rollupCounts(period, (col) => (allowed ? sql`${col} in (${allowed})` : sql`true`), (col) => procedureCondition(col, q.filter))}` : sql``}
@@ -269,6 +331,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         coalesce(sum(ag.payable) filter (where au.payment_integrated), 0) as payable,
         coalesce(sum(ag.paid_dvcqg) filter (where au.payment_integrated), 0) as paid_dvcqg,
         coalesce(sum(ag.paid_local) filter (where au.payment_integrated), 0) as paid_local
+        ${more((c) => `coalesce(sum(ag.${c}), 0) as ${c}`)}
       from gmap m
       left join agg ag on ag.unit_code = m.unit_code and ag.pc = m.pc
       left join auth au on au.unit_code = m.unit_code and au.pc = m.pc
@@ -293,6 +356,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         count(*) filter (where has_auth and catalogue_fee and fee_dossiers > 0)::int as fee_data_procs,
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,
         sum(paid_any)::int as paid_any
+        ${more((c) => `sum(${c})::int as ${c}`)}
       from per_gp group by g
     ),
     fb as (
@@ -336,6 +400,9 @@ interface Counts {
   received: number; online: number; postal: number; online_open: number; online_within: number;
   fee_procs: number; paid_procs: number; catalogue_fee_procs: number; fee_data_procs: number;
   payable: number; paid_dvcqg: number; paid_local: number; paid_any: number;
+  // METHOD-766 §4 (the 766 profile only).
+  g4?: number; g4_finished?: number; g4_eresult?: number; g4_digitised?: number; g4_reused?: number;
+  g4_shared?: number; g4_citizen?: number; g4_population?: number;
 }
 interface FeedbackRow { total: number; regulation: number; conduct: number }
 interface ReportRow { national: number; portal: number }

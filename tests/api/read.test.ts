@@ -87,3 +87,33 @@ describe("GET /api/v1/openapi.json", () => {
     expect(r.json.paths["/indicators"].get.parameters.map((p: { name: string }) => p.name)).toContain("by");
   });
 });
+
+describe("GET /api/v1/indicators?profile=766 (METHOD-766 §7)", () => {
+  it("adds index766 to every row: groups out of their maxima, the total over what applies, rating and rank", async () => {
+    const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency&profile=766`, { userId: province.users.admin });
+    expect(r.status).toBe(200);
+    expect(r.json.profile).toBe("766");
+    for (const row of r.json.rows) {
+      const x = row.index766;
+      const groups = Object.values(x.groups) as Array<{ score: number | null; max: number; indicators: Record<string, { score: number | null; max: number; applicable: boolean }> }>;
+      const scored = groups.flatMap((g) => Object.values(g.indicators)).filter((i) => i.applicable);
+      // §0.2: the total is Σ scores ÷ Σ maxima of the applicable indicators × 100.
+      expect(x.max).toBe(scored.reduce((s, i) => s + i.max, 0));
+      if (x.max > 0) expect(x.total).toBeCloseTo((scored.reduce((s, i) => s + i.score!, 0) / x.max) * 100, 10);
+      // §6: no catalogue publication dates nor PAKN handling columns in this province: 1.1–1.3, 5.2–5.3 do not apply.
+      for (const id of ["1.1", "1.2", "1.3"]) expect(x.groups["1"].indicators[id].applicable).toBe(false);
+      for (const id of ["5.2", "5.3"]) expect(x.groups["5"].indicators[id].applicable).toBe(false);
+    }
+    // §2.1: the dossiers of A are its population under the 766 rule too.
+    const a = r.json.rows.find((x: { key: string }) => x.key === "A");
+    expect(a.index766.groups["2"].indicators["2.1"].denominator).toBe(a.onTime.population);
+    // §0.4: ranked only within a tier of siblings of one kind.
+    const t = r.json.rows.find((x: { key: string }) => x.key === "T");
+    expect(t.index766.rank).toBeNull();
+  });
+  it("refuses an unknown profile with 422 naming it", async () => {
+    const r = await call(indicators, `/api/v1/indicators?${Q}&profile=999`, { userId: province.users.admin });
+    expect(r.status).toBe(422);
+    expect(r.json.error.details.map((d: { field: string }) => d.field)).toEqual(["profile"]);
+  });
+});

@@ -3,12 +3,12 @@
  * §0.2: a past period's as-of is fixed, so only data moves its figures). Every read
  * below is compared with a fresh computation.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db";
 import { env } from "@/lib/env";
 import { upsertDossiers, upsertProcedures, type DossierRow } from "@/lib/store/writes";
-import { cacheStats } from "@/lib/engine/scorecard-cache";
+import { cacheStats, catchUpLog, sharedFlight } from "@/lib/engine/scorecard-cache";
 import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
@@ -62,6 +62,41 @@ describe("the scorecard cache", () => {
     await scorecard(db.orm, { period: current, by: "all", scopeUnit: null });
     await scorecard(db.orm, { period: current, by: "all", scopeUnit: null });
     expect(cacheStats(db.orm).hits).toBe(before.hits);
+  });
+
+  it("shares a current period's computation between concurrent requests, but never across a write", async () => {
+    const now = new Date();
+    const current = makePeriod(`${now.getFullYear()}-01-01`, `${now.getFullYear()}-12-31`, now);
+    // As a request does: one look at the change log, then its reads.
+    const request = async (n: number) => {
+      await catchUpLog(db.orm);
+      const q = { period: makePeriod(current.from, current.to, new Date()), by: "all" as const, scopeUnit: null };
+      return Promise.all(Array.from({ length: n }, () => scorecard(db.orm, q, { caughtUp: true })));
+    };
+    const before = cacheStats(db.orm).joined;
+    const [a, b] = await request(2);
+    expect(cacheStats(db.orm).joined).toBe(before + 1);
+    expect(b.rows).toEqual(a.rows);
+    // A write committed before the next request looked at the log is in its answer.
+    await upsertDossiers(db.orm, [dossier("now", new Date().toISOString())]);
+    const [after] = await request(1);
+    expect(after.rows[0].onTime.population).toBe(a.rows[0].onTime.population + 1);
+  });
+
+  it("does not let a request join a computation that began before a write it has seen", async () => {
+    let finish!: (v: string) => void;
+    const slow = () => new Promise<string>((r) => (finish = r));
+    const fresh = vi.fn(async () => "fresh");
+    await catchUpLog(db.orm);
+    const first = sharedFlight(db.orm, "k", slow, { caughtUp: true });
+    // No write between: the second request shares the first computation.
+    const joined = sharedFlight(db.orm, "k", fresh, { caughtUp: true });
+    await upsertDossiers(db.orm, [dossier("between", new Date().toISOString())]);
+    // After a write it has seen in the log: its own computation.
+    const own = sharedFlight(db.orm, "k", fresh);
+    finish("old");
+    expect([await first, await joined, await own]).toEqual(["old", "old", "fresh"]);
+    expect(fresh).toHaveBeenCalledTimes(1);
   });
 
   it.skipIf(!env.DATABASE_URL)("sees a write that commits after a later one (PostgreSQL)", async () => {

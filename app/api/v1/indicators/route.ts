@@ -14,6 +14,7 @@ export const GET = handler(async (req: Request) => {
     period: periodFrom(q),
     by: q.by,
     filter: { unit: q.unit, area: q.area, procedure: q.procedure, field: q.field, parent: q.parent },
+    profile: q.profile,
   });
   return NextResponse.json(card);
 });

@@ -1,0 +1,113 @@
+/**
+ * METHOD-766 §2.1 as a SQL lateral over one dossier row `d` and a period: the set form
+ * of `judge766` (lib/method/i766/ontime.ts); tests prove both agree on every dossier.
+ * It reads the dossier's steps up to the as-of instant (§0.6), NgayTuChoi counted as a
+ * Từ chối step as METHOD's history does.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Period } from "@/lib/method/period";
+import { instant } from "./sql-util";
+
+/**
+ * Yields, for dossier `d`: end_at (the 766 end, or null), waiting_ms, supplements,
+ * pop (in the population with that end), finished, ok (on time / within), and rule
+ * (appointment | catalogue | two_supplements | no_deadline | no_start).
+ */
+export function dossierVerdict766(period: Period): SQL {
+  const ps = instant(period.startAt);
+  const asOf = instant(period.asOf);
+  const steps = sql`(select p.status, p.at from process_steps p
+      where p.province_code = d.province_code and p.dossier_id = d.id and p.at <= ${asOf}
+    union all select 3::smallint, d.refused_at where d.refused_at <= ${asOf})`;
+  return sql`(
+    select e.end_at, e.end_status, w.waiting_ms, h.supplements,
+      pp.pop, e.end_at is not null as finished,
+      case when h.supplements >= 2 or d.start_at is null then false
+           when d.appointment_at is not null then coalesce(e.end_at, ${asOf}) - w.waiting_ms * interval '1 millisecond' <= a.due
+           when d.due_at is not null then coalesce(e.end_at, ${asOf}) - w.waiting_ms * interval '1 millisecond' <= d.due_at
+           else false end as ok,
+      case when h.supplements >= 2 then 'two_supplements' when d.start_at is null then 'no_start'
+           when d.appointment_at is not null then 'appointment' when d.due_at is not null then 'catalogue'
+           else 'no_deadline' end as rule
+    from (
+      select min(s.at) filter (where s.status = 9) as e9, min(s.at) filter (where s.status = 10) as e10,
+        min(s.at) filter (where s.status in (3, 8)) as e83, min(s.at) filter (where s.status = 7) as e7,
+        count(*) filter (where s.status = 5)::int as supplements,
+        max(s.at) as last_at, max(s.at) filter (where s.status = 5) as last_supplement
+      from ${steps} s
+    ) h
+    cross join lateral (
+      -- Each supplement request waits until the next step of another status.
+      select coalesce(sum(extract(epoch from n.next_at - s5.at) * 1000), 0)::float8 as waiting_ms
+      from ${steps} s5
+      cross join lateral (select min(o.at) as next_at from ${steps} o where o.at > s5.at and o.status <> 5) n
+      where s5.status = 5 and n.next_at is not null
+    ) w
+    cross join lateral (
+      select coalesce(h.e9, h.e10, h.e83, h.e7,
+        -- One supplement request with no later step: finished at that step.
+        case when h.supplements = 1 and h.last_supplement = h.last_at then h.last_supplement end) as end_at,
+        case when h.e9 is not null then 9 when h.e10 is not null then 10 when h.e83 is not null then 3
+             when h.e7 is not null then 7 when h.supplements = 1 and h.last_supplement = h.last_at then 5 end as end_status
+    ) e
+    cross join lateral (
+      -- A NgayHenTra at exactly 00:00:00 local means the end of that date ([decision]).
+      select case when d.appointment_at = date_trunc('day', d.appointment_at at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
+        then d.appointment_at + interval '1 day' - interval '1 millisecond' else d.appointment_at end as due
+    ) a
+    cross join lateral (
+      select d.status <> 1
+        and (case when d.start_at is not null then d.start_at <= ${asOf} else d.synced_at >= ${ps} and d.synced_at <= ${asOf} end)
+        and (e.end_at is null or e.end_at >= ${ps}) as pop
+    ) pp
+  )`;
+}
+
+/**
+ * The dossier counts group 4 adds (METHOD-766 §4: dossiers with NgayTiepNhan in the
+ * period), by the rule each counts with over the columns of `facts766`.
+ */
+export const EXTRA_766 = ["g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population"] as const;
+export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
+  g4: "rec4",
+  g4_finished: "rec4 and fin910",
+  g4_eresult: "rec4 and fin910 and eresult",
+  g4_digitised: "rec4 and digitised",
+  g4_reused: "rec4 and reused",
+  g4_shared: "rec4 and digitised and shared",
+  g4_citizen: "rec4 and citizen",
+  g4_population: "rec4 and citizen and population",
+};
+
+/** A JSON array field of the raw record, or an empty array. */
+const arr = (key: string) => sql.raw(`(case when jsonb_typeof(d.raw->'${key}') = 'array' then d.raw->'${key}' else '[]'::jsonb end)`);
+/** A flag of the raw record: "numbers or strings alike, '1' = 1" (§6). */
+const one = (json: string, key: string) => sql.raw(`(trim(coalesce(${json}->>'${key}', '')) = '1')`);
+const anyDoc = (cond: SQL) => sql`exists (select 1 from jsonb_array_elements(${arr("TaiLieuNop")}) t where ${cond})`;
+
+/**
+ * The facts the scorecard aggregates, under METHOD-766: its on-time rule (§2.1), the
+ * period rule of group 3 (NgayTiepNhan, else NgayNopHoSo; drafts out, §0.6) and the
+ * dossier fields of §6 read from the record as received.
+ */
+export function facts766(period: Period, where: SQL): SQL {
+  const ps = instant(period.startAt);
+  const asOf = instant(period.asOf);
+  return sql`
+    select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
+      d.fee_lines, d.fee_positive,
+      d.status <> 1 and coalesce(d.received_at, d.submitted_at) between ${ps} and ${asOf} as rec,
+      v.pop, v.finished, v.ok,
+      d.status <> 1 and d.received_at between ${ps} and ${asOf} as rec4,
+      v.end_status in (9, 10) as fin910,
+      exists (select 1 from jsonb_array_elements(${arr("DanhSachGiayToKetQua")}) r
+        where coalesce(r->>'DuongDanTepTinKetQua', '') <> '') as eresult,
+      ${one("d.raw", "HoSoCoThanhPhanSoHoa")} or ${anyDoc(one("t", "DuocSoHoa"))} as digitised,
+      ${anyDoc(sql`${one("t", "DuocTaiSuDung")} or ${one("t", "DuocLayTuKhoDMQG")}`)} as reused,
+      ${anyDoc(one("t", "DuocLayTuKhoDMQG"))} or jsonb_array_length(${arr("DSKetNoiCSDL")}) > 0 as shared,
+      ${one("d.raw", "TaiKhoanDuocXacThucVoiVNeID")} or ${anyDoc(one("t", "DuocLayTuKhoDMQG"))}
+        or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC') as population,
+      trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1' as citizen
+    from dossiers d cross join lateral ${dossierVerdict766(period)} v
+    where true ${where}`;
+}

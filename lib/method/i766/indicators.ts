@@ -1,0 +1,50 @@
+/**
+ * METHOD-766 §1–§5: each indicator's numerator and denominator from a group's counts
+ * (the scorecard's, computed under this profile's rules). Indicators whose inputs this
+ * portal does not hold yet — the catalogue's publication dates (1.1–1.3) and PAKN
+ * handling (5.2–5.3), new columns of DATA.md §2 — are absent: N/A (§0.2, §6).
+ */
+import type { Counted } from "./score";
+import type { IndicatorId } from "./points";
+
+export interface Counts766 {
+  population: number; onTime: number; withinDeadline: number;
+  procedures: number; onlineProcedures: number; servicesWithDossiers: number;
+  received: number; online: number;
+  feeProcedures: number; paidProcedures: number; catalogueFeeProcedures: number; feeDataProcedures: number;
+  payable: number; paidOnline: number;
+  synced: number; reportedNational: number; reportedPortal: number;
+  g4: number; g4Finished: number; g4EResult: number; g4Digitised: number; g4Reused: number; g4Shared: number;
+  g4Citizen: number; g4Population: number;
+}
+
+const of = (numerator: number, denominator: number): Counted => ({ numerator, denominator });
+
+export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> {
+  // §1.4: METHOD §Đ's rate (denominator the larger report), capped at 100 %.
+  const reported = Math.max(c.reportedNational, c.reportedPortal);
+  const sync: Counted = { numerator: c.synced, denominator: reported, ratio: reported > 0 ? Math.min(100, (c.synced / reported) * 100) : null };
+  // §2.1 / §5.4: on time or within the deadline, of the population.
+  const timely = c.onTime + c.withinDeadline;
+  return {
+    "1.4": sync,
+    "2.1": of(timely, c.population),
+    "3.1": of(c.onlineProcedures, c.procedures),
+    "3.2": of(c.servicesWithDossiers, c.onlineProcedures),
+    // §3.3: the online share × min(1, the sync ratio; 1 when 1.4 does not apply).
+    "3.3": {
+      numerator: c.online, denominator: c.received,
+      ratio: c.received > 0 ? (c.online / c.received) * 100 * (sync.ratio == null ? 1 : Math.min(1, sync.ratio / 100)) : null,
+    },
+    "3.4": of(c.paidProcedures, c.feeProcedures),
+    "3.5": of(c.feeDataProcedures, c.catalogueFeeProcedures),
+    "3.6": of(c.paidOnline, c.payable),
+    "4.1": of(c.g4EResult, c.g4Finished),
+    "4.2": of(c.g4Digitised, c.g4),
+    "4.3": of(c.g4Reused, c.g4),
+    "4.4": of(c.g4Shared, c.g4Digitised),
+    "4.5": of(c.g4Population, c.g4Citizen),
+    // §5.4 without ratings or PAKN naming dossiers (HaiLong and pakn MaHoSo absent: "none").
+    "5.4": of(timely, c.population),
+  };
+}
