@@ -152,6 +152,10 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
   };
   // Some desks are chronically slower: that is what the scorecard should reveal.
   const slowness = new Map(ref.desks.map((d) => [d.unitCode, rng.chance(0.2) ? 1.6 + rng.next() : 0.6 + rng.next() * 0.5]));
+  // The record fields of METHOD-766 §6 come from a stream of their own, so adding them
+  // leaves every other generated value (and METHOD's figures) as it was.
+  const rng766 = prng((opts.seed ?? 7) + 766);
+  const digital = new Map(ref.desks.map((d) => [d.unitCode, rng766.chance(0.25) ? 0.2 + rng766.next() * 0.3 : 0.7 + rng766.next() * 0.3]));
   const integrated = new Set(ref.authorities.filter((a) => a.paymentIntegrated).map((a) => `${a.unitCode}|${a.procedureCode}`));
 
   let batch: DossierRow[] = [];
@@ -226,7 +230,10 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
       code, procedureCode, unitCode: desk.unitCode, channel, source, status,
       submittedAt: new Date(received.getTime() - rng.int(0, 48) * HOUR), receivedAt, appointmentAt: null,
       returnedAt, finishedAt, refusedAt, paidOnline: paid, feeLines: feeLines.length, feePositive: positive, syncedAt,
-      raw: { MaHoSo: code, MaTTHC: procedureCode, KenhThucHien: channel == null ? "" : String(channel), DanhSachLePhi: feeLines },
+      raw: {
+        MaHoSo: code, MaTTHC: procedureCode, KenhThucHien: channel == null ? "" : String(channel), DanhSachLePhi: feeLines,
+        ...record766(rng766, digital.get(desk.unitCode)!, channel === 2, status === 9 || status === 10),
+      },
       steps,
     });
     if (batch.length >= chunk) {
@@ -235,6 +242,26 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
     }
   }
   if (batch.length) yield batch;
+}
+
+/**
+ * The dossier fields METHOD-766 §6 reads (digitisation, reuse, national data, VNeID,
+ * electronic results), at a desk's own level `d` of digital work: weak desks score low
+ * on group 4 of the 766 index.
+ */
+function record766(rng: Rng, d: number, online: boolean, finished: boolean) {
+  const citizen = rng.chance(0.8);
+  const digitised = rng.chance(d);
+  const fromNational = digitised && rng.chance(d * 0.6);
+  const vneid = citizen && online && rng.chance(0.85);
+  return {
+    LoaiDoiTuong: citizen ? "1" : rng.pick(["2", "3", "4"]),
+    HoSoCoThanhPhanSoHoa: digitised ? "1" : "0",
+    TaiLieuNop: [{ TenTaiLieu: "Tờ khai", DuocSoHoa: digitised ? "1" : "0", DuocTaiSuDung: digitised && rng.chance(d * 0.8) ? "1" : "0", DuocLayTuKhoDMQG: fromNational ? "1" : "0" }],
+    DSKetNoiCSDL: vneid && rng.chance(0.5) ? [{ MaCSDL: "CSDLQGDC" }] : [],
+    TaiKhoanDuocXacThucVoiVNeID: vneid ? "1" : "0",
+    DanhSachGiayToKetQua: finished && rng.chance(d) ? [{ TenGiayTo: "Kết quả", DuongDanTepTinKetQua: "https://dichvucong.thainguyen.gov.vn/ket-qua" }] : [],
+  };
 }
 
 /** Twelve whole months: from the 1st of the month eleven months before `until`. */

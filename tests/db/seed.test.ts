@@ -9,6 +9,8 @@ import { rows, type Database } from "@/db";
 import { upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { demoDossiers, demoReference } from "@/lib/demo/generate";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/demo/seed";
+import { scorecard } from "@/lib/engine/scorecard";
+import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 
 const NOW = new Date("2026-11-25T05:00:00Z");
@@ -23,6 +25,21 @@ afterAll(() => db?.close());
 const one = async <T,>(q: ReturnType<typeof sql>) => (await rows<T>(db.orm, q))[0];
 
 describe("the demo province", () => {
+  it("METHOD-766 §4, §6: carries the record fields the 766 index reads, and some agencies are weak on them", async () => {
+    const period = makePeriod("2025-12-01", "2026-11-25", NOW);
+    const card = await scorecard(db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
+    const digitised = card.rows
+      .map((r) => r.index766!.groups["4"].indicators["4.2"]!)
+      .filter((i) => i.applicable && i.denominator! >= 20)
+      .map((i) => i.ratio!);
+    expect(digitised.length).toBeGreaterThan(20);
+    expect(Math.max(...digitised)).toBeGreaterThan(70);
+    expect(Math.min(...digitised)).toBeLessThan(50);
+    const province = card.rows.find((r) => r.kind === "tinh")!.index766!;
+    for (const id of ["4.1", "4.3", "4.4", "4.5"] as const) expect(province.groups["4"].indicators[id]!.score, id).toBeGreaterThan(0);
+    expect(province.total).toBeGreaterThan(0);
+  });
+
   it("is Thái Nguyên after 1/7/2025: a province, 13 departments and 92 communes/wards", async () => {
     const r = await rows<{ kind: string; n: number }>(db.orm, sql`select kind, count(*)::int as n from units group by kind order by kind`);
     expect(r).toEqual([{ kind: "so_nganh", n: 13 }, { kind: "tinh", n: 1 }, { kind: "xa", n: 92 }]);
