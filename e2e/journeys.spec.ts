@@ -50,6 +50,22 @@ test("the centre sorts the communes by on-time rate, opens the worst and sees wh
   expect(errors).toEqual([]);
 });
 
+test("the centre ranks its departments and communes by the 766 index, each tier on its own", async ({ page, errors }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "admin");
+  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Bảng xếp hạng" }).click();
+  await page.getByRole("tab", { name: "Chỉ số 766 (100 điểm)" }).click();
+  // The index reads every dossier's history: give it time on the embedded database.
+  const departments = page.locator("table[data-index766=so_nganh]");
+  await expect(departments).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator("table[data-index766=xa]")).toBeVisible();
+  const first = departments.locator("tbody tr").first();
+  await expect(first.locator("[data-rank766]")).toHaveText(/^1\/\d+$/);
+  await expect(first).toContainText(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
+  await expect(departments.locator("thead")).toContainText("2. Tiến độ, kết quả giải quyết (20)");
+  expect(errors).toEqual([]);
+});
+
 test("an agency manager sees where it stands: rank k/N among its peers, the province beside it", async ({ page, errors }) => {
   await signIn(page, "stp.quanly");
   const standing = page.locator("[data-standing]");

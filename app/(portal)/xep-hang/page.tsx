@@ -12,6 +12,8 @@ import type { Band, BandedIndicator } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
+import { GROUPS, type GroupId } from "@/lib/method/i766/points";
+import { RATINGS } from "@/lib/method/i766/score";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
 import { Breadcrumb } from "../../_components/breadcrumb";
@@ -20,9 +22,9 @@ import { PeriodPicker } from "../../_components/period-picker";
 
 export const metadata: Metadata = { title: "Bảng xếp hạng" };
 
-type View = "units" | "procedure" | "field" | "sector";
-const ROW_HEADING: Record<View, string> = { units: "Đơn vị", procedure: "Thủ tục", field: "Lĩnh vực", sector: "Ngành" };
-const VIEWS: ReadonlyArray<readonly [View, string]> = [["units", "Đơn vị trực thuộc"], ["procedure", "Thủ tục"], ["field", "Lĩnh vực"], ["sector", "Ngành (phản ánh, kiến nghị)"]];
+type View = "units" | "i766" | "procedure" | "field" | "sector";
+const ROW_HEADING: Record<View, string> = { units: "Đơn vị", i766: "Đơn vị", procedure: "Thủ tục", field: "Lĩnh vực", sector: "Ngành" };
+const VIEWS: ReadonlyArray<readonly [View, string]> = [["units", "Đơn vị trực thuộc"], ["i766", "Chỉ số 766 (100 điểm)"], ["procedure", "Thủ tục"], ["field", "Lĩnh vực"], ["sector", "Ngành (phản ánh, kiến nghị)"]];
 const SECTION_ORDER = ["so_nganh", "huyen", "xa", "tinh"];
 const SECTION_LABELS: Record<string, string> = { so_nganh: "Sở, ban, ngành", huyen: "UBND cấp huyện", xa: "UBND xã, phường", tinh: "Cấp tỉnh" };
 type Search = Promise<{ from?: string; to?: string; unit?: string; view?: View; sort?: string; dir?: string }>;
@@ -44,7 +46,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
   const view: View = VIEWS.find(([v]) => v === sp.view)?.[0] ?? "units";
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   // A unit with no tier below it (a commune) opens its own scorecard instead of an empty table.
-  if (view === "units" && unit && !(await hasChildUnits(orm, caller, unit.code, period))) {
+  if ((view === "units" || view === "i766") && unit && !(await hasChildUnits(orm, caller, unit.code, period))) {
     redirect(`/tong-quan${qs({ from: period.from, to: period.to, unit: unit.code })}`);
   }
   const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
@@ -69,7 +71,9 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
       </div>
       {/* The tables stream in: the page (and its not-found answer) is decided above. */}
       <Suspense key={self({})} fallback={<Computing label="Đang tính bảng xếp hạng…" />}>
-        <Ranking caller={caller} period={period} view={view} unit={unit?.code} sortKey={sortKey} dirParam={sp.dir} self={self} />
+        {view === "i766"
+          ? <Ranking766 caller={caller} period={period} unit={unit?.code} />
+          : <Ranking caller={caller} period={period} view={view} unit={unit?.code} sortKey={sortKey} dirParam={sp.dir} self={self} />}
       </Suspense>
       <p className="text-xs text-gray-500">Số liệu của một đơn vị gồm hồ sơ của đơn vị đó và các đơn vị trực thuộc (tính từ hồ sơ, không lấy trung bình tỷ lệ của đơn vị con).</p>
     </div>
@@ -77,7 +81,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
 }
 
 async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: {
-  caller: Caller; period: Period; view: View; unit?: string; sortKey: string; dirParam?: string; self: (o: Record<string, string | undefined>) => string;
+  caller: Caller; period: Period; view: Exclude<View, "i766">; unit?: string; sortKey: string; dirParam?: string; self: (o: Record<string, string | undefined>) => string;
 }) {
   const { orm } = await getDb(); // the page above has checked the caller
   const card = await getIndicators(orm, caller, view === "units"
@@ -173,6 +177,68 @@ async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: 
           </div>
         </section>
       ))}
+    </div>
+  );
+}
+
+/**
+ * The 766 index (METHOD-766 §0.3–§0.4, §7): each tier of siblings ranked on its total out
+ * of 100, with the rating in its colour and word and each group's points of its maximum.
+ */
+async function Ranking766({ caller, period, unit }: { caller: Caller; period: Period; unit?: string }) {
+  const { orm } = await getDb(); // the page above has checked the caller
+  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true }, profile: "766" });
+  const base = { from: period.from, to: period.to };
+  const total = (r: ScorecardRow) => r.index766?.total ?? null;
+  const rows = [...card.rows].sort((a, b) => (total(b) ?? -1) - (total(a) ?? -1) || a.name.localeCompare(b.name, "vi"));
+  const sections = SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0);
+  const points = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  return (
+    <div className="space-y-4">
+      {rows.length === 0 && <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có đơn vị trực thuộc hoặc chưa có dữ liệu trong kỳ.</p>}
+      {sections.map((section) => (
+        <section key={section.kind} className="space-y-2">
+          <h2 className="text-lg font-semibold">{SECTION_LABELS[section.kind] ?? section.kind} ({section.rows.length})</h2>
+          <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+            <table className="min-w-full text-sm" data-index766={section.kind}>
+              <thead className="bg-gray-50 text-left text-gray-700">
+                <tr>
+                  <th className="px-2 py-2">Hạng</th>
+                  <th className="px-2 py-2">Đơn vị</th>
+                  <th className="px-2 py-2">Tổng điểm</th>
+                  <th className="px-2 py-2">Xếp loại</th>
+                  {(Object.keys(GROUPS) as GroupId[]).map((g) => <th key={g} className="px-2 py-2">{g}. {GROUPS[g].name} ({GROUPS[g].max})</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {section.rows.map((r) => {
+                  const x = r.index766;
+                  const rating = RATINGS.find((g) => g.key === x?.rating);
+                  return (
+                    <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
+                      <td className="px-2 py-2 tabular-nums" data-rank766>{x?.rank ? `${x.rank.position}/${x.rank.of}` : "—"}</td>
+                      <td className="px-2 py-2"><Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key, view: "i766" })}`}>{r.name}</Link></td>
+                      <td className="px-2 py-2 font-semibold tabular-nums">{points(x?.total ?? null)}</td>
+                      <td className="px-2 py-2">
+                        {rating
+                          ? <span className="inline-flex items-center gap-1"><span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: rating.color }} />{rating.label}</span>
+                          : <span className="text-gray-500">Chưa có dữ liệu</span>}
+                      </td>
+                      {(Object.keys(GROUPS) as GroupId[]).map((g) => (
+                        <td key={g} className="px-2 py-2 tabular-nums">{x?.groups[g].score == null ? "—" : `${points(x.groups[g].score)} / ${x.groups[g].max}`}</td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <p className="text-xs text-gray-500">
+        Tổng điểm tính trên các chỉ số áp dụng được với đơn vị, quy về thang 100. Chưa có số liệu công bố, công khai thủ tục
+        và xử lý phản ánh, kiến nghị: các chỉ số này chưa được tính.
+      </p>
     </div>
   );
 }
