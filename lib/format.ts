@@ -3,6 +3,9 @@ import { TZ } from "@/lib/method/time";
 
 const int = new Intl.NumberFormat("vi-VN");
 export const formatCount = (n: number) => int.format(n);
+const points = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Points of the 766 index, two decimals (METHOD-766 §0.1); none shows "—". */
+export const formatPoints = (v: number | null) => (v === null ? "—" : points.format(v));
 
 const dateTime = new Intl.DateTimeFormat("vi-VN", {
   timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",

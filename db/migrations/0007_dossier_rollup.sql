@@ -108,6 +108,62 @@ RETURNS TABLE (at timestamptz, r_received int, r_online int, r_online_dvcqg int,
   ) k(at, r_received, r_online, r_online_dvcqg, r_online_local, r_postal, r_fee, r_paid_any, r_payable, r_paid_dvcqg, r_paid_local, s_pop, s_k, s_c, s_kc, e_n, e_ok, e_k, e_c, e_kc, sk_k, sk_kc, ek_k, ek_kc)
   where k.at is not null
 $$;--> statement-breakpoint
+-- The merge of one rollup table (`tbl`, keyed by `key`) with the rows `<tbl>_new` of the
+-- statement below: lock the key's rows unless another writer holds them, fold extra rows
+-- into one, update it in place, insert keys that have no row.
+CREATE FUNCTION "dossier_rollup_merge_sql"(tbl text, key text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  select format($q$
+  %1$s_locked as (
+    select t.ctid as id, t.province_code, t.unit_code, t.pc, t.%2$I from %1$I t
+    where (t.province_code, t.unit_code, t.pc, t.%2$I) in (select province_code, unit_code, pc, %2$I from %1$s_new)
+    for update of t skip locked
+  ), %1$s_target as (
+    select distinct on (province_code, unit_code, pc, %2$I) * from %1$s_locked order by province_code, unit_code, pc, %2$I, id
+  ), %1$s_extra as (
+    -- Rows a key gained while another writer held it: folded into the target row.
+    delete from %1$I t
+    where t.ctid = any(array(select id from %1$s_locked except select id from %1$s_target))
+    returning t.*
+  ), %1$s_upd as (
+    -- In place (HOT: no indexed column changes), by row address: no scan of the table.
+    update %1$I t set
+      r_received = t.r_received + n.r_received,
+      r_online = t.r_online + n.r_online,
+      r_online_dvcqg = t.r_online_dvcqg + n.r_online_dvcqg,
+      r_online_local = t.r_online_local + n.r_online_local,
+      r_postal = t.r_postal + n.r_postal,
+      r_fee = t.r_fee + n.r_fee,
+      r_paid_any = t.r_paid_any + n.r_paid_any,
+      r_payable = t.r_payable + n.r_payable,
+      r_paid_dvcqg = t.r_paid_dvcqg + n.r_paid_dvcqg,
+      r_paid_local = t.r_paid_local + n.r_paid_local,
+      s_pop = t.s_pop + n.s_pop,
+      s_k = t.s_k + n.s_k,
+      s_c = t.s_c + n.s_c,
+      s_kc = t.s_kc + n.s_kc,
+      e_n = t.e_n + n.e_n,
+      e_ok = t.e_ok + n.e_ok,
+      e_k = t.e_k + n.e_k,
+      e_c = t.e_c + n.e_c,
+      e_kc = t.e_kc + n.e_kc,
+      sk_k = t.sk_k + n.sk_k,
+      sk_kc = t.sk_kc + n.sk_kc,
+      ek_k = t.ek_k + n.ek_k,
+      ek_kc = t.ek_kc + n.ek_kc
+    from (
+      select o.id, sum(n.r_received) as r_received, sum(n.r_online) as r_online, sum(n.r_online_dvcqg) as r_online_dvcqg, sum(n.r_online_local) as r_online_local, sum(n.r_postal) as r_postal, sum(n.r_fee) as r_fee, sum(n.r_paid_any) as r_paid_any, sum(n.r_payable) as r_payable, sum(n.r_paid_dvcqg) as r_paid_dvcqg, sum(n.r_paid_local) as r_paid_local, sum(n.s_pop) as s_pop, sum(n.s_k) as s_k, sum(n.s_c) as s_c, sum(n.s_kc) as s_kc, sum(n.e_n) as e_n, sum(n.e_ok) as e_ok, sum(n.e_k) as e_k, sum(n.e_c) as e_c, sum(n.e_kc) as e_kc, sum(n.sk_k) as sk_k, sum(n.sk_kc) as sk_kc, sum(n.ek_k) as ek_k, sum(n.ek_kc) as ek_kc
+      from %1$s_target o join (select * from %1$s_new union all select * from %1$s_extra) n on o.province_code = n.province_code and o.unit_code = n.unit_code and o.pc = n.pc and o.%2$I = n.%2$I
+      group by o.id
+    ) n
+    where t.ctid = n.id and t.ctid = any(array(select id from %1$s_target))
+    returning 1
+  ), %1$s_ins as (
+    insert into %1$I (province_code, unit_code, pc, %2$I, r_received, r_online, r_online_dvcqg, r_online_local, r_postal, r_fee, r_paid_any, r_payable, r_paid_dvcqg, r_paid_local, s_pop, s_k, s_c, s_kc, e_n, e_ok, e_k, e_c, e_kc, sk_k, sk_kc, ek_k, ek_kc)
+    select n.* from %1$s_new n where not exists (select 1 from %1$s_target o where o.province_code = n.province_code and o.unit_code = n.unit_code and o.pc = n.pc and o.%2$I = n.%2$I)
+    returning 1
+  )
+  $q$, tbl, key)
+$f$;--> statement-breakpoint
 -- The one statement that adds signed rows of dossiers (`source`: a query yielding `sgn`
 -- and the dossier columns) to the rollup by day and by month. Each touched key's row is
 -- updated in place, unless another writer holds it (SKIP LOCKED): then a second row is
@@ -119,7 +175,7 @@ CREATE FUNCTION "dossier_rollup_sql"(source text) RETURNS text LANGUAGE sql IMMU
   with delta as (
     select x.province_code, x.unit_code, coalesce(x.procedure_code, '') as pc,
       (k.at at time zone 'Asia/Ho_Chi_Minh')::date as day, sum(x.sgn * k.r_received)::int as r_received, sum(x.sgn * k.r_online)::int as r_online, sum(x.sgn * k.r_online_dvcqg)::int as r_online_dvcqg, sum(x.sgn * k.r_online_local)::int as r_online_local, sum(x.sgn * k.r_postal)::int as r_postal, sum(x.sgn * k.r_fee)::int as r_fee, sum(x.sgn * k.r_paid_any)::int as r_paid_any, sum(x.sgn * k.r_payable)::int as r_payable, sum(x.sgn * k.r_paid_dvcqg)::int as r_paid_dvcqg, sum(x.sgn * k.r_paid_local)::int as r_paid_local, sum(x.sgn * k.s_pop)::int as s_pop, sum(x.sgn * k.s_k)::int as s_k, sum(x.sgn * k.s_c)::int as s_c, sum(x.sgn * k.s_kc)::int as s_kc, sum(x.sgn * k.e_n)::int as e_n, sum(x.sgn * k.e_ok)::int as e_ok, sum(x.sgn * k.e_k)::int as e_k, sum(x.sgn * k.e_c)::int as e_c, sum(x.sgn * k.e_kc)::int as e_kc, sum(x.sgn * k.sk_k)::int as sk_k, sum(x.sgn * k.sk_kc)::int as sk_kc, sum(x.sgn * k.ek_k)::int as ek_k, sum(x.sgn * k.ek_kc)::int as ek_kc
-    from (%s) x cross join lateral dossier_keys(x.status, x.channel, x.source, x.paid_online, x.fee_lines, x.fee_positive, x.received_at, x.start_at, x.done_at, x.closed_at, x.due_at) k
+    from (%1$s) x cross join lateral dossier_keys(x.status, x.channel, x.source, x.paid_online, x.fee_lines, x.fee_positive, x.received_at, x.start_at, x.done_at, x.closed_at, x.due_at) k
     group by 1, 2, 3, 4
   ), dossier_days_new as (
     select * from delta where r_received <> 0 or r_online <> 0 or r_online_dvcqg <> 0 or r_online_local <> 0 or r_postal <> 0 or r_fee <> 0 or r_paid_any <> 0 or r_payable <> 0 or r_paid_dvcqg <> 0 or r_paid_local <> 0 or s_pop <> 0 or s_k <> 0 or s_c <> 0 or s_kc <> 0 or e_n <> 0 or e_ok <> 0 or e_k <> 0 or e_c <> 0 or e_kc <> 0 or sk_k <> 0 or sk_kc <> 0 or ek_k <> 0 or ek_kc <> 0
@@ -129,107 +185,11 @@ CREATE FUNCTION "dossier_rollup_sql"(source text) RETURNS text LANGUAGE sql IMMU
       from delta group by 1, 2, 3, 4
     ) m where r_received <> 0 or r_online <> 0 or r_online_dvcqg <> 0 or r_online_local <> 0 or r_postal <> 0 or r_fee <> 0 or r_paid_any <> 0 or r_payable <> 0 or r_paid_dvcqg <> 0 or r_paid_local <> 0 or s_pop <> 0 or s_k <> 0 or s_c <> 0 or s_kc <> 0 or e_n <> 0 or e_ok <> 0 or e_k <> 0 or e_c <> 0 or e_kc <> 0 or sk_k <> 0 or sk_kc <> 0 or ek_k <> 0 or ek_kc <> 0
   ),
-  dossier_days_locked as (
-    select t.ctid as id, t.province_code, t.unit_code, t.pc, t.day from dossier_days t
-    where (t.province_code, t.unit_code, t.pc, t.day) in (select province_code, unit_code, pc, day from dossier_days_new)
-    for update of t skip locked
-  ), dossier_days_target as (
-    select distinct on (province_code, unit_code, pc, day) * from dossier_days_locked order by province_code, unit_code, pc, day, id
-  ), dossier_days_extra as (
-    -- Rows a key gained while another writer held it: folded into the target row.
-    delete from dossier_days t
-    where t.ctid = any(array(select id from dossier_days_locked except select id from dossier_days_target))
-    returning t.*
-  ), dossier_days_upd as (
-    -- In place (HOT: no indexed column changes), by row address: no scan of the table.
-    update dossier_days t set
-      r_received = t.r_received + n.r_received,
-      r_online = t.r_online + n.r_online,
-      r_online_dvcqg = t.r_online_dvcqg + n.r_online_dvcqg,
-      r_online_local = t.r_online_local + n.r_online_local,
-      r_postal = t.r_postal + n.r_postal,
-      r_fee = t.r_fee + n.r_fee,
-      r_paid_any = t.r_paid_any + n.r_paid_any,
-      r_payable = t.r_payable + n.r_payable,
-      r_paid_dvcqg = t.r_paid_dvcqg + n.r_paid_dvcqg,
-      r_paid_local = t.r_paid_local + n.r_paid_local,
-      s_pop = t.s_pop + n.s_pop,
-      s_k = t.s_k + n.s_k,
-      s_c = t.s_c + n.s_c,
-      s_kc = t.s_kc + n.s_kc,
-      e_n = t.e_n + n.e_n,
-      e_ok = t.e_ok + n.e_ok,
-      e_k = t.e_k + n.e_k,
-      e_c = t.e_c + n.e_c,
-      e_kc = t.e_kc + n.e_kc,
-      sk_k = t.sk_k + n.sk_k,
-      sk_kc = t.sk_kc + n.sk_kc,
-      ek_k = t.ek_k + n.ek_k,
-      ek_kc = t.ek_kc + n.ek_kc
-    from (
-      select o.id, sum(n.r_received) as r_received, sum(n.r_online) as r_online, sum(n.r_online_dvcqg) as r_online_dvcqg, sum(n.r_online_local) as r_online_local, sum(n.r_postal) as r_postal, sum(n.r_fee) as r_fee, sum(n.r_paid_any) as r_paid_any, sum(n.r_payable) as r_payable, sum(n.r_paid_dvcqg) as r_paid_dvcqg, sum(n.r_paid_local) as r_paid_local, sum(n.s_pop) as s_pop, sum(n.s_k) as s_k, sum(n.s_c) as s_c, sum(n.s_kc) as s_kc, sum(n.e_n) as e_n, sum(n.e_ok) as e_ok, sum(n.e_k) as e_k, sum(n.e_c) as e_c, sum(n.e_kc) as e_kc, sum(n.sk_k) as sk_k, sum(n.sk_kc) as sk_kc, sum(n.ek_k) as ek_k, sum(n.ek_kc) as ek_kc
-      from dossier_days_target o join (select * from dossier_days_new union all select * from dossier_days_extra) n on o.province_code = n.province_code and o.unit_code = n.unit_code and o.pc = n.pc and o.day = n.day
-      group by o.id
-    ) n
-    where t.ctid = n.id and t.ctid = any(array(select id from dossier_days_target))
-    returning 1
-  ), dossier_days_ins as (
-    insert into dossier_days (province_code, unit_code, pc, day, r_received, r_online, r_online_dvcqg, r_online_local, r_postal, r_fee, r_paid_any, r_payable, r_paid_dvcqg, r_paid_local, s_pop, s_k, s_c, s_kc, e_n, e_ok, e_k, e_c, e_kc, sk_k, sk_kc, ek_k, ek_kc)
-    select n.* from dossier_days_new n where not exists (select 1 from dossier_days_target o where o.province_code = n.province_code and o.unit_code = n.unit_code and o.pc = n.pc and o.day = n.day)
-    returning 1
-  ),
-  dossier_months_locked as (
-    select t.ctid as id, t.province_code, t.unit_code, t.pc, t.month from dossier_months t
-    where (t.province_code, t.unit_code, t.pc, t.month) in (select province_code, unit_code, pc, month from dossier_months_new)
-    for update of t skip locked
-  ), dossier_months_target as (
-    select distinct on (province_code, unit_code, pc, month) * from dossier_months_locked order by province_code, unit_code, pc, month, id
-  ), dossier_months_extra as (
-    -- Rows a key gained while another writer held it: folded into the target row.
-    delete from dossier_months t
-    where t.ctid = any(array(select id from dossier_months_locked except select id from dossier_months_target))
-    returning t.*
-  ), dossier_months_upd as (
-    -- In place (HOT: no indexed column changes), by row address: no scan of the table.
-    update dossier_months t set
-      r_received = t.r_received + n.r_received,
-      r_online = t.r_online + n.r_online,
-      r_online_dvcqg = t.r_online_dvcqg + n.r_online_dvcqg,
-      r_online_local = t.r_online_local + n.r_online_local,
-      r_postal = t.r_postal + n.r_postal,
-      r_fee = t.r_fee + n.r_fee,
-      r_paid_any = t.r_paid_any + n.r_paid_any,
-      r_payable = t.r_payable + n.r_payable,
-      r_paid_dvcqg = t.r_paid_dvcqg + n.r_paid_dvcqg,
-      r_paid_local = t.r_paid_local + n.r_paid_local,
-      s_pop = t.s_pop + n.s_pop,
-      s_k = t.s_k + n.s_k,
-      s_c = t.s_c + n.s_c,
-      s_kc = t.s_kc + n.s_kc,
-      e_n = t.e_n + n.e_n,
-      e_ok = t.e_ok + n.e_ok,
-      e_k = t.e_k + n.e_k,
-      e_c = t.e_c + n.e_c,
-      e_kc = t.e_kc + n.e_kc,
-      sk_k = t.sk_k + n.sk_k,
-      sk_kc = t.sk_kc + n.sk_kc,
-      ek_k = t.ek_k + n.ek_k,
-      ek_kc = t.ek_kc + n.ek_kc
-    from (
-      select o.id, sum(n.r_received) as r_received, sum(n.r_online) as r_online, sum(n.r_online_dvcqg) as r_online_dvcqg, sum(n.r_online_local) as r_online_local, sum(n.r_postal) as r_postal, sum(n.r_fee) as r_fee, sum(n.r_paid_any) as r_paid_any, sum(n.r_payable) as r_payable, sum(n.r_paid_dvcqg) as r_paid_dvcqg, sum(n.r_paid_local) as r_paid_local, sum(n.s_pop) as s_pop, sum(n.s_k) as s_k, sum(n.s_c) as s_c, sum(n.s_kc) as s_kc, sum(n.e_n) as e_n, sum(n.e_ok) as e_ok, sum(n.e_k) as e_k, sum(n.e_c) as e_c, sum(n.e_kc) as e_kc, sum(n.sk_k) as sk_k, sum(n.sk_kc) as sk_kc, sum(n.ek_k) as ek_k, sum(n.ek_kc) as ek_kc
-      from dossier_months_target o join (select * from dossier_months_new union all select * from dossier_months_extra) n on o.province_code = n.province_code and o.unit_code = n.unit_code and o.pc = n.pc and o.month = n.month
-      group by o.id
-    ) n
-    where t.ctid = n.id and t.ctid = any(array(select id from dossier_months_target))
-    returning 1
-  ), dossier_months_ins as (
-    insert into dossier_months (province_code, unit_code, pc, month, r_received, r_online, r_online_dvcqg, r_online_local, r_postal, r_fee, r_paid_any, r_payable, r_paid_dvcqg, r_paid_local, s_pop, s_k, s_c, s_kc, e_n, e_ok, e_k, e_c, e_kc, sk_k, sk_kc, ek_k, ek_kc)
-    select n.* from dossier_months_new n where not exists (select 1 from dossier_months_target o where o.province_code = n.province_code and o.unit_code = n.unit_code and o.pc = n.pc and o.month = n.month)
-    returning 1
-  )
+  %2$s,
+  %3$s
   select (select count(*) from dossier_days_upd) + (select count(*) from dossier_days_ins)
     + (select count(*) from dossier_months_upd) + (select count(*) from dossier_months_ins)
-  $q$, source)
+  $q$, source, dossier_rollup_merge_sql('dossier_days', 'day'), dossier_rollup_merge_sql('dossier_months', 'month'))
 $f$;--> statement-breakpoint
 CREATE FUNCTION "dossier_rollup_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

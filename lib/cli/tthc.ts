@@ -14,12 +14,14 @@ import { openConfiguredStore, openStore } from "@/lib/store/open";
 import { auditDefects } from "@/lib/engine/audit";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
-import { RATINGS } from "@/lib/method/i766/score";
+import { ratingOf766 } from "@/lib/method/i766/score";
+import { GROUPS, type GroupId } from "@/lib/method/i766/points";
 import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
 import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
 import { fromDatabaseError, RuleError } from "@/lib/errors";
 import { makePeriod, PeriodError, type Period } from "@/lib/method/period";
 import { formatRate } from "@/lib/method/rates";
+import { formatPoints } from "@/lib/format";
 import { formatLocalInstant } from "@/lib/method/time";
 import { bandCell, renderTable } from "./table";
 
@@ -190,14 +192,12 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
 
 /** METHOD-766 §7 as a table: the total, its rating and rank, and each group's points of its maximum. */
 function render766(card: Card): string {
-  const points = (v: number | null, digits = 2) => (v === null ? "—" : v.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
   const rows = card.rows.map((r) => {
     const x = r.index766!;
-    const rating = RATINGS.find((g) => g.key === x.rating)?.label ?? "—";
     return [
-      r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, points(x.total), rating,
+      r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, formatPoints(x.total), ratingOf766(x.rating)?.label ?? "—",
       x.rank ? `${x.rank.position}/${x.rank.of}` : "—",
-      ...(["1", "2", "3", "4", "5"] as const).map((g) => (x.groups[g].score === null ? "—" : `${points(x.groups[g].score)}/${x.groups[g].max}`)),
+      ...(Object.keys(GROUPS) as GroupId[]).map((g) => (x.groups[g].score === null ? "—" : `${formatPoints(x.groups[g].score)}/${x.groups[g].max}`)),
     ];
   });
   return renderTable(

@@ -229,6 +229,7 @@ function counts766(c: Counts | null, r: ReportRow | null): Counts766 {
     synced: k("received"), reportedNational: n(r?.national), reportedPortal: n(r?.portal),
     g4: k("g4"), g4Finished: k("g4_finished"), g4EResult: k("g4_eresult"), g4Digitised: k("g4_digitised"),
     g4Reused: k("g4_reused"), g4Shared: k("g4_shared"), g4Citizen: k("g4_citizen"), g4Population: k("g4_population"),
+    kept: k("g5_kept"),
   };
 }
 
@@ -402,7 +403,7 @@ interface Counts {
   payable: number; paid_dvcqg: number; paid_local: number; paid_any: number;
   // METHOD-766 §4 (the 766 profile only).
   g4?: number; g4_finished?: number; g4_eresult?: number; g4_digitised?: number; g4_reused?: number;
-  g4_shared?: number; g4_citizen?: number; g4_population?: number;
+  g4_shared?: number; g4_citizen?: number; g4_population?: number; g5_kept?: number;
 }
 interface FeedbackRow { total: number; regulation: number; conduct: number }
 interface ReportRow { national: number; portal: number }

@@ -64,10 +64,10 @@ export function dossierVerdict766(period: Period): SQL {
 }
 
 /**
- * The dossier counts group 4 adds (METHOD-766 §4: dossiers with NgayTiepNhan in the
- * period), by the rule each counts with over the columns of `facts766`.
+ * The dossier counts the 766 profile adds — group 4 (§4: dossiers with NgayTiepNhan in
+ * the period) and §5.4 — by the rule each counts with over the columns of `facts766`.
  */
-export const EXTRA_766 = ["g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population"] as const;
+export const EXTRA_766 = ["g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
 export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
   g4: "rec4",
   g4_finished: "rec4 and fin910",
@@ -77,6 +77,8 @@ export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
   g4_shared: "rec4 and digitised and shared",
   g4_citizen: "rec4 and citizen",
   g4_population: "rec4 and citizen and population",
+  // §5.4: of 2.1's population, neither late nor overdue nor rated dissatisfied (HaiLong 0).
+  g5_kept: "pop and ok and not dissatisfied",
 };
 
 /** A JSON array field of the raw record, or an empty array. */
@@ -107,7 +109,8 @@ export function facts766(period: Period, where: SQL): SQL {
       ${anyDoc(one("t", "DuocLayTuKhoDMQG"))} or jsonb_array_length(${arr("DSKetNoiCSDL")}) > 0 as shared,
       ${one("d.raw", "TaiKhoanDuocXacThucVoiVNeID")} or ${anyDoc(one("t", "DuocLayTuKhoDMQG"))}
         or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC') as population,
-      trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1' as citizen
+      trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1' as citizen,
+      trim(coalesce(d.raw->>'HaiLong', '')) = '0' as dissatisfied
     from dossiers d cross join lateral ${dossierVerdict766(period)} v
     where true ${where}`;
 }

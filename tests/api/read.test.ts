@@ -111,6 +111,23 @@ describe("GET /api/v1/indicators?profile=766 (METHOD-766 §7)", () => {
     const t = r.json.rows.find((x: { key: string }) => x.key === "T");
     expect(t.index766.rank).toBeNull();
   });
+  it("§5.4: a dossier on time but rated dissatisfied (HaiLong 0) counts in 2.1 and not in 5.4", async () => {
+    const read = async () => {
+      const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency&profile=766`, { userId: province.users.admin });
+      const x = r.json.rows.find((row: { key: string }) => row.key === "A").index766;
+      return { timely: x.groups["2"].indicators["2.1"].numerator, kept: x.groups["5"].indicators["5.4"].numerator };
+    };
+    const before = await read();
+    const done = [{ TrangThai: "2", ThoiDiemXuLy: "20250303090000" }, { TrangThai: "9", ThoiDiemXuLy: "20250303100000" }];
+    const r = await call(sync, "/api/v1/sync", {
+      token: province.tokens.T,
+      body: { service: "DongBoHoSoMC", data: [record("A-SAD", { HaiLong: "0", QuaTrinhXuLy: done }), record("A-GLAD", { HaiLong: "1", QuaTrinhXuLy: done })] },
+    });
+    expect(r.json.accepted).toBe(2);
+    const after = await read();
+    expect(after.timely - before.timely).toBe(2);
+    expect(after.kept - before.kept).toBe(1);
+  });
   it("refuses an unknown profile with 422 naming it", async () => {
     const r = await call(indicators, `/api/v1/indicators?${Q}&profile=999`, { userId: province.users.admin });
     expect(r.status).toBe(422);

@@ -66,6 +66,26 @@ describe("tthc evaluate", () => {
   });
 });
 
+describe("tthc evaluate --profile 766 (METHOD-766 §0, §7)", () => {
+  it("adds index766 with hand-checked 1.4 and 2.1, and prints totals with ratings", async () => {
+    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "agency", "--profile", "766", "--json");
+    expect(r.code).toBe(0);
+    const stp = JSON.parse(r.out).rows.find((x: { key: string }) => x.key === "STP");
+    // §1.4: METHOD §Đ's 2 of 3 (66,67 %) → 6 × 66,67 / 100 = 4 points.
+    expect(stp.index766.groups["1"].indicators["1.4"].score).toBeCloseTo(4, 10);
+    // §2.1: STP-01 on time, STP-02 overdue → 50 % → 10 of 20.
+    expect(stp.index766.groups["2"].indicators["2.1"]).toMatchObject({ numerator: 1, denominator: 2, ratio: 50, score: 10 });
+    const table = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--profile", "766");
+    expect(table.out).toContain("Tổng điểm");
+    expect(table.out).toMatch(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
+  });
+  it("refuses an unknown profile, naming the option", async () => {
+    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--profile", "999");
+    expect(r.code).toBe(64);
+    expect(r.err).toContain("--profile");
+  });
+});
+
 describe("tthc explain", () => {
   it("gives start, end, deadline, elapsed, verdict and clause (METHOD §A.2–A.5)", async () => {
     const r = await tthc("explain", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "STP-01", "--json");

@@ -7,13 +7,13 @@ import { breadcrumb, hasChildUnits, resolveUnit } from "@/lib/data/tree";
 import { allowed, type Caller } from "@/lib/data/scope";
 import type { Period } from "@/lib/method/period";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
-import { formatCount, formatDateTime, formatRate } from "@/lib/format";
+import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import type { Band, BandedIndicator } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
-import { RATINGS } from "@/lib/method/i766/score";
+import { ratingOf766 } from "@/lib/method/i766/score";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
 import { Breadcrumb } from "../../_components/breadcrumb";
@@ -192,7 +192,6 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
   const total = (r: ScorecardRow) => r.index766?.total ?? null;
   const rows = [...card.rows].sort((a, b) => (total(b) ?? -1) - (total(a) ?? -1) || a.name.localeCompare(b.name, "vi"));
   const sections = SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0);
-  const points = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
   return (
     <div className="space-y-4">
       {rows.length === 0 && <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có đơn vị trực thuộc hoặc chưa có dữ liệu trong kỳ.</p>}
@@ -213,19 +212,19 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
               <tbody>
                 {section.rows.map((r) => {
                   const x = r.index766;
-                  const rating = RATINGS.find((g) => g.key === x?.rating);
+                  const rating = ratingOf766(x?.rating ?? null);
                   return (
                     <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
                       <td className="px-2 py-2 tabular-nums" data-rank766>{x?.rank ? `${x.rank.position}/${x.rank.of}` : "—"}</td>
                       <td className="px-2 py-2"><Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key, view: "i766" })}`}>{r.name}</Link></td>
-                      <td className="px-2 py-2 font-semibold tabular-nums">{points(x?.total ?? null)}</td>
+                      <td className="px-2 py-2 font-semibold tabular-nums">{formatPoints(x?.total ?? null)}</td>
                       <td className="px-2 py-2">
                         {rating
                           ? <span className="inline-flex items-center gap-1"><span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: rating.color }} />{rating.label}</span>
                           : <span className="text-gray-500">Chưa có dữ liệu</span>}
                       </td>
                       {(Object.keys(GROUPS) as GroupId[]).map((g) => (
-                        <td key={g} className="px-2 py-2 tabular-nums">{x?.groups[g].score == null ? "—" : `${points(x.groups[g].score)} / ${x.groups[g].max}`}</td>
+                        <td key={g} className="px-2 py-2 tabular-nums">{x?.groups[g].score == null ? "—" : `${formatPoints(x.groups[g].score)} / ${x.groups[g].max}`}</td>
                       ))}
                     </tr>
                   );

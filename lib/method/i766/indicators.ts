@@ -16,6 +16,8 @@ export interface Counts766 {
   synced: number; reportedNational: number; reportedPortal: number;
   g4: number; g4Finished: number; g4EResult: number; g4Digitised: number; g4Reused: number; g4Shared: number;
   g4Citizen: number; g4Population: number;
+  /** §5.4: of the population, neither late, overdue nor rated dissatisfied (HaiLong 0). */
+  kept: number;
 }
 
 const of = (numerator: number, denominator: number): Counted => ({ numerator, denominator });
@@ -44,7 +46,7 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
     "4.3": of(c.g4Reused, c.g4),
     "4.4": of(c.g4Shared, c.g4Digitised),
     "4.5": of(c.g4Population, c.g4Citizen),
-    // §5.4 without ratings or PAKN naming dossiers (HaiLong and pakn MaHoSo absent: "none").
-    "5.4": of(timely, c.population),
+    // §5.4: PAKN naming a dossier (pakn MaHoSo) is not imported yet: that term counts as none (§6).
+    "5.4": of(c.kept, c.population),
   };
 }

@@ -42,6 +42,9 @@ export const RATINGS = [
 ] as const;
 export type Rating = (typeof RATINGS)[number]["key"];
 
+/** The legend entry (word and colour) of a rating. */
+export const ratingOf766 = (rating: Rating | null) => RATINGS.find((r) => r.key === rating) ?? null;
+
 /** §0.3: the rating of an exact total (null without a total). */
 export function ratingOf(total: number | null): Rating | null {
   if (total === null) return null;
