@@ -88,6 +88,12 @@ export const procedures = pgTable(
   deadlineValue: numeric("deadline_value", { mode: "number" }), // ThoiHan, null when not stated
   deadlineUnit: text("deadline_unit", { enum: DEADLINE_UNITS }), // DonViTinh
   hasFee: boolean("has_fee").notNull().default(false), // CoPhiLePhi
+  /**
+   * METHOD-766 §6's optional columns as the file gave them: a key per column the file
+   * carried (NgayHieuLuc, NgayCongBo, NgayCongKhai, DayDuBoPhan, KetQuaGiay), null for an
+   * empty cell. An absent key is an absent column, which §6 reads differently from empty.
+   */
+  i766: jsonb("i766").$type<Record<string, string | null>>().notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [check("procedures_deadline_unit_check", oneOf(t.deadlineUnit, DEADLINE_UNITS))],
 );
@@ -245,8 +251,14 @@ export const feedback = pgTable(
     unitCode: text("unit_code").notNull(), // MaDonVi
     sector: text("sector"), // Nganh
     field: text("field"), // LinhVuc
+    /** METHOD-766 §6's optional columns (NgayXuLyXong, SoThich, SoKhongThich, KhieuNaiLai, MaHoSo) as for procedures. */
+    i766: jsonb("i766").$type<Record<string, string | null>>().notNull().default(sql`'{}'::jsonb`),
   },
-  (t) => [primaryKey({ columns: [t.provinceCode, t.code] }), index("feedback_unit_idx").on(t.unitCode, t.receivedAt)],
+  (t) => [
+    primaryKey({ columns: [t.provinceCode, t.code] }), index("feedback_unit_idx").on(t.unitCode, t.receivedAt),
+    // METHOD-766 §5.4: the dossiers a PAKN names.
+    index("feedback_dossier_idx").on(t.provinceCode, sql`(${t.i766}->>'MaHoSo')`).where(sql`${t.i766} ? 'MaHoSo'`),
+  ],
 );
 
 /** Reported totals (METHOD §Đ.1), DATA.md §2 baocao. */

@@ -288,23 +288,74 @@ function processingMs(p: ProcedureRow, ratio: number, rng: Rng): number {
   }
 }
 
-/** Feedback (PAKN) for the year. */
-export function demoFeedback(ref: DemoReference, opts: DemoOptions): FeedbackRow[] {
+/**
+ * METHOD-766 §6's catalogue columns for the demo: most procedures announced in time and
+ * made public within days, some late or not yet public, a few published incompletely;
+ * four in ten have a paper result. From a stream of their own, like record766.
+ */
+export function demoCatalogue766(procedures: ProcedureRow[], until: LocalDate, seed = 766): ProcedureRow[] {
+  const rng = prng(seed);
+  const cal = new WorkCalendar(builtinExceptions(Number(until.slice(0, 4)) - 2, Number(until.slice(0, 4)) + 1));
+  const first = firstDayOfData(until);
+  const span = Math.max(1, Math.round((startOfLocalDay(until).getTime() - startOfLocalDay(first).getTime()) / 86_400_000));
+  return procedures.map((p) => {
+    // Six in ten were announced during the year of data, the rest before it.
+    const announced = addDays(first, rng.chance(0.6) ? rng.int(0, span) : -rng.int(30, 700));
+    const lead = rng.chance(0.8) ? rng.int(6, 25) : rng.int(0, 5);
+    const shown = rng.chance(0.9) ? cal.nthWorkingDayAfter(announced, rng.chance(0.85) ? rng.int(1, 5) : rng.int(6, 15)) : null;
+    return {
+      ...p,
+      i766: {
+        NgayCongBo: announced,
+        NgayHieuLuc: cal.nthWorkingDayAfter(announced, lead),
+        NgayCongKhai: shown,
+        DayDuBoPhan: rng.chance(0.88) ? "1" : "0",
+        KetQuaGiay: rng.chance(0.4) ? "1" : "0",
+      },
+    };
+  });
+}
+
+/**
+ * Feedback (PAKN) for the year. With `dossiers` (some dossiers of each agency, code and
+ * reception), the PAKN also carry METHOD-766 §6's handling columns, a third of them
+ * naming one of their agency's dossiers received before them.
+ */
+export function demoFeedback(ref: DemoReference, opts: DemoOptions & { dossiers766?: Map<string, Array<{ code: string; at: number }>> }): FeedbackRow[] {
   const rng = prng((opts.seed ?? 7) + 1);
   const first = startOfLocalDay(firstDayOfData(opts.until)).getTime();
   const span = Math.min((opts.now ?? new Date()).getTime(), startOfLocalDay(opts.until).getTime() + 86_400_000) - first;
   const n = Math.max(20, Math.round(opts.dossiers / 80));
+  const rng766 = prng((opts.seed ?? 7) + 767);
+  const until = opts.now ?? new Date();
+  const cal = new WorkCalendar(builtinExceptions(until.getFullYear() - 2, until.getFullYear() + 1));
+  // Some agencies answer their PAKN slowly and leave people unsatisfied.
+  const slow = new Map(ref.desks.map((d) => [d.unitCode, rng766.chance(0.25)]));
   return Array.from({ length: n }, (_, i) => {
     const desk = rng.pick(ref.desks);
     const proc = rng.pick(desk.procedures);
-    return {
+    const receivedAt = new Date(first + rng.next() * span);
+    const row: FeedbackRow = {
       code: `PAKN.${String(i + 1).padStart(6, "0")}`,
-      receivedAt: new Date(first + rng.next() * span),
+      receivedAt,
       kind: rng.chance(0.6) ? 1 : 2,
       unitCode: desk.unitCode,
       sector: proc.fieldName,
       field: proc.fieldCode,
     };
+    if (!opts.dossiers766) return row;
+    const isSlow = slow.get(desk.unitCode)!;
+    const done = cal.nthWorkingDayAfter(localDate(receivedAt), isSlow ? rng766.int(5, 30) : rng766.int(1, 16));
+    const earlier = (opts.dossiers766.get(desk.unitCode) ?? []).filter((d) => d.at < receivedAt.getTime());
+    const likes = rng766.int(0, 6);
+    row.i766 = {
+      NgayXuLyXong: startOfLocalDay(done) <= until ? done : null,
+      SoThich: String(likes),
+      SoKhongThich: String(isSlow ? rng766.int(0, 8) : rng766.int(0, Math.max(0, likes - 1))),
+      KhieuNaiLai: rng766.chance(isSlow ? 0.2 : 0.04) ? "1" : "0",
+      MaHoSo: earlier.length && rng766.chance(0.3) ? rng766.pick(earlier).code : null,
+    };
+    return row;
   });
 }
 

@@ -14,7 +14,7 @@ import { hashPassword } from "@/lib/passwords";
 import { issueToken } from "@/lib/store/tokens";
 import { localDate } from "@/lib/method/time";
 import type { Role } from "@/lib/roles";
-import { demoDossiers, demoFeedback, demoReference, demoReports } from "./generate";
+import { demoCatalogue766, demoDossiers, demoFeedback, demoReference, demoReports } from "./generate";
 import { PROVINCE } from "./thai-nguyen";
 
 export interface SeedOptions {
@@ -40,11 +40,13 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
   const t0 = Date.now();
   const ref = demoReference(undefined, { national: opts.national });
   await upsertUnits(db.orm, ref.units);
-  await upsertProcedures(db.orm, ref.procedures);
+  await upsertProcedures(db.orm, demoCatalogue766(ref.procedures, until));
   await upsertAuthorities(db.orm, ref.authorities);
   log(`Danh mục: ${ref.units.length} đơn vị, ${ref.procedures.length} thủ tục, ${ref.authorities.length} thẩm quyền`);
 
   const perUnitMonth = new Map<string, number>();
+  // A few dossiers of each agency for the PAKN that name one (METHOD-766 §5.4).
+  const named = new Map<string, Array<{ code: string; at: number }>>();
   let written = 0;
   for (const chunk of demoDossiers(ref, { dossiers: n, until, now })) {
     await upsertDossiers(db.orm, chunk, now, { refresh: false });
@@ -52,11 +54,13 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
       if (!d.receivedAt) continue;
       const key = `${d.unitCode}|${localDate(d.receivedAt).slice(0, 7)}`;
       perUnitMonth.set(key, (perUnitMonth.get(key) ?? 0) + 1);
+      const some = named.get(d.unitCode) ?? [];
+      if (some.length < 40) named.set(d.unitCode, [...some, { code: d.code, at: d.receivedAt.getTime() }]);
     }
     written += chunk.length;
     if (written % 100_000 < chunk.length) log(`  ${written.toLocaleString("vi-VN")} hồ sơ…`);
   }
-  await upsertFeedback(db.orm, demoFeedback(ref, { dossiers: n, until, now }));
+  await upsertFeedback(db.orm, demoFeedback(ref, { dossiers: n, until, now, dossiers766: named }));
   await upsertReports(db.orm, demoReports(perUnitMonth, until));
   await db.orm.execute(sql`analyze`);
   log(`Hồ sơ: ${written.toLocaleString("vi-VN")} trong ${((Date.now() - t0) / 1000).toFixed(1)} s`);

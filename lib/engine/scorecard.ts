@@ -25,7 +25,7 @@ import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
 import { COUNTS, irregular, rollupCounts } from "./rollup";
-import { EXTRA_766, EXTRA_766_RULES, facts766 } from "./verdict766-sql";
+import { EXTRA_766, EXTRA_766_RULES, facts766, feedbackCounts766, PROCEDURE_766, procedureFacts766 } from "./verdict766-sql";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -191,7 +191,7 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
   const rowsOut: ScorecardRow[] = result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r));
   if (q.profile === "766") {
     const tiers = await tiersOf(orm, result.filter((r) => r.kind && RANKED_KINDS.includes(r.kind)).map((r) => r.key));
-    const scores = result.map((r) => index766(counted766(counts766(r.c, r.r))));
+    const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r))));
     // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
     const byTier = new Map<string, Array<{ key: string; total: number | null }>>();
     result.forEach((r, i) => {
@@ -217,7 +217,7 @@ async function tiersOf(orm: Orm, codes: string[]): Promise<Map<string, string>> 
 }
 
 /** The scorecard's counts as METHOD-766's indicators read them. */
-function counts766(c: Counts | null, r: ReportRow | null): Counts766 {
+function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null): Counts766 {
   const k = (field: keyof Counts) => n(c?.[field]);
   return {
     population: k("population"), onTime: k("on_time"), withinDeadline: k("within"),
@@ -229,7 +229,11 @@ function counts766(c: Counts | null, r: ReportRow | null): Counts766 {
     synced: k("received"), reportedNational: n(r?.national), reportedPortal: n(r?.portal),
     g4: k("g4"), g4Finished: k("g4_finished"), g4EResult: k("g4_eresult"), g4Digitised: k("g4_digitised"),
     g4Reused: k("g4_reused"), g4Shared: k("g4_shared"), g4Citizen: k("g4_citizen"), g4Population: k("g4_population"),
-    kept: k("g5_kept"),
+    kept: k("g5_kept"), online766: k("g3_online"),
+    announcedCols: k("p11_cols"), announced: k("p11"), announcedOnTime: k("p11_on"),
+    madePublicCols: k("p12_cols"), madePublic: k("p12"), madePublicOnTime: k("p12_on"),
+    completeCols: k("p13"), complete: k("p13_on"),
+    handled: n(f?.f52), handledOnTime: n(f?.f52_on), handledWell: n(f?.f53_on),
   };
 }
 
@@ -333,6 +337,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         coalesce(sum(ag.paid_dvcqg) filter (where au.payment_integrated), 0) as paid_dvcqg,
         coalesce(sum(ag.paid_local) filter (where au.payment_integrated), 0) as paid_local
         ${more((c) => `coalesce(sum(ag.${c}), 0) as ${c}`)}
+        ${i766 ? sql.join(procedureFacts766(period).map(([name, e]) => sql`, bool_or(${e}) as ${sql.raw(name)}`)) : sql``}
       from gmap m
       left join agg ag on ag.unit_code = m.unit_code and ag.pc = m.pc
       left join auth au on au.unit_code = m.unit_code and au.pc = m.pc
@@ -358,13 +363,14 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,
         sum(paid_any)::int as paid_any
         ${more((c) => `sum(${c})::int as ${c}`)}
+        ${sql.raw(i766 ? PROCEDURE_766.map((c) => `, count(*) filter (where has_auth and ${c})::int as ${c}`).join("") : "")}
       from per_gp group by g
     ),
     fb as (
       ${
         feedbackGroup
           ? sql`select g, count(*)::int as total, count(*) filter (where f.kind = 1)::int as regulation,
-              count(*) filter (where f.kind = 2)::int as conduct
+              count(*) filter (where f.kind = 2)::int as conduct ${i766 ? sql`, ${feedbackCounts766(period)}` : sql``}
             from feedback f
             cross join lateral (${feedbackGroup}) as gm(g)
             where f.received_at >= ${ps} and f.received_at <= ${asOf}
@@ -403,9 +409,10 @@ interface Counts {
   payable: number; paid_dvcqg: number; paid_local: number; paid_any: number;
   // METHOD-766 §4 (the 766 profile only).
   g4?: number; g4_finished?: number; g4_eresult?: number; g4_digitised?: number; g4_reused?: number;
-  g4_shared?: number; g4_citizen?: number; g4_population?: number; g5_kept?: number;
+  g4_shared?: number; g4_citizen?: number; g4_population?: number; g5_kept?: number; g3_online?: number;
+  p11_cols?: number; p11?: number; p11_on?: number; p12_cols?: number; p12?: number; p12_on?: number; p13?: number; p13_on?: number;
 }
-interface FeedbackRow { total: number; regulation: number; conduct: number }
+interface FeedbackRow { total: number; regulation: number; conduct: number; f52?: number; f52_on?: number; f53_on?: number }
 interface ReportRow { national: number; portal: number }
 
 const n = (v: unknown) => Number(v ?? 0);

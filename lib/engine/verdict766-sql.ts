@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Period } from "@/lib/method/period";
+import { localDate } from "@/lib/method/time";
 import { instant } from "./sql-util";
 
 /**
@@ -67,18 +68,23 @@ export function dossierVerdict766(period: Period): SQL {
  * The dossier counts the 766 profile adds — group 4 (§4: dossiers with NgayTiepNhan in
  * the period) and §5.4 — by the rule each counts with over the columns of `facts766`.
  */
-export const EXTRA_766 = ["g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
+export const EXTRA_766 = ["g3_online", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
 export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
+  // §3.3: online; of a procedure whose result is a paper document (KetQuaGiay 1), also
+  // finished with 9 or 10 and an electronic result.
+  g3_online: "rec and channel = 2 and (not paper or (fin910 and eresult))",
   g4: "rec4",
-  g4_finished: "rec4 and fin910",
-  g4_eresult: "rec4 and fin910 and eresult",
+  // §4.1: of procedures with KetQuaGiay 1, or of every procedure whose row lacks the column.
+  g4_finished: "rec4 and fin910 and (paper or not paper_known)",
+  g4_eresult: "rec4 and fin910 and eresult and (paper or not paper_known)",
   g4_digitised: "rec4 and digitised",
   g4_reused: "rec4 and reused",
   g4_shared: "rec4 and digitised and shared",
   g4_citizen: "rec4 and citizen",
   g4_population: "rec4 and citizen and population",
-  // §5.4: of 2.1's population, neither late nor overdue nor rated dissatisfied (HaiLong 0).
-  g5_kept: "pop and ok and not dissatisfied",
+  // §5.4: of 2.1's population, neither late nor overdue nor rated dissatisfied (HaiLong 0)
+  // nor named by a PAKN received in the period.
+  g5_kept: "pop and ok and not dissatisfied and not named",
 };
 
 /** A JSON array field of the raw record, or an empty array. */
@@ -110,7 +116,60 @@ export function facts766(period: Period, where: SQL): SQL {
       ${one("d.raw", "TaiKhoanDuocXacThucVoiVNeID")} or ${anyDoc(one("t", "DuocLayTuKhoDMQG"))}
         or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC') as population,
       trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1' as citizen,
-      trim(coalesce(d.raw->>'HaiLong', '')) = '0' as dissatisfied
+      trim(coalesce(d.raw->>'HaiLong', '')) = '0' as dissatisfied,
+      coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
+      exists (select 1 from feedback f where f.province_code = d.province_code and f.i766 ? 'MaHoSo'
+        and f.i766->>'MaHoSo' = d.code and f.received_at between ${ps} and ${asOf}) as named
     from dossiers d cross join lateral ${dossierVerdict766(period)} v
+    left join procedures pr on pr.code = d.procedure_code
     where true ${where}`;
+}
+
+/** A §6 date of a jsonb column `j`, or null when absent, empty or later than the as-of date (§0.6). */
+const happened = (j: string, key: string, asOfDay: string) =>
+  sql.raw(`(case when (${j}->>'${key}')::date <= '${asOfDay}'::date then (${j}->>'${key}')::date end)`);
+
+/**
+ * §1.1–1.3 over the catalogue row `p` of a procedure under the group's authority: the set
+ * form of `publication` (lib/method/i766/records.ts). Each is a flag; `*_cols` says the
+ * file carried the columns the indicator reads (§6: absent ⇒ N/A).
+ */
+export function procedureFacts766(period: Period): Array<[string, SQL]> {
+  const asOfDay = localDate(period.asOf);
+  const pub = happened("p.i766", "NgayCongBo", asOfDay);
+  const shown = happened("p.i766", "NgayCongKhai", asOfDay);
+  const inPeriod = sql`${pub} between ${period.from}::date and ${period.to}::date`;
+  const due12 = sql`work_day_after(${pub}, 5)`;
+  const cols11 = sql`(p.i766 ? 'NgayCongBo' and p.i766 ? 'NgayHieuLuc')`;
+  const cols12 = sql`(p.i766 ? 'NgayCongBo' and p.i766 ? 'NgayCongKhai')`;
+  const counted11 = sql`${cols11} and ${inPeriod} and p.i766->>'NgayHieuLuc' is not null`;
+  const counted12 = sql`${cols12} and ${inPeriod} and not (${shown} is null and ${due12} > ${asOfDay}::date)`;
+  return [
+    ["p11_cols", cols11],
+    ["p11", counted11],
+    ["p11_on", sql`${counted11} and ${pub} <= work_day_before((p.i766->>'NgayHieuLuc')::date, 5)`],
+    ["p12_cols", cols12],
+    ["p12", counted12],
+    ["p12_on", sql`${counted12} and ${shown} <= ${due12}`],
+    ["p13", sql`p.i766 ? 'DayDuBoPhan'`],
+    ["p13_on", sql`p.i766->>'DayDuBoPhan' = '1'`],
+  ];
+}
+export const PROCEDURE_766 = ["p11_cols", "p11", "p11_on", "p12_cols", "p12", "p12_on", "p13", "p13_on"] as const;
+
+/**
+ * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (records.ts), as aggregates:
+ * f52 the PAKN whose file carried NgayXuLyXong, f52_on those on time, f53_on those
+ * handled to satisfaction.
+ */
+export function feedbackCounts766(period: Period): SQL {
+  const asOfDay = localDate(period.asOf);
+  const done = happened("f.i766", "NgayXuLyXong", asOfDay);
+  const due = sql`work_day_after((f.received_at at time zone 'Asia/Ho_Chi_Minh')::date, 15)`;
+  const onTime = sql`(f.i766 ? 'NgayXuLyXong' and case when ${done} is not null then ${done} <= ${due} else ${asOfDay}::date <= ${due} end)`;
+  const num = (k: string) => sql.raw(`coalesce(nullif(f.i766->>'${k}', '')::bigint, 0)`);
+  return sql`count(*) filter (where f.i766 ? 'NgayXuLyXong')::int as f52,
+    count(*) filter (where ${onTime})::int as f52_on,
+    count(*) filter (where ${onTime} and ${num("SoKhongThich")} <= ${num("SoThich")}
+      and coalesce(f.i766->>'KhieuNaiLai', '') <> '1')::int as f53_on`;
 }

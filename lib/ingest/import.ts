@@ -90,7 +90,8 @@ function cellText(v: unknown): string {
  */
 interface StoreSpec<Row> {
   stored: (keys: SQL) => SQL;
-  compared: (r: Row) => unknown[];
+  /** The values after the write, given those stored (`before`, in the same order). */
+  compared: (r: Row, before: unknown[]) => unknown[];
   write: (orm: Orm, rows: Row[]) => Promise<unknown>;
 }
 const STORE: { [K in ReferenceKind]: StoreSpec<ReferenceRow<K>> } = {
@@ -100,9 +101,10 @@ const STORE: { [K in ReferenceKind]: StoreSpec<ReferenceRow<K>> } = {
     write: upsertUnits,
   },
   thutuc: {
-    stored: (keys) => sql`select code as k, jsonb_build_array(name, field_code, field_name, deadline_value::float8, deadline_unit, has_fee) as v
+    stored: (keys) => sql`select code as k, jsonb_build_array(name, field_code, field_name, deadline_value::float8, deadline_unit, has_fee, i766) as v
       from procedures where code in ${keys}`,
-    compared: (r) => [r.name, r.fieldCode, r.fieldName, r.deadlineValue, r.deadlineUnit, r.hasFee],
+    // The 766 columns as upsertProcedures leaves them: the file's merged over those stored.
+    compared: (r, before) => [r.name, r.fieldCode, r.fieldName, r.deadlineValue, r.deadlineUnit, r.hasFee, { ...(before[6] as object), ...r.i766 }],
     write: upsertProcedures,
   },
   thamquyen: {
@@ -118,9 +120,9 @@ const STORE: { [K in ReferenceKind]: StoreSpec<ReferenceRow<K>> } = {
     write: (orm, rows) => changeExceptions(orm, rows.map((r) => ({ ...r, source: "Nhập từ tệp" }))),
   },
   pakn: {
-    stored: (keys) => sql`select code as k, jsonb_build_array(extract(epoch from received_at) * 1000, kind, unit_code, sector, field) as v
+    stored: (keys) => sql`select code as k, jsonb_build_array(extract(epoch from received_at) * 1000, kind, unit_code, sector, field, i766) as v
       from feedback where code in ${keys}`,
-    compared: (r) => [r.receivedAt.getTime(), r.kind, r.unitCode, r.sector, r.field],
+    compared: (r) => [r.receivedAt.getTime(), r.kind, r.unitCode, r.sector, r.field, r.i766 ?? {}],
     write: upsertFeedback,
   },
   baocao: {
@@ -146,6 +148,10 @@ async function knownCodes<K extends ReferenceKind>(orm: Orm, kind: K, parsed: Ar
   return { units, procedures };
 }
 
+/** JSON with object keys sorted: jsonb orders keys its own way. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+
 export async function importReference<K extends ReferenceKind>(
   orm: Orm,
   kind: K,
@@ -164,14 +170,14 @@ export async function importReference<K extends ReferenceKind>(
   const spec = REFERENCE_KINDS[kind] as unknown as { key: (r: ReferenceRow<K>) => string };
   const keys = good.map((g) => spec.key(g));
   const stored = new Map(
-    keys.length ? (await rows<{ k: string; v: unknown }>(orm, store.stored(textList(keys)))).map((r) => [r.k, JSON.stringify(r.v)]) : [],
+    keys.length ? (await rows<{ k: string; v: unknown[] }>(orm, store.stored(textList(keys)))).map((r) => [r.k, r.v]) : [],
   );
   let inserted = 0;
   let updated = 0;
   for (const g of good) {
     const before = stored.get(spec.key(g));
     if (before === undefined) inserted++;
-    else if (before !== JSON.stringify(store.compared(g))) updated++;
+    else if (canonical(before) !== canonical(store.compared(g, before))) updated++;
   }
   if (!opts.dryRun && good.length) await store.write(orm, good);
   errors.sort((a, b) => a.line - b.line);

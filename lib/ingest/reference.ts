@@ -20,6 +20,25 @@ const flag = (col: string) =>
   z.enum(["0", "1", ""], { error: msg(`${col} phải là 0 hoặc 1`, `${col} must be 0 or 1`) }).transform((s) => s === "1");
 const day = (col: string) => z.string().refine(isLocalDate, msg(`${col} phải là ngày yyyy-MM-dd`, `${col} must be a date yyyy-MM-dd`));
 
+/**
+ * METHOD-766 §6's optional columns: absent from the header is not the same as empty
+ * (an absent column makes its indicators N/A), so a row keeps a key per column present,
+ * null for an empty cell.
+ */
+const optional766 = {
+  day: (col: string) => z.string().optional().refine((s) => !s || isLocalDate(s), msg(`${col} phải là ngày yyyy-MM-dd hoặc để trống`, `${col} must be a date yyyy-MM-dd or empty`)),
+  flag: (col: string) => z.enum(["0", "1", ""], { error: msg(`${col} phải là 0, 1 hoặc để trống`, `${col} must be 0, 1 or empty`) }).optional(),
+  count: (col: string) => z.string().regex(/^\d{0,9}$/, msg(`${col} phải là số nguyên ≥ 0 hoặc để trống`, `${col} must be a whole number ≥ 0 or empty`)).optional(),
+  code: z.string().max(MAX_CELL, tooLong).optional(),
+};
+function present766<C extends string>(r: Partial<Record<C, string>>, columns: readonly C[]): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const c of columns) if (r[c] !== undefined) out[c] = r[c] === "" ? null : (r[c] as string);
+  return out;
+}
+export const CATALOGUE_766 = ["NgayHieuLuc", "NgayCongBo", "NgayCongKhai", "DayDuBoPhan", "KetQuaGiay"] as const;
+export const PAKN_766 = ["NgayXuLyXong", "SoThich", "SoKhongThich", "KhieuNaiLai", "MaHoSo"] as const;
+
 const donvi = z.object({
   MaDonVi: req("MaDonVi"), TenDonVi: req("TenDonVi"),
   LoaiDonVi: z.enum(["tinh", "so_nganh", "huyen", "xa"], { error: msg("LoaiDonVi phải là tinh, so_nganh, huyen hoặc xa", "LoaiDonVi must be tinh, so_nganh, huyen or xa") }),
@@ -33,6 +52,8 @@ const thutuc = z.object({
   DonViTinh: z.string().refine((s) => s === "" || s.toLowerCase() in DEADLINE_UNITS_BY_LABEL,
     msg("DonViTinh phải là Giờ, Ngày làm việc, Ngày, Tháng hoặc Năm", "DonViTinh must be Giờ, Ngày làm việc, Ngày, Tháng or Năm")),
   CoPhiLePhi: flag("CoPhiLePhi"),
+  NgayHieuLuc: optional766.day("NgayHieuLuc"), NgayCongBo: optional766.day("NgayCongBo"), NgayCongKhai: optional766.day("NgayCongKhai"),
+  DayDuBoPhan: optional766.flag("DayDuBoPhan"), KetQuaGiay: optional766.flag("KetQuaGiay"),
 }).superRefine((r, ctx) => {
   if (r.ThoiHan !== "" && r.DonViTinh === "") ctx.addIssue({ code: "custom", path: ["DonViTinh"], message: msg("Có ThoiHan nhưng thiếu DonViTinh", "ThoiHan given without DonViTinh") });
   const unit = DEADLINE_UNITS_BY_LABEL[r.DonViTinh.toLowerCase()];
@@ -44,6 +65,7 @@ const thutuc = z.object({
   return {
     code: r.MaTTHC, name: r.TenTTHC, fieldCode: r.MaLinhVuc, fieldName: r.TenLinhVuc, deadlineValue: value,
     deadlineUnit: value === null ? null : DEADLINE_UNITS_BY_LABEL[r.DonViTinh.toLowerCase()], hasFee: r.CoPhiLePhi,
+    i766: present766(r, CATALOGUE_766),
   };
 });
 
@@ -72,7 +94,12 @@ const pakn = z.object({
   MaPAKN: req("MaPAKN"), NgayTiepNhan: instant("NgayTiepNhan"),
   PhanLoai: z.enum(["1", "2"], { error: msg("PhanLoai phải là 1 hoặc 2", "PhanLoai must be 1 or 2") }),
   MaDonVi: req("MaDonVi"), Nganh: opt, LinhVuc: opt,
-}).transform((r): FeedbackRow => ({ code: r.MaPAKN, receivedAt: r.NgayTiepNhan, kind: Number(r.PhanLoai), unitCode: r.MaDonVi, sector: r.Nganh, field: r.LinhVuc }));
+  NgayXuLyXong: optional766.day("NgayXuLyXong"), SoThich: optional766.count("SoThich"), SoKhongThich: optional766.count("SoKhongThich"),
+  KhieuNaiLai: optional766.flag("KhieuNaiLai"), MaHoSo: optional766.code,
+}).transform((r): FeedbackRow => ({
+  code: r.MaPAKN, receivedAt: r.NgayTiepNhan, kind: Number(r.PhanLoai), unitCode: r.MaDonVi, sector: r.Nganh, field: r.LinhVuc,
+  i766: present766(r, PAKN_766),
+}));
 
 const baocao = z.object({
   MaDonVi: req("MaDonVi"), TuNgay: day("TuNgay"), DenNgay: day("DenNgay"),

@@ -208,6 +208,16 @@ export class WorkCalendar {
     return d;
   }
 
+  /** METHOD-766 §1: the n-th working day before `end`, `end` itself excluded. */
+  nthWorkingDayBefore(end: LocalDate, n: number): LocalDate {
+    let d = end;
+    for (let counted = 0; counted < n; ) {
+      d = addDays(d, -1);
+      if (this.isWorkingDay(d)) counted++;
+    }
+    return d;
+  }
+
   /**
    * METHOD §A.4: the last date whose elapsed working days from `start` are ≤ n —
    * the day before the (n+1)-th working day after `start`.

@@ -58,17 +58,21 @@ async function restampProvinces(orm: Orm): Promise<void> {
 export interface ProcedureRow {
   code: string; name: string; fieldCode: string | null; fieldName: string | null;
   deadlineValue: number | null; deadlineUnit: DeadlineUnit | null; hasFee: boolean;
+  /** METHOD-766 §6's optional columns the file carried (a key per column present). */
+  i766?: Record<string, string | null>;
 }
 export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
   for (const b of batches(list)) {
     await orm.execute(sql`
-      insert into procedures (code, name, field_code, field_name, deadline_value, deadline_unit, has_fee)
-      select code, name, "fieldCode", "fieldName", "deadlineValue", "deadlineUnit", "hasFee"
+      insert into procedures (code, name, field_code, field_name, deadline_value, deadline_unit, has_fee, i766)
+      select code, name, "fieldCode", "fieldName", "deadlineValue", "deadlineUnit", "hasFee", coalesce(i766, '{}')
       from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(code text, name text, "fieldCode" text,
-        "fieldName" text, "deadlineValue" numeric, "deadlineUnit" text, "hasFee" boolean)
+        "fieldName" text, "deadlineValue" numeric, "deadlineUnit" text, "hasFee" boolean, i766 jsonb)
       on conflict (code) do update set name = excluded.name, field_code = excluded.field_code,
         field_name = excluded.field_name, deadline_value = excluded.deadline_value,
-        deadline_unit = excluded.deadline_unit, has_fee = excluded.has_fee`);
+        deadline_unit = excluded.deadline_unit, has_fee = excluded.has_fee,
+        -- A catalogue file without the 766 columns (the CSDLQG export) keeps those already held.
+        i766 = procedures.i766 || excluded.i766`);
   }
   // A deadline change re-evaluates the dossiers of those procedures (METHOD §A.4).
   if (list.length) {
@@ -200,16 +204,20 @@ export async function addSteps(
   }
 }
 
-export interface FeedbackRow { code: string; receivedAt: Date; kind: number; unitCode: string; sector: string | null; field: string | null }
+export interface FeedbackRow {
+  code: string; receivedAt: Date; kind: number; unitCode: string; sector: string | null; field: string | null;
+  /** METHOD-766 §6's optional columns the file carried; a re-sent PAKN replaces them as it replaces the rest. */
+  i766?: Record<string, string | null>;
+}
 export async function upsertFeedback(orm: Orm, list: FeedbackRow[]): Promise<void> {
   for (const b of batches(list)) {
     await orm.execute(sql`
-      insert into feedback (province_code, code, received_at, kind, unit_code, sector, field)
-      select province_of("unitCode"), code, "receivedAt", kind, "unitCode", sector, field
+      insert into feedback (province_code, code, received_at, kind, unit_code, sector, field, i766)
+      select province_of("unitCode"), code, "receivedAt", kind, "unitCode", sector, field, coalesce(i766, '{}')
       from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
-        as x(code text, "receivedAt" timestamptz, kind smallint, "unitCode" text, sector text, field text)
+        as x(code text, "receivedAt" timestamptz, kind smallint, "unitCode" text, sector text, field text, i766 jsonb)
       on conflict (province_code, code) do update set received_at = excluded.received_at, kind = excluded.kind,
-        unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field`);
+        unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field, i766 = excluded.i766`);
   }
 }
 

@@ -38,6 +38,13 @@ describe("the demo province", () => {
     const province = card.rows.find((r) => r.kind === "tinh")!.index766!;
     for (const id of ["4.1", "4.3", "4.4", "4.5"] as const) expect(province.groups["4"].indicators[id]!.score, id).toBeGreaterThan(0);
     expect(province.total).toBeGreaterThan(0);
+    // §1 and §5 from the catalogue and PAKN columns of §6: every indicator has data, none is perfect.
+    for (const [g, id] of [["1", "1.1"], ["1", "1.2"], ["1", "1.3"], ["5", "5.2"], ["5", "5.3"], ["5", "5.4"]] as const) {
+      const i = province.groups[g].indicators[id]!;
+      expect(i.applicable, id).toBe(true);
+      expect(i.ratio, id).toBeGreaterThan(30);
+      expect(i.ratio, id).toBeLessThan(100);
+    }
   });
 
   it("is Thái Nguyên after 1/7/2025: a province, 13 departments and 92 communes/wards", async () => {

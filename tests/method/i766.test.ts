@@ -7,6 +7,7 @@ import { builtinExceptions, WorkCalendar } from "@/lib/method/calendar";
 import { GROUPS, INDICATORS } from "@/lib/method/i766/points";
 import { competitionRanks, gainAtThreshold, index766, pointsFor, ratingOf, scoreIndicator } from "@/lib/method/i766/score";
 import { appointmentDue, judge766, type Facts766 } from "@/lib/method/i766/ontime";
+import { handling, publication } from "@/lib/method/i766/records";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
 
@@ -112,5 +113,37 @@ describe("METHOD-766 §2.1: the 766 on-time rule", () => {
     expect(judge766(facts({ status: 1 }), fiveDays, november, cal).verdict).toBeNull();
     const october = facts({ receivedAt: t("20261001090000"), steps: [{ status: 9, at: t("20261002090000") }] });
     expect(judge766(october, fiveDays, november, cal).verdict).toBeNull();
+  });
+});
+
+describe("METHOD-766 §1.1–1.3 and §5.2–5.3 on one record (the rules the SQL counts)", () => {
+  const cal = new WorkCalendar(builtinExceptions(2026, 2026));
+  const march = { from: "2026-03-01", to: "2026-03-31", asOfDay: "2026-03-31" };
+  it("§1.1–1.2: 5 working days before the effective date, after the announcement", () => {
+    // 5th working day before Fri 20/3: 13/3; after Tue 10/3: 17/3.
+    expect(publication({ NgayHieuLuc: "2026-03-20", NgayCongBo: "2026-03-13", NgayCongKhai: "2026-03-17" }, march, cal))
+      .toEqual({ announced: { counted: true, onTime: true }, madePublic: { counted: true, onTime: true }, complete: null });
+    expect(publication({ NgayHieuLuc: "2026-03-20", NgayCongBo: "2026-03-16", NgayCongKhai: "2026-03-24" }, march, cal))
+      .toMatchObject({ announced: { counted: true, onTime: false }, madePublic: { counted: true, onTime: false } });
+  });
+  it("§1.2: not yet public and not yet due is left out; an announcement after the as-of date has not happened (§0.6)", () => {
+    const early = { ...march, asOfDay: "2026-03-18" };
+    expect(publication({ NgayCongBo: "2026-03-16", NgayCongKhai: null }, early, cal).madePublic).toEqual({ counted: false, onTime: false });
+    expect(publication({ NgayCongBo: "2026-03-16", NgayCongKhai: null }, march, cal).madePublic).toEqual({ counted: true, onTime: false });
+    expect(publication({ NgayCongBo: "2026-03-20", NgayHieuLuc: "2026-04-30" }, early, cal).announced).toEqual({ counted: false, onTime: false });
+  });
+  it("§1.3: empty counts as 0; an absent column is N/A", () => {
+    expect(publication({ DayDuBoPhan: null }, march, cal).complete).toBe(false);
+    expect(publication({}, march, cal)).toEqual({ announced: null, madePublic: null, complete: null });
+  });
+  it("§5.2–5.3: the 15th working day after reception; dislikes, lateness and repeated complaints", () => {
+    // Received Mon 2/3: the 15th working day after is Mon 23/3.
+    expect(handling({ NgayXuLyXong: "2026-03-23", SoThich: "1", SoKhongThich: "1" }, "2026-03-02", march, cal)).toEqual({ onTime: true, satisfied: true });
+    expect(handling({ NgayXuLyXong: "2026-03-24" }, "2026-03-02", march, cal)).toEqual({ onTime: false, satisfied: false });
+    expect(handling({ NgayXuLyXong: null }, "2026-03-02", march, cal)).toEqual({ onTime: false, satisfied: false });
+    expect(handling({ NgayXuLyXong: null }, "2026-03-16", march, cal)).toEqual({ onTime: true, satisfied: true });
+    expect(handling({ NgayXuLyXong: "2026-03-03", SoThich: "0", SoKhongThich: "2" }, "2026-03-02", march, cal)?.satisfied).toBe(false);
+    expect(handling({ NgayXuLyXong: "2026-03-03", KhieuNaiLai: "1" }, "2026-03-02", march, cal)?.satisfied).toBe(false);
+    expect(handling({ SoThich: "3" }, "2026-03-02", march, cal)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 /**
  * METHOD-766 §1–§5: each indicator's numerator and denominator from a group's counts
- * (the scorecard's, computed under this profile's rules). Indicators whose inputs this
- * portal does not hold yet — the catalogue's publication dates (1.1–1.3) and PAKN
- * handling (5.2–5.3), new columns of DATA.md §2 — are absent: N/A (§0.2, §6).
+ * (the scorecard's, computed under this profile's rules). An indicator whose §6 columns
+ * no file carried for the group (no procedure under its authority, no PAKN of it) is
+ * N/A with null counts (§0.2).
  */
 import type { Counted } from "./score";
 import type { IndicatorId } from "./points";
@@ -16,11 +16,22 @@ export interface Counts766 {
   synced: number; reportedNational: number; reportedPortal: number;
   g4: number; g4Finished: number; g4EResult: number; g4Digitised: number; g4Reused: number; g4Shared: number;
   g4Citizen: number; g4Population: number;
-  /** §5.4: of the population, neither late, overdue nor rated dissatisfied (HaiLong 0). */
+  /** §5.4: of the population, neither late, overdue, rated dissatisfied (HaiLong 0) nor named by a PAKN. */
   kept: number;
+  /** §3.3's online dossiers (KetQuaGiay 1: also finished with an electronic result). */
+  online766: number;
+  /** §1.1–1.3: procedures under authority whose row carried the columns, counted, on time. */
+  announcedCols: number; announced: number; announcedOnTime: number;
+  madePublicCols: number; madePublic: number; madePublicOnTime: number;
+  completeCols: number; complete: number;
+  /** §5.2–5.3: PAKN whose row carried NgayXuLyXong, those on time, those handled to satisfaction. */
+  handled: number; handledOnTime: number; handledWell: number;
 }
 
 const of = (numerator: number, denominator: number): Counted => ({ numerator, denominator });
+/** An indicator whose columns were carried for `cols` records (0: absent, N/A with null counts). */
+const ofColumns = (cols: number, numerator: number, denominator: number): Counted =>
+  cols > 0 ? of(numerator, denominator) : { numerator: null, denominator: null, present: false };
 
 export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> {
   // §1.4: METHOD §Đ's rate (denominator the larger report), capped at 100 %.
@@ -29,14 +40,17 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
   // §2.1 / §5.4: on time or within the deadline, of the population.
   const timely = c.onTime + c.withinDeadline;
   return {
+    "1.1": ofColumns(c.announcedCols, c.announcedOnTime, c.announced),
+    "1.2": ofColumns(c.madePublicCols, c.madePublicOnTime, c.madePublic),
+    "1.3": ofColumns(c.completeCols, c.complete, c.completeCols),
     "1.4": sync,
     "2.1": of(timely, c.population),
     "3.1": of(c.onlineProcedures, c.procedures),
     "3.2": of(c.servicesWithDossiers, c.onlineProcedures),
     // §3.3: the online share × min(1, the sync ratio; 1 when 1.4 does not apply).
     "3.3": {
-      numerator: c.online, denominator: c.received,
-      ratio: c.received > 0 ? (c.online / c.received) * 100 * (sync.ratio == null ? 1 : Math.min(1, sync.ratio / 100)) : null,
+      numerator: c.online766, denominator: c.received,
+      ratio: c.received > 0 ? (c.online766 / c.received) * 100 * (sync.ratio == null ? 1 : Math.min(1, sync.ratio / 100)) : null,
     },
     "3.4": of(c.paidProcedures, c.feeProcedures),
     "3.5": of(c.feeDataProcedures, c.catalogueFeeProcedures),
@@ -46,7 +60,8 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
     "4.3": of(c.g4Reused, c.g4),
     "4.4": of(c.g4Shared, c.g4Digitised),
     "4.5": of(c.g4Population, c.g4Citizen),
-    // §5.4: PAKN naming a dossier (pakn MaHoSo) is not imported yet: that term counts as none (§6).
+    "5.2": ofColumns(c.handled, c.handledOnTime, c.handled),
+    "5.3": ofColumns(c.handled, c.handledWell, c.handled),
     "5.4": of(c.kept, c.population),
   };
 }

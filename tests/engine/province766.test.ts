@@ -1,0 +1,217 @@
+/**
+ * METHOD-766 on a whole small province scored by hand: a data folder carrying every
+ * column of §6 (catalogue publication dates, KetQuaGiay, PAKN handling, the dossier
+ * fields), loaded as the CLI loads it, and every indicator of a department and a commune
+ * checked against figures worked out below. March 2026 has no holiday: its working days
+ * are Monday–Friday. The period is the month, judged at its end.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { loadDataFolder, readDataFolder } from "@/lib/ingest/folder";
+import { readReference } from "@/lib/ingest/reference";
+import { computeScorecard, type Scorecard } from "@/lib/engine/scorecard";
+import { makePeriod } from "@/lib/method/period";
+import { testDatabase } from "../helpers/db";
+
+const FILES: Record<string, string> = {
+  "donvi.csv": `MaDonVi,TenDonVi,LoaiDonVi,MaDonViCha,MaDiaBan
+T,UBND tỉnh,tinh,,
+S,Sở Tư pháp,so_nganh,T,T
+X,UBND xã Một,xa,T,
+`,
+  // P1 announced 10/3, effective 20/3 (5th working day before: 13/3, on time), made public
+  // 16/3 (due the 5th working day after 10/3: 17/3, on time). P2 announced 12/3 for 16/3
+  // (due 9/3: late), never made public though due 19/3. P3 announced 30/3: no effective
+  // date (out of 1.1), not yet due to be public (6/4: out of 1.2). P4 announced in February.
+  "thutuc.csv": `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi,NgayHieuLuc,NgayCongBo,NgayCongKhai,DayDuBoPhan,KetQuaGiay
+P1,Thủ tục một,F,Lĩnh vực,5,Ngày làm việc,0,2026-03-20,2026-03-10,2026-03-16,1,1
+P2,Thủ tục hai,F,Lĩnh vực,5,Ngày làm việc,0,2026-03-16,2026-03-12,,0,0
+P3,Thủ tục ba,F,Lĩnh vực,10,Ngày làm việc,0,,2026-03-30,,,
+P4,Thủ tục bốn,F,Lĩnh vực,5,Ngày làm việc,0,2026-02-20,2026-02-10,2026-02-11,1,1
+`,
+  "thamquyen.csv": `MaDonVi,MaTTHC,MucDo,TichHopThanhToan
+S,P1,toàn trình,0
+S,P2,một phần,0
+X,P3,,0
+X,P4,toàn trình,0
+`,
+  // PA1 handled 20/3 (due the 15th working day after 2/3: 23/3), names S-1. PA2 not yet
+  // handled, due 6/4: on time. PA3 handled 25/3, late. PA4 on time, more dislikes than
+  // likes. PA5 on time, complained again.
+  "pakn.csv": `MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong,SoThich,SoKhongThich,KhieuNaiLai,MaHoSo
+PA1,2026-03-02,1,S,Tư pháp,F,2026-03-20,3,1,0,S-1
+PA2,2026-03-16,2,S,Tư pháp,F,,,,,
+PA3,2026-03-02,1,X,,F,2026-03-25,,,,
+PA4,2026-03-05,1,X,,F,2026-03-06,1,2,0,
+PA5,2026-03-05,2,X,,F,2026-03-06,0,0,1,
+`,
+  "baocao.csv": `MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan
+S,2026-03-01,2026-03-31,bcqg,2
+X,2026-03-01,2026-03-31,bcqg,4
+`,
+  "hoso.json": JSON.stringify({
+    service: "DongBoHoSoMC",
+    data: [
+      // Online, on time, electronic result, digitised, a citizen verified with VNeID.
+      { MaHoSo: "S-1", MaDonVi: "S", MaTTHC: "P1", KenhThucHien: "2", TrangThaiHoSo: "9", NgayTiepNhan: "20260302090000",
+        LoaiDoiTuong: "1", HoSoCoThanhPhanSoHoa: "1", TaiKhoanDuocXacThucVoiVNeID: 1,
+        DanhSachGiayToKetQua: [{ TenGiayTo: "Kết quả", DuongDanTepTinKetQua: "https://dvc.example/kq/1.pdf" }],
+        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260302090000" }, { TrangThai: "9", ThoiDiemXuLy: "20260305100000" }] },
+      // Direct, late (due 10/3), rated dissatisfied, a business.
+      { MaHoSo: "S-2", MaDonVi: "S", MaTTHC: "P2", KenhThucHien: "1", TrangThaiHoSo: "10", NgayTiepNhan: "20260303090000",
+        LoaiDoiTuong: "2", HaiLong: "0",
+        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260303090000" }, { TrangThai: "10", ThoiDiemXuLy: "20260320090000" }] },
+      // Online, on time, digitised and reused, population data shared through CSDLQGDC.
+      { MaHoSo: "X-1", MaDonVi: "X", MaTTHC: "P3", KenhThucHien: "2", TrangThaiHoSo: "9", NgayTiepNhan: "20260309090000",
+        LoaiDoiTuong: "1", TaiLieuNop: [{ TenTepDinhKem: "a.pdf", DuocSoHoa: "1", DuocTaiSuDung: "1" }],
+        DSKetNoiCSDL: [{ MaCSDL: "CSDLQGDC" }],
+        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260309090000" }, { TrangThai: "9", ThoiDiemXuLy: "20260311090000" }] },
+      // Online but its paper-result procedure finished without an electronic result.
+      { MaHoSo: "X-2", MaDonVi: "X", MaTTHC: "P4", KenhThucHien: "2", TrangThaiHoSo: "9", NgayTiepNhan: "20260310090000",
+        LoaiDoiTuong: "1",
+        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260310090000" }, { TrangThai: "9", ThoiDiemXuLy: "20260312090000" }] },
+    ],
+  }),
+};
+
+let db: Database;
+let card: Scorecard;
+let all: Scorecard;
+const period = makePeriod("2026-03-01", "2026-03-31");
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tthc-766-"));
+  for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(dir, name), text);
+  const folder = readDataFolder(dir);
+  db = await testDatabase();
+  await loadDataFolder(db, folder);
+  card = await computeScorecard(db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
+  all = await computeScorecard(db.orm, { period, by: "all", scopeUnit: null, profile: "766" });
+});
+afterAll(() => db?.close());
+
+const row = (key: string) => card.rows.find((r) => r.key === key)!.index766!;
+const ind = (key: string, id: string) => {
+  const i = row(key);
+  return i.groups[id[0] as "1"].indicators[id as "1.1"]!;
+};
+
+describe("METHOD-766 §1 Công khai, minh bạch (catalogue columns of §6)", () => {
+  it("1.1: announced by the 5th working day before the effective date", () => {
+    expect(ind("S", "1.1")).toMatchObject({ numerator: 1, denominator: 2, ratio: 50, score: 2 });
+    // X's procedures: P3 has no effective date, P4 was announced before the period: 0 of 0.
+    expect(ind("X", "1.1")).toMatchObject({ numerator: 0, denominator: 0, applicable: false, score: null });
+  });
+  it("1.2: made public by the 5th working day after announcement; not-yet-due left out", () => {
+    expect(ind("S", "1.2")).toMatchObject({ numerator: 1, denominator: 2, score: 2 });
+    expect(ind("X", "1.2")).toMatchObject({ denominator: 0, applicable: false });
+  });
+  it("1.3: every part published, empty counting as 0", () => {
+    expect(ind("S", "1.3")).toMatchObject({ numerator: 1, denominator: 2, score: 2 });
+    expect(ind("X", "1.3")).toMatchObject({ numerator: 1, denominator: 2, score: 2 });
+  });
+  it("1.4: METHOD §Đ's rate, capped", () => {
+    expect(ind("S", "1.4")).toMatchObject({ numerator: 2, denominator: 2, ratio: 100, score: 6 });
+    expect(ind("X", "1.4")).toMatchObject({ numerator: 2, denominator: 4, ratio: 50, score: 3 });
+  });
+});
+
+describe("METHOD-766 §2–§4", () => {
+  it("2.1: the 766 on-time rule", () => {
+    expect(ind("S", "2.1")).toMatchObject({ numerator: 1, denominator: 2, score: 10 });
+    expect(ind("X", "2.1")).toMatchObject({ numerator: 2, denominator: 2, score: 20 });
+  });
+  it("3.1–3.3: online procedures, with dossiers, online share × sync; KetQuaGiay 1 needs an electronic result", () => {
+    expect(ind("S", "3.1")).toMatchObject({ numerator: 2, denominator: 2, score: 2 });
+    expect(ind("X", "3.1")).toMatchObject({ numerator: 1, denominator: 2, ratio: 50, score: 1.25 });
+    expect(ind("S", "3.2")).toMatchObject({ numerator: 1, denominator: 2, score: 2 });
+    expect(ind("X", "3.2")).toMatchObject({ numerator: 1, denominator: 1, score: 4 });
+    // S: 1 of 2 online × 100 % synced = 50 % ≥ 50 → 6. X: X-2 is not online (paper result,
+    // none electronic): 1 of 2 × 50 % synced = 25 % → 25 × 6 ÷ 50 = 3.
+    expect(ind("S", "3.3")).toMatchObject({ numerator: 1, denominator: 2, ratio: 50, score: 6 });
+    expect(ind("X", "3.3")).toMatchObject({ numerator: 1, denominator: 2, ratio: 25, score: 3 });
+  });
+  it("3.4–3.6 do not apply without fees or integrated payment (§0.2)", () => {
+    for (const id of ["3.4", "3.5", "3.6"]) expect(ind("S", id).applicable).toBe(false);
+    expect(row("S").groups["3"]).toMatchObject({ score: 10, max: 12 });
+  });
+  it("4.1–4.5: electronic results of paper-result procedures, digitisation, reuse, national data, population data", () => {
+    expect(ind("S", "4.1")).toMatchObject({ numerator: 1, denominator: 1, score: 6 });
+    expect(ind("X", "4.1")).toMatchObject({ numerator: 0, denominator: 1, score: 0 });
+    expect(ind("S", "4.2")).toMatchObject({ numerator: 1, denominator: 2, score: 2.5 });
+    expect(ind("X", "4.3")).toMatchObject({ numerator: 1, denominator: 2, score: 1.25 });
+    expect(ind("S", "4.4")).toMatchObject({ numerator: 0, denominator: 1, score: 0 });
+    expect(ind("X", "4.4")).toMatchObject({ numerator: 1, denominator: 1, score: 5 });
+    expect(ind("S", "4.5")).toMatchObject({ numerator: 1, denominator: 1, score: 5 });
+    expect(ind("X", "4.5")).toMatchObject({ numerator: 1, denominator: 2, score: 2.5 });
+  });
+});
+
+describe("METHOD-766 §5 Mức độ hài lòng (PAKN columns of §6)", () => {
+  it("5.2: handled within 15 working days, or not yet and still in time", () => {
+    expect(ind("S", "5.2")).toMatchObject({ numerator: 2, denominator: 2, score: 6 });
+    expect(ind("X", "5.2")).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(ind("X", "5.2").score).toBeCloseTo(4, 10);
+  });
+  it("5.3: none of not satisfied, late, complained again", () => {
+    expect(ind("S", "5.3")).toMatchObject({ numerator: 2, denominator: 2, score: 6 });
+    expect(ind("X", "5.3")).toMatchObject({ numerator: 0, denominator: 3, score: 0 });
+  });
+  it("5.4: a dossier named by a PAKN, late, or rated dissatisfied is not kept", () => {
+    expect(ind("S", "5.4")).toMatchObject({ numerator: 0, denominator: 2, score: 0 });
+    expect(ind("X", "5.4")).toMatchObject({ numerator: 2, denominator: 2, score: 6 });
+  });
+});
+
+describe("METHOD-766 §0.2–0.4: totals over the applicable maxima, ratings, tiers", () => {
+  it("scores each unit out of 100", () => {
+    // S: 12 + 10 + 10 + 13,5 + 12 = 57,5 of 18 + 20 + 12 + 22 + 18 = 90.
+    expect(row("S").max).toBe(90);
+    expect(row("S").total).toBeCloseTo((57.5 / 90) * 100, 10);
+    expect(row("S").rating).toBe("trung_binh");
+    // X: 5 + 20 + 8,25 + 11,25 + 10 = 54,5 of 10 + 20 + 12 + 22 + 18 = 82.
+    expect(row("X").max).toBe(82);
+    expect(row("X").total).toBeCloseTo((54.5 / 82) * 100, 10);
+    // A department and a commune are ranked in separate tiers.
+    expect(row("S").rank).toEqual({ position: 1, of: 1, tier: "so_nganh" });
+    expect(row("X").rank).toEqual({ position: 1, of: 1, tier: "xa" });
+  });
+  it("counts the province from its dossiers, PAKN and procedures, not from its units' scores", () => {
+    const t = all.rows[0].index766!;
+    const g = (id: string) => t.groups[id[0] as "1"].indicators[id as "1.1"]!;
+    expect(g("1.3")).toMatchObject({ numerator: 2, denominator: 4 });
+    expect(g("1.4").ratio).toBeCloseTo((4 / 6) * 100, 10);
+    // 3.2: P3 has an online dossier but is not an online procedure: 2 of 3.
+    expect(g("3.2")).toMatchObject({ numerator: 2, denominator: 3 });
+    // 3.3: 2 of 4 online × min(1, 4/6 synced) = 33,3 % → 4 points.
+    expect(g("3.3").score).toBeCloseTo(4, 10);
+    expect(g("5.2")).toMatchObject({ numerator: 4, denominator: 5, score: 4.8 });
+    expect(g("5.4")).toMatchObject({ numerator: 2, denominator: 4 });
+  });
+});
+
+describe("METHOD-766 §6: the optional columns, read and refused", () => {
+  it("tells an absent column from an empty cell", () => {
+    const { rows } = readReference("thutuc", [
+      { line: 2, row: { MaTTHC: "A", TenTTHC: "A", MaLinhVuc: "", TenLinhVuc: "", ThoiHan: "", DonViTinh: "", CoPhiLePhi: "0" } },
+      { line: 3, row: { MaTTHC: "B", TenTTHC: "B", MaLinhVuc: "", TenLinhVuc: "", ThoiHan: "", DonViTinh: "", CoPhiLePhi: "0", NgayCongKhai: "", KetQuaGiay: "1" } },
+    ]);
+    expect(rows[0].value.i766).toEqual({});
+    expect(rows[1].value.i766).toEqual({ NgayCongKhai: null, KetQuaGiay: "1" });
+  });
+  it("names the line and the column of a bad value, in Vietnamese and English", () => {
+    const base = { MaPAKN: "Q", NgayTiepNhan: "2026-03-02", PhanLoai: "1", MaDonVi: "S", Nganh: "", LinhVuc: "" };
+    const { rows, errors } = readReference("pakn", [
+      { line: 2, row: { ...base, NgayXuLyXong: "20/3/2026" } },
+      { line: 3, row: { ...base, MaPAKN: "R", SoThich: "-1", KhieuNaiLai: "có" } },
+      { line: 4, row: { ...base, MaPAKN: "OK", NgayXuLyXong: "2026-03-20", SoThich: "2", MaHoSo: "S-1" } },
+    ]);
+    expect(rows.map((r) => r.value.code)).toEqual(["OK"]);
+    expect(errors.map((e) => [e.line, e.field])).toEqual([[2, "NgayXuLyXong"], [3, "SoThich"], [3, "KhieuNaiLai"]]);
+    expect(errors[0].vi).toContain("yyyy-MM-dd");
+    expect(errors[0].en).toContain("date");
+  });
+});
