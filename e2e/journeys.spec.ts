@@ -66,6 +66,24 @@ test("the centre ranks its departments and communes by the 766 index, each tier 
   expect(errors).toEqual([]);
 });
 
+test("an agency manager opens its 766 index: total, rating, rank k/N, where it loses points and what reaching a threshold brings", async ({ page, errors }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "stp.quanly");
+  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Chỉ số 766" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chỉ số 766 — Sở Tư pháp");
+  // Its own total and rank among the departments, computed over its peers' dossiers.
+  await expect(page.locator("[data-rank766]")).toHaveText(/^\d+\/\d+$/, { timeout: 60_000 });
+  await expect(page.locator("[data-rating]")).toHaveText(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
+  await expect(page.locator("[data-group]")).toHaveCount(5);
+  await expect(page.locator("[data-losses]")).toContainText(/đạt ngưỡng [\d,]+ % để được thêm [\d,]+ điểm/);
+  // Every indicator with its counts; 2.1 opens the dossiers behind it.
+  const ontime = page.locator("tr[data-indicator='2.1']");
+  await expect(ontime).toContainText("Giải quyết hồ sơ đúng hạn");
+  await ontime.getByRole("link", { name: "xem hồ sơ" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hồ sơ");
+  expect(errors).toEqual([]);
+});
+
 test("an agency manager sees where it stands: rank k/N among its peers, the province beside it", async ({ page, errors }) => {
   await signIn(page, "stp.quanly");
   const standing = page.locator("[data-standing]");

@@ -6,6 +6,7 @@ import { ADMIN_PERMISSIONS, type Permission } from "@/lib/roles";
 const LINKS: Array<{ href: string; label: string; need: Permission | readonly Permission[] }> = [
   { href: "/tong-quan", label: "Tổng quan", need: "scores:read" },
   { href: "/xep-hang", label: "Bảng xếp hạng", need: "scores:read" },
+  { href: "/chi-so-766", label: "Chỉ số 766", need: "scores:read" },
   { href: "/ho-so", label: "Hồ sơ", need: "dossiers:read" },
   { href: "/canh-bao", label: "Cảnh báo", need: "dossiers:read" },
   { href: "/ra-soat", label: "Rà soát dữ liệu", need: "dossiers:read" },

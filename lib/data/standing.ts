@@ -12,6 +12,7 @@ import { eq, sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { units } from "@/db/schema";
 import { scorecard } from "@/lib/engine/scorecard";
+import type { Index766 } from "@/lib/method/i766/score";
 import { NotFoundError, ForbiddenError } from "@/lib/errors";
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
@@ -50,4 +51,32 @@ export async function standingOf(orm: Orm, caller: Caller, unitCode: string, per
     provinceName: whole.rows[0]?.name ?? "Toàn tỉnh", provinceRate: whole.rows[0]?.onTime.rate ?? null,
     peers: PEERS[u.kind] ?? u.kind,
   };
+}
+
+export interface Standing766 {
+  name: string;
+  index: Index766 | null;
+  /** The tier the rank is within (sở, ban, ngành…), when the unit has peers. */
+  peers: string | null;
+}
+
+/**
+ * The 766 index of a unit (METHOD-766 §0.4, §7) with its rank among its peers — the
+ * same role matrix as `standingOf`: the peers' totals are computed as the system and
+ * only the unit's own index and its rank "k/N" leave this function. Without a unit,
+ * the caller's whole scope.
+ */
+export async function index766Of(orm: Orm, caller: Caller, unitCode: string | null, period: Period): Promise<Standing766> {
+  if (!allowed(caller, "scores:read")) throw new ForbiddenError();
+  const scope = scopeOf(caller);
+  const code = unitCode ?? scope;
+  if (code !== null && !(await unitInScope(orm, scope, code))) throw new NotFoundError();
+  const [u] = code === null ? [] : await orm.select().from(units).where(eq(units.code, code)).limit(1);
+  if (u?.parentCode) {
+    const tier = await scorecard(orm, { period, by: "agency", scopeUnit: null, filter: { parent: u.parentCode }, profile: "766" });
+    const own = tier.rows.find((r) => r.key === u.code);
+    if (own) return { name: u.name, index: own.index766 ?? null, peers: PEERS[u.kind] ?? u.kind };
+  }
+  const whole = await scorecard(orm, { period, by: "all", scopeUnit: scope, filter: code ? { unit: code } : {}, profile: "766" });
+  return { name: u?.name ?? "Toàn bộ", index: whole.rows[0]?.index766 ?? null, peers: null };
 }

@@ -233,7 +233,7 @@ function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null)
     announcedCols: k("p11_cols"), announced: k("p11"), announcedOnTime: k("p11_on"),
     madePublicCols: k("p12_cols"), madePublic: k("p12"), madePublicOnTime: k("p12_on"),
     completeCols: k("p13"), complete: k("p13_on"),
-    handled: n(f?.f52), handledOnTime: n(f?.f52_on), handledWell: n(f?.f53_on),
+    feedback: n(f?.total), handled: n(f?.f52), handledOnTime: n(f?.f52_on), handledWell: n(f?.f53_on),
   };
 }
 

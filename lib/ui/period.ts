@@ -1,19 +1,22 @@
 /**
- * Periods as the UI offers them (METHOD §0.2): month, quarter, year or a custom range,
+ * Periods as the UI offers them (METHOD §0.2; METHOD-766 §0.5 adds the national cadence's
+ * ISO week and half-year): week, month, quarter, half-year, year or a custom range,
  * kept in the URL as `from`/`to`, with the previous period of the same kind for
  * comparisons and the twelve months for trends.
  */
 import { makePeriod, type Period } from "@/lib/method/period";
-import { addDays, addMonths, isLocalDate, localDate, type LocalDate } from "@/lib/method/time";
+import { addDays, addMonths, isLocalDate, isoWeekday, localDate, type LocalDate } from "@/lib/method/time";
 
-export type PeriodKind = "month" | "quarter" | "year" | "custom";
+export type PeriodKind = "week" | "month" | "quarter" | "half" | "year" | "custom";
 
 const lastDayOfMonth = (day: LocalDate) => addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1);
 
 export function kindOf(from: LocalDate, to: LocalDate): PeriodKind {
+  if (isoWeekday(from) === 1 && to === addDays(from, 6)) return "week";
   if (from.endsWith("-01") && to === lastDayOfMonth(from)) return "month";
   const m = Number(from.slice(5, 7));
   if (from.endsWith("-01") && (m - 1) % 3 === 0 && to === lastDayOfMonth(addMonths(from, 2))) return "quarter";
+  if (from.endsWith("-01") && (m === 1 || m === 7) && to === lastDayOfMonth(addMonths(from, 5))) return "half";
   if (from.endsWith("-01-01") && to === `${from.slice(0, 4)}-12-31`) return "year";
   return "custom";
 }
@@ -36,6 +39,7 @@ export function previousPeriod(p: Period, now = new Date()): Period {
   switch (kindOf(p.from, p.to)) {
     case "month": return makePeriod(addMonths(p.from, -1), addDays(p.from, -1), now);
     case "quarter": return makePeriod(addMonths(p.from, -3), addDays(p.from, -1), now);
+    case "half": return makePeriod(addMonths(p.from, -6), addDays(p.from, -1), now);
     case "year": return makePeriod(addMonths(p.from, -12), addDays(p.from, -1), now);
     default: {
       const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
@@ -57,9 +61,23 @@ export function periodLabel(p: Period): string {
   switch (kindOf(p.from, p.to)) {
     case "month": return `Tháng ${Number(m)}/${y}`;
     case "quarter": return `Quý ${Math.floor((Number(m) - 1) / 3) + 1}/${y}`;
+    case "half": return `${m === "01" ? "6 tháng đầu" : "6 tháng cuối"} năm ${y}`;
+    case "week": {
+      const w = isoWeek(p.from);
+      return `Tuần ${w.week}/${w.year} (${dm(p.from)} – ${dm(p.to)})`;
+    }
     case "year": return `Năm ${y}`;
     default: return `${p.from.split("-").reverse().join("/")} – ${p.to.split("-").reverse().join("/")}`;
   }
+}
+
+const dm = (d: LocalDate) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
+
+/** ISO 8601 week number and its year: the week holding the Thursday of `day`'s week. */
+export function isoWeek(day: LocalDate): { year: number; week: number } {
+  const thursday = addDays(day, 4 - isoWeekday(day));
+  const year = Number(thursday.slice(0, 4));
+  return { year, week: Math.floor((Date.parse(thursday) - Date.parse(`${year}-01-01`)) / (7 * 86_400_000)) + 1 };
 }
 
 /** Presets for the picker, around a date. */
@@ -67,10 +85,15 @@ export function presets(now = new Date()) {
   const today = localDate(now);
   const month = `${today.slice(0, 8)}01`;
   const qStart = addMonths(`${today.slice(0, 5)}01-01`, Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3);
+  const monday = addDays(today, 1 - isoWeekday(today));
+  const hStart = `${today.slice(0, 5)}${Number(today.slice(5, 7)) <= 6 ? "01" : "07"}-01`;
   return [
+    { label: "Tuần này", from: monday, to: addDays(monday, 6) },
+    { label: "Tuần trước", from: addDays(monday, -7), to: addDays(monday, -1) },
     { label: "Tháng này", from: month, to: lastDayOfMonth(month) },
     { label: "Tháng trước", from: addMonths(month, -1), to: addDays(month, -1) },
     { label: "Quý này", from: qStart, to: lastDayOfMonth(addMonths(qStart, 2)) },
+    { label: "6 tháng", from: hStart, to: lastDayOfMonth(addMonths(hStart, 5)) },
     { label: "Năm nay", from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` },
     { label: "12 tháng qua", from: addMonths(month, -11), to: lastDayOfMonth(month) },
   ];

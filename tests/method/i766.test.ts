@@ -8,7 +8,9 @@ import { GROUPS, INDICATORS } from "@/lib/method/i766/points";
 import { competitionRanks, gainAtThreshold, index766, pointsFor, ratingOf, scoreIndicator } from "@/lib/method/i766/score";
 import { appointmentDue, judge766, type Facts766 } from "@/lib/method/i766/ontime";
 import { handling, publication } from "@/lib/method/i766/records";
+import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { makePeriod } from "@/lib/method/period";
+import { isoWeek, kindOf, periodLabel, previousPeriod } from "@/lib/ui/period";
 import { parseInstant } from "@/lib/method/time";
 
 const t = (s: string) => parseInstant(s)!;
@@ -145,5 +147,39 @@ describe("METHOD-766 §1.1–1.3 and §5.2–5.3 on one record (the rules the SQ
     expect(handling({ NgayXuLyXong: "2026-03-03", SoThich: "0", SoKhongThich: "2" }, "2026-03-02", march, cal)?.satisfied).toBe(false);
     expect(handling({ NgayXuLyXong: "2026-03-03", KhieuNaiLai: "1" }, "2026-03-02", march, cal)?.satisfied).toBe(false);
     expect(handling({ SoThich: "3" }, "2026-03-02", march, cal)).toBeNull();
+  });
+});
+
+describe("METHOD-766 §0.5: the national cadence's periods (ISO week, half-year)", () => {
+  it("names ISO weeks by their Thursday's year, and half-years", () => {
+    expect(isoWeek("2025-12-29")).toEqual({ year: 2026, week: 1 });
+    expect(isoWeek("2026-11-23")).toEqual({ year: 2026, week: 48 });
+    expect(isoWeek("2027-01-03")).toEqual({ year: 2026, week: 53 });
+    expect(kindOf("2026-11-23", "2026-11-29")).toBe("week");
+    expect(kindOf("2026-11-24", "2026-11-30")).toBe("custom");
+    expect(kindOf("2026-07-01", "2026-12-31")).toBe("half");
+    expect(periodLabel(makePeriod("2026-11-23", "2026-11-29"))).toBe("Tuần 48/2026 (23/11 – 29/11)");
+    expect(periodLabel(makePeriod("2026-01-01", "2026-06-30"))).toBe("6 tháng đầu năm 2026");
+    expect(previousPeriod(makePeriod("2026-07-01", "2026-12-31"), new Date("2027-01-05"))).toMatchObject({ from: "2026-01-01", to: "2026-06-30" });
+    expect(previousPeriod(makePeriod("2026-11-23", "2026-11-29"), new Date("2027-01-05"))).toMatchObject({ from: "2026-11-16", to: "2026-11-22" });
+  });
+});
+
+describe("METHOD-766 §0.2, §6: an absent column is N/A with null counts; nothing to count is 0 of 0", () => {
+  const zero = Object.fromEntries(
+    ["population", "onTime", "withinDeadline", "procedures", "onlineProcedures", "servicesWithDossiers", "received", "online", "feeProcedures",
+      "paidProcedures", "catalogueFeeProcedures", "feeDataProcedures", "payable", "paidOnline", "synced", "reportedNational", "reportedPortal",
+      "g4", "g4Finished", "g4EResult", "g4Digitised", "g4Reused", "g4Shared", "g4Citizen", "g4Population", "kept", "online766",
+      "announcedCols", "announced", "announcedOnTime", "madePublicCols", "madePublic", "madePublicOnTime", "completeCols", "complete",
+      "feedback", "handled", "handledOnTime", "handledWell"].map((k) => [k, 0]),
+  ) as unknown as Counts766;
+  it("tells the two apart for 1.x and 5.x", () => {
+    const absent = index766(counted766({ ...zero, procedures: 4, feedback: 3 }));
+    expect(absent.groups["1"].indicators["1.3"]).toMatchObject({ numerator: null, denominator: null, applicable: false });
+    expect(absent.groups["5"].indicators["5.2"]).toMatchObject({ numerator: null, denominator: null, applicable: false });
+    const none = index766(counted766(zero));
+    expect(none.groups["1"].indicators["1.3"]).toMatchObject({ numerator: 0, denominator: 0, applicable: false });
+    expect(none.groups["5"].indicators["5.2"]).toMatchObject({ numerator: 0, denominator: 0, applicable: false });
+    expect(none.total).toBeNull();
   });
 });

@@ -67,6 +67,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         dossierHref={dossiers ? (q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}` : undefined} />
       <nav aria-label="Xem chi tiết" className="flex flex-wrap gap-2 text-sm">
         {tier && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code })}`}>Các đơn vị trực thuộc</Link>}
+        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/chi-so-766${qs({ ...base, unit: unit?.code })}`}>Chỉ số 766 (100 điểm)</Link>
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "procedure" })}`}>Theo thủ tục</Link>
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}>Theo lĩnh vực</Link>
         {dossiers && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>Hồ sơ quá hạn</Link>}

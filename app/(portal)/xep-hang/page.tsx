@@ -216,7 +216,10 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                   return (
                     <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
                       <td className="px-2 py-2 tabular-nums" data-rank766>{x?.rank ? `${x.rank.position}/${x.rank.of}` : "—"}</td>
-                      <td className="px-2 py-2"><Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key, view: "i766" })}`}>{r.name}</Link></td>
+                      <td className="px-2 py-2">
+                        <Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key, view: "i766" })}`}>{r.name}</Link>
+                        <Link className="ml-2 text-xs text-blue-700 underline" href={`/chi-so-766${qs({ ...base, unit: r.key })}`} aria-label={`Chi tiết chỉ số 766 của ${r.name}`}>chi tiết</Link>
+                      </td>
                       <td className="px-2 py-2 font-semibold tabular-nums">{formatPoints(x?.total ?? null)}</td>
                       <td className="px-2 py-2">
                         {rating

@@ -24,14 +24,18 @@ export interface Counts766 {
   announcedCols: number; announced: number; announcedOnTime: number;
   madePublicCols: number; madePublic: number; madePublicOnTime: number;
   completeCols: number; complete: number;
-  /** §5.2–5.3: PAKN whose row carried NgayXuLyXong, those on time, those handled to satisfaction. */
-  handled: number; handledOnTime: number; handledWell: number;
+  /** §5.2–5.3: PAKN received in the period; of them, those whose row carried NgayXuLyXong, those on time, those handled to satisfaction. */
+  feedback: number; handled: number; handledOnTime: number; handledWell: number;
 }
 
 const of = (numerator: number, denominator: number): Counted => ({ numerator, denominator });
-/** An indicator whose columns were carried for `cols` records (0: absent, N/A with null counts). */
-const ofColumns = (cols: number, numerator: number, denominator: number): Counted =>
-  cols > 0 ? of(numerator, denominator) : { numerator: null, denominator: null, present: false };
+/**
+ * An indicator over `records` records (procedures under authority, PAKN) whose §6 columns
+ * `cols` of them carried: none carried ⇒ absent, N/A with null counts; no record at all
+ * is nothing to count (0 of 0), not missing data.
+ */
+const ofColumns = (records: number, cols: number, numerator: number, denominator: number): Counted =>
+  cols > 0 || records === 0 ? of(numerator, denominator) : { numerator: null, denominator: null, present: false };
 
 export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> {
   // §1.4: METHOD §Đ's rate (denominator the larger report), capped at 100 %.
@@ -40,9 +44,9 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
   // §2.1 / §5.4: on time or within the deadline, of the population.
   const timely = c.onTime + c.withinDeadline;
   return {
-    "1.1": ofColumns(c.announcedCols, c.announcedOnTime, c.announced),
-    "1.2": ofColumns(c.madePublicCols, c.madePublicOnTime, c.madePublic),
-    "1.3": ofColumns(c.completeCols, c.complete, c.completeCols),
+    "1.1": ofColumns(c.procedures, c.announcedCols, c.announcedOnTime, c.announced),
+    "1.2": ofColumns(c.procedures, c.madePublicCols, c.madePublicOnTime, c.madePublic),
+    "1.3": ofColumns(c.procedures, c.completeCols, c.complete, c.completeCols),
     "1.4": sync,
     "2.1": of(timely, c.population),
     "3.1": of(c.onlineProcedures, c.procedures),
@@ -60,8 +64,8 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
     "4.3": of(c.g4Reused, c.g4),
     "4.4": of(c.g4Shared, c.g4Digitised),
     "4.5": of(c.g4Population, c.g4Citizen),
-    "5.2": ofColumns(c.handled, c.handledOnTime, c.handled),
-    "5.3": ofColumns(c.handled, c.handledWell, c.handled),
+    "5.2": ofColumns(c.feedback, c.handled, c.handledOnTime, c.handled),
+    "5.3": ofColumns(c.feedback, c.handled, c.handledWell, c.handled),
     "5.4": of(c.kept, c.population),
   };
 }
