@@ -14,6 +14,9 @@ export const periodQuery = z.object({
   to: day.optional().describe("Ngày cuối kỳ (YYYY-MM-DD); mặc định hôm nay"),
 });
 
+export const profileParam = z.enum(PROFILES).default("200")
+  .describe("Bộ chỉ số: 200 (Công văn 200/VPCP-KSTT) hoặc 766 (Quyết định 766/QĐ-TTg, thang 100 điểm: thêm index766 vào mỗi dòng, thêm các trang tính của chỉ số 766 vào tệp Excel)");
+
 export const indicatorsQuery = periodQuery.extend({
   by: z.enum(GROUP_BY).default("agency").describe("Nhóm theo: all, agency, area, procedure, field, sector (ngành, chỉ có số liệu phản ánh, kiến nghị)"),
   unit: z.string().optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),
@@ -21,7 +24,7 @@ export const indicatorsQuery = periodQuery.extend({
   procedure: z.string().optional().describe("Chỉ thủ tục này (MaTTHC)"),
   field: z.string().optional().describe("Chỉ lĩnh vực này (MaLinhVuc)"),
   parent: z.string().optional().describe("Chỉ các đơn vị con trực tiếp của đơn vị này (một cấp của bảng xếp hạng)"),
-  profile: z.enum(PROFILES).default("200").describe("Bộ chỉ số: 200 (Công văn 200/VPCP-KSTT) hoặc 766 (Quyết định 766/QĐ-TTg, thang 100 điểm: thêm index766 vào mỗi dòng)"),
+  profile: profileParam,
 });
 
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */

@@ -1,24 +1,35 @@
 /**
  * The scorecard as an Excel workbook (exceljs): a summary sheet and one sheet per
- * indicator group, with the METHOD §0.4 bands as cell colours and in words.
+ * indicator group, with the METHOD §0.4 bands as cell colours and in words; under the
+ * 766 profile, a sheet of totals with ratings and ranks and one sheet per 766 group.
  */
 import ExcelJS from "exceljs";
 import { formatDateTime, formatDay } from "@/lib/format";
 import type { Scorecard, ScorecardRow } from "@/lib/engine/scorecard";
 import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
+import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
+import { ratingOf766 } from "@/lib/method/i766/score";
 
-type Col = { header: string; width: number; value: (r: ScorecardRow) => string | number | null; band?: (r: ScorecardRow) => Band; percent?: boolean };
+/** A cell's colour and the word for it (a band, a rating). */
+interface Swatch { hex: string; text: string; label: string }
+type Col = {
+  header: string; width: number; value: (r: ScorecardRow) => string | number | null; percent?: boolean;
+  /** The cell's colour, its word written in a column of its own headed `swatchHeader`. */
+  swatch?: (r: ScorecardRow) => Swatch | null; swatchHeader?: string;
+};
+type Sheet = { name: string; title: string; cols: Col[] };
 
 const pct = (v: number | null) => (v === null ? null : v / 100);
+const banded = (band: (r: ScorecardRow) => Band) => (r: ScorecardRow): Swatch => ({ ...BAND_COLORS[band(r)], label: BAND_LABELS[band(r)] });
 
-const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
+const SHEETS: Sheet[] = [
   {
     name: "Tổng hợp", title: "Tổng hợp các nhóm chỉ số",
     cols: [
-      { header: "A. Tỷ lệ đúng hạn", width: 16, value: (r) => pct(r.onTime.rate), band: (r) => r.onTime.band, percent: true },
-      { header: "B. DVCTT toàn trình + một phần", width: 18, value: (r) => pct(r.online.level34Rate), band: (r) => r.online.band, percent: true },
+      { header: "A. Tỷ lệ đúng hạn", width: 16, value: (r) => pct(r.onTime.rate), swatch: banded((r) => r.onTime.band), percent: true },
+      { header: "B. DVCTT toàn trình + một phần", width: 18, value: (r) => pct(r.online.level34Rate), swatch: banded((r) => r.online.band), percent: true },
       { header: "B. Nộp trực tuyến", width: 14, value: (r) => pct(r.online.channels.onlineRate), percent: true },
-      { header: "C. Thanh toán trực tuyến", width: 16, value: (r) => pct(r.payment.rate), band: (r) => r.payment.band, percent: true },
+      { header: "C. Thanh toán trực tuyến", width: 16, value: (r) => pct(r.payment.rate), swatch: banded((r) => r.payment.band), percent: true },
       { header: "D. Số PAKN", width: 10, value: (r) => r.feedback.total },
       { header: "Đ. Tỷ lệ đồng bộ", width: 14, value: (r) => pct(r.sync.rate), percent: true },
     ],
@@ -31,7 +42,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
       { header: "Đã xử lý quá hạn", width: 12, value: (r) => r.onTime.late },
       { header: "Đang xử lý trong hạn", width: 12, value: (r) => r.onTime.withinDeadline },
       { header: "Đang xử lý quá hạn", width: 12, value: (r) => r.onTime.overdue },
-      { header: "Tỷ lệ đúng hạn", width: 12, value: (r) => pct(r.onTime.rate), band: (r) => r.onTime.band, percent: true },
+      { header: "Tỷ lệ đúng hạn", width: 12, value: (r) => pct(r.onTime.rate), swatch: banded((r) => r.onTime.band), percent: true },
     ],
   },
   {
@@ -40,7 +51,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
       { header: "TTHC thuộc thẩm quyền", width: 12, value: (r) => r.online.procedures },
       { header: "Toàn trình (mức 4)", width: 12, value: (r) => r.online.level4 },
       { header: "Một phần (mức 3)", width: 12, value: (r) => r.online.level3 },
-      { header: "Tỷ lệ mức 3 + 4", width: 12, value: (r) => pct(r.online.level34Rate), band: (r) => r.online.band, percent: true },
+      { header: "Tỷ lệ mức 3 + 4", width: 12, value: (r) => pct(r.online.level34Rate), swatch: banded((r) => r.online.band), percent: true },
       { header: "DVCTT có phát sinh hồ sơ", width: 14, value: (r) => pct(r.online.servicesWithDossiersRate), percent: true },
       { header: "Hồ sơ tiếp nhận", width: 12, value: (r) => r.online.channels.received },
       { header: "Trực tuyến", width: 12, value: (r) => pct(r.online.channels.onlineRate), percent: true },
@@ -57,7 +68,7 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
       { header: "Hồ sơ thanh toán qua DVCQG", width: 14, value: (r) => r.payment.paidOnline },
       { header: "Hồ sơ thuộc TTHC đã tích hợp", width: 14, value: (r) => r.payment.payableDossiers },
       { header: "Qua cổng địa phương", width: 12, value: (r) => r.payment.paidLocal },
-      { header: "Tỷ lệ thanh toán trực tuyến", width: 14, value: (r) => pct(r.payment.rate), band: (r) => r.payment.band, percent: true },
+      { header: "Tỷ lệ thanh toán trực tuyến", width: 14, value: (r) => pct(r.payment.rate), swatch: banded((r) => r.payment.band), percent: true },
     ],
   },
   {
@@ -82,6 +93,40 @@ const SHEETS: Array<{ name: string; title: string; cols: Col[] }> = [
   },
 ];
 
+/** METHOD-766 §0.3: the rating's colour, white text on the darker ones. */
+const rated = (r: ScorecardRow): Swatch | null => {
+  const x = ratingOf766(r.index766?.rating ?? null);
+  return x && { hex: x.color, text: x.key === "xuat_sac" || x.key === "yeu" ? "#FFFFFF" : "#1F2937", label: x.label };
+};
+const groupScore = (g: GroupId) => (r: ScorecardRow) => r.index766?.groups[g].score ?? null;
+
+/** The 766 index (METHOD-766 §7): totals with ratings and ranks, then a sheet per group with every indicator. */
+const SHEETS_766: Sheet[] = [
+  {
+    name: "766. Tổng điểm", title: "Chỉ số 766 — tổng điểm, xếp loại và xếp hạng (thang 100)",
+    cols: [
+      { header: "Tổng điểm", width: 10, value: (r) => r.index766?.total ?? null, swatch: rated, swatchHeader: "Xếp loại" },
+      { header: "Xếp hạng", width: 10, value: (r) => (r.index766?.rank ? `${r.index766.rank.position}/${r.index766.rank.of}` : null) },
+      ...(Object.keys(GROUPS) as GroupId[]).map((g): Col => ({ header: `${g}. ${GROUPS[g].name} (${GROUPS[g].max})`, width: 14, value: groupScore(g) })),
+    ],
+  },
+  ...(Object.keys(GROUPS) as GroupId[]).map((g): Sheet => ({
+    name: `766. Nhóm ${g}`, title: `Chỉ số 766 — ${g}. ${GROUPS[g].name} (${GROUPS[g].max} điểm)`,
+    cols: [
+      { header: "Điểm nhóm", width: 10, value: groupScore(g) },
+      { header: "Điểm tối đa được tính", width: 12, value: (r) => r.index766?.groups[g].max ?? null },
+      ...INDICATOR_IDS.filter((id) => INDICATORS[id].group === g).flatMap((id): Col[] => {
+        const ind = (r: ScorecardRow) => r.index766?.groups[g].indicators[id];
+        return [
+          { header: `${id} ${INDICATORS[id].name}: tỷ lệ (ngưỡng ${INDICATORS[id].threshold} %)`, width: 16, value: (r) => pct(ind(r)?.ratio ?? null), percent: true },
+          { header: `${id}: số đạt / tổng`, width: 12, value: (r) => (ind(r)?.denominator == null ? null : `${ind(r)!.numerator} / ${ind(r)!.denominator}`) },
+          { header: `${id}: điểm (tối đa ${INDICATORS[id].max})`, width: 10, value: (r) => ind(r)?.score ?? null },
+        ];
+      }),
+    ],
+  })),
+];
+
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 /** The workbook of a tier: `title` names the unit; the period and as-of are written as an official reads them (vi-VN). */
@@ -89,25 +134,26 @@ export async function scorecardWorkbook(card: Scorecard, title: string, period: 
   const wb = new ExcelJS.Workbook();
   wb.creator = "Chỉ số TTHC";
   wb.created = new Date();
-  for (const sheet of SHEETS) {
+  for (const sheet of card.profile === "766" ? [...SHEETS, ...SHEETS_766] : SHEETS) {
     const ws = wb.addWorksheet(sheet.name);
     ws.addRow([`${title} — ${sheet.title}`]).font = { bold: true, size: 13 };
     ws.addRow([`Kỳ từ ngày ${formatDay(period.from)} đến ngày ${formatDay(period.to)}; số liệu tính đến ${formatDateTime(period.asOf)}`]);
     ws.addRow([]);
-    const bandCols = sheet.cols.filter((c) => c.band);
-    const header = ws.addRow(["STT", "Mã", "Tên", ...sheet.cols.map((c) => c.header), ...bandCols.map((c) => `Màu: ${c.header}`)]);
+    const bandCols = sheet.cols.filter((c) => c.swatch);
+    const header = ws.addRow(["STT", "Mã", "Tên", ...sheet.cols.map((c) => c.header), ...bandCols.map((c) => c.swatchHeader ?? `Màu: ${c.header}`)]);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "middle" };
     ws.columns = [{ width: 5 }, { width: 16 }, { width: 40 }, ...sheet.cols.map((c) => ({ width: c.width })), ...bandCols.map(() => ({ width: 14 }))];
     card.rows.forEach((r, i) => {
-      const row = ws.addRow([i + 1, r.key, r.name, ...sheet.cols.map((c) => c.value(r)), ...bandCols.map((c) => BAND_LABELS[c.band!(r)])]);
+      const row = ws.addRow([i + 1, r.key, r.name, ...sheet.cols.map((c) => c.value(r)), ...bandCols.map((c) => c.swatch!(r)?.label ?? "")]);
       sheet.cols.forEach((c, j) => {
         const cell = row.getCell(4 + j);
         if (c.percent) cell.numFmt = "0.00%";
-        if (c.band) {
-          const band = c.band(r);
-          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(BAND_COLORS[band].hex) } };
-          cell.font = { color: { argb: argb(BAND_COLORS[band].text) } };
+        else if (typeof cell.value === "number" && !Number.isInteger(cell.value)) cell.numFmt = "0.00";
+        const swatch = c.swatch?.(r);
+        if (swatch) {
+          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(swatch.hex) } };
+          cell.font = { color: { argb: argb(swatch.text) } };
         }
       });
     });

@@ -14,6 +14,8 @@ import { loadDataFolder, readDataFolder } from "@/lib/ingest/folder";
 import { readReference } from "@/lib/ingest/reference";
 import { computeScorecard, type Scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
+import { scorecardWorkbook } from "@/lib/report/excel";
+import ExcelJS from "exceljs";
 import { testDatabase } from "../helpers/db";
 
 const FILES: Record<string, string> = {
@@ -213,5 +215,25 @@ describe("METHOD-766 §6: the optional columns, read and refused", () => {
     expect(errors.map((e) => [e.line, e.field])).toEqual([[2, "NgayXuLyXong"], [3, "SoThich"], [3, "KhieuNaiLai"]]);
     expect(errors[0].vi).toContain("yyyy-MM-dd");
     expect(errors[0].en).toContain("date");
+  });
+});
+
+describe("METHOD-766 §7 in the Excel workbook", () => {
+  it("adds a sheet of totals with ratings and ranks and a sheet per group, read back from the file", async () => {
+    const bytes = await scorecardWorkbook(card, "Tỉnh", period);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name).slice(-6)).toEqual(["766. Tổng điểm", "766. Nhóm 1", "766. Nhóm 2", "766. Nhóm 3", "766. Nhóm 4", "766. Nhóm 5"]);
+    const totals = wb.getWorksheet("766. Tổng điểm")!;
+    const header = (totals.getRow(4).values as unknown[]).slice(1);
+    const s = (totals.getSheetValues() as unknown[][]).find((r) => r?.[2] === "S")!;
+    expect(s[header.indexOf("Tổng điểm") + 1]).toBeCloseTo((57.5 / 90) * 100, 10);
+    expect(s[header.indexOf("Xếp loại") + 1]).toBe("Trung bình");
+    expect(s[header.indexOf("Xếp hạng") + 1]).toBe("1/1");
+    const g5 = wb.getWorksheet("766. Nhóm 5")!;
+    const h5 = (g5.getRow(4).values as unknown[]).slice(1);
+    const x = (g5.getSheetValues() as unknown[][]).find((r) => r?.[2] === "X")!;
+    expect(x[h5.indexOf("5.2: số đạt / tổng") + 1]).toBe("2 / 3");
+    expect(x[h5.indexOf("5.4: điểm (tối đa 6)") + 1]).toBe(6);
   });
 });

@@ -38,6 +38,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <div className="no-print flex flex-wrap items-center gap-2">
         <PeriodPicker path="/bao-cao" period={period} keep={{ unit: sp.unit }} />
         <a className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white" href={`/api/v1/reports/scorecard.xlsx${qs({ from: period.from, to: period.to, unit: unit?.code })}`} data-excel>Tải Excel</a>
+        <a className="rounded border border-emerald-700 px-3 py-1.5 text-sm font-medium text-emerald-800" href={`/api/v1/reports/scorecard.xlsx${qs({ from: period.from, to: period.to, unit: unit?.code, profile: "766" })}`} data-excel766>Tải Excel kèm chỉ số 766</a>
         <PrintButton />
       </div>
       <header className="grid grid-cols-2 gap-4 text-center text-sm">

@@ -1,22 +1,22 @@
-/** GET /api/v1/reports/scorecard.xlsx?from&to&unit — the tiered scorecard as an Excel workbook. */
+/** GET /api/v1/reports/scorecard.xlsx?from&to&unit&profile — the tiered scorecard as an Excel workbook (profile=766 adds its sheets). */
 import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
-import { parseQuery, periodFrom, periodQuery } from "@/lib/api/params";
+import { parseQuery, periodFrom, periodQuery, profileParam } from "@/lib/api/params";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import { scorecardWorkbook } from "@/lib/report/excel";
 import { z } from "zod";
 
 export const GET = handler(async (req: Request) => {
-  const q = parseQuery(req, periodQuery.extend({ unit: z.string().optional() }));
+  const q = parseQuery(req, periodQuery.extend({ unit: z.string().optional(), profile: profileParam }));
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
   const unit = await resolveUnit(orm, caller, q.unit);
   const period = periodFrom(q);
   const [card, total] = await Promise.all([
-    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }),
-    getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {} }),
+    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true }, profile: q.profile }),
+    getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {}, profile: q.profile }),
   ]);
   // The first row is the unit itself, named (never "Toàn bộ" when the portal holds one province).
   const name = unit?.name ?? "Toàn quốc";
