@@ -6,7 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, signIn, test } from "./fixtures";
 
-const PAGES = ["/tong-quan", "/xep-hang", "/ho-so", "/ban-do", "/ra-soat", "/bao-cao"];
+const PAGES = ["/tong-quan", "/xep-hang", "/chi-so-766", "/ho-so", "/ban-do", "/ra-soat", "/bao-cao"];
 
 async function check(page: import("@playwright/test").Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -31,6 +31,8 @@ test("the main pages have no serious accessibility violation, at desktop and pho
     for (const url of PAGES) {
       await page.goto(url);
       await expect(page.locator("h1")).toBeVisible();
+      // The 766 index streams in: check the page with its figures.
+      if (url === "/chi-so-766") await page.locator("[data-index766-total]").waitFor({ timeout: 60_000 });
       await page.screenshot({ path: `test-results/screens/${url.slice(1)}-${w}.png`, fullPage: true });
       await check(page, `${url} @${w}`);
     }

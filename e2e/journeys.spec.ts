@@ -80,7 +80,12 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   const ontime = page.locator("tr[data-indicator='2.1']");
   await expect(ontime).toContainText("Giải quyết hồ sơ đúng hạn");
   await ontime.getByRole("link", { name: "xem hồ sơ" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hồ sơ");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ");
+  // A dossier explains itself under both rules: Công văn 200's and the 766 index's.
+  await page.locator("table tbody tr").first().getByRole("link").first().click();
+  await expect(page.locator("[data-verdict]")).toBeVisible();
+  await expect(page.locator("[data-verdict766]")).toContainText("Theo Chỉ số 766");
+  await expect(page.locator("[data-verdict766]")).toContainText(/ngày hẹn trả|thời hạn trong danh mục|bổ sung|thời hạn|bắt đầu/);
   expect(errors).toEqual([]);
 });
 

@@ -6,6 +6,7 @@ import { expect, signIn, test } from "./fixtures";
 const PAGES = [
   ["tong-quan", "/tong-quan"],
   ["xep-hang", "/xep-hang"],
+  ["chi-so-766", "/chi-so-766"],
   ["ho-so", "/ho-so"],
   ["canh-bao", "/canh-bao"],
   ["ra-soat", "/ra-soat"],

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { dossierSchema, envelopeSchema, stepSchema } from "@/lib/ingest/dvcqg";
 import { REFERENCE_KINDS } from "@/lib/ingest/reference";
 import { indicatorsQuery, periodQuery } from "./params";
+import { index766Schema } from "./index766-schema";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
 
@@ -43,6 +44,7 @@ export function openApiDocument(origin: string) {
       schemas: {
         Error: errorBody,
         Envelope: schema(envelopeSchema),
+        Index766: schema(index766Schema),
         DongBoHoSoMC: schema(dossierSchema),
         CapNhatTienDoHoSoMC: schema(stepSchema),
       },
@@ -75,7 +77,16 @@ export function openApiDocument(origin: string) {
         get: {
           summary: "Chỉ số theo kỳ, nhóm theo đơn vị, địa bàn, thủ tục, lĩnh vực (DATA.md §3)",
           parameters: parameters(indicatorsQuery),
-          responses: { "200": { description: "Bảng chỉ số" }, ...errors(401, 404, 422) },
+          responses: {
+            "200": { description: "Bảng chỉ số (DATA.md §3); với profile=766 mỗi dòng có thêm index766", content: { "application/json": { schema: {
+              type: "object",
+              properties: {
+                period: { type: "object" }, by: { type: "string" }, profile: { enum: ["766"] },
+                rows: { type: "array", items: { type: "object", properties: { key: { type: "string" }, name: { type: "string" }, index766: { $ref: "#/components/schemas/Index766" } } } },
+              },
+            } } } },
+            ...errors(401, 404, 422),
+          },
         },
       },
       "/dossiers/{MaHoSo}/explain": {

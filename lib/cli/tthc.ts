@@ -14,7 +14,7 @@ import { openConfiguredStore, openStore } from "@/lib/store/open";
 import { auditDefects } from "@/lib/engine/audit";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
-import { ratingOf766 } from "@/lib/method/i766/score";
+import { unitIndex, ratingOf766 } from "@/lib/method/i766/score";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
 import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
 import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
@@ -193,7 +193,7 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
 /** METHOD-766 §7 as a table: the total, its rating and rank, and each group's points of its maximum. */
 function render766(card: Card): string {
   const rows = card.rows.map((r) => {
-    const x = r.index766!;
+    const x = unitIndex(r.index766)!;
     return [
       r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, formatPoints(x.total), ratingOf766(x.rating)?.label ?? "—",
       x.rank ? `${x.rank.position}/${x.rank.of}` : "—",
@@ -220,6 +220,9 @@ function renderExplanation(e: NonNullable<Awaited<ReturnType<typeof explainDossi
     `Thời gian xử lý: ${e.elapsed ? `${Math.round(e.elapsed.value * 100) / 100} ${e.elapsed.unitLabel}` : "—"}`,
     `Kết luận: ${e.verdictLabel} — ${e.reason}`,
     `Căn cứ: ${e.clause}`,
+    "",
+    `Theo Chỉ số 766 (METHOD-766 §2.1): ${e.i766.verdictLabel} — ${e.i766.ruleLabel}`,
+    `  Kết thúc: ${e.i766.end ? `${e.i766.end.at} — ${e.i766.end.label}` : "chưa kết thúc"}; yêu cầu bổ sung: ${e.i766.supplements}; chờ bổ sung: ${Math.round(e.i766.waitingMs / 3_600_000)} giờ${e.i766.due ? `; hạn so sánh ${e.i766.due}` : ""}`,
     "",
     "Tiến trình xử lý:",
     ...(e.steps.length ? e.steps.map((s) => `  ${s.at}  ${s.status} ${s.label}${s.handler ? ` — ${s.handler}` : ""}`) : ["  (không có)"]),

@@ -12,7 +12,7 @@ import { eq, sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { units } from "@/db/schema";
 import { scorecard } from "@/lib/engine/scorecard";
-import type { Index766 } from "@/lib/method/i766/score";
+import { unitIndex, type Index766 } from "@/lib/method/i766/score";
 import { NotFoundError, ForbiddenError } from "@/lib/errors";
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
@@ -75,8 +75,8 @@ export async function index766Of(orm: Orm, caller: Caller, unitCode: string | nu
   if (u?.parentCode) {
     const tier = await scorecard(orm, { period, by: "agency", scopeUnit: null, filter: { parent: u.parentCode }, profile: "766" });
     const own = tier.rows.find((r) => r.key === u.code);
-    if (own) return { name: u.name, index: own.index766 ?? null, peers: PEERS[u.kind] ?? u.kind };
+    if (own) return { name: u.name, index: unitIndex(own.index766) ?? null, peers: PEERS[u.kind] ?? u.kind };
   }
   const whole = await scorecard(orm, { period, by: "all", scopeUnit: scope, filter: code ? { unit: code } : {}, profile: "766" });
-  return { name: u?.name ?? "Toàn bộ", index: whole.rows[0]?.index766 ?? null, peers: null };
+  return { name: u?.name ?? "Toàn bộ", index: unitIndex(whole.rows[0]?.index766) ?? null, peers: null };
 }

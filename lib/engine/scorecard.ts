@@ -13,14 +13,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { UnitKind } from "@/db/schema";
-import { type Period, periodJson } from "@/lib/method/period";
+import { type Period, periodJson, yearFraction } from "@/lib/method/period";
 import { onTimeIndicator } from "@/lib/method/ontime";
 import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { inScope, instant, subtree, textList } from "./sql-util";
-import { competitionRanks, index766, type Index766 } from "@/lib/method/i766/score";
+import { competitionRanks, index766, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
@@ -60,7 +60,7 @@ export interface ScorecardQuery {
   profile?: Profile;
 }
 
-export type ScorecardRow = ReturnType<typeof assembleRow> & { index766?: Index766 };
+export type ScorecardRow = ReturnType<typeof assembleRow> & { index766?: Index766 | ProcedureIndex766 };
 export interface Scorecard {
   period: ReturnType<typeof periodJson>;
   by: GroupBy;
@@ -189,7 +189,16 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
     scorecardSql(q, source),
   );
   const rowsOut: ScorecardRow[] = result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r));
-  if (q.profile === "766") {
+  if (q.profile === "766" && q.by === "procedure") {
+    // METHOD-766 §7: by procedure, only §2.2's average processing time, in the procedure's unit.
+    const units = new Map((await rows<{ code: string; unit: string | null }>(orm, sql`select code, deadline_unit as unit from procedures
+      where code in ${textList(result.map((r) => r.key))}`)).map((p) => [p.code, p.unit]));
+    rowsOut.forEach((row, i) => {
+      const c = result[i].c;
+      const dossiers = n(c?.t22);
+      row.index766 = { averageTime: { value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null, unit: units.get(row.key) ?? null, dossiers } };
+    });
+  } else if (q.profile === "766") {
     const tiers = await tiersOf(orm, result.filter((r) => r.kind && RANKED_KINDS.includes(r.kind)).map((r) => r.key));
     const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r))));
     // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
@@ -226,7 +235,7 @@ function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null)
     feeProcedures: k("fee_procs"), paidProcedures: k("paid_procs"),
     catalogueFeeProcedures: k("catalogue_fee_procs"), feeDataProcedures: k("fee_data_procs"),
     payable: k("payable"), paidOnline: k("paid_dvcqg") + k("paid_local"),
-    synced: k("received"), reportedNational: n(r?.national), reportedPortal: n(r?.portal),
+    synced: k("received"), reportedNational: n(r?.national766 ?? r?.national), reportedPortal: n(r?.portal),
     g4: k("g4"), g4Finished: k("g4_finished"), g4EResult: k("g4_eresult"), g4Digitised: k("g4_digitised"),
     g4Reused: k("g4_reused"), g4Shared: k("g4_shared"), g4Citizen: k("g4_citizen"), g4Population: k("g4_population"),
     kept: k("g5_kept"), online766: k("g3_online"),
@@ -258,6 +267,9 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
   const dossierUnit = allowed ? sql`and d.unit_code in (${allowed})` : sql``;
   const authUnit = allowed ? sql`and a.unit_code in (${allowed})` : sql``;
   const reportMap = unitSideMap(q.by, sql`r.unit_code`);
+  const inPeriod = sql`r.from_day >= ${period.from}::date and r.to_day <= ${period.to}::date`;
+  const priorYear = Number(period.from.slice(0, 4)) - 1;
+  const inPriorYear = sql`r.from_day >= ${`${priorYear}-01-01`}::date and r.to_day <= ${`${priorYear}-12-31`}::date`;
   const feedbackGroup = q.by === "field" ? sql`select coalesce(nullif(trim(f.field), ''), '')`
     : q.by === "sector" ? sql`select coalesce(nullif(trim(f.sector), ''), ${UNDETERMINED})`
     : unitSideMap(q.by, sql`f.unit_code`);
@@ -301,12 +313,13 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 1)::int as paid_dvcqg,
         count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 2)::int as paid_local
         ${more((c) => `count(*) filter (where ${EXTRA_766_RULES[c]})::int as ${c}`)}
+        ${i766 ? sql`, coalesce(sum(t22_time) filter (where t22_in), 0)::float8 as t22_sum` : sql``}
       from facts group by unit_code, pc
     ),
     agg as (
       -- Pairs that count something (every other count is part of population or received).
       select unit_code, pc, ${sql.raw(COUNTS.map((c) => `sum(${c})::int as ${c}`).join(", "))}
-        ${more((c) => `sum(${c})::int as ${c}`)}
+        ${more((c) => `sum(${c})::int as ${c}`)} ${i766 ? sql`, sum(t22_sum)::float8 as t22_sum` : sql``}
       from (
         select * from scanned
         ${fromRollup ? sql`union all ${rollupCounts(period, (col) => (allowed ? sql`${col} in (${allowed})` : sql`true`), (col) => procedureCondition(col, q.filter))}` : sql``}
@@ -336,7 +349,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         coalesce(sum(ag.payable) filter (where au.payment_integrated), 0) as payable,
         coalesce(sum(ag.paid_dvcqg) filter (where au.payment_integrated), 0) as paid_dvcqg,
         coalesce(sum(ag.paid_local) filter (where au.payment_integrated), 0) as paid_local
-        ${more((c) => `coalesce(sum(ag.${c}), 0) as ${c}`)}
+        ${more((c) => `coalesce(sum(ag.${c}), 0) as ${c}`)} ${i766 ? sql`, coalesce(sum(ag.t22_sum), 0) as t22_sum` : sql``}
         ${i766 ? sql.join(procedureFacts766(period).map(([name, e]) => sql`, bool_or(${e}) as ${sql.raw(name)}`)) : sql``}
       from gmap m
       left join agg ag on ag.unit_code = m.unit_code and ag.pc = m.pc
@@ -362,7 +375,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         count(*) filter (where has_auth and catalogue_fee and fee_dossiers > 0)::int as fee_data_procs,
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,
         sum(paid_any)::int as paid_any
-        ${more((c) => `sum(${c})::int as ${c}`)}
+        ${more((c) => `sum(${c})::int as ${c}`)} ${i766 ? sql`, sum(t22_sum)::float8 as t22_sum` : sql``}
         ${sql.raw(i766 ? PROCEDURE_766.map((c) => `, count(*) filter (where has_auth and ${c})::int as ${c}`).join("") : "")}
       from per_gp group by g
     ),
@@ -382,10 +395,27 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
     rep as (
       ${
         reportMap
-          ? sql`select g, coalesce(sum(r.received) filter (where r.source = 'bcqg'), 0)::int as national,
+          ? i766
+            // METHOD-766 §1.4: a unit that reported nothing for the period (both totals 0 or
+            // missing) counts, as its national total, its fallback: its national reports
+            // lying within the calendar year before the period × the period's share of a year.
+            ? sql`select g, sum(r.national)::int as national, sum(r.portal)::int as portal,
+                sum(case when r.national = 0 and r.portal = 0 then r.prior * ${yearFraction(period.from, period.to)}::float8
+                  else r.national end)::float8 as national766
+              from (
+                select r.unit_code,
+                  coalesce(sum(r.received) filter (where r.source = 'bcqg' and ${inPeriod}), 0) as national,
+                  coalesce(sum(r.received) filter (where r.source = 'thongke' and ${inPeriod}), 0) as portal,
+                  coalesce(sum(r.received) filter (where r.source = 'bcqg' and ${inPriorYear}), 0) as prior
+                from reported_totals r
+                where (${inPeriod} or ${inPriorYear}) ${allowed ? sql`and r.unit_code in (${allowed})` : sql``}
+                group by r.unit_code
+              ) r cross join lateral (${reportMap}) as gm(g)
+              group by g`
+            : sql`select g, coalesce(sum(r.received) filter (where r.source = 'bcqg'), 0)::int as national,
               coalesce(sum(r.received) filter (where r.source = 'thongke'), 0)::int as portal
             from reported_totals r cross join lateral (${reportMap}) as gm(g)
-            where r.from_day >= ${period.from}::date and r.to_day <= ${period.to}::date
+            where ${inPeriod}
               ${allowed ? sql`and r.unit_code in (${allowed})` : sql``}
             group by g`
           : sql`select null::text as g, 0 as national, 0 as portal where false`
@@ -410,10 +440,11 @@ interface Counts {
   // METHOD-766 §4 (the 766 profile only).
   g4?: number; g4_finished?: number; g4_eresult?: number; g4_digitised?: number; g4_reused?: number;
   g4_shared?: number; g4_citizen?: number; g4_population?: number; g5_kept?: number; g3_online?: number;
+  t22?: number; t22_sum?: number;
   p11_cols?: number; p11?: number; p11_on?: number; p12_cols?: number; p12?: number; p12_on?: number; p13?: number; p13_on?: number;
 }
 interface FeedbackRow { total: number; regulation: number; conduct: number; f52?: number; f52_on?: number; f53_on?: number }
-interface ReportRow { national: number; portal: number }
+interface ReportRow { national: number; portal: number; national766?: number }
 
 const n = (v: unknown) => Number(v ?? 0);
 

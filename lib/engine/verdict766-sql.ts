@@ -68,8 +68,10 @@ export function dossierVerdict766(period: Period): SQL {
  * The dossier counts the 766 profile adds — group 4 (§4: dossiers with NgayTiepNhan in
  * the period) and §5.4 — by the rule each counts with over the columns of `facts766`.
  */
-export const EXTRA_766 = ["g3_online", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
+export const EXTRA_766 = ["t22", "g3_online", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
 export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
+  // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).
+  t22: "t22_in",
   // §3.3: online; of a procedure whose result is a paper document (KetQuaGiay 1), also
   // finished with 9 or 10 and an electronic result.
   g3_online: "rec and channel = 2 and (not paper or (fin910 and eresult))",
@@ -117,12 +119,30 @@ export function facts766(period: Period, where: SQL): SQL {
         or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC') as population,
       trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1' as citizen,
       trim(coalesce(d.raw->>'HaiLong', '')) = '0' as dissatisfied,
+      ${elapsed22(period)},
       coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
       exists (select 1 from feedback f where f.province_code = d.province_code and f.i766 ? 'MaHoSo'
         and f.i766->>'MaHoSo' = d.code and f.received_at between ${ps} and ${asOf}) as named
     from dossiers d cross join lateral ${dossierVerdict766(period)} v
     left join procedures pr on pr.code = d.procedure_code
     where true ${where}`;
+}
+
+/**
+ * §2.2: whether the dossier counts in its procedure's average time (finished with 9 or
+ * 10, its start in the period) and its time, end − start − waiting, in the procedure's
+ * deadline unit: hours; working days as METHOD §A.4 counts them (working days after the
+ * start's date up to the shifted end's); else days of 24 hours.
+ */
+function elapsed22(period: Period): SQL {
+  const shifted = sql`(v.end_at - v.waiting_ms * interval '1 millisecond')`;
+  const localDay = (t: SQL) => sql`(${t} at time zone 'Asia/Ho_Chi_Minh')::date`;
+  const ord = (day: SQL) => sql`(select w.ord from work_days w where w.day = ${day})`;
+  return sql`v.end_status in (9, 10) and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)} as t22_in,
+      case pr.deadline_unit
+        when 'hour' then extract(epoch from ${shifted} - d.start_at) / 3600
+        when 'working_day' then ${ord(localDay(shifted))} - ${ord(localDay(sql`d.start_at`))}
+        else extract(epoch from ${shifted} - d.start_at) / 86400 end::float8 as t22_time`;
 }
 
 /** A §6 date of a jsonb column `j`, or null when absent, empty or later than the as-of date (§0.6). */

@@ -1,6 +1,6 @@
 /** METHOD §0.2 — reporting periods and their as-of instant. */
 import { RuleError } from "@/lib/errors";
-import { endOfLocalDay, formatLocalInstant, isLocalDate, startOfLocalDay, type LocalDate } from "./time";
+import { addDays, addMonths, endOfLocalDay, formatLocalInstant, isLocalDate, isoWeekday, startOfLocalDay, type LocalDate } from "./time";
 
 export interface Period {
   from: LocalDate;
@@ -35,4 +35,42 @@ export function makePeriod(from: LocalDate, to: LocalDate, now: Date = new Date(
 
 export function periodJson(p: Period) {
   return { from: p.from, to: p.to, asOf: formatLocalInstant(p.asOf) };
+}
+
+export const lastDayOfMonth = (day: LocalDate) => addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1);
+
+/** The kinds of period the national cadence names (METHOD-766 §0.5), else custom. */
+export type PeriodKind = "week" | "month" | "quarter" | "half" | "year" | "custom";
+
+export function kindOf(from: LocalDate, to: LocalDate): PeriodKind {
+  if (isoWeekday(from) === 1 && to === addDays(from, 6)) return "week";
+  if (from.endsWith("-01") && to === lastDayOfMonth(from)) return "month";
+  const m = Number(from.slice(5, 7));
+  if (from.endsWith("-01") && (m - 1) % 3 === 0 && to === lastDayOfMonth(addMonths(from, 2))) return "quarter";
+  if (from.endsWith("-01") && (m === 1 || m === 7) && to === lastDayOfMonth(addMonths(from, 5))) return "half";
+  if (from.endsWith("-01-01") && to === `${from.slice(0, 4)}-12-31`) return "year";
+  return "custom";
+}
+
+/** ISO 8601 week number and its year: the week holding the Thursday of `day`'s week. */
+export function isoWeek(day: LocalDate): { year: number; week: number } {
+  const thursday = addDays(day, 4 - isoWeekday(day));
+  const year = Number(thursday.slice(0, 4));
+  return { year, week: Math.floor((Date.parse(thursday) - Date.parse(`${year}-01-01`)) / (7 * 86_400_000)) + 1 };
+}
+
+
+/**
+ * METHOD-766 §1.4: the share of a year's reports a period stands for — month 1/12,
+ * quarter 1/4, half-year 1/2, ISO week 1/52, year 1, any other range its days / 365.
+ */
+export function yearFraction(from: LocalDate, to: LocalDate): number {
+  switch (kindOf(from, to)) {
+    case "week": return 1 / 52;
+    case "month": return 1 / 12;
+    case "quarter": return 1 / 4;
+    case "half": return 1 / 2;
+    case "year": return 1;
+    default: return (Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1) / 365;
+  }
 }

@@ -8,7 +8,7 @@ import { formatDateTime, formatDay } from "@/lib/format";
 import type { Scorecard, ScorecardRow } from "@/lib/engine/scorecard";
 import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
-import { ratingOf766 } from "@/lib/method/i766/score";
+import { ratingOf766, unitIndex } from "@/lib/method/i766/score";
 
 /** A cell's colour and the word for it (a band, a rating). */
 interface Swatch { hex: string; text: string; label: string }
@@ -95,18 +95,18 @@ const SHEETS: Sheet[] = [
 
 /** METHOD-766 §0.3: the rating's colour, white text on the darker ones. */
 const rated = (r: ScorecardRow): Swatch | null => {
-  const x = ratingOf766(r.index766?.rating ?? null);
+  const x = ratingOf766(unitIndex(r.index766)?.rating ?? null);
   return x && { hex: x.color, text: x.key === "xuat_sac" || x.key === "yeu" ? "#FFFFFF" : "#1F2937", label: x.label };
 };
-const groupScore = (g: GroupId) => (r: ScorecardRow) => r.index766?.groups[g].score ?? null;
+const groupScore = (g: GroupId) => (r: ScorecardRow) => unitIndex(r.index766)?.groups[g].score ?? null;
 
 /** The 766 index (METHOD-766 §7): totals with ratings and ranks, then a sheet per group with every indicator. */
 const SHEETS_766: Sheet[] = [
   {
     name: "766. Tổng điểm", title: "Chỉ số 766 — tổng điểm, xếp loại và xếp hạng (thang 100)",
     cols: [
-      { header: "Tổng điểm", width: 10, value: (r) => r.index766?.total ?? null, swatch: rated, swatchHeader: "Xếp loại" },
-      { header: "Xếp hạng", width: 10, value: (r) => (r.index766?.rank ? `${r.index766.rank.position}/${r.index766.rank.of}` : null) },
+      { header: "Tổng điểm", width: 10, value: (r) => unitIndex(r.index766)?.total ?? null, swatch: rated, swatchHeader: "Xếp loại" },
+      { header: "Xếp hạng", width: 10, value: (r) => { const rank = unitIndex(r.index766)?.rank; return rank ? `${rank.position}/${rank.of}` : null; } },
       ...(Object.keys(GROUPS) as GroupId[]).map((g): Col => ({ header: `${g}. ${GROUPS[g].name} (${GROUPS[g].max})`, width: 14, value: groupScore(g) })),
     ],
   },
@@ -114,9 +114,9 @@ const SHEETS_766: Sheet[] = [
     name: `766. Nhóm ${g}`, title: `Chỉ số 766 — ${g}. ${GROUPS[g].name} (${GROUPS[g].max} điểm)`,
     cols: [
       { header: "Điểm nhóm", width: 10, value: groupScore(g) },
-      { header: "Điểm tối đa được tính", width: 12, value: (r) => r.index766?.groups[g].max ?? null },
+      { header: "Điểm tối đa được tính", width: 12, value: (r) => unitIndex(r.index766)?.groups[g].max ?? null },
       ...INDICATOR_IDS.filter((id) => INDICATORS[id].group === g).flatMap((id): Col[] => {
-        const ind = (r: ScorecardRow) => r.index766?.groups[g].indicators[id];
+        const ind = (r: ScorecardRow) => unitIndex(r.index766)?.groups[g].indicators[id];
         return [
           { header: `${id} ${INDICATORS[id].name}: tỷ lệ (ngưỡng ${INDICATORS[id].threshold} %)`, width: 16, value: (r) => pct(ind(r)?.ratio ?? null), percent: true },
           { header: `${id}: số đạt / tổng`, width: 12, value: (r) => (ind(r)?.denominator == null ? null : `${ind(r)!.numerator} / ${ind(r)!.denominator}`) },

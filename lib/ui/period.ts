@@ -4,22 +4,10 @@
  * kept in the URL as `from`/`to`, with the previous period of the same kind for
  * comparisons and the twelve months for trends.
  */
-import { makePeriod, type Period } from "@/lib/method/period";
+import { isoWeek, kindOf, lastDayOfMonth, makePeriod, type Period } from "@/lib/method/period";
 import { addDays, addMonths, isLocalDate, isoWeekday, localDate, type LocalDate } from "@/lib/method/time";
 
-export type PeriodKind = "week" | "month" | "quarter" | "half" | "year" | "custom";
-
-const lastDayOfMonth = (day: LocalDate) => addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1);
-
-export function kindOf(from: LocalDate, to: LocalDate): PeriodKind {
-  if (isoWeekday(from) === 1 && to === addDays(from, 6)) return "week";
-  if (from.endsWith("-01") && to === lastDayOfMonth(from)) return "month";
-  const m = Number(from.slice(5, 7));
-  if (from.endsWith("-01") && (m - 1) % 3 === 0 && to === lastDayOfMonth(addMonths(from, 2))) return "quarter";
-  if (from.endsWith("-01") && (m === 1 || m === 7) && to === lastDayOfMonth(addMonths(from, 5))) return "half";
-  if (from.endsWith("-01-01") && to === `${from.slice(0, 4)}-12-31`) return "year";
-  return "custom";
-}
+export { kindOf, isoWeek, type PeriodKind } from "@/lib/method/period";
 
 /** The period in the URL, defaulting to the current month; the part after today is cut off by as-of. */
 export function periodFromParams(sp: { from?: string; to?: string }, now = new Date()): Period {
@@ -72,13 +60,6 @@ export function periodLabel(p: Period): string {
 }
 
 const dm = (d: LocalDate) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
-
-/** ISO 8601 week number and its year: the week holding the Thursday of `day`'s week. */
-export function isoWeek(day: LocalDate): { year: number; week: number } {
-  const thursday = addDays(day, 4 - isoWeekday(day));
-  const year = Number(thursday.slice(0, 4));
-  return { year, week: Math.floor((Date.parse(thursday) - Date.parse(`${year}-01-01`)) / (7 * 86_400_000)) + 1 };
-}
 
 /** Presets for the picker, around a date. */
 export function presets(now = new Date()) {

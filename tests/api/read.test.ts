@@ -2,6 +2,7 @@
  * The read routes through the caller's scope: indicators (DATA.md §3, same engine as
  * the CLI), dossier explanations (METHOD §A), tokens, and the OpenAPI document.
  */
+import { procedureIndex766Schema, unitIndex766Schema } from "@/lib/api/index766-schema";
 import { describe, expect, it } from "vitest";
 import { POST as sync } from "@/app/api/v1/sync/route";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
@@ -95,6 +96,8 @@ describe("GET /api/v1/indicators?profile=766 (METHOD-766 §7)", () => {
     expect(r.json.profile).toBe("766");
     for (const row of r.json.rows) {
       const x = row.index766;
+      // §7: the shape the OpenAPI document declares.
+      expect(unitIndex766Schema.safeParse(x).error).toBeUndefined();
       const groups = Object.values(x.groups) as Array<{ score: number | null; max: number; indicators: Record<string, { score: number | null; max: number; applicable: boolean }> }>;
       const scored = groups.flatMap((g) => Object.values(g.indicators)).filter((i) => i.applicable);
       // §0.2: the total is Σ scores ÷ Σ maxima of the applicable indicators × 100.
@@ -110,6 +113,14 @@ describe("GET /api/v1/indicators?profile=766 (METHOD-766 §7)", () => {
     // §0.4: ranked only within a tier of siblings of one kind.
     const t = r.json.rows.find((x: { key: string }) => x.key === "T");
     expect(t.index766.rank).toBeNull();
+  });
+  it("§7 by procedure: only the average time (2.2), in the shape the OpenAPI document declares", async () => {
+    const r = await call(indicators, `/api/v1/indicators?${Q}&by=procedure&profile=766`, { userId: province.users.admin });
+    expect(r.status).toBe(200);
+    expect(r.json.rows.length).toBeGreaterThan(0);
+    for (const row of r.json.rows) expect(procedureIndex766Schema.safeParse(row.index766).error).toBeUndefined();
+    // No dossier of this province has finished yet: no average (the values are checked by hand in tests/engine/province766.test.ts).
+    expect(r.json.rows.every((row: { index766: { averageTime: { value: number | null } } }) => row.index766.averageTime.value === null)).toBe(true);
   });
   it("§5.4: a dossier on time but rated dissatisfied (HaiLong 0) counts in 2.1 and not in 5.4", async () => {
     const read = async () => {

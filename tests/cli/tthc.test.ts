@@ -98,6 +98,9 @@ describe("tthc explain", () => {
     expect(e.verdict).toBe("on_time");
     expect(e.sqlVerdict).toBe("on_time");
     expect(e.clause).toContain("§A.4");
+    // METHOD-766 §2.1 beside it: NgayHenTra 17/3 09:00 decides; the end is the same 9 step; the SQL agrees.
+    expect(e.i766).toMatchObject({ verdict: "on_time", rule: "appointment", supplements: 0, waitingMs: 0, sqlVerdict: "on_time",
+      end: { at: "2025-03-14T16:00:00.000+07:00", status: 9 }, due: "2025-03-17T09:00:00.000+07:00" });
   });
   it("explains a dossier with no start as overdue under §A.3", async () => {
     const r = await tthc("explain", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "X1-05");

@@ -2,6 +2,7 @@
  * The foundation: migrations, the built-in calendar (METHOD §0.6), the demo province
  * and its data defects, and idempotent writes.
  */
+import { unitIndex } from "@/lib/method/i766/score";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
@@ -29,13 +30,13 @@ describe("the demo province", () => {
     const period = makePeriod("2025-12-01", "2026-11-25", NOW);
     const card = await scorecard(db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
     const digitised = card.rows
-      .map((r) => r.index766!.groups["4"].indicators["4.2"]!)
+      .map((r) => unitIndex(r.index766)!.groups["4"].indicators["4.2"]!)
       .filter((i) => i.applicable && i.denominator! >= 20)
       .map((i) => i.ratio!);
     expect(digitised.length).toBeGreaterThan(20);
     expect(Math.max(...digitised)).toBeGreaterThan(70);
     expect(Math.min(...digitised)).toBeLessThan(50);
-    const province = card.rows.find((r) => r.kind === "tinh")!.index766!;
+    const province = unitIndex(card.rows.find((r) => r.kind === "tinh")!.index766)!;
     for (const id of ["4.1", "4.3", "4.4", "4.5"] as const) expect(province.groups["4"].indicators[id]!.score, id).toBeGreaterThan(0);
     expect(province.total).toBeGreaterThan(0);
     // §1 and §5 from the catalogue and PAKN columns of §6: every indicator has data, none is perfect.

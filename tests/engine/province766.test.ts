@@ -5,6 +5,7 @@
  * checked against figures worked out below. March 2026 has no holiday: its working days
  * are Monday–Friday. The period is the month, judged at its end.
  */
+import { unitIndex } from "@/lib/method/i766/score";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,9 +51,16 @@ PA3,2026-03-02,1,X,,F,2026-03-25,,,,
 PA4,2026-03-05,1,X,,F,2026-03-06,1,2,0,
 PA5,2026-03-05,2,X,,F,2026-03-06,0,0,1,
 `,
+  // X reported nothing for March: its 2025 national reports stand in, 48 ÷ 12 = 4 for a
+  // month (§1.4's fallback); a report of 2024 or one reaching into 2026 is not of 2025.
   "baocao.csv": `MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan
 S,2026-03-01,2026-03-31,bcqg,2
-X,2026-03-01,2026-03-31,bcqg,4
+S,2025-01-01,2025-12-31,bcqg,900
+X,2025-01-01,2025-06-30,bcqg,30
+X,2025-07-01,2025-12-31,bcqg,18
+X,2025-07-01,2025-12-31,thongke,700
+X,2024-01-01,2024-12-31,bcqg,1200
+X,2025-12-01,2026-01-31,bcqg,500
 `,
   "hoso.json": JSON.stringify({
     service: "DongBoHoSoMC",
@@ -62,10 +70,12 @@ X,2026-03-01,2026-03-31,bcqg,4
         LoaiDoiTuong: "1", HoSoCoThanhPhanSoHoa: "1", TaiKhoanDuocXacThucVoiVNeID: 1,
         DanhSachGiayToKetQua: [{ TenGiayTo: "Kết quả", DuongDanTepTinKetQua: "https://dvc.example/kq/1.pdf" }],
         QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260302090000" }, { TrangThai: "9", ThoiDiemXuLy: "20260305100000" }] },
-      // Direct, late (due 10/3), rated dissatisfied, a business.
+      // Direct, late (due 10/3, 12/3 with the wait), rated dissatisfied, a business.
       { MaHoSo: "S-2", MaDonVi: "S", MaTTHC: "P2", KenhThucHien: "1", TrangThaiHoSo: "10", NgayTiepNhan: "20260303090000",
         LoaiDoiTuong: "2", HaiLong: "0",
-        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260303090000" }, { TrangThai: "10", ThoiDiemXuLy: "20260320090000" }] },
+        // A supplement request on 10/3 answered on 12/3: 48 hours of waiting.
+        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260303090000" }, { TrangThai: "5", ThoiDiemXuLy: "20260310090000" },
+          { TrangThai: "4", ThoiDiemXuLy: "20260312090000" }, { TrangThai: "10", ThoiDiemXuLy: "20260320090000" }] },
       // Online, on time, digitised and reused, population data shared through CSDLQGDC.
       { MaHoSo: "X-1", MaDonVi: "X", MaTTHC: "P3", KenhThucHien: "2", TrangThaiHoSo: "9", NgayTiepNhan: "20260309090000",
         LoaiDoiTuong: "1", TaiLieuNop: [{ TenTepDinhKem: "a.pdf", DuocSoHoa: "1", DuocTaiSuDung: "1" }],
@@ -95,7 +105,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const row = (key: string) => card.rows.find((r) => r.key === key)!.index766!;
+const row = (key: string) => unitIndex(card.rows.find((r) => r.key === key)!.index766)!;
 const ind = (key: string, id: string) => {
   const i = row(key);
   return i.groups[id[0] as "1"].indicators[id as "1.1"]!;
@@ -115,13 +125,21 @@ describe("METHOD-766 §1 Công khai, minh bạch (catalogue columns of §6)", ()
     expect(ind("S", "1.3")).toMatchObject({ numerator: 1, denominator: 2, score: 2 });
     expect(ind("X", "1.3")).toMatchObject({ numerator: 1, denominator: 2, score: 2 });
   });
-  it("1.4: METHOD §Đ's rate, capped", () => {
+  it("1.4: METHOD §Đ's rate, capped; a unit without reports for the period counts its prior year's share", () => {
     expect(ind("S", "1.4")).toMatchObject({ numerator: 2, denominator: 2, ratio: 100, score: 6 });
     expect(ind("X", "1.4")).toMatchObject({ numerator: 2, denominator: 4, ratio: 50, score: 3 });
   });
 });
 
 describe("METHOD-766 §2–§4", () => {
+  it("2.2: by procedure, only the average time, in working days after the start's date, the wait taken off", async () => {
+    const byProcedure = await computeScorecard(db.orm, { period, by: "procedure", scopeUnit: null, profile: "766" });
+    const avg = (pc: string) => byProcedure.rows.find((r) => r.key === pc)!.index766;
+    // S-1: 2/3 → 5/3: working days 3, 4, 5.
+    expect(avg("P1")).toEqual({ averageTime: { value: 3, unit: "working_day", dossiers: 1 } });
+    // S-2: 3/3 → 20/3 less 48 h = 18/3: working days 4–6, 9–13, 16–18.
+    expect(avg("P2")).toEqual({ averageTime: { value: 11, unit: "working_day", dossiers: 1 } });
+  });
   it("2.1: the 766 on-time rule", () => {
     expect(ind("S", "2.1")).toMatchObject({ numerator: 1, denominator: 2, score: 10 });
     expect(ind("X", "2.1")).toMatchObject({ numerator: 2, denominator: 2, score: 20 });
@@ -182,7 +200,7 @@ describe("METHOD-766 §0.2–0.4: totals over the applicable maxima, ratings, ti
     expect(row("X").rank).toEqual({ position: 1, of: 1, tier: "xa" });
   });
   it("counts the province from its dossiers, PAKN and procedures, not from its units' scores", () => {
-    const t = all.rows[0].index766!;
+    const t = unitIndex(all.rows[0].index766)!;
     const g = (id: string) => t.groups[id[0] as "1"].indicators[id as "1.1"]!;
     expect(g("1.3")).toMatchObject({ numerator: 2, denominator: 4 });
     expect(g("1.4").ratio).toBeCloseTo((4 / 6) * 100, 10);

@@ -9,7 +9,7 @@ import { competitionRanks, gainAtThreshold, index766, pointsFor, ratingOf, score
 import { appointmentDue, judge766, type Facts766 } from "@/lib/method/i766/ontime";
 import { handling, publication } from "@/lib/method/i766/records";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
-import { makePeriod } from "@/lib/method/period";
+import { makePeriod, yearFraction } from "@/lib/method/period";
 import { isoWeek, kindOf, periodLabel, previousPeriod } from "@/lib/ui/period";
 import { parseInstant } from "@/lib/method/time";
 
@@ -162,6 +162,14 @@ describe("METHOD-766 §0.5: the national cadence's periods (ISO week, half-year)
     expect(periodLabel(makePeriod("2026-01-01", "2026-06-30"))).toBe("6 tháng đầu năm 2026");
     expect(previousPeriod(makePeriod("2026-07-01", "2026-12-31"), new Date("2027-01-05"))).toMatchObject({ from: "2026-01-01", to: "2026-06-30" });
     expect(previousPeriod(makePeriod("2026-11-23", "2026-11-29"), new Date("2027-01-05"))).toMatchObject({ from: "2026-11-16", to: "2026-11-22" });
+  });
+  it("§1.4: a period's share of a year for the fallback", () => {
+    expect(yearFraction("2026-11-23", "2026-11-29")).toBe(1 / 52);
+    expect(yearFraction("2026-02-01", "2026-02-28")).toBe(1 / 12);
+    expect(yearFraction("2026-04-01", "2026-06-30")).toBe(1 / 4);
+    expect(yearFraction("2026-07-01", "2026-12-31")).toBe(1 / 2);
+    expect(yearFraction("2026-01-01", "2026-12-31")).toBe(1);
+    expect(yearFraction("2026-03-05", "2026-03-14")).toBe(10 / 365);
   });
 });
 

@@ -8,7 +8,7 @@ import { allowed, type Caller } from "@/lib/data/scope";
 import { getDb } from "@/lib/data/db";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import { GROUPS, INDICATORS, type GroupId, type IndicatorId } from "@/lib/method/i766/points";
-import { gainAtThreshold, ratingOf766, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
+import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
 import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 import { periodFromParams, periodLabel, qs, trendMonths } from "@/lib/ui/period";
@@ -142,7 +142,7 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
 
 /** The dossiers behind an indicator, where the dossier list can select them. */
 const DOSSIERS: Partial<Record<IndicatorId, Record<string, string>>> = {
-  "2.1": { verdict: "overdue" }, "3.3": { set: "received", channel: "2" }, "3.6": { set: "received" },
+  "2.1": { sort: "lateness" }, "3.3": { set: "received", channel: "2" }, "3.6": { set: "received" },
   "4.1": { set: "received" }, "4.2": { set: "received" }, "5.4": {},
 };
 
@@ -196,7 +196,7 @@ async function Trend766({ caller, period, unit }: { caller: Caller; period: Peri
   const cards = await getIndicatorsForPeriods(orm, caller, { periods: months, by: "all", filter: unit ? { unit } : {}, profile: "766" });
   const points: TrendPoint[] = months.map((m, i) => ({
     month: `${m.from.slice(5, 7)}/${m.from.slice(2, 4)}`,
-    "Tổng điểm": cards[i].rows[0]?.index766?.total ?? null,
+    "Tổng điểm": unitIndex(cards[i].rows[0]?.index766)?.total ?? null,
   }));
   return <TrendChart title="Tổng điểm chỉ số 766 (thang 100)" data={points} series="Tổng điểm" color="emerald" unit="points" />;
 }

@@ -13,7 +13,7 @@ import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
-import { ratingOf766 } from "@/lib/method/i766/score";
+import { unitIndex, ratingOf766 } from "@/lib/method/i766/score";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
 import { Breadcrumb } from "../../_components/breadcrumb";
@@ -189,7 +189,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
   const { orm } = await getDb(); // the page above has checked the caller
   const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true }, profile: "766" });
   const base = { from: period.from, to: period.to };
-  const total = (r: ScorecardRow) => r.index766?.total ?? null;
+  const total = (r: ScorecardRow) => unitIndex(r.index766)?.total ?? null;
   const rows = [...card.rows].sort((a, b) => (total(b) ?? -1) - (total(a) ?? -1) || a.name.localeCompare(b.name, "vi"));
   const sections = SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0);
   return (
@@ -211,7 +211,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
               </thead>
               <tbody>
                 {section.rows.map((r) => {
-                  const x = r.index766;
+                  const x = unitIndex(r.index766);
                   const rating = ratingOf766(x?.rating ?? null);
                   return (
                     <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>

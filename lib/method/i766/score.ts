@@ -60,6 +60,14 @@ export interface Index766 {
   groups: Record<GroupId, { score: number | null; max: number; indicators: Partial<Record<IndicatorId, IndicatorScore>> }>;
 }
 
+/** §7, by = procedure: only §2.2's average processing time, in the procedure's deadline unit. */
+export interface ProcedureIndex766 {
+  averageTime: { value: number | null; unit: string | null; dossiers: number };
+}
+
+/** A row's index as a unit's (by = all, agency, area), or null (by = procedure, or no 766 profile). */
+export const unitIndex = (x: Index766 | ProcedureIndex766 | undefined): Index766 | null => (x && "groups" in x ? x : null);
+
 /** §0.2: the groups and the total from every indicator's counts (absent ones do not apply). */
 export function index766(counts: Partial<Record<IndicatorId, Counted>>): Index766 {
   const groups = Object.fromEntries(

@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
 import { explainForCaller } from "@/lib/data/dossiers";
-import { decodeSegment } from "@/lib/format";
+import { decodeSegment, formatCount } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { fieldWord, officialClause } from "@/lib/ui/words";
 
 export const metadata: Metadata = { title: "Giải thích hồ sơ" };
+
+/** A wait in days and hours, as an official reads it. */
+const waiting = (ms: number) => {
+  if (ms <= 0) return "Không có";
+  const hours = Math.round(ms / 3_600_000);
+  return hours >= 24 ? `${formatCount(Math.floor(hours / 24))} ngày ${hours % 24 ? `${hours % 24} giờ` : ""}`.trim() : `${formatCount(Math.max(1, hours))} giờ`;
+};
 
 const fmt = (iso: string | null | undefined) => (iso ? iso.replace("T", " ").replace(/\.\d{3}\+07:00$/, "").split(" ").map((p, i) => (i === 0 ? p.split("-").reverse().join("/") : p)).join(" ") : "—");
 
@@ -44,6 +51,22 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
           <div key={k} className="contents"><dt className="text-gray-600">{k}</dt><dd className="font-medium">{v}</dd></div>
         ))}
       </dl>
+      <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-verdict766={e.i766.verdict ?? "none"}>
+        <h2 className="text-lg font-semibold">Theo Chỉ số 766 (Quyết định 766/QĐ-TTg)</h2>
+        <p className="mt-1 text-base font-semibold">{e.i766.verdictLabel}</p>
+        <p>{e.i766.ruleLabel}.</p>
+        <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          {([
+            ["Kết thúc xử lý", e.i766.end ? `${fmt(e.i766.end.at)} — ${e.i766.end.label}${e.i766.end.bySupplement ? " (yêu cầu bổ sung một lần, không có bước nào sau)" : ""}` : "Chưa kết thúc"],
+            ["Số lần yêu cầu bổ sung", formatCount(e.i766.supplements)],
+            ["Thời gian chờ bổ sung (được trừ)", waiting(e.i766.waitingMs)],
+            ["Ngày hẹn trả", fmt(e.i766.appointmentAt)],
+            ["Hạn dùng để so sánh", fmt(e.i766.due)],
+          ] as Array<[string, string]>).map(([k, v]) => (
+            <div key={k} className="contents"><dt className="text-gray-600">{k}</dt><dd className="font-medium">{v}</dd></div>
+          ))}
+        </dl>
+      </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">Tiến trình xử lý</h2>
         {e.steps.length === 0 ? <p className="text-sm text-gray-600">Không có bước xử lý nào được đồng bộ.</p> : (

@@ -1,0 +1,36 @@
+/**
+ * The shape of `index766` in /api/v1/indicators (METHOD-766 §7), for the OpenAPI
+ * document; tests parse the API's own output with it, so it cannot drift.
+ */
+import { z } from "zod";
+import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
+import { RATINGS } from "@/lib/method/i766/score";
+
+const num = z.number().nullable();
+const indicator = z.strictObject({
+  ratio: num.describe("Tỷ lệ (%), không làm tròn; null khi không áp dụng"),
+  numerator: num, denominator: num.describe("Có thể là số lẻ (chỉ số 1.4 khi dùng số báo cáo năm trước)"),
+  score: num, max: z.number(), threshold: z.number().describe("Ngưỡng (%)"),
+  applicable: z.boolean(),
+});
+const group = (g: GroupId) => z.strictObject({
+  score: num, max: z.number().describe(`Tổng điểm tối đa của các chỉ số được tính (tối đa ${GROUPS[g].max})`),
+  indicators: z.strictObject(Object.fromEntries(INDICATOR_IDS.filter((id) => INDICATORS[id].group === g).map((id) => [id, indicator.describe(INDICATORS[id].name)]))),
+});
+
+export const unitIndex766Schema = z.strictObject({
+  total: num.describe("Tổng điểm trên thang 100; null khi không có chỉ số nào được tính"),
+  rating: z.enum(RATINGS.map((r) => r.key) as [string, ...string[]]).nullable(),
+  max: z.number().describe("Tổng điểm tối đa của các chỉ số được tính, trước khi quy về thang 100"),
+  rank: z.strictObject({ position: z.number().int(), of: z.number().int(), tier: z.enum(["so_nganh", "xa", "huyen"]) }).nullable(),
+  groups: z.strictObject(Object.fromEntries((Object.keys(GROUPS) as GroupId[]).map((g) => [g, group(g)]))),
+}).describe("Chỉ số 766 của một đơn vị (by = all, agency, area)");
+
+export const procedureIndex766Schema = z.strictObject({
+  averageTime: z.strictObject({
+    value: num.describe("Thời gian giải quyết bình quân"), unit: z.string().nullable().describe("Đơn vị thời hạn của thủ tục"),
+    dossiers: z.number().int(),
+  }),
+}).describe("Chỉ số 766 theo thủ tục (by = procedure): thời gian giải quyết bình quân (chỉ số 2.2)");
+
+export const index766Schema = z.union([unitIndex766Schema, procedureIndex766Schema]);
