@@ -249,7 +249,8 @@ function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null)
 /**
  * Where the per-(agency, procedure) counts come from: the rollup (rollup.ts; the few
  * irregular dossiers scanned one by one), or a scan of every dossier overlapping the
- * period — the definition the rollup is tested against.
+ * period — the definition the rollup is tested against. Under the 766 profile: the
+ * dossiers that can count in the period, or every dossier (the definition).
  */
 export type CountSource = "rollup" | "dossiers";
 
@@ -282,7 +283,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
       from units u
     ),
     facts as (
-      ${i766 ? facts766(period, sql`${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}`) : sql`
+      ${i766 ? facts766(period, sql`${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}`, { prune: source === "rollup" }) : sql`
       select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
         d.fee_lines, d.fee_positive, ${fromRollup ? sql`false` : sql`v.rec`} as rec, v.pop, v.finished, v.ok
       from dossiers d cross join lateral ${dossierVerdict(period)} v

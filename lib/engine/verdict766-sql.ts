@@ -100,9 +100,15 @@ const anyDoc = (cond: SQL) => sql`exists (select 1 from jsonb_array_elements(${a
  * period rule of group 3 (NgayTiepNhan, else NgayNopHoSo; drafts out, §0.6) and the
  * dossier fields of §6 read from the record as received.
  */
-export function facts766(period: Period, where: SQL): SQL {
+export function facts766(period: Period, where: SQL, opts: { prune?: boolean } = {}): SQL {
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);
+  // A dossier whose Đã xử lý xong (9, the highest-priority end) came before the period,
+  // and that was not received, submitted or started in it, counts in nothing: its 766 end
+  // is that 9 step, before the period. Leaving it out spares its step laterals (most of a
+  // year's dossiers, for a month). `prune: false` reads every dossier: the definition.
+  const pruned = opts.prune === false ? sql`` : sql`and not (coalesce(d.done_at < ${ps}, false)
+      and coalesce(greatest(d.received_at, d.submitted_at, d.start_at) < ${ps}, true))`;
   return sql`
     select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
       d.fee_lines, d.fee_positive,
@@ -125,7 +131,7 @@ export function facts766(period: Period, where: SQL): SQL {
         and f.i766->>'MaHoSo' = d.code and f.received_at between ${ps} and ${asOf}) as named
     from dossiers d cross join lateral ${dossierVerdict766(period)} v
     left join procedures pr on pr.code = d.procedure_code
-    where true ${where}`;
+    where true ${where} ${pruned}`;
 }
 
 /**

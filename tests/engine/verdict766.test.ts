@@ -9,6 +9,8 @@ import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
 import { upsertDossiers, upsertProcedures, type DossierRow } from "@/lib/store/writes";
 import { dossierVerdict766 } from "@/lib/engine/verdict766-sql";
+import { computeScorecard } from "@/lib/engine/scorecard";
+import { unitIndex } from "@/lib/method/i766/score";
 import { verdictCase } from "@/lib/engine/verdict-sql";
 import { loadCalendar } from "@/lib/engine/explain";
 import { prng } from "@/lib/demo/generate";
@@ -79,6 +81,22 @@ describe("METHOD-766 §2.1: SQL verdicts equal the pure judge766", () => {
       }
       expect(mismatches.slice(0, 10)).toEqual([]);
       expect(judged).toBeGreaterThan(N / 10);
+    });
+  }
+});
+
+describe("METHOD-766 §0.6: the scorecard reads only the dossiers that can count, and counts what reading all of them counts", () => {
+  const cases: Array<[string, string, string]> = [
+    ["2026-09-01", "2026-09-30", "2026-12-01T00:00:00+07:00"],
+    ["2026-10-16", "2026-11-30", "2026-12-01T00:00:00+07:00"],
+    ["2026-10-01", "2026-10-31", "2026-10-20T13:30:00+07:00"],
+  ];
+  for (const [from, to, now] of cases) {
+    it(`${from} … ${to} as of ${now}`, async () => {
+      const q = { period: makePeriod(from, to, new Date(now)), by: "all" as const, scopeUnit: null, profile: "766" as const };
+      const pruned = await computeScorecard(db.orm, q, "rollup");
+      expect(pruned).toEqual(await computeScorecard(db.orm, q, "dossiers"));
+      expect(unitIndex(pruned.rows[0].index766)!.groups["2"].indicators["2.1"]!.denominator).toBeGreaterThan(50);
     });
   }
 });
