@@ -119,7 +119,9 @@ async function measureEngine(db: Database) {
   const scorecardFullMs = await timeIt(3, card(year, "agency", "dossiers"));
   const lastMonthEnd = addDays(`${UNTIL.slice(0, 8)}01`, -1);
   const scorecardCachedMs = await timeIt(5, () => scorecard(db.orm, { period: makePeriod(`${lastMonthEnd.slice(0, 8)}01`, lastMonthEnd, NOW), by: "agency", scopeUnit: null }));
-  return { dossiers: n, scanMs, scorecardMs, scorecardProcedureMs, currentMonthMs, yearToDateMs, scorecardFullMs, scorecardCachedMs };
+  // The 766 index of the current month (METHOD-766: its own end of processing, read from the steps).
+  const i766MonthMs = await timeIt(3, () => computeScorecard(db.orm, { period: month, by: "agency", scopeUnit: null, profile: "766" }));
+  return { dossiers: n, scanMs, scorecardMs, scorecardProcedureMs, currentMonthMs, yearToDateMs, scorecardFullMs, scorecardCachedMs, i766MonthMs };
 }
 
 /**
@@ -230,7 +232,16 @@ async function measurePglite() {
   try {
     await seedDemo(db, { dossiers: 50_000, until: UNTIL, now: NOW, dataDir: null });
     const period = makePeriod(firstDayOfData(UNTIL), UNTIL, NOW);
-    return { pgliteDemoScorecardMs: Math.round(await timeIt(5, () => computeScorecard(db.orm, { period, by: "agency", scopeUnit: null }))) };
+    const month = makePeriod(`${UNTIL.slice(0, 8)}01`, UNTIL, NOW);
+    const card = (p: Period, profile: "200" | "766") => () => computeScorecard(db.orm, { period: p, by: "agency", scopeUnit: null, profile });
+    const i766Ms = await timeIt(3, card(month, "766"));
+    const i200Ms = await timeIt(3, card(month, "200"));
+    return {
+      pgliteDemoScorecardMs: Math.round(await timeIt(5, card(period, "200"))),
+      // The 766 index of the current month beside METHOD's scorecard of the same month, same run.
+      pgliteDemo766MonthMs: Math.round(i766Ms),
+      pgliteDemo766VsScorecard: Number((i766Ms / i200Ms).toFixed(2)),
+    };
   } finally {
     await db.close();
   }
@@ -255,6 +266,8 @@ try {
     scorecardFullMs: Math.round(engine.scorecardFullMs),
     scorecardFullVsScan: Number((engine.scorecardFullMs / engine.scanMs).toFixed(2)),
     scorecardCachedMs: Number(engine.scorecardCachedMs.toFixed(2)),
+    i766MonthMs: Math.round(engine.i766MonthMs),
+    i766MonthVsScan: Number((engine.i766MonthMs / engine.scanMs).toFixed(2)),
     ...(await rollupStorage(db)),
   });
   log(`engine: ${JSON.stringify(results)}`);

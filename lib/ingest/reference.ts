@@ -118,6 +118,8 @@ const baocao = z.object({
 interface KindSpec<Row> {
   schema: z.ZodType<Row, Record<string, string>>;
   columns: readonly string[];
+  /** Columns a file may carry (METHOD-766 §6): absent is not an error. */
+  optional?: readonly string[];
   key: (r: Row) => string;
   merge?: (earlier: Row, later: Row) => Row;
   /** The codes a row names that must exist: field, code, and what it must name. */
@@ -133,7 +135,7 @@ export const REFERENCE_KINDS = {
     codes: (r) => [{ field: "MaDonViCha", code: r.parentCode, must: "unit" }, { field: "MaDiaBan", code: r.areaCode, must: "area" }],
   }),
   thutuc: spec<ProcedureRow>({
-    schema: thutuc, columns: ["MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "ThoiHan", "DonViTinh", "CoPhiLePhi"], key: (r) => r.code,
+    schema: thutuc, columns: ["MaTTHC", "TenTTHC", "MaLinhVuc", "TenLinhVuc", "ThoiHan", "DonViTinh", "CoPhiLePhi"], optional: CATALOGUE_766, key: (r) => r.code,
     codes: () => [],
   }),
   thamquyen: spec<AuthorityRow>({
@@ -147,7 +149,7 @@ export const REFERENCE_KINDS = {
   }),
   lich: spec<CalendarException>({ schema: lich, columns: ["Ngay", "Loai", "Ten"], key: (r) => r.day, codes: () => [] }),
   pakn: spec<FeedbackRow>({
-    schema: pakn, columns: ["MaPAKN", "NgayTiepNhan", "PhanLoai", "MaDonVi", "Nganh", "LinhVuc"], key: (r) => r.code,
+    schema: pakn, columns: ["MaPAKN", "NgayTiepNhan", "PhanLoai", "MaDonVi", "Nganh", "LinhVuc"], optional: PAKN_766, key: (r) => r.code,
     codes: (r) => [{ field: "MaDonVi", code: r.unitCode, must: "unit" }],
   }),
   baocao: spec<ReportRow>({

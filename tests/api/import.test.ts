@@ -19,6 +19,25 @@ PY,Thủ tục lỗi 2,F,Lĩnh vực,3,Tuần,2
 `;
 
 describe("reference imports", () => {
+  it("METHOD-766 §6: the optional columns are imported, checked, and kept when a later file lacks them", async () => {
+    const as = { userId: province.users.admin, params: { kind: "thutuc" } };
+    const with766 = `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi,NgayCongBo,NgayHieuLuc,DayDuBoPhan,KetQuaGiay
+P2,Thủ tục P2,F,Lĩnh vực,8,Giờ,0,2025-02-03,2025-02-20,1,
+P3,Thủ tục P3,F,Lĩnh vực,8,Giờ,0,03/02/2025,,2,1
+`;
+    const r = await call(importRoute, "/api/v1/import/thutuc", { ...as, ...csv(with766) });
+    expect(r.json).toMatchObject({ valid: 1, updated: 1 });
+    expect(r.json.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual(["3:NgayCongBo", "3:DayDuBoPhan"]);
+    expect(r.json.errors[0].en).toContain("yyyy-MM-dd");
+    const stored = async () => (await rows<{ i766: unknown }>(province.db.orm, sql`select i766 from procedures where code = 'P2'`))[0].i766;
+    expect(await stored()).toEqual({ NgayCongBo: "2025-02-03", NgayHieuLuc: "2025-02-20", DayDuBoPhan: "1", KetQuaGiay: null });
+    // The catalogue's own export, without the 766 columns: P2 is unchanged and keeps them.
+    const plain = `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi
+P2,Thủ tục P2,F,Lĩnh vực,8,Giờ,0
+`;
+    expect((await call(importRoute, "/api/v1/import/thutuc", { ...as, ...csv(plain) })).json).toMatchObject({ unchanged: 1, updated: 0 });
+    expect(await stored()).toMatchObject({ NgayCongBo: "2025-02-03", DayDuBoPhan: "1" });
+  });
   it("a dry run shows what would change and every row error, and writes nothing", async () => {
     const r = await call(importRoute, "/api/v1/import/thutuc?dryRun=1", { userId: province.users.admin, params: { kind: "thutuc" }, ...csv(THUTUC) });
     expect(r.status).toBe(200);

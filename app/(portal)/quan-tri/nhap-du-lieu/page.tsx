@@ -14,7 +14,8 @@ export default async function ImportPage() {
       <ImportForm />
       <dl className="grid gap-1 rounded-lg border border-gray-200 bg-white p-3 text-xs sm:grid-cols-[max-content_1fr]">
         {Object.entries(REFERENCE_KINDS).map(([k, v]) => (
-          <div key={k} className="contents"><dt className="font-mono font-medium">{k}</dt><dd className="font-mono text-gray-700">{v.columns.join(", ")}</dd></div>
+          <div key={k} className="contents"><dt className="font-mono font-medium">{k}</dt><dd className="font-mono text-gray-700">{v.columns.join(", ")}
+            {v.optional && <span className="block font-sans text-gray-600">Cột tùy chọn cho Chỉ số 766: <span className="font-mono">{v.optional.join(", ")}</span></span>}</dd></div>
         ))}
       </dl>
     </div>
