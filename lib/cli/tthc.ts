@@ -14,7 +14,8 @@ import { openConfiguredStore, openStore } from "@/lib/store/open";
 import { auditDefects } from "@/lib/engine/audit";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
-import { unitIndex, ratingOf766 } from "@/lib/method/i766/score";
+import { unitIndex, ratingOf766, type ProcedureIndex766 } from "@/lib/method/i766/score";
+import { DEADLINE_UNIT_LABELS, type DeadlineUnit } from "@/lib/method/ontime";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
 import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
 import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
@@ -190,8 +191,18 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
   )}`;
 }
 
-/** METHOD-766 §7 as a table: the total, its rating and rank, and each group's points of its maximum. */
+/**
+ * METHOD-766 §7 as a table: the total, its rating and rank, and each group's points of
+ * its maximum; by procedure, the average processing time (2.2).
+ */
 function render766(card: Card): string {
+  if (card.by === "procedure") {
+    return renderTable(["Mã", "Tên", "Hồ sơ", "Thời gian giải quyết bình quân"], card.rows.map((r) => {
+      const t = (r.index766 as ProcedureIndex766).averageTime;
+      return [r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, t.dossiers.toLocaleString("vi-VN"),
+        t.value === null ? "—" : `${formatPoints(t.value)} ${t.unit ? DEADLINE_UNIT_LABELS[t.unit as DeadlineUnit] : ""}`.trim()];
+    }), [false, false, true, true]);
+  }
   const rows = card.rows.map((r) => {
     const x = unitIndex(r.index766)!;
     return [

@@ -79,6 +79,12 @@ describe("tthc evaluate --profile 766 (METHOD-766 §0, §7)", () => {
     expect(table.out).toContain("Tổng điểm");
     expect(table.out).toMatch(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
   });
+  it("by procedure prints §2.2's average time in the procedure's unit", async () => {
+    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "procedure", "--profile", "766");
+    expect(r.code).toBe(0);
+    // STP-01: received 3/3, Đã xử lý xong 14/3: working days 4–7 and 10–14.
+    expect(r.out).toMatch(/1\.000001\s+Cấp Phiếu lý lịch tư pháp\s+1\s+9,00 ngày làm việc/);
+  });
   it("refuses an unknown profile, naming the option", async () => {
     const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--profile", "999");
     expect(r.code).toBe(64);
