@@ -63,6 +63,11 @@ test("the centre ranks its departments and communes by the 766 index, each tier 
   await expect(first.locator("[data-rank766]")).toHaveText(/^1\/\d+$/);
   await expect(first).toContainText(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
   await expect(departments.locator("thead")).toContainText("2. Tiến độ, kết quả giải quyết (20)");
+  // The map colours the same units by their rating, in the national map's colours.
+  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Bản đồ" }).click();
+  await page.getByRole("link", { name: "Chỉ số 766 (100 điểm)" }).click();
+  await expect(page.getByRole("list", { name: "Chú giải" })).toContainText("Xuất sắc (từ 90 điểm)");
+  await expect(page.locator("[data-tiles] a").first()).toContainText(/điểm · (Xuất sắc|Tốt|Khá|Trung bình|Yếu)|Chưa có dữ liệu/);
   expect(errors).toEqual([]);
 });
 

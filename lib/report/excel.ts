@@ -93,10 +93,10 @@ const SHEETS: Sheet[] = [
   },
 ];
 
-/** METHOD-766 §0.3: the rating's colour, white text on the darker ones. */
+/** METHOD-766 §0.3: the rating's colour and word. */
 const rated = (r: ScorecardRow): Swatch | null => {
   const x = ratingOf766(unitIndex(r.index766)?.rating ?? null);
-  return x && { hex: x.color, text: x.key === "xuat_sac" || x.key === "yeu" ? "#FFFFFF" : "#1F2937", label: x.label };
+  return x && { hex: x.color, text: x.text, label: x.label };
 };
 const groupScore = (g: GroupId) => (r: ScorecardRow) => unitIndex(r.index766)?.groups[g].score ?? null;
 

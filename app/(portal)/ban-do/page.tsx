@@ -3,8 +3,9 @@ import Link from "next/link";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
-import { formatRate } from "@/lib/format";
+import { formatPoints, formatRate } from "@/lib/format";
 import { BAND_COLORS, BAND_LABELS, bandWord, type Band, type BandedIndicator } from "@/lib/method/bands";
+import { RATINGS, ratingOf766, unitIndex } from "@/lib/method/i766/score";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { PeriodPicker } from "../../_components/period-picker";
 import { ARCHIPELAGOS, tileOf } from "@/lib/ui/vn-provinces";
@@ -12,10 +13,33 @@ import { requirePage, orNotFound } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Bản đồ" };
 
-const INDICATORS: Record<string, { label: string; rate: (r: ScorecardRow) => number | null; band: (r: ScorecardRow) => Band; indicator: BandedIndicator }> = {
-  A: { label: "A. Tỷ lệ đúng hạn", rate: (r) => r.onTime.rate, band: (r) => r.onTime.band, indicator: "onTime" },
-  B: { label: "B. DVCTT toàn trình + một phần", rate: (r) => r.online.level34Rate, band: (r) => r.online.band, indicator: "online" },
-  C: { label: "C. Thanh toán trực tuyến", rate: (r) => r.payment.rate, band: (r) => r.payment.band, indicator: "payment" },
+/** What a tile shows: its colour, the word for the colour and the figure. */
+interface Tile { hex: string; text: string; label: string; figure: string; key: string }
+
+/** A METHOD §0.4 band as a tile. */
+const bandTile = (rate: (r: ScorecardRow) => number | null, band: (r: ScorecardRow) => Band, indicator: BandedIndicator) => (r: ScorecardRow): Tile => {
+  const b = band(r);
+  return { ...BAND_COLORS[b], label: BAND_LABELS[b], key: b, figure: b === "white" ? bandWord(b, indicator) : `${formatRate(rate(r))} · ${BAND_LABELS[b]}` };
+};
+
+/** METHOD-766 §0.3: the rating of the total, in the national map's colours (white without a total). */
+const ratingTile = (r: ScorecardRow): Tile => {
+  const x = unitIndex(r.index766);
+  const rating = ratingOf766(x?.rating ?? null);
+  if (!rating || !x) return { ...BAND_COLORS.white, label: "Chưa có dữ liệu", key: "none", figure: "Chưa có dữ liệu" };
+  return { hex: rating.color, text: rating.text, label: rating.label, key: rating.key, figure: `${formatPoints(x.total)} điểm · ${rating.label}` };
+};
+
+const INDICATORS: Record<string, { label: string; tile: (r: ScorecardRow) => Tile; profile?: "766" }> = {
+  A: { label: "A. Tỷ lệ đúng hạn", tile: bandTile((r) => r.onTime.rate, (r) => r.onTime.band, "onTime") },
+  B: { label: "B. DVCTT toàn trình + một phần", tile: bandTile((r) => r.online.level34Rate, (r) => r.online.band, "online") },
+  C: { label: "C. Thanh toán trực tuyến", tile: bandTile((r) => r.payment.rate, (r) => r.payment.band, "payment") },
+  "766": { label: "Chỉ số 766 (100 điểm)", tile: ratingTile, profile: "766" },
+};
+
+const LEGENDS = {
+  bands: (Object.keys(BAND_LABELS) as Band[]).map((b) => ({ hex: BAND_COLORS[b].hex, label: b === "white" ? "Trắng: không có số liệu để đánh giá" : BAND_LABELS[b] })),
+  ratings: RATINGS.map((r) => ({ hex: r.color, label: `${r.label}${r.from > 0 ? ` (từ ${r.from} điểm)` : " (dưới 50 điểm)"}` })),
 };
 
 /**
@@ -29,13 +53,13 @@ function NationalTiles({ rows, spec, period }: { rows: ScorecardRow[]; spec: (ty
     <div className="overflow-x-auto">
       <div className="relative grid gap-1" style={{ gridTemplateColumns: "repeat(7, minmax(5.5rem, 1fr))", gridTemplateRows: "repeat(17, 3.5rem)" }} data-national>
         {placed.map(({ r, tile }) => {
-          const band = spec.band(r);
+          const t = spec.tile(r);
           return (
-            <Link key={r.key} href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={band}
-              style={{ gridColumn: tile!.col + 1, gridRow: tile!.row + 1 }}
-              className={`flex flex-col justify-between rounded border border-gray-300 p-1 text-[11px] leading-tight ${BAND_COLORS[band].bg} ${BAND_COLORS[band].fg}`}>
+            <Link key={r.key} href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={t.key}
+              style={{ gridColumn: tile!.col + 1, gridRow: tile!.row + 1, background: t.hex, color: t.text }}
+              className="flex flex-col justify-between rounded border border-gray-300 p-1 text-[11px] leading-tight">
               <span className="font-medium">{tile!.name}</span>
-              <span className="tabular-nums">{band === "white" ? "Trắng" : formatRate(spec.rate(r))}</span>
+              <span className="tabular-nums">{t.figure.split(" · ")[0]}</span>
             </Link>
           );
         })}
@@ -58,7 +82,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const spec = INDICATORS[ind];
   const { orm, caller } = await requirePage();
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
-  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } });
+  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true }, profile: spec.profile });
   const rows = [...card.rows].sort((a, b) => a.name.localeCompare(b.name, "vi"));
   return (
     <div className="space-y-4">
@@ -73,20 +97,21 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
         ))}
       </div>
       <ul className="flex flex-wrap gap-3 text-xs" aria-label="Chú giải">
-        {(Object.keys(BAND_LABELS) as Band[]).map((b) => (
-          <li key={b} className="flex items-center gap-1"><span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: BAND_COLORS[b].hex }} />{b === "white" ? "Trắng: không có số liệu để đánh giá" : BAND_LABELS[b]}</li>
+        {LEGENDS[spec.profile ? "ratings" : "bands"].map((l) => (
+          <li key={l.label} className="flex items-center gap-1"><span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: l.hex }} />{l.label}</li>
         ))}
       </ul>
       {!unit && <NationalTiles rows={rows} spec={spec} period={period} />}
       <ul className={`grid grid-cols-2 gap-1.5 sm:grid-cols-4 lg:grid-cols-6 ${unit ? "" : "hidden"}`} data-tiles>
         {rows.map((r) => {
-          const band = spec.band(r);
+          const t = spec.tile(r);
           return (
             <li key={r.key}>
-              <Link href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={band}
-                className={`flex h-20 flex-col justify-between rounded border border-gray-300 p-1.5 text-xs ${BAND_COLORS[band].bg} ${BAND_COLORS[band].fg}`}>
+              <Link href={`${spec.profile ? "/chi-so-766" : "/tong-quan"}${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={t.key}
+                style={{ background: t.hex, color: t.text }}
+                className="flex h-20 flex-col justify-between rounded border border-gray-300 p-1.5 text-xs">
                 <span className="line-clamp-2 font-medium">{r.name.replace(/^UBND /, "")}</span>
-                <span className="tabular-nums">{band === "white" ? bandWord(band, spec.indicator) : `${formatRate(spec.rate(r))} · ${BAND_LABELS[band]}`}</span>
+                <span className="tabular-nums">{t.figure}</span>
               </Link>
             </li>
           );

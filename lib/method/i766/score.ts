@@ -34,11 +34,12 @@ export function scoreIndicator(id: IndicatorId, c: Counted): IndicatorScore {
 }
 
 export const RATINGS = [
-  { key: "xuat_sac", label: "Xuất sắc", from: 90, color: "#219653" },
-  { key: "tot", label: "Tốt", from: 80, color: "#5CC488" },
-  { key: "kha", label: "Khá", from: 70, color: "#EAC344" },
-  { key: "trung_binh", label: "Trung bình", from: 50, color: "#F7942F" },
-  { key: "yeu", label: "Yếu", from: -Infinity, color: "#ED5050" },
+  // `text`: the colour of words written on it (legible on each).
+  { key: "xuat_sac", label: "Xuất sắc", from: 90, color: "#219653", text: "#000000" },
+  { key: "tot", label: "Tốt", from: 80, color: "#5CC488", text: "#111827" },
+  { key: "kha", label: "Khá", from: 70, color: "#EAC344", text: "#111827" },
+  { key: "trung_binh", label: "Trung bình", from: 50, color: "#F7942F", text: "#111827" },
+  { key: "yeu", label: "Yếu", from: -Infinity, color: "#ED5050", text: "#111827" },
 ] as const;
 export type Rating = (typeof RATINGS)[number]["key"];
 
