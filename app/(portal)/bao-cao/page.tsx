@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
-import { formatCount, formatDateTime, formatDay, formatRate } from "@/lib/format";
+import { formatCount, formatDateTime, formatDay, formatPoints, formatRate } from "@/lib/format";
+import { ratingOf766, unitIndex } from "@/lib/method/i766/score";
 import { localDate } from "@/lib/method/time";
 import { BAND_LABELS, bandWord } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
@@ -15,15 +16,19 @@ export const metadata: Metadata = { title: "Báo cáo" };
 const TIERS: ReadonlyArray<[string, string]> = [["so_nganh", "sở, ban, ngành"], ["huyen", "huyện"], ["xa", "xã, phường"], ["tinh", "tỉnh, thành phố"]];
 
 /** The print-friendly report to the provincial People's Committee, and the Excel workbook. */
-export default async function ReportPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string }> }) {
+export default async function ReportPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string; profile?: string }> }) {
   const sp = await searchParams;
+  // With the 766 index: its total in the summary and each unit's total, rating and rank in the tables.
+  const profile = sp.profile === "766" ? "766" : undefined;
   const period = periodFromParams(sp);
   const { orm, caller } = await requirePage();
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const [total, card] = await Promise.all([
-    getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {} }),
-    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true } }),
+    getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {}, profile }),
+    getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true }, profile }),
   ]);
+  const i766 = (r: ScorecardRow) => unitIndex(r.index766);
+  const rating = (r: ScorecardRow) => ratingOf766(i766(r)?.rating ?? null)?.label ?? "Chưa có dữ liệu";
   const t = total.rows[0];
   // Departments and communes in tables of their own, as the national ranking lays them out;
   // ties by name ([decision] the portal holds no population figures to break them first).
@@ -36,9 +41,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   return (
     <article className="space-y-4">
       <div className="no-print flex flex-wrap items-center gap-2">
-        <PeriodPicker path="/bao-cao" period={period} keep={{ unit: sp.unit }} />
+        <PeriodPicker path="/bao-cao" period={period} keep={{ unit: sp.unit, profile }} />
         <a className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white" href={`/api/v1/reports/scorecard.xlsx${qs({ from: period.from, to: period.to, unit: unit?.code })}`} data-excel>Tải Excel</a>
         <a className="rounded border border-emerald-700 px-3 py-1.5 text-sm font-medium text-emerald-800" href={`/api/v1/reports/scorecard.xlsx${qs({ from: period.from, to: period.to, unit: unit?.code, profile: "766" })}`} data-excel766>Tải Excel kèm chỉ số 766</a>
+        <a className="rounded border border-gray-300 bg-white px-3 py-1.5 text-sm" href={`/bao-cao${qs({ from: period.from, to: period.to, unit: unit?.code, profile: profile ? undefined : "766" })}`}>
+          {profile ? "Bỏ Chỉ số 766 khỏi báo cáo" : "Thêm Chỉ số 766 vào báo cáo"}
+        </a>
         <PrintButton />
       </div>
       <header className="grid grid-cols-2 gap-4 text-center text-sm">
@@ -72,12 +80,16 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <p>3. Thanh toán trực tuyến qua Cổng DVCQG: <strong>{formatRate(t.payment.rate)}</strong> ({formatCount(t.payment.paidOnline)}/{formatCount(t.payment.payableDossiers)} hồ sơ).</p>
         <p>4. Phản ánh, kiến nghị: {formatCount(t.feedback.total)} (quy định hành chính {formatCount(t.feedback.regulation)}, hành vi cán bộ {formatCount(t.feedback.conduct)}).</p>
         <p>5. Đồng bộ hồ sơ: <strong>{formatRate(t.sync.rate)}</strong>{t.sync.message ? ` — ${t.sync.message}` : ""}.</p>
+        {profile && (
+          <p data-report766>6. Chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg):
+            {" "}<strong>{formatPoints(i766(t)?.total ?? null)}</strong>/100 điểm, xếp loại <strong>{rating(t)}</strong>.</p>
+        )}
       </section>
       {tiers.map((tier, n) => (
       <section key={tier.label} className="break-inside-avoid-page">
         <h2 className="mb-2 text-sm font-semibold">{["II", "III", "IV", "V"][n]}. Kết quả của các {tier.label} (sắp theo tỷ lệ đúng hạn)</h2>
         <table className="w-full border-collapse text-xs" data-report-tier={tier.label}>
-          <thead><tr className="bg-gray-100">{["STT", "Đơn vị", "Hồ sơ", "A. Đúng hạn", "B. Mức 3+4", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ"].map((h) => <th key={h} className="border border-gray-400 px-1 py-1">{h}</th>)}</tr></thead>
+          <thead><tr className="bg-gray-100">{["STT", "Đơn vị", "Hồ sơ", "A. Đúng hạn", "B. Mức 3+4", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ", ...(profile ? ["Chỉ số 766", "Xếp loại", "Hạng"] : [])].map((h) => <th key={h} className="border border-gray-400 px-1 py-1">{h}</th>)}</tr></thead>
           <tbody>
             {tier.rows.map((r, i) => (
               <tr key={r.key}>
@@ -90,6 +102,11 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
                 <td className="border border-gray-400 px-1 text-right">{formatRate(r.payment.rate)}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatCount(r.feedback.total)}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatRate(r.sync.rate)}</td>
+                {profile && <>
+                  <td className="border border-gray-400 px-1 text-right">{formatPoints(i766(r)?.total ?? null)}</td>
+                  <td className="border border-gray-400 px-1">{rating(r)}</td>
+                  <td className="border border-gray-400 px-1 text-right">{i766(r)?.rank ? `${i766(r)!.rank!.position}/${i766(r)!.rank!.of}` : "—"}</td>
+                </>}
               </tr>
             ))}
           </tbody>
