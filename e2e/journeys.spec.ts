@@ -84,10 +84,16 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   // Every indicator with its counts; 2.1 opens the dossiers behind it.
   const ontime = page.locator("tr[data-indicator='2.1']");
   await expect(ontime).toContainText("Giải quyết hồ sơ đúng hạn");
+  const counts = (await ontime.locator("td").nth(1).innerText()).match(/([\d.]+) \/ ([\d.]+)/)!;
   await ontime.getByRole("link", { name: "xem hồ sơ" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2.1 Giải quyết hồ sơ đúng hạn");
+  // The same counts as the index, the dossiers that cost points first, each with why.
+  await expect(page.locator("[data-counts766]")).toContainText(`Đạt ${counts[1]} / ${counts[2]} hồ sơ`);
+  await page.getByRole("link", { name: "Xem tất cả hồ sơ" }).click();
+  const first = page.locator("table[data-dossiers766='2.1'] tbody tr").first();
+  await expect(first.locator("td").last()).toHaveText(/Đạt|quá hạn|bổ sung|thời hạn|bắt đầu/);
   // A dossier explains itself under both rules: Công văn 200's and the 766 index's.
-  await page.locator("table tbody tr").first().getByRole("link").first().click();
+  await first.getByRole("link").first().click();
   await expect(page.locator("[data-verdict]")).toBeVisible();
   await expect(page.locator("[data-verdict766]")).toContainText("Theo Chỉ số 766");
   await expect(page.locator("[data-verdict766]")).toContainText(/ngày hẹn trả|thời hạn trong danh mục|bổ sung|thời hạn|bắt đầu/);

@@ -4,6 +4,7 @@ import type { Orm } from "@/db";
 import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
 import { earlyWarnings } from "@/lib/engine/warnings";
+import { listDossiers766, type Dossier766Query } from "@/lib/engine/dossier-list766";
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -16,16 +17,23 @@ export async function explainForCaller(orm: Orm, caller: Caller, code: string, p
   return e;
 }
 
-export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<DossierListQuery, "scopeUnit">) {
+/** The caller's scope for a dossier-level read about `unit` (which must lie in it). */
+async function dossierScope(orm: Orm, caller: Caller, unit?: string): Promise<string | null> {
   if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
   const scope = scopeOf(caller);
-  if (q.unit && !(await unitInScope(orm, scope, q.unit))) throw new NotFoundError();
-  return listDossiers(orm, { ...q, scopeUnit: scope });
+  if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
+  return scope;
+}
+
+export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<DossierListQuery, "scopeUnit">) {
+  return listDossiers(orm, { ...q, scopeUnit: await dossierScope(orm, caller, q.unit) });
 }
 
 export async function warningsForCaller(orm: Orm, caller: Caller, q: { unit?: string; workingDays: number }) {
-  if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
-  const scope = scopeOf(caller);
-  if (q.unit && !(await unitInScope(orm, scope, q.unit))) throw new NotFoundError();
-  return earlyWarnings(orm, { scopeUnit: scope, unit: q.unit, workingDays: q.workingDays });
+  return earlyWarnings(orm, { scopeUnit: await dossierScope(orm, caller, q.unit), unit: q.unit, workingDays: q.workingDays });
+}
+
+/** The dossiers behind a 766 indicator (lib/engine/dossier-list766.ts). */
+export async function listDossiers766ForCaller(orm: Orm, caller: Caller, q: Omit<Dossier766Query, "scopeUnit">) {
+  return listDossiers766(orm, { ...q, scopeUnit: await dossierScope(orm, caller, q.unit) });
 }

@@ -110,7 +110,8 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
   const pruned = opts.prune === false ? sql`` : sql`and not (coalesce(d.done_at < ${ps}, false)
       and coalesce(greatest(d.received_at, d.submitted_at, d.start_at) < ${ps}, true))`;
   return sql`
-    select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
+    select d.code, d.received_at, v.end_at, v.rule,
+      d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
       d.fee_lines, d.fee_positive,
       d.status <> 1 and coalesce(d.received_at, d.submitted_at) between ${ps} and ${asOf} as rec,
       v.pop, v.finished, v.ok,

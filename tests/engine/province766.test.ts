@@ -16,6 +16,7 @@ import { readReference } from "@/lib/ingest/reference";
 import { computeScorecard, type Scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { scorecardWorkbook } from "@/lib/report/excel";
+import { DOSSIER_SETS_766, listDossiers766, type DossierIndicator766 } from "@/lib/engine/dossier-list766";
 import ExcelJS from "exceljs";
 import { testDatabase } from "../helpers/db";
 
@@ -253,5 +254,26 @@ describe("METHOD-766 §7 in the Excel workbook", () => {
     const x = (g5.getSheetValues() as unknown[][]).find((r) => r?.[2] === "X")!;
     expect(x[h5.indexOf("5.2: số đạt / tổng") + 1]).toBe("2 / 3");
     expect(x[h5.indexOf("5.4: điểm (tối đa 6)") + 1]).toBe(6);
+  });
+});
+
+describe("METHOD-766: the dossiers behind each indicator are the ones the scorecard counts", () => {
+  it("lists each dossier-based indicator's denominator, the counted ones matching its numerator", async () => {
+    for (const unit of ["S", "X"]) {
+      for (const id of Object.keys(DOSSIER_SETS_766) as DossierIndicator766[]) {
+        const list = await listDossiers766(db.orm, { period, scopeUnit: null, unit, indicator: id });
+        const i = ind(unit, id);
+        expect([list.total, list.counted], `${unit} ${id}`).toEqual([i.denominator, i.numerator]);
+        expect(list.items.filter((d) => d.counted).length).toBe(list.counted);
+      }
+    }
+  });
+  it("says what each dossier missed: S-1 named by a PAKN, S-2 late and rated dissatisfied; X-2 a paper result without an electronic one", async () => {
+    const kept = await listDossiers766(db.orm, { period, scopeUnit: null, unit: "S", indicator: "5.4", missedOnly: true });
+    expect(kept.items.map((d) => [d.code, d.ok, d.dissatisfied, d.named])).toEqual([["S-2", false, true, false], ["S-1", true, false, true]]);
+    const online = await listDossiers766(db.orm, { period, scopeUnit: null, unit: "X", indicator: "3.3", missedOnly: true });
+    expect(online.items).toMatchObject([{ code: "X-2", online: true, paper: true, eresult: false, counted: false }]);
+    // A scope that does not hold the unit's dossiers lists none of them.
+    expect((await listDossiers766(db.orm, { period, scopeUnit: "S", unit: "X", indicator: "3.3" })).total).toBe(0);
   });
 });

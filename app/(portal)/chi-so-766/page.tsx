@@ -11,6 +11,7 @@ import { GROUPS, INDICATORS, type GroupId, type IndicatorId } from "@/lib/method
 import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
 import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
+import { isDossierIndicator766 } from "@/lib/engine/dossier-list766";
 import { periodFromParams, periodLabel, qs, trendMonths } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
@@ -73,7 +74,8 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
   }
   const rating = ratingOf766(index.rating)!;
   const base = { from: period.from, to: period.to };
-  const dossierHref = allowed(caller, "dossiers:read") ? (q: Record<string, string>) => `/ho-so${qs({ ...base, unit: unit ?? undefined, ...q })}` : undefined;
+  // The dossiers behind an indicator, for roles that may read them.
+  const dossierHref = allowed(caller, "dossiers:read") ? (id: string) => `/chi-so-766/ho-so${qs({ ...base, unit: unit ?? undefined, i: id })}` : undefined;
   const losses = GROUP_IDS.flatMap((g) => (Object.entries(index.groups[g].indicators) as Array<[IndicatorId, IndicatorScore]>))
     .filter(([, s]) => s.applicable && gainAtThreshold(s) > 1e-9)
     .sort(([, a], [, b]) => gainAtThreshold(b) - gainAtThreshold(a))
@@ -140,13 +142,7 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
   );
 }
 
-/** The dossiers behind an indicator, where the dossier list can select them. */
-const DOSSIERS: Partial<Record<IndicatorId, Record<string, string>>> = {
-  "2.1": { sort: "lateness" }, "3.3": { set: "received", channel: "2" }, "3.6": { set: "received" },
-  "4.1": { set: "received" }, "4.2": { set: "received" }, "5.4": {},
-};
-
-function GroupTable({ g, index, dossierHref }: { g: GroupId; index: Index766; dossierHref?: (q: Record<string, string>) => string }) {
+function GroupTable({ g, index, dossierHref }: { g: GroupId; index: Index766; dossierHref?: (id: string) => string }) {
   const group = index.groups[g];
   return (
     <section className="space-y-2">
@@ -163,7 +159,7 @@ function GroupTable({ g, index, dossierHref }: { g: GroupId; index: Index766; do
           </thead>
           <tbody>
             {(Object.entries(group.indicators) as Array<[IndicatorId, IndicatorScore]>).map(([id, s]) => {
-              const link = dossierHref && DOSSIERS[id] && s.applicable ? dossierHref(DOSSIERS[id]!) : undefined;
+              const link = dossierHref && isDossierIndicator766(id) && s.applicable ? dossierHref(id) : undefined;
               return (
                 <tr key={id} className="border-t border-gray-100 align-top" data-indicator={id}>
                   <td className="px-2 py-2">
