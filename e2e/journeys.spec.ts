@@ -100,6 +100,21 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   expect(errors).toEqual([]);
 });
 
+test("the centre follows a 766 indicator down to the procedures and the PAKN behind it", async ({ page, errors }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "admin");
+  await page.goto("/chi-so-766?from=2026-01-01&to=2026-06-30");
+  await expect(page.locator("[data-index766-total]")).toBeVisible({ timeout: 60_000 });
+  await page.locator("tr[data-indicator='1.3']").getByRole("link", { name: "xem thủ tục" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("1.3 Công khai đầy đủ các bộ phận của thủ tục");
+  await expect(page.locator("table[data-procedures766='1.3'] tbody tr").first()).toContainText("Chưa công khai đầy đủ các bộ phận");
+  await page.getByRole("link", { name: /^‹ Chỉ số 766/ }).click();
+  await page.locator("tr[data-indicator='5.2']").getByRole("link", { name: "xem phản ánh" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("5.2 Xử lý phản ánh, kiến nghị đúng hạn");
+  await expect(page.locator("[data-counts766]")).toContainText(/Đạt [\d.]+ \/ [\d.]+ phản ánh, kiến nghị/);
+  expect(errors).toEqual([]);
+});
+
 test("an agency manager sees where it stands: rank k/N among its peers, the province beside it", async ({ page, errors }) => {
   await signIn(page, "stp.quanly");
   const standing = page.locator("[data-standing]");

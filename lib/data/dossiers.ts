@@ -8,7 +8,7 @@ import { listDossiers766, type Dossier766Query } from "@/lib/engine/dossier-list
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { unitInScope } from "./units";
+import { scopeForRead } from "./units";
 
 export async function explainForCaller(orm: Orm, caller: Caller, code: string, period: Period) {
   if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
@@ -18,12 +18,7 @@ export async function explainForCaller(orm: Orm, caller: Caller, code: string, p
 }
 
 /** The caller's scope for a dossier-level read about `unit` (which must lie in it). */
-async function dossierScope(orm: Orm, caller: Caller, unit?: string): Promise<string | null> {
-  if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
-  const scope = scopeOf(caller);
-  if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
-  return scope;
-}
+const dossierScope = (orm: Orm, caller: Caller, unit?: string) => scopeForRead(orm, caller, "dossiers:read", unit);
 
 export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<DossierListQuery, "scopeUnit">) {
   return listDossiers(orm, { ...q, scopeUnit: await dossierScope(orm, caller, q.unit) });

@@ -3,6 +3,9 @@ import { sql } from "drizzle-orm";
 import "server-only";
 import { rows, type Orm } from "@/db";
 import { inScope, textList } from "@/lib/engine/sql-util";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Permission } from "@/lib/roles";
+import { allowed, scopeOf, type Caller } from "./scope";
 
 /** True when `unit` lies in the subtree of `scope` (null scope: anything that exists). */
 export async function unitInScope(orm: Orm, scope: string | null, unit: string): Promise<boolean> {
@@ -21,4 +24,15 @@ export async function classifyUnits(orm: Orm, scope: string | null, codes: strin
       from units u where u.code in ${textList(codes)}`,
   );
   return { exists: new Set(found.map((f) => f.code)), inside: new Set(found.filter((f) => f.inside).map((f) => f.code)) };
+}
+
+/**
+ * The caller's scope for a read that needs `need`, about `unit` when given (which must
+ * lie in the scope: else "not found", the same answer as a unit that does not exist).
+ */
+export async function scopeForRead(orm: Orm, caller: Caller, need: Permission, unit?: string): Promise<string | null> {
+  if (!allowed(caller, need)) throw new ForbiddenError();
+  const scope = scopeOf(caller);
+  if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
+  return scope;
 }

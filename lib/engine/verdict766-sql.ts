@@ -185,18 +185,23 @@ export function procedureFacts766(period: Period): Array<[string, SQL]> {
 export const PROCEDURE_766 = ["p11_cols", "p11", "p11_on", "p12_cols", "p12", "p12_on", "p13", "p13_on"] as const;
 
 /**
- * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (records.ts), as aggregates:
- * f52 the PAKN whose file carried NgayXuLyXong, f52_on those on time, f53_on those
- * handled to satisfaction.
+ * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (records.ts), as flags: f52
+ * the file carried NgayXuLyXong, f52_on handled on time, f53_on handled to satisfaction;
+ * and f52_due, the 15th working day after reception.
  */
-export function feedbackCounts766(period: Period): SQL {
+export const feedbackDue766 = sql`work_day_after((f.received_at at time zone 'Asia/Ho_Chi_Minh')::date, 15)`;
+export function feedbackFacts766(period: Period): Array<[string, SQL]> {
   const asOfDay = localDate(period.asOf);
   const done = happened("f.i766", "NgayXuLyXong", asOfDay);
-  const due = sql`work_day_after((f.received_at at time zone 'Asia/Ho_Chi_Minh')::date, 15)`;
+  const due = feedbackDue766;
   const onTime = sql`(f.i766 ? 'NgayXuLyXong' and case when ${done} is not null then ${done} <= ${due} else ${asOfDay}::date <= ${due} end)`;
   const num = (k: string) => sql.raw(`coalesce(nullif(f.i766->>'${k}', '')::bigint, 0)`);
-  return sql`count(*) filter (where f.i766 ? 'NgayXuLyXong')::int as f52,
-    count(*) filter (where ${onTime})::int as f52_on,
-    count(*) filter (where ${onTime} and ${num("SoKhongThich")} <= ${num("SoThich")}
-      and coalesce(f.i766->>'KhieuNaiLai', '') <> '1')::int as f53_on`;
+  return [
+    ["f52", sql`f.i766 ? 'NgayXuLyXong'`],
+    ["f52_on", onTime],
+    ["f53_on", sql`${onTime} and ${num("SoKhongThich")} <= ${num("SoThich")} and coalesce(f.i766->>'KhieuNaiLai', '') <> '1'`],
+  ];
 }
+/** §5.2–5.3's counts of a group's PAKN (the scorecard's `fb`). */
+export const feedbackCounts766 = (period: Period): SQL =>
+  sql.join(feedbackFacts766(period).map(([name, e]) => sql`count(*) filter (where ${e})::int as ${sql.raw(name)}`), sql`, `);

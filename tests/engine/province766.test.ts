@@ -16,6 +16,7 @@ import { readReference } from "@/lib/ingest/reference";
 import { computeScorecard, type Scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { scorecardWorkbook } from "@/lib/report/excel";
+import { FEEDBACK_SETS_766, listFeedback766, listProcedures766, PROCEDURE_SETS_766, type FeedbackIndicator766, type ProcedureIndicator766 } from "@/lib/engine/records-list766";
 import { DOSSIER_SETS_766, listDossiers766, type DossierIndicator766 } from "@/lib/engine/dossier-list766";
 import ExcelJS from "exceljs";
 import { testDatabase } from "../helpers/db";
@@ -275,5 +276,28 @@ describe("METHOD-766: the dossiers behind each indicator are the ones the scorec
     expect(online.items).toMatchObject([{ code: "X-2", online: true, paper: true, eresult: false, counted: false }]);
     // A scope that does not hold the unit's dossiers lists none of them.
     expect((await listDossiers766(db.orm, { period, scopeUnit: "S", unit: "X", indicator: "3.3" })).total).toBe(0);
+  });
+});
+
+describe("METHOD-766: the procedures and PAKN behind each indicator are the ones the scorecard counts", () => {
+  it("lists 1.1–1.3, 3.1 and 5.2–5.3 with counts equal to the scorecard's", async () => {
+    for (const unit of ["S", "X"]) {
+      for (const id of Object.keys(PROCEDURE_SETS_766) as ProcedureIndicator766[]) {
+        const list = await listProcedures766(db.orm, { period, scopeUnit: null, unit, indicator: id });
+        expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
+      }
+      for (const id of Object.keys(FEEDBACK_SETS_766) as FeedbackIndicator766[]) {
+        const list = await listFeedback766(db.orm, { period, scopeUnit: null, unit, indicator: id });
+        expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
+      }
+    }
+  });
+  it("gives the dates a procedure or a PAKN was held to", async () => {
+    // P2: announced 12/3 for 16/3, due by 9/3; to be made public by 19/3.
+    const late = await listProcedures766(db.orm, { period, scopeUnit: null, unit: "S", indicator: "1.1", missedOnly: true });
+    expect(late.items).toMatchObject([{ code: "P2", announcedOn: "2026-03-12", effectiveOn: "2026-03-16", announceBy: "2026-03-09", publishBy: "2026-03-19" }]);
+    // PA3: received 2/3, handled 25/3 after its 15th working day (23/3).
+    const pakn = await listFeedback766(db.orm, { period, scopeUnit: null, unit: "X", indicator: "5.2", missedOnly: true });
+    expect(pakn.items).toMatchObject([{ code: "PA3", onTime: false, handledOn: "2026-03-25", due: "2026-03-23" }]);
   });
 });

@@ -12,6 +12,7 @@ import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorS
 import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 import { isDossierIndicator766 } from "@/lib/engine/dossier-list766";
+import { isFeedbackIndicator766, isProcedureIndicator766 } from "@/lib/engine/records-list766";
 import { periodFromParams, periodLabel, qs, trendMonths } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
@@ -74,8 +75,12 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
   }
   const rating = ratingOf766(index.rating)!;
   const base = { from: period.from, to: period.to };
-  // The dossiers behind an indicator, for roles that may read them.
-  const dossierHref = allowed(caller, "dossiers:read") ? (id: string) => `/chi-so-766/ho-so${qs({ ...base, unit: unit ?? undefined, i: id })}` : undefined;
+  // The records behind an indicator: procedures for any role, dossiers and PAKN for roles that may read them.
+  const readsRecords = allowed(caller, "dossiers:read");
+  const recordsHref = (id: string) => {
+    const list = isProcedureIndicator766(id) ? "thu-tuc" : readsRecords && isDossierIndicator766(id) ? "ho-so" : readsRecords && isFeedbackIndicator766(id) ? "pakn" : null;
+    return list && `/chi-so-766/${list}${qs({ ...base, unit: unit ?? undefined, i: id })}`;
+  };
   const losses = GROUP_IDS.flatMap((g) => (Object.entries(index.groups[g].indicators) as Array<[IndicatorId, IndicatorScore]>))
     .filter(([, s]) => s.applicable && gainAtThreshold(s) > 1e-9)
     .sort(([, a], [, b]) => gainAtThreshold(b) - gainAtThreshold(a))
@@ -137,12 +142,12 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
         </section>
       )}
 
-      {GROUP_IDS.map((g) => <GroupTable key={g} g={g} index={index} dossierHref={dossierHref} />)}
+      {GROUP_IDS.map((g) => <GroupTable key={g} g={g} index={index} recordsHref={recordsHref} />)}
     </div>
   );
 }
 
-function GroupTable({ g, index, dossierHref }: { g: GroupId; index: Index766; dossierHref?: (id: string) => string }) {
+function GroupTable({ g, index, recordsHref }: { g: GroupId; index: Index766; recordsHref: (id: string) => string | null }) {
   const group = index.groups[g];
   return (
     <section className="space-y-2">
@@ -159,7 +164,7 @@ function GroupTable({ g, index, dossierHref }: { g: GroupId; index: Index766; do
           </thead>
           <tbody>
             {(Object.entries(group.indicators) as Array<[IndicatorId, IndicatorScore]>).map(([id, s]) => {
-              const link = dossierHref && isDossierIndicator766(id) && s.applicable ? dossierHref(id) : undefined;
+              const link = s.applicable ? recordsHref(id) : null;
               return (
                 <tr key={id} className="border-t border-gray-100 align-top" data-indicator={id}>
                   <td className="px-2 py-2">
@@ -170,7 +175,7 @@ function GroupTable({ g, index, dossierHref }: { g: GroupId; index: Index766; do
                     {s.applicable ? formatRate(s.ratio) : <span className="text-gray-500">{s.denominator === null ? "Chưa có dữ liệu" : "Không phát sinh"}</span>}
                     {s.denominator !== null && s.numerator !== null && s.denominator > 0 && (
                       <div className="text-xs text-gray-500">{formatCount(s.numerator)} / {formatCount(s.denominator)}
-                        {link && <> · <Link className="text-blue-700 underline" href={link}>xem hồ sơ</Link></>}
+                        {link && <> · <Link className="text-blue-700 underline" href={link}>{isProcedureIndicator766(id) ? "xem thủ tục" : isFeedbackIndicator766(id) ? "xem phản ánh" : "xem hồ sơ"}</Link></>}
                       </div>
                     )}
                   </td>

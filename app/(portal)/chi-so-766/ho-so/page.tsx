@@ -3,7 +3,7 @@ import Link from "next/link";
 import { listDossiers766ForCaller } from "@/lib/data/dossiers";
 import { resolveUnit } from "@/lib/data/tree";
 import { isDossierIndicator766, type Dossier766Item, type DossierIndicator766 } from "@/lib/engine/dossier-list766";
-import { formatCount, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { INDICATORS } from "@/lib/method/i766/points";
 import { RULE_766_LABELS } from "@/lib/method/i766/ontime";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
@@ -11,6 +11,7 @@ import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { notFound } from "next/navigation";
 import { PeriodPicker } from "../../../_components/period-picker";
+import { Pager, RecordsHeader } from "../records";
 
 export const metadata: Metadata = { title: "Hồ sơ của chỉ số 766" };
 
@@ -48,19 +49,9 @@ export default async function Dossiers766Page({ searchParams }: { searchParams: 
   const day = (ms: number | null) => (ms === null ? "—" : formatDateTime(new Date(ms)));
   return (
     <div className="space-y-4">
-      <div>
-        <p className="text-sm"><Link className="text-blue-700 underline" href={`/chi-so-766${qs({ from: period.from, to: period.to, unit: unit?.code })}`}>‹ Chỉ số 766{unit ? ` — ${unit.name}` : ""}</Link></p>
-        <h1 className="text-2xl font-semibold">{indicator} {INDICATORS[indicator].name}</h1>
-        <p className="text-sm text-gray-600">{INDICATOR_COUNTS[indicator]} · {periodLabel(period)}</p>
-      </div>
+      <RecordsHeader period={period} unit={unit} title={`${indicator} ${INDICATORS[indicator].name}`} about={`${INDICATOR_COUNTS[indicator]} · ${periodLabel(period)}`}
+        counted={result.counted} total={result.total} noun="hồ sơ" all={all} toggle={`/chi-so-766/ho-so${qs({ ...keep, all: all ? undefined : "1", page: undefined })}`} />
       <PeriodPicker path="/chi-so-766/ho-so" period={period} keep={{ unit: unit?.code, i: indicator, all: all ? "1" : undefined }} />
-      <p data-counts766>
-        Đạt <strong className="tabular-nums">{formatCount(result.counted)}</strong> / <strong className="tabular-nums">{formatCount(result.total)}</strong> hồ sơ;
-        {" "}không đạt <strong className="tabular-nums">{formatCount(result.total - result.counted)}</strong>.
-        {" "}<Link className="text-blue-700 underline" href={`/chi-so-766/ho-so${qs({ ...keep, all: all ? undefined : "1", page: undefined })}`}>
-          {all ? "Chỉ xem hồ sơ không đạt" : "Xem tất cả hồ sơ"}
-        </Link>
-      </p>
       {result.items.length === 0 ? (
         <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">{all ? "Không có hồ sơ nào trong kỳ." : "Không có hồ sơ nào không đạt."}</p>
       ) : (
@@ -84,13 +75,7 @@ export default async function Dossiers766Page({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="flex items-center gap-2 text-sm" aria-label="Trang">
-          {page > 1 && <Link className="rounded border px-2 py-1" href={`/chi-so-766/ho-so${qs({ ...keep, page: page - 1 })}`}>‹ Trước</Link>}
-          <span>Trang {page}/{pages}</span>
-          {page < pages && <Link className="rounded border px-2 py-1" href={`/chi-so-766/ho-so${qs({ ...keep, page: page + 1 })}`}>Sau ›</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={(n) => `/chi-so-766/ho-so${qs({ ...keep, page: n })}`} />
     </div>
   );
 }

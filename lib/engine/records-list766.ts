@@ -1,0 +1,93 @@
+/**
+ * The procedures behind METHOD-766 §1.1–1.3 and §3.1, and the PAKN behind §5.2–5.3: each
+ * record of the indicator's denominator, whether it counts in the numerator and the dates
+ * that decided — by the same expressions the scorecard counts with (verdict766-sql.ts).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import type { IndicatorId } from "@/lib/method/i766/points";
+import type { Period } from "@/lib/method/period";
+import { epochMs, inScope, instant } from "./sql-util";
+import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
+
+/** Each procedure-based indicator listed here as its denominator and numerator flags. */
+export const PROCEDURE_SETS_766 = {
+  "1.1": { den: "p11", num: "p11_on" },
+  "1.2": { den: "p12", num: "p12_on" },
+  "1.3": { den: "p13", num: "p13_on" },
+  "3.1": { den: "true", num: "online" },
+} as const satisfies Partial<Record<IndicatorId, { den: string; num: string }>>;
+export const FEEDBACK_SETS_766 = {
+  "5.2": { den: "f52", num: "f52_on" },
+  "5.3": { den: "f52", num: "f53_on" },
+} as const satisfies Partial<Record<IndicatorId, { den: string; num: string }>>;
+export type ProcedureIndicator766 = keyof typeof PROCEDURE_SETS_766;
+export type FeedbackIndicator766 = keyof typeof FEEDBACK_SETS_766;
+export const isProcedureIndicator766 = (id: string): id is ProcedureIndicator766 => Object.hasOwn(PROCEDURE_SETS_766, id);
+export const isFeedbackIndicator766 = (id: string): id is FeedbackIndicator766 => Object.hasOwn(FEEDBACK_SETS_766, id);
+
+interface ListQuery<I> { period: Period; scopeUnit: string | null; unit?: string; indicator: I; missedOnly?: boolean; limit?: number; offset?: number }
+
+/** One summary row joined to a page of records (the page may be empty). */
+function paged(from: SQL, select: SQL, order: SQL, q: ListQuery<unknown>): SQL {
+  return sql`
+    with m as (${from})
+    select s.total, s.counted_total, x.* from (
+      select count(*)::int as total, (count(*) filter (where counted))::int as counted_total from m
+    ) s left join lateral (
+      select ${select} from m ${q.missedOnly ? sql`where not m.counted` : sql``}
+      order by m.counted, ${order} limit ${q.limit ?? 50} offset ${q.offset ?? 0}
+    ) x on true`;
+}
+
+export interface Procedure766Item {
+  code: string; name: string; counted: boolean; level: number | null;
+  /** The catalogue's dates and flag as the file gave them, and the deadlines they were held to. */
+  announcedOn: string | null; effectiveOn: string | null; madePublicOn: string | null; complete: string | null;
+  announceBy: string | null; publishBy: string | null;
+}
+
+export async function listProcedures766(orm: Orm, q: ListQuery<ProcedureIndicator766>) {
+  const set = PROCEDURE_SETS_766[q.indicator];
+  // §3.1's flags (under authority; offered online at the highest level declared) beside §1's.
+  const flags: Record<string, SQL> = { ...Object.fromEntries(procedureFacts766(q.period)), true: sql`true`, online: sql`coalesce(a.level >= 3, false)` };
+  const found = await rows<Procedure766Item & { total: number; counted_total: number }>(orm, paged(
+    sql`select p.code, p.name, a.level, p.i766, ${flags[set.num]} as counted
+      from (
+        select a.procedure_code as pc, max(a.online_level) as level from authorities a
+        where ${inScope(sql`a.unit_code`, q.scopeUnit)} and ${inScope(sql`a.unit_code`, q.unit ?? null)}
+        group by a.procedure_code
+      ) a join procedures p on p.code = a.pc
+      where ${flags[set.den]}`,
+    sql`m.code, m.name, m.level, m.counted, m.i766->>'NgayCongBo' as "announcedOn", m.i766->>'NgayHieuLuc' as "effectiveOn",
+      m.i766->>'NgayCongKhai' as "madePublicOn", m.i766->>'DayDuBoPhan' as complete,
+      work_day_before((m.i766->>'NgayHieuLuc')::date, 5)::text as "announceBy",
+      work_day_after((m.i766->>'NgayCongBo')::date, 5)::text as "publishBy"`,
+    sql`m.code`, q,
+  ));
+  return { total: found[0]?.total ?? 0, counted: found[0]?.counted_total ?? 0, items: found.filter((r) => r.code !== null) as Procedure766Item[] };
+}
+
+export interface Feedback766Item {
+  code: string; unitName: string | null; receivedMs: number; counted: boolean; onTime: boolean;
+  handledOn: string | null; due: string | null; likes: string | null; dislikes: string | null; complainedAgain: boolean; dossier: string | null;
+}
+
+export async function listFeedback766(orm: Orm, q: ListQuery<FeedbackIndicator766>) {
+  const set = FEEDBACK_SETS_766[q.indicator];
+  const facts = Object.fromEntries(feedbackFacts766(q.period));
+  const found = await rows<Omit<Feedback766Item, "receivedMs"> & { received_ms: number; total: number; counted_total: number }>(orm, paged(
+    sql`select f.code, f.unit_code, f.received_at, f.i766, ${facts[set.num]} as counted, ${facts.f52_on} as on_time, ${feedbackDue766}::text as due
+      from feedback f
+      where f.received_at between ${instant(q.period.startAt)} and ${instant(q.period.asOf)}
+        and ${inScope(sql`f.unit_code`, q.scopeUnit)} and ${inScope(sql`f.unit_code`, q.unit ?? null)} and ${facts[set.den]}`,
+    sql`m.code, (select u.name from units u where u.code = m.unit_code) as "unitName", ${epochMs(sql`m.received_at`)} as received_ms,
+      m.counted, m.on_time as "onTime", m.i766->>'NgayXuLyXong' as "handledOn", m.due, m.i766->>'SoThich' as likes,
+      m.i766->>'SoKhongThich' as dislikes, coalesce(m.i766->>'KhieuNaiLai' = '1', false) as "complainedAgain", m.i766->>'MaHoSo' as dossier`,
+    sql`m.received_at desc, m.code`, q,
+  ));
+  return {
+    total: found[0]?.total ?? 0, counted: found[0]?.counted_total ?? 0,
+    items: found.filter((r) => r.code !== null).map(({ received_ms, total: _t, counted_total: _c, ...r }) => ({ ...r, receivedMs: Number(received_ms) })),
+  };
+}
