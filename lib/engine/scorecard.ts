@@ -235,7 +235,9 @@ function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null)
     feeProcedures: k("fee_procs"), paidProcedures: k("paid_procs"),
     catalogueFeeProcedures: k("catalogue_fee_procs"), feeDataProcedures: k("fee_data_procs"),
     payable: k("payable"), paidOnline: k("paid_dvcqg") + k("paid_local"),
-    synced: k("received"), reportedNational: n(r?.national766 ?? r?.national), reportedPortal: n(r?.portal),
+    // §1.4 is METHOD §Đ's rate: its numerator counts NgayTiepNhan in the period (group 3's
+    // NgayNopHoSo fallback is not its rule), drafts out (§0.6) — the dossiers of group 4.
+    synced: k("g4"), reportedNational: n(r?.national766 ?? r?.national), reportedPortal: n(r?.portal),
     g4: k("g4"), g4Finished: k("g4_finished"), g4EResult: k("g4_eresult"), g4Digitised: k("g4_digitised"),
     g4Reused: k("g4_reused"), g4Shared: k("g4_shared"), g4Citizen: k("g4_citizen"), g4Population: k("g4_population"),
     kept: k("g5_kept"), online766: k("g3_online"),
