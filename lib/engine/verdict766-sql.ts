@@ -71,7 +71,7 @@ export function dossierVerdict766(period: Period): SQL {
 export const EXTRA_766 = ["t22", "g3_online", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
 export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
   // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).
-  t22: "t22_in",
+  t22: "t22_in and t22_time is not null",
   // §3.3: online; of a procedure whose result is a paper document (KetQuaGiay 1), also
   // finished with 9 or 10 and an electronic result.
   g3_online: "rec and channel = 2 and (not paper or (fin910 and eresult))",
