@@ -25,7 +25,7 @@ import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
 import { COUNTS, irregular, rollupCounts } from "./rollup";
-import { EXTRA_766, EXTRA_766_RULES, facts766, feedbackCounts766, PROCEDURE_766, procedureFacts766 } from "./verdict766-sql";
+import { EXTRA_766, EXTRA_766_RULES, facts766, feedbackCounts766, procedureFacts766 } from "./verdict766-sql";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -379,7 +379,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,
         sum(paid_any)::int as paid_any
         ${more((c) => `sum(${c})::int as ${c}`)} ${i766 ? sql`, sum(t22_sum)::float8 as t22_sum` : sql``}
-        ${sql.raw(i766 ? PROCEDURE_766.map((c) => `, count(*) filter (where has_auth and ${c})::int as ${c}`).join("") : "")}
+        ${sql.raw(i766 ? procedureFacts766(period).map(([c]) => `, count(*) filter (where has_auth and ${c})::int as ${c}`).join("") : "")}
       from per_gp group by g
     ),
     fb as (

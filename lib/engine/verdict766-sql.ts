@@ -182,14 +182,14 @@ export function procedureFacts766(period: Period): Array<[string, SQL]> {
     ["p13_on", sql`p.i766->>'DayDuBoPhan' = '1'`],
   ];
 }
-export const PROCEDURE_766 = ["p11_cols", "p11", "p11_on", "p12_cols", "p12", "p12_on", "p13", "p13_on"] as const;
+
+/** §5.2: the last on-time day of a PAKN row `f`, the 15th working day after its reception. */
+export const feedbackDue766 = sql`work_day_after((f.received_at at time zone 'Asia/Ho_Chi_Minh')::date, 15)`;
 
 /**
  * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (records.ts), as flags: f52
- * the file carried NgayXuLyXong, f52_on handled on time, f53_on handled to satisfaction;
- * and f52_due, the 15th working day after reception.
+ * the file carried NgayXuLyXong, f52_on handled on time, f53_on handled to satisfaction.
  */
-export const feedbackDue766 = sql`work_day_after((f.received_at at time zone 'Asia/Ho_Chi_Minh')::date, 15)`;
 export function feedbackFacts766(period: Period): Array<[string, SQL]> {
   const asOfDay = localDate(period.asOf);
   const done = happened("f.i766", "NgayXuLyXong", asOfDay);
