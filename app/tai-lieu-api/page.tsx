@@ -28,8 +28,9 @@ export default function ApiDocsPage() {
       <h2 className="text-lg font-semibold">Đọc chỉ số: <code>GET /api/v1/indicators</code></h2>
       <pre className={code}>{`GET /api/v1/indicators?from=2026-10-01&to=2026-10-31&by=agency&parent=000.00.00.H56`}</pre>
       <p>Tham số <code>by</code>: <code>all</code>, <code>agency</code>, <code>area</code>, <code>procedure</code>, <code>field</code>; lọc theo <code>unit</code>, <code>area</code>, <code>procedure</code>, <code>field</code>. Kết quả giống hệt lệnh <code>tthc evaluate --json</code>.</p>
+      <p>Thêm <code>profile=766</code> để mỗi dòng có <code>index766</code>: tổng điểm Chỉ số 766 (thang 100), xếp loại, hạng trong các đơn vị cùng cấp và từng chỉ số của năm nhóm với tỷ lệ, số đạt, tổng số, ngưỡng và điểm; theo thủ tục (<code>by=procedure</code>) là thời gian giải quyết bình quân. Cấu trúc đầy đủ trong tài liệu OpenAPI (<code>Index766</code>). Tệp Excel <code>/api/v1/reports/scorecard.xlsx?profile=766</code> có thêm các trang tính của Chỉ số 766.</p>
       <h2 className="text-lg font-semibold">Giải thích một hồ sơ: <code>GET /api/v1/dossiers/&#123;MaHoSo&#125;/explain</code></h2>
-      <p>Cho biết thời điểm bắt đầu, kết thúc, thời hạn, thời gian xử lý, kết luận và điều khoản của phương pháp đã áp dụng.</p>
+      <p>Cho biết thời điểm bắt đầu, kết thúc, thời hạn, thời gian xử lý, kết luận và điều khoản của phương pháp đã áp dụng; trường <code>i766</code> cho kết luận theo Chỉ số 766 (quy tắc áp dụng, thời điểm kết thúc, số lần và thời gian chờ bổ sung).</p>
       <h2 className="text-lg font-semibold">Lỗi</h2>
       <p>Mọi lỗi có dạng <code>{`{ "error": { "code", "message", "details" } }`}</code> với mã HTTP 400, 401, 403, 404, 413 hoặc 422.</p>
     </article>
