@@ -16,6 +16,7 @@ import {
   foreignKey,
   index,
   integer,
+  doublePrecision,
   jsonb,
   numeric,
   pgTable,
@@ -169,6 +170,15 @@ export const dossiers = pgTable(
     closedAt: ts("closed_at"), // earliest other terminal event (3, 7, 8, 10, NgayTuChoi)
     closedStatus: smallint("closed_status"),
     dueAt: ts("due_at"), // last on-time instant; null when the deadline is unknown
+    // METHOD-766 §2.1 over every event (lib/method/i766/ontime.ts history766), maintained on
+    // write: valid for any as-of instant on or after the last event, which is every read of
+    // a current period and most reads of past ones; others read the steps.
+    history766: boolean("history766").notNull().default(false), // the four below are set
+    end766At: ts("end766_at"),
+    end766Status: smallint("end766_status"),
+    wait766Ms: doublePrecision("wait766_ms"),
+    supplements766: smallint("supplements766"),
+    lastEventAt: ts("last_event_at"), // the latest step or NgayTuChoi; null without any
   },
   (t) => [
     primaryKey({ columns: [t.provinceCode, t.id] }),

@@ -5,7 +5,8 @@
  */
 import "server-only";
 import type { Orm } from "@/db";
-import { listFeedback766, listProcedures766, type FeedbackIndicator766, type ProcedureIndicator766 } from "@/lib/engine/records-list766";
+import { listFeedback766, listProcedures766 } from "@/lib/engine/records-list766";
+import type { FeedbackIndicator766, ProcedureIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
 import type { Caller } from "./scope";
 import { scopeForRead } from "./units";

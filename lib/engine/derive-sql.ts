@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
+import { history766Sql } from "./verdict766-sql";
 
 const TERMINAL_OTHER = sql.raw("(3, 7, 8, 10)");
 
@@ -55,7 +56,8 @@ export function dueDateExpression(start: SQL, unit: SQL, value: SQL, dueAt: SQL)
 /**
  * §A.2–A.4 in one statement: start (NgayTiepNhan, else the earliest event, NgayTuChoi
  * included), the earliest Đã xử lý xong, the earliest other terminal event with its
- * status (ties broken by the lower code, as `historyOf` sorts), and the due instant.
+ * status (ties broken by the lower code, as `historyOf` sorts), and the due instant;
+ * beside them METHOD-766 §2.1's reading of every event.
  * `where` filters dossiers by alias `d`; without it every dossier is refreshed.
  */
 export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
@@ -78,12 +80,18 @@ export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
         s.done_at,
         least(s.closed_at, d.refused_at) as closed_at,
         case when d.refused_at is not null and (s.closed_at is null or d.refused_at <= s.closed_at) then 3
-             else s.closed_status end as closed_status
+             else s.closed_status end as closed_status,
+        h7.end_at as end766_at, h7.end_status as end766_status, h7.waiting_ms as wait766_ms, h7.supplements as supplements766,
+        h7.last_at as last_event_at
       from dossiers d left join s on s.province_code = d.province_code and s.dossier_id = d.id
+      -- METHOD-766 §2.1 over every event (verdict766-sql.ts).
+      cross join lateral ${history766Sql(null)} h7
       ${where ? sql`where ${where}` : sql``}
     )
     update dossiers t set start_at = x.start_at, start_source = x.start_source, done_at = x.done_at,
       closed_at = x.closed_at, closed_status = x.closed_status,
+      history766 = true, end766_at = x.end766_at, end766_status = x.end766_status, wait766_ms = x.wait766_ms,
+      supplements766 = x.supplements766, last_event_at = x.last_event_at,
       due_at = ${dueExpression(sql`x.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)}
     from x left join procedures p on p.code = x.procedure_code
     where x.province_code = t.province_code and x.id = t.id`);

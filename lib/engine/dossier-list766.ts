@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import type { IndicatorId } from "@/lib/method/i766/points";
+import type { DossierIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
 import type { Rule766 } from "@/lib/method/i766/ontime";
 import { epochMs, inScope } from "./sql-util";
@@ -21,9 +21,7 @@ export const DOSSIER_SETS_766 = {
   "4.4": { den: R.g4_digitised, num: R.g4_shared },
   "4.5": { den: R.g4_citizen, num: R.g4_population },
   "5.4": { den: "pop", num: R.g5_kept },
-} as const satisfies Partial<Record<IndicatorId, { den: string; num: string }>>;
-export type DossierIndicator766 = keyof typeof DOSSIER_SETS_766;
-export const isDossierIndicator766 = (id: string): id is DossierIndicator766 => Object.hasOwn(DOSSIER_SETS_766, id);
+} as const satisfies Record<DossierIndicator766, { den: string; num: string }>;
 
 export interface Dossier766Query {
   period: Period;

@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import type { IndicatorId } from "@/lib/method/i766/points";
+import type { FeedbackIndicator766, ProcedureIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
 import { epochMs, inScope, instant } from "./sql-util";
 import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
@@ -16,15 +16,11 @@ export const PROCEDURE_SETS_766 = {
   "1.2": { den: "p12", num: "p12_on" },
   "1.3": { den: "p13", num: "p13_on" },
   "3.1": { den: "true", num: "online" },
-} as const satisfies Partial<Record<IndicatorId, { den: string; num: string }>>;
+} as const satisfies Record<ProcedureIndicator766, { den: string; num: string }>;
 export const FEEDBACK_SETS_766 = {
   "5.2": { den: "f52", num: "f52_on" },
   "5.3": { den: "f52", num: "f53_on" },
-} as const satisfies Partial<Record<IndicatorId, { den: string; num: string }>>;
-export type ProcedureIndicator766 = keyof typeof PROCEDURE_SETS_766;
-export type FeedbackIndicator766 = keyof typeof FEEDBACK_SETS_766;
-export const isProcedureIndicator766 = (id: string): id is ProcedureIndicator766 => Object.hasOwn(PROCEDURE_SETS_766, id);
-export const isFeedbackIndicator766 = (id: string): id is FeedbackIndicator766 => Object.hasOwn(FEEDBACK_SETS_766, id);
+} as const satisfies Record<FeedbackIndicator766, { den: string; num: string }>;
 
 interface ListQuery<I> { period: Period; scopeUnit: string | null; unit?: string; indicator: I; missedOnly?: boolean; limit?: number; offset?: number }
 

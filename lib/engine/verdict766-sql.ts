@@ -10,26 +10,16 @@ import { localDate } from "@/lib/method/time";
 import { instant } from "./sql-util";
 
 /**
- * Yields, for dossier `d`: end_at (the 766 end, or null), waiting_ms, supplements,
- * pop (in the population with that end), finished, ok (on time / within), and rule
- * (appointment | catalogue | two_supplements | no_deadline | no_start).
+ * §2.1's reading of the history of dossier `d` up to `asOf` (null: every event): the set
+ * form of `history766` — end_at and end_status, waiting_ms, supplements, last_at.
  */
-export function dossierVerdict766(period: Period): SQL {
-  const ps = instant(period.startAt);
-  const asOf = instant(period.asOf);
+export function history766Sql(asOf: SQL | null): SQL {
+  const upTo = (col: SQL) => (asOf === null ? sql`true` : sql`${col} <= ${asOf}`);
   const steps = sql`(select p.status, p.at from process_steps p
-      where p.province_code = d.province_code and p.dossier_id = d.id and p.at <= ${asOf}
-    union all select 3::smallint, d.refused_at where d.refused_at <= ${asOf})`;
+      where p.province_code = d.province_code and p.dossier_id = d.id and ${upTo(sql`p.at`)}
+    union all select 3::smallint, d.refused_at where d.refused_at is not null and ${upTo(sql`d.refused_at`)})`;
   return sql`(
-    select e.end_at, e.end_status, w.waiting_ms, h.supplements,
-      pp.pop, e.end_at is not null as finished,
-      case when h.supplements >= 2 or d.start_at is null then false
-           when d.appointment_at is not null then coalesce(e.end_at, ${asOf}) - w.waiting_ms * interval '1 millisecond' <= a.due
-           when d.due_at is not null then coalesce(e.end_at, ${asOf}) - w.waiting_ms * interval '1 millisecond' <= d.due_at
-           else false end as ok,
-      case when h.supplements >= 2 then 'two_supplements' when d.start_at is null then 'no_start'
-           when d.appointment_at is not null then 'appointment' when d.due_at is not null then 'catalogue'
-           else 'no_deadline' end as rule
+    select e.end_at, e.end_status, w.waiting_ms, h.supplements, h.last_at
     from (
       select min(s.at) filter (where s.status = 9) as e9, min(s.at) filter (where s.status = 10) as e10,
         min(s.at) filter (where s.status in (3, 8)) as e83, min(s.at) filter (where s.status = 7) as e7,
@@ -51,6 +41,39 @@ export function dossierVerdict766(period: Period): SQL {
         case when h.e9 is not null then 9 when h.e10 is not null then 10 when h.e83 is not null then 3
              when h.e7 is not null then 7 when h.supplements = 1 and h.last_supplement = h.last_at then 5 end as end_status
     ) e
+  )`;
+}
+
+/**
+ * Yields, for dossier `d`: end_at (the 766 end, or null), end_status, waiting_ms,
+ * supplements, pop (in the population with that end), finished, ok (on time / within),
+ * and rule (appointment | catalogue | two_supplements | no_deadline | no_start).
+ * `stored`: the history kept on the dossier (`history766` columns) when no event of it is
+ * later than the as-of instant, else its steps; without it, always its steps.
+ */
+export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {}): SQL {
+  const ps = instant(period.startAt);
+  const asOf = instant(period.asOf);
+  const current = sql`d.history766 and (d.last_event_at is null or d.last_event_at <= ${asOf})`;
+  const history = opts.stored
+    ? sql`(
+        select d.end766_at as end_at, d.end766_status as end_status, d.wait766_ms as waiting_ms, d.supplements766::int as supplements
+        where ${current}
+        union all
+        select live.end_at, live.end_status, live.waiting_ms, live.supplements from ${history766Sql(asOf)} live where not (${current})
+      )`
+    : sql`(select live.end_at, live.end_status, live.waiting_ms, live.supplements from ${history766Sql(asOf)} live)`;
+  return sql`(
+    select e.end_at, e.end_status, e.waiting_ms, e.supplements,
+      pp.pop, e.end_at is not null as finished,
+      case when e.supplements >= 2 or d.start_at is null then false
+           when d.appointment_at is not null then coalesce(e.end_at, ${asOf}) - e.waiting_ms * interval '1 millisecond' <= a.due
+           when d.due_at is not null then coalesce(e.end_at, ${asOf}) - e.waiting_ms * interval '1 millisecond' <= d.due_at
+           else false end as ok,
+      case when e.supplements >= 2 then 'two_supplements' when d.start_at is null then 'no_start'
+           when d.appointment_at is not null then 'appointment' when d.due_at is not null then 'catalogue'
+           else 'no_deadline' end as rule
+    from ${history} e
     cross join lateral (
       -- A NgayHenTra at exactly 00:00:00 local means the end of that date ([decision]).
       select case when d.appointment_at = date_trunc('day', d.appointment_at at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
@@ -101,6 +124,8 @@ const anyDoc = (cond: SQL) => sql`exists (select 1 from jsonb_array_elements(${a
  * dossier fields of §6 read from the record as received.
  */
 export function facts766(period: Period, where: SQL, opts: { prune?: boolean } = {}): SQL {
+  // The pruned read also takes each dossier's stored history where it holds (the fast path);
+  // `prune: false` reads every dossier's steps.
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);
   // A dossier whose Đã xử lý xong (9, the highest-priority end) came before the period,
@@ -130,7 +155,7 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
       coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
       exists (select 1 from feedback f where f.province_code = d.province_code and f.i766 ? 'MaHoSo'
         and f.i766->>'MaHoSo' = d.code and f.received_at between ${ps} and ${asOf}) as named
-    from dossiers d cross join lateral ${dossierVerdict766(period)} v
+    from dossiers d cross join lateral ${dossierVerdict766(period, { stored: opts.prune !== false })} v
     left join procedures pr on pr.code = d.procedure_code
     where true ${where} ${pruned}`;
 }

@@ -8,6 +8,7 @@ import { rows, type Orm } from "@/db";
 import type { UnitKind } from "@/db/schema";
 import { dueExpression, refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
+import { history766 } from "@/lib/method/i766/ontime";
 import type { DeadlineUnit } from "@/lib/method/ontime";
 import { inScope, textList } from "@/lib/engine/sql-util";
 
@@ -130,14 +131,17 @@ export async function upsertDossiers(
     const rowsWritten = await rows<{ province: string; id: number; code: string; updated: boolean }>(orm, sql`
       insert into dossiers (province_code, code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
         appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
-        start_at, start_source, done_at, closed_at, closed_status, due_at)
+        start_at, start_source, done_at, closed_at, closed_status, due_at,
+        history766, end766_at, end766_status, wait766_ms, supplements766, last_event_at)
       select province_of(x.uc), x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
         coalesce(x.raw, '{}'::jsonb), x.dsa, x.dss, x.dda, x.dca, x.dcs,
-        ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)}
+        ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)},
+        true, x.h7e, x.h7s, x.h7w, x.h7n, x.h7l
       from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
         sub timestamptz, rec timestamptz, app timestamptz, ret timestamptz, fin timestamptz, ref timestamptz,
         paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb,
-        dsa timestamptz, dss text, dda timestamptz, dca timestamptz, dcs smallint)
+        dsa timestamptz, dss text, dda timestamptz, dca timestamptz, dcs smallint,
+        h7e timestamptz, h7s smallint, h7w float8, h7n smallint, h7l timestamptz)
       left join procedures p on p.code = x.pc
       on conflict (province_code, code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
         channel = excluded.channel, source = excluded.source, status = excluded.status,
@@ -160,10 +164,15 @@ export async function upsertDossiers(
   return written;
 }
 
-/** METHOD §A.2–A.3 for a new dossier, from its own record and steps (the pure rule). */
+/** METHOD §A.2–A.3 and METHOD-766 §2.1 for a new dossier, from its own record and steps (the pure rules). */
 function derivedJson(d: DossierRow, now: Date) {
-  const f = derive({ status: d.status, receivedAt: d.receivedAt, refusedAt: d.refusedAt, syncedAt: d.syncedAt ?? now, steps: d.steps });
-  return { dsa: iso(f.startAt), dss: f.startSource, dda: iso(f.doneAt), dca: iso(f.closedAt), dcs: f.closedStatus };
+  const facts = { status: d.status, receivedAt: d.receivedAt, refusedAt: d.refusedAt, syncedAt: d.syncedAt ?? now, steps: d.steps };
+  const f = derive(facts);
+  const h = history766(facts, null);
+  return {
+    dsa: iso(f.startAt), dss: f.startSource, dda: iso(f.doneAt), dca: iso(f.closedAt), dcs: f.closedStatus,
+    h7e: iso(h.end?.at ?? null), h7s: h.end?.status ?? null, h7w: h.waitingMs, h7n: h.supplements, h7l: iso(h.lastEventAt),
+  };
 }
 
 function stepJson(s: StepRow) {

@@ -16,8 +16,9 @@ import { readReference } from "@/lib/ingest/reference";
 import { computeScorecard, type Scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { scorecardWorkbook } from "@/lib/report/excel";
-import { FEEDBACK_SETS_766, listFeedback766, listProcedures766, PROCEDURE_SETS_766, type FeedbackIndicator766, type ProcedureIndicator766 } from "@/lib/engine/records-list766";
-import { DOSSIER_SETS_766, listDossiers766, type DossierIndicator766 } from "@/lib/engine/dossier-list766";
+import { listFeedback766, listProcedures766 } from "@/lib/engine/records-list766";
+import { DOSSIER_INDICATORS, FEEDBACK_INDICATORS, PROCEDURE_INDICATORS } from "@/lib/method/i766/points";
+import { listDossiers766 } from "@/lib/engine/dossier-list766";
 import ExcelJS from "exceljs";
 import { testDatabase } from "../helpers/db";
 
@@ -261,7 +262,7 @@ describe("METHOD-766 §7 in the Excel workbook", () => {
 describe("METHOD-766: the dossiers behind each indicator are the ones the scorecard counts", () => {
   it("lists each dossier-based indicator's denominator, the counted ones matching its numerator", async () => {
     for (const unit of ["S", "X"]) {
-      for (const id of Object.keys(DOSSIER_SETS_766) as DossierIndicator766[]) {
+      for (const id of DOSSIER_INDICATORS) {
         const list = await listDossiers766(db.orm, { period, scopeUnit: null, unit, indicator: id });
         const i = ind(unit, id);
         expect([list.total, list.counted], `${unit} ${id}`).toEqual([i.denominator, i.numerator]);
@@ -282,11 +283,11 @@ describe("METHOD-766: the dossiers behind each indicator are the ones the scorec
 describe("METHOD-766: the procedures and PAKN behind each indicator are the ones the scorecard counts", () => {
   it("lists 1.1–1.3, 3.1 and 5.2–5.3 with counts equal to the scorecard's", async () => {
     for (const unit of ["S", "X"]) {
-      for (const id of Object.keys(PROCEDURE_SETS_766) as ProcedureIndicator766[]) {
+      for (const id of PROCEDURE_INDICATORS) {
         const list = await listProcedures766(db.orm, { period, scopeUnit: null, unit, indicator: id });
         expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
       }
-      for (const id of Object.keys(FEEDBACK_SETS_766) as FeedbackIndicator766[]) {
+      for (const id of FEEDBACK_INDICATORS) {
         const list = await listFeedback766(db.orm, { period, scopeUnit: null, unit, indicator: id });
         expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
       }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { upsertDossiers, upsertProcedures, type DossierRow } from "@/lib/store/writes";
+import { addSteps, upsertDossiers, upsertProcedures, type DossierRow, type StepRow } from "@/lib/store/writes";
 import { dossierVerdict766 } from "@/lib/engine/verdict766-sql";
 import { computeScorecard } from "@/lib/engine/scorecard";
 import { unitIndex } from "@/lib/method/i766/score";
@@ -49,6 +49,17 @@ beforeAll(async () => {
     }));
   }
   await upsertDossiers(db.orm, list);
+  // Later steps for some dossiers, some after the as-of instants below: their stored
+  // history is re-derived in SQL (refreshDerived), the others' was derived in JS.
+  const later: Array<StepRow & { dossierCode: string }> = [];
+  for (const d of list) {
+    if (!rng.chance(0.15)) continue;
+    const at = new Date(Math.max(...d.steps.map((x) => x.at.getTime()), d.receivedAt?.getTime() ?? 0) + rng.int(1, 60 * 24) * HOUR);
+    const step = { status: rng.pick([5, 4, 9, 10, 7]), at, dossierCode: d.code };
+    later.push(step);
+    d.steps.push({ status: step.status, at });
+  }
+  await addSteps(db.orm, later);
 });
 afterAll(() => db?.close());
 
@@ -63,9 +74,14 @@ describe("METHOD-766 §2.1: SQL verdicts equal the pure judge766", () => {
     it(`agrees on every dossier for ${from} … ${to} as of ${now}`, async () => {
       const period = makePeriod(from, to, new Date(now));
       const cal = await loadCalendar(db.orm);
+      // The history from the steps, and the one stored on the dossier where it holds: both are §2.1.
       const got = await rows<{ code: string; verdict: string | null; rule: string; waiting_ms: number }>(db.orm, sql`
         select d.code, ${verdictCase(sql`v`)} as verdict, v.rule, v.waiting_ms
         from dossiers d cross join lateral ${dossierVerdict766(period)} v`);
+      const stored = await rows<{ code: string; verdict: string | null; rule: string; waiting_ms: number }>(db.orm, sql`
+        select d.code, ${verdictCase(sql`v`)} as verdict, v.rule, v.waiting_ms
+        from dossiers d cross join lateral ${dossierVerdict766(period, { stored: true })} v`);
+      expect(stored.sort((a, b) => a.code.localeCompare(b.code))).toEqual(got.sort((a, b) => a.code.localeCompare(b.code)));
       expect(got).toHaveLength(N);
       const byCode = new Map(list.map((d) => [d.code, d]));
       const mismatches: string[] = [];

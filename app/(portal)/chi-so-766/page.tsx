@@ -7,12 +7,11 @@ import { breadcrumb, resolveUnit } from "@/lib/data/tree";
 import { allowed, type Caller } from "@/lib/data/scope";
 import { getDb } from "@/lib/data/db";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
-import { GROUPS, INDICATORS, type GroupId, type IndicatorId } from "@/lib/method/i766/points";
+import { GROUPS, INDICATORS, isDossierIndicator766, isFeedbackIndicator766, isProcedureIndicator766, type GroupId, type IndicatorId } from "@/lib/method/i766/points";
 import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
 import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
-import { isDossierIndicator766 } from "@/lib/engine/dossier-list766";
-import { isFeedbackIndicator766, isProcedureIndicator766 } from "@/lib/engine/records-list766";
+
 import { periodFromParams, periodLabel, qs, trendMonths } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";

@@ -39,10 +39,16 @@ export function appointmentDue(appointment: Date): Date {
   return appointment.getTime() === startOfLocalDay(day).getTime() ? endOfLocalDay(day) : appointment;
 }
 
-/** §2.1 and §0.6: the 766 end, the waits and the verdict of one dossier for a period. */
-export function judge766(f: Facts766, deadline: Deadline | null, period: Period, cal: WorkCalendar): Judgement766 {
-  // Only events on or before the as-of instant have happened (§0.6).
-  const steps = historyOf(f).filter((s) => s.at <= period.asOf);
+/** §2.1's reading of a history: the end, the supplement requests and their waits. */
+export interface History766 { end: Judgement766["end"]; waitingMs: number; supplements: number; lastEventAt: Date | null }
+
+/**
+ * §2.1 over the events of `f` up to `asOf` (§0.6; null: all of them): the earliest step
+ * of the highest-priority end status, each supplement request's wait until the next step
+ * of another status, and one unanswered request as the end.
+ */
+export function history766(f: DossierFacts, asOf: Date | null): History766 {
+  const steps = historyOf(f).filter((s) => asOf === null || s.at <= asOf);
   let end: Judgement766["end"] = null;
   for (const rank of END_RANKS) {
     const first = steps.find((s) => rank.includes(s.status));
@@ -61,9 +67,16 @@ export function judge766(f: Facts766, deadline: Deadline | null, period: Period,
   if (!end && supplementSteps.length === 1 && !steps.some((o) => o.at > supplementSteps[0].at)) {
     end = { at: supplementSteps[0].at, status: STATUS.SUPPLEMENT, by: "single_supplement" };
   }
+  const last = steps.reduce<Date | null>((m, s) => (m === null || s.at > m ? s.at : m), null);
+  return { end, waitingMs, supplements: supplementSteps.length, lastEventAt: last };
+}
 
+/** §2.1 and §0.6: the 766 end, the waits and the verdict of one dossier for a period. */
+export function judge766(f: Facts766, deadline: Deadline | null, period: Period, cal: WorkCalendar): Judgement766 {
+  // Only events on or before the as-of instant have happened (§0.6).
+  const { end, waitingMs, supplements } = history766(f, period.asOf);
   const start = startOf(f);
-  const base: Omit<Judgement766, "verdict" | "rule" | "due"> = { end, waitingMs, supplements: supplementSteps.length };
+  const base: Omit<Judgement766, "verdict" | "rule" | "due"> = { end, waitingMs, supplements };
   // Population (METHOD §A.1 with this end): received, started by the as-of instant, not ended before the period.
   const started = start ? start.at <= period.asOf : f.syncedAt >= period.startAt && f.syncedAt <= period.asOf;
   if (f.status === STATUS.SUBMITTED || !started || (end && end.at < period.startAt)) {
@@ -73,7 +86,7 @@ export function judge766(f: Facts766, deadline: Deadline | null, period: Period,
   const judged = (ok: boolean, rule: Rule766, due: Date | null): Judgement766 => ({
     ...base, rule, due, verdict: finished ? (ok ? "on_time" : "late") : ok ? "within" : "overdue",
   });
-  if (supplementSteps.length >= 2) return judged(false, "two_supplements", null);
+  if (supplements >= 2) return judged(false, "two_supplements", null);
   if (!start) return judged(false, "no_start", null);
   const at = (end?.at ?? period.asOf).getTime() - waitingMs;
   if (f.appointmentAt) {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listDossiers766ForCaller } from "@/lib/data/dossiers";
-import { isDossierIndicator766, type Dossier766Item, type DossierIndicator766 } from "@/lib/engine/dossier-list766";
+import type { Dossier766Item } from "@/lib/engine/dossier-list766";
+import { isDossierIndicator766, type DossierIndicator766 } from "@/lib/method/i766/points";
 import { formatDateTime } from "@/lib/format";
 import { RULE_766_LABELS } from "@/lib/method/i766/ontime";
 import { qs } from "@/lib/ui/period";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listFeedback766ForCaller } from "@/lib/data/records766";
-import { isFeedbackIndicator766, type Feedback766Item } from "@/lib/engine/records-list766";
+import type { Feedback766Item } from "@/lib/engine/records-list766";
+import { isFeedbackIndicator766 } from "@/lib/method/i766/points";
 import { formatDateTime, formatDay } from "@/lib/format";
 import { qs } from "@/lib/ui/period";
 import { orNotFound } from "@/lib/page";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listProcedures766ForCaller } from "@/lib/data/records766";
-import { isProcedureIndicator766, type Procedure766Item, type ProcedureIndicator766 } from "@/lib/engine/records-list766";
+import type { Procedure766Item } from "@/lib/engine/records-list766";
+import { isProcedureIndicator766, type ProcedureIndicator766 } from "@/lib/method/i766/points";
 import { formatDay } from "@/lib/format";
 import { orNotFound } from "@/lib/page";
 import { RecordsFrame, recordsRequest, type RecordsSearch } from "../records";
