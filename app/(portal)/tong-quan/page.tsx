@@ -3,10 +3,9 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { getIndicatorsForPeriods } from "@/lib/data/indicators";
 import { breadcrumb, hasChildUnits, resolveUnit } from "@/lib/data/tree";
-import { index766Of, standingOf } from "@/lib/data/standing";
-import { ratingOf766 } from "@/lib/method/i766/score";
+import { standingOf } from "@/lib/data/standing";
 import { allowed, type Caller } from "@/lib/data/scope";
-import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
+import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
@@ -64,13 +63,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           </ul>
         </section>
       )}
-      <Suspense fallback={<div className="h-16 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tính chỉ số 766" />}>
-        <Index766Card caller={caller} period={period} unit={unit?.code ?? null} />
-      </Suspense>
       <IndicatorCards row={row} previous={prev.rows[0]}
         dossierHref={dossiers ? (q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}` : undefined} />
       <nav aria-label="Xem chi tiết" className="flex flex-wrap gap-2 text-sm">
         {tier && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code })}`}>Các đơn vị trực thuộc</Link>}
+        {/* The 766 index reads every dossier's history: its own page, so the overview stays fast. */}
+        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/chi-so-766${qs({ ...base, unit: unit?.code })}`}>Chỉ số 766 (100 điểm)</Link>
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "procedure" })}`}>Theo thủ tục</Link>
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}>Theo lĩnh vực</Link>
         {dossiers && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>Hồ sơ quá hạn</Link>}
@@ -83,26 +81,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         </Suspense>
       </section>
     </div>
-  );
-}
-
-/** The unit's 766 index in one line: total, rating, rank among its peers, a link to the whole index. */
-async function Index766Card({ caller, period, unit }: { caller: Caller; period: Period; unit: string | null }) {
-  const { orm } = await getDb(); // the page above has checked the caller
-  const { index, peers } = await index766Of(orm, caller, unit, period);
-  const rating = ratingOf766(index?.rating ?? null);
-  return (
-    <section className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border border-gray-200 bg-white p-3" data-overview766>
-      <h2 className="font-semibold">Chỉ số 766</h2>
-      {index?.total != null && rating ? (
-        <>
-          <span className="text-xl font-semibold tabular-nums">{formatPoints(index.total)}<span className="text-sm text-gray-500">/100</span></span>
-          <span className="inline-flex items-center gap-1"><span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: rating.color }} />{rating.label}</span>
-          {index.rank && peers && <span className="text-sm">Hạng <strong className="tabular-nums">{index.rank.position}/{index.rank.of}</strong> trong các {peers}</span>}
-        </>
-      ) : <span className="text-sm text-gray-600">Chưa có dữ liệu trong kỳ</span>}
-      <Link className="text-sm text-blue-700 underline" href={`/chi-so-766${qs({ from: period.from, to: period.to, unit: unit ?? undefined })}`}>Xem chi tiết chỉ số 766</Link>
-    </section>
   );
 }
 
