@@ -179,6 +179,9 @@ export const dossiers = pgTable(
     wait766Ms: doublePrecision("wait766_ms"),
     supplements766: smallint("supplements766"),
     lastEventAt: ts("last_event_at"), // the latest step or NgayTuChoi; null without any
+    // METHOD-766 §6's flags of the record (lib/method/i766/record.ts); null until computed
+    // (a dossier written before migration 0010 is read from its raw record).
+    record766: smallint("record766"),
   },
   (t) => [
     primaryKey({ columns: [t.provinceCode, t.id] }),

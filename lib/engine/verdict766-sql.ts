@@ -7,6 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Period } from "@/lib/method/period";
 import { localDate } from "@/lib/method/time";
+import { RECORD_FLAGS, type RecordFlag } from "@/lib/method/i766/record";
 import { instant } from "./sql-util";
 
 /**
@@ -119,6 +120,23 @@ const one = (json: string, key: string) => sql.raw(`(trim(coalesce(${json}->>'${
 const anyDoc = (cond: SQL) => sql`exists (select 1 from jsonb_array_elements(${arr("TaiLieuNop")}) t where ${cond})`;
 
 /**
+ * §6's flags read from the raw record `d.raw`: the set form of `record766`
+ * (lib/method/i766/record.ts), for dossiers written before their flags were stored.
+ */
+export function rawFlags766(): Array<[RecordFlag, SQL]> {
+  return [
+    ["eresult", sql`exists (select 1 from jsonb_array_elements(${arr("DanhSachGiayToKetQua")}) r where coalesce(r->>'DuongDanTepTinKetQua', '') <> '')`],
+    ["digitised", sql`(${one("d.raw", "HoSoCoThanhPhanSoHoa")} or ${anyDoc(one("t", "DuocSoHoa"))})`],
+    ["reused", anyDoc(sql`${one("t", "DuocTaiSuDung")} or ${one("t", "DuocLayTuKhoDMQG")}`)],
+    ["shared", sql`(${anyDoc(one("t", "DuocLayTuKhoDMQG"))} or jsonb_array_length(${arr("DSKetNoiCSDL")}) > 0)`],
+    ["population", sql`(${one("d.raw", "TaiKhoanDuocXacThucVoiVNeID")} or ${anyDoc(one("t", "DuocLayTuKhoDMQG"))}
+      or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC'))`],
+    ["citizen", sql`trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1'`],
+    ["dissatisfied", sql`trim(coalesce(d.raw->>'HaiLong', '')) = '0'`],
+  ];
+}
+
+/**
  * The facts the scorecard aggregates, under METHOD-766: its on-time rule (§2.1), the
  * period rule of group 3 (NgayTiepNhan, else NgayNopHoSo; drafts out, §0.6) and the
  * dossier fields of §6 read from the record as received.
@@ -132,8 +150,10 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
   // and that was not received, submitted or started in it, counts in nothing: its 766 end
   // is that 9 step, before the period. Leaving it out spares its step laterals (most of a
   // year's dossiers, for a month). `prune: false` reads every dossier: the definition.
-  const pruned = opts.prune === false ? sql`` : sql`and not (coalesce(d.done_at < ${ps}, false)
-      and coalesce(greatest(d.received_at, d.submitted_at, d.start_at) < ${ps}, true))`;
+  // Written as the disjunction of what keeps a dossier, which the planner estimates and
+  // can serve from the instants' indexes.
+  const pruned = opts.prune === false ? sql`` : sql`and (d.done_at is null or d.done_at >= ${ps}
+      or d.received_at >= ${ps} or d.submitted_at >= ${ps} or d.start_at >= ${ps})`;
   return sql`
     select d.code, d.received_at, v.end_at, v.rule,
       d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
@@ -142,21 +162,15 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
       v.pop, v.finished, v.ok,
       d.status <> 1 and d.received_at between ${ps} and ${asOf} as rec4,
       v.end_status in (9, 10) as fin910,
-      exists (select 1 from jsonb_array_elements(${arr("DanhSachGiayToKetQua")}) r
-        where coalesce(r->>'DuongDanTepTinKetQua', '') <> '') as eresult,
-      ${one("d.raw", "HoSoCoThanhPhanSoHoa")} or ${anyDoc(one("t", "DuocSoHoa"))} as digitised,
-      ${anyDoc(sql`${one("t", "DuocTaiSuDung")} or ${one("t", "DuocLayTuKhoDMQG")}`)} as reused,
-      ${anyDoc(one("t", "DuocLayTuKhoDMQG"))} or jsonb_array_length(${arr("DSKetNoiCSDL")}) > 0 as shared,
-      ${one("d.raw", "TaiKhoanDuocXacThucVoiVNeID")} or ${anyDoc(one("t", "DuocLayTuKhoDMQG"))}
-        or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC') as population,
-      trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1' as citizen,
-      trim(coalesce(d.raw->>'HaiLong', '')) = '0' as dissatisfied,
+      ${sql.join(rawFlags766().map(([name, raw]) => sql`case when d.record766 is not null then (d.record766 & ${sql.raw(String(RECORD_FLAGS[name]))}) <> 0 else ${raw} end as ${sql.raw(name)}`), sql`, `)},
       ${elapsed22(period)},
       coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
-      exists (select 1 from feedback f where f.province_code = d.province_code and f.i766 ? 'MaHoSo'
-        and f.i766->>'MaHoSo' = d.code and f.received_at between ${ps} and ${asOf}) as named
+      nf.code is not null as named
     from dossiers d cross join lateral ${dossierVerdict766(period, { stored: opts.prune !== false })} v
     left join procedures pr on pr.code = d.procedure_code
+    -- §5.4: the dossiers named by a PAKN received in the period, joined once (not probed per dossier).
+    left join (select distinct f.province_code, f.i766->>'MaHoSo' as code from feedback f
+      where f.i766 ? 'MaHoSo' and f.received_at between ${ps} and ${asOf}) nf on nf.province_code = d.province_code and nf.code = d.code
     where true ${where} ${pruned}`;
 }
 
@@ -170,10 +184,12 @@ function elapsed22(period: Period): SQL {
   const shifted = sql`(v.end_at - v.waiting_ms * interval '1 millisecond')`;
   const localDay = (t: SQL) => sql`(${t} at time zone 'Asia/Ho_Chi_Minh')::date`;
   const ord = (day: SQL) => sql`(select w.ord from work_days w where w.day = ${day})`;
-  return sql`v.end_status in (9, 10) and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)} as t22_in,
-      case pr.deadline_unit
-        when 'hour' then extract(epoch from ${shifted} - d.start_at) / 3600
-        when 'working_day' then ${ord(localDay(shifted))} - ${ord(localDay(sql`d.start_at`))}
+  const counted = sql`v.end_status in (9, 10) and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}`;
+  // The time only where it counts: the working-day lookups are two index probes a dossier.
+  return sql`${counted} as t22_in,
+      case when not (${counted}) then null
+        when pr.deadline_unit = 'hour' then extract(epoch from ${shifted} - d.start_at) / 3600
+        when pr.deadline_unit = 'working_day' then ${ord(localDay(shifted))} - ${ord(localDay(sql`d.start_at`))}
         else extract(epoch from ${shifted} - d.start_at) / 86400 end::float8 as t22_time`;
 }
 

@@ -9,6 +9,7 @@ import type { UnitKind } from "@/db/schema";
 import { dueExpression, refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
 import { history766 } from "@/lib/method/i766/ontime";
+import { record766 } from "@/lib/method/i766/record";
 import type { DeadlineUnit } from "@/lib/method/ontime";
 import { inScope, textList } from "@/lib/engine/sql-util";
 
@@ -132,23 +133,23 @@ export async function upsertDossiers(
       insert into dossiers (province_code, code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
         appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
         start_at, start_source, done_at, closed_at, closed_status, due_at,
-        history766, end766_at, end766_status, wait766_ms, supplements766, last_event_at)
+        history766, end766_at, end766_status, wait766_ms, supplements766, last_event_at, record766)
       select province_of(x.uc), x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
         coalesce(x.raw, '{}'::jsonb), x.dsa, x.dss, x.dda, x.dca, x.dcs,
         ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)},
-        true, x.h7e, x.h7s, x.h7w, x.h7n, x.h7l
+        true, x.h7e, x.h7s, x.h7w, x.h7n, x.h7l, x.r7
       from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
         sub timestamptz, rec timestamptz, app timestamptz, ret timestamptz, fin timestamptz, ref timestamptz,
         paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb,
         dsa timestamptz, dss text, dda timestamptz, dca timestamptz, dcs smallint,
-        h7e timestamptz, h7s smallint, h7w float8, h7n smallint, h7l timestamptz)
+        h7e timestamptz, h7s smallint, h7w float8, h7n smallint, h7l timestamptz, r7 smallint)
       left join procedures p on p.code = x.pc
       on conflict (province_code, code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
         channel = excluded.channel, source = excluded.source, status = excluded.status,
         submitted_at = excluded.submitted_at, received_at = excluded.received_at,
         appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
         finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
-        fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, updated_at = now()
+        fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, record766 = excluded.record766, updated_at = now()
       -- A resend updates only a dossier of the sender's scope (checked against the row as committed).
       where ${inScope(sql`dossiers.unit_code`, opts.scope ?? null)}
       returning province_code as province, id::int8::float8 as id, code, xmax <> 0 as updated`);
@@ -172,6 +173,7 @@ function derivedJson(d: DossierRow, now: Date) {
   return {
     dsa: iso(f.startAt), dss: f.startSource, dda: iso(f.doneAt), dca: iso(f.closedAt), dcs: f.closedStatus,
     h7e: iso(h.end?.at ?? null), h7s: h.end?.status ?? null, h7w: h.waitingMs, h7n: h.supplements, h7l: iso(h.lastEventAt),
+    r7: record766(d.raw),
   };
 }
 
