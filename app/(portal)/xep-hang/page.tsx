@@ -45,9 +45,9 @@ export default async function RankingPage({ searchParams }: { searchParams: Sear
   const period = periodFromParams(sp);
   const view: View = VIEWS.find(([v]) => v === sp.view)?.[0] ?? "units";
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
-  // A unit with no tier below it (a commune) opens its own scorecard instead of an empty table.
+  // A unit with no tier below it (a commune) opens its own scorecard (or 766 index) instead of an empty table.
   if ((view === "units" || view === "i766") && unit && !(await hasChildUnits(orm, caller, unit.code, period))) {
-    redirect(`/tong-quan${qs({ from: period.from, to: period.to, unit: unit.code })}`);
+    redirect(`${view === "i766" ? "/chi-so-766" : "/tong-quan"}${qs({ from: period.from, to: period.to, unit: unit.code })}`);
   }
   const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
   const sortKey = COLUMNS.some((c) => c.key === sp.sort) ? sp.sort! : "A";
