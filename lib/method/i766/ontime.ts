@@ -99,7 +99,7 @@ export function judge766(f: Facts766, deadline: Deadline | null, period: Period,
 }
 
 export const RULE_766_LABELS: Record<Rule766, string> = {
-  appointment: "So với ngày hẹn trả (NgayHenTra), đã trừ thời gian chờ bổ sung",
+  appointment: "So với ngày hẹn trả kết quả, đã trừ thời gian chờ bổ sung",
   catalogue: "So với thời hạn trong danh mục thủ tục, đã trừ thời gian chờ bổ sung",
   two_supplements: "Yêu cầu bổ sung hồ sơ từ hai lần trở lên: tính là quá hạn",
   no_deadline: "Không xác định được thời hạn giải quyết: không tính là đúng hạn",
