@@ -179,6 +179,10 @@ export const dossiers = pgTable(
     wait766Ms: doublePrecision("wait766_ms"),
     supplements766: smallint("supplements766"),
     lastEventAt: ts("last_event_at"), // the latest step or NgayTuChoi; null without any
+    // The rollup's exceptions (lib/engine/rollup.ts): no start, or events out of order. A
+    // stored column, so that the planner estimates it from its own statistics (the function
+    // inlined into a query was estimated at ~74 % of rows, and the partial index went unused).
+    irregular: boolean("irregular").generatedAlwaysAs(sql`dossier_irregular(status, start_at, done_at, closed_at)`),
     // METHOD-766 §6's flags of the record (lib/method/i766/record.ts); null until computed
     // (a dossier written before migration 0010 is read from its raw record).
     record766: smallint("record766"),

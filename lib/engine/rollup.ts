@@ -131,7 +131,7 @@ const KEY_ARGS = sql.raw(
 );
 
 /** The condition, over alias `d`, that a dossier is outside the decomposition (as the partial index says). */
-export const irregular = sql`dossier_irregular(d.status, d.start_at, d.done_at, d.closed_at)`;
+export const irregular = sql`d.irregular`;
 
 /**
  * Rebuilds the rollup from the dossiers (what the migration does once): for a repair,
