@@ -302,3 +302,24 @@ describe("METHOD-766: the procedures and PAKN behind each indicator are the ones
     expect(pakn.items).toMatchObject([{ code: "PA3", onTime: false, handledOn: "2026-03-25", due: "2026-03-23" }]);
   });
 });
+
+describe("METHOD-766 §1.4 and §3: a dossier submitted in the period but not yet received", () => {
+  it("counts in group 3 (NgayNopHoSo stands in for NgayTiepNhan) but not in 1.4's synced count (METHOD §Đ.1)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tthc-766b-"));
+    const hoso = JSON.parse(FILES["hoso.json"]);
+    hoso.data.push({ MaHoSo: "X-3", MaDonVi: "X", MaTTHC: "P4", KenhThucHien: "2", TrangThaiHoSo: "2", NgayNopHoSo: "20260320090000", LoaiDoiTuong: "1" });
+    for (const [name, text] of Object.entries({ ...FILES, "hoso.json": JSON.stringify(hoso) })) fs.writeFileSync(path.join(dir, name), text);
+    const other = await testDatabase();
+    try {
+      await loadDataFolder(other, readDataFolder(dir));
+      const x = unitIndex((await computeScorecard(other.orm, { period, by: "agency", scopeUnit: null, profile: "766" })).rows.find((r) => r.key === "X")!.index766)!;
+      // 3.3: 3 dossiers received or submitted; online only X-1 (X-2 and X-3 are of P4, a paper
+      // result, and neither is finished with an electronic one).
+      expect(x.groups["3"].indicators["3.3"]).toMatchObject({ numerator: 1, denominator: 3 });
+      // 1.4: still the 2 with NgayTiepNhan in the period, of X's 4 (its prior year's share).
+      expect(x.groups["1"].indicators["1.4"]).toMatchObject({ numerator: 2, denominator: 4 });
+    } finally {
+      await other.close();
+    }
+  });
+});
