@@ -8,15 +8,24 @@ import { rows, type Orm } from "@/db";
 import type { FeedbackIndicator766, ProcedureIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
 import { epochMs, inScope, instant } from "./sql-util";
+import { scorecardSql } from "./scorecard";
 import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
 
-/** Each procedure-based indicator listed here as its denominator and numerator flags. */
+/**
+ * Each procedure-based indicator as its denominator and numerator: flags of the catalogue
+ * row (1.1–1.3, 3.1), or (3.2, 3.4, 3.5) flags of the scorecard's own per-procedure counts,
+ * which mix the procedure with its dossiers — so the list is the scorecard's, not a copy.
+ */
+type PerProcedure = Record<string, number>;
 export const PROCEDURE_SETS_766 = {
   "1.1": { den: "p11", num: "p11_on" },
   "1.2": { den: "p12", num: "p12_on" },
   "1.3": { den: "p13", num: "p13_on" },
   "3.1": { den: "true", num: "online" },
-} as const satisfies Record<ProcedureIndicator766, { den: string; num: string }>;
+  "3.2": { den: (c: PerProcedure) => c.level3 + c.level4 > 0, num: (c: PerProcedure) => c.services_with > 0 },
+  "3.4": { den: (c: PerProcedure) => c.fee_procs > 0, num: (c: PerProcedure) => c.paid_procs > 0 },
+  "3.5": { den: (c: PerProcedure) => c.catalogue_fee_procs > 0, num: (c: PerProcedure) => c.fee_data_procs > 0 },
+} as const satisfies Record<ProcedureIndicator766, { den: string | ((c: PerProcedure) => boolean); num: string | ((c: PerProcedure) => boolean) }>;
 export const FEEDBACK_SETS_766 = {
   "5.2": { den: "f52", num: "f52_on" },
   "5.3": { den: "f52", num: "f53_on" },
@@ -45,16 +54,27 @@ export interface Procedure766Item {
 
 export async function listProcedures766(orm: Orm, q: ListQuery<ProcedureIndicator766>) {
   const set = PROCEDURE_SETS_766[q.indicator];
-  // §3.1's flags (under authority; offered online at the highest level declared) beside §1's.
-  const flags: Record<string, SQL> = { ...Object.fromEntries(procedureFacts766(q.period)), true: sql`true`, online: sql`coalesce(a.level >= 3, false)` };
-  const found = await rows<Procedure766Item & { total: number; counted_total: number }>(orm, paged(
-    sql`select p.code, p.name, a.level, p.i766, ${flags[set.num]} as counted
-      from (
-        select a.procedure_code as pc, max(a.online_level) as level from authorities a
-        where ${inScope(sql`a.unit_code`, q.scopeUnit)} and ${inScope(sql`a.unit_code`, q.unit ?? null)}
-        group by a.procedure_code
-      ) a join procedures p on p.code = a.pc
-      where ${flags[set.den]}`,
+  // The highest level any unit of the scope declares, by procedure (METHOD §B.1a).
+  const levels = sql`select a.procedure_code as pc, max(a.online_level) as level from authorities a
+    where ${inScope(sql`a.unit_code`, q.scopeUnit)} and ${inScope(sql`a.unit_code`, q.unit ?? null)} group by a.procedure_code`;
+  let base: SQL;
+  if (typeof set.den === "function" && typeof set.num === "function") {
+    // The scorecard's own rows by procedure, unknown codes included (3.4 counts any procedure with fee dossiers).
+    const perProcedure = await rows<{ key: string; name: string; c: PerProcedure | null }>(orm,
+      scorecardSql({ period: q.period, by: "procedure", scopeUnit: q.scopeUnit, filter: q.unit ? { unit: q.unit } : {}, profile: "766" }));
+    const { den, num } = set;
+    const listed = perProcedure.filter((r) => r.c && den(r.c)).map((r) => ({ code: r.key, name: r.name, counted: num(r.c!) }));
+    base = sql`select k.code, k.name, a.level, coalesce(p.i766, '{}'::jsonb) as i766, k.counted
+      from jsonb_to_recordset(${JSON.stringify(listed)}::jsonb) as k(code text, name text, counted boolean)
+      left join procedures p on p.code = k.code left join (${levels}) a on a.pc = k.code`;
+  } else {
+    // §1's flags of the catalogue row and §3.1's (offered online at the highest level declared).
+    const flags: Record<string, SQL> = { ...Object.fromEntries(procedureFacts766(q.period)), true: sql`true`, online: sql`coalesce(a.level >= 3, false)` };
+    base = sql`select p.code, p.name, a.level, p.i766, ${flags[set.num as string]} as counted
+      from (${levels}) a join procedures p on p.code = a.pc
+      where ${flags[set.den as string]}`;
+  }
+  const found = await rows<Procedure766Item & { total: number; counted_total: number }>(orm, paged(base,
     sql`m.code, m.name, m.level, m.counted, m.i766->>'NgayCongBo' as "announcedOn", m.i766->>'NgayHieuLuc' as "effectiveOn",
       m.i766->>'NgayCongKhai' as "madePublicOn", m.i766->>'DayDuBoPhan' as complete,
       work_day_before((m.i766->>'NgayHieuLuc')::date, 5)::text as "announceBy",

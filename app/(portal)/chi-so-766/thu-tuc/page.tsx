@@ -16,6 +16,9 @@ const WHY: Record<ProcedureIndicator766, (p: Procedure766Item) => string> = {
   "1.2": (p) => (p.madePublicOn ? `Công khai ngày ${day(p.madePublicOn)}, chậm hơn ngày ${day(p.publishBy)}` : `Chưa công khai; hạn ngày ${day(p.publishBy)}`),
   "1.3": () => "Chưa công khai đầy đủ các bộ phận",
   "3.1": () => "Chưa cung cấp dịch vụ công trực tuyến",
+  "3.2": () => "Không phát sinh hồ sơ trực tuyến trong kỳ",
+  "3.4": () => "Có hồ sơ thu phí, lệ phí nhưng không có giao dịch thanh toán trực tuyến",
+  "3.5": () => "Có phí, lệ phí nhưng chưa có hồ sơ nào có dữ liệu thu phí",
 };
 const LEVEL: Record<number, string> = { 4: "Toàn trình", 3: "Một phần" };
 
