@@ -13,10 +13,9 @@ import { rows, type Orm } from "@/db";
 import { units } from "@/db/schema";
 import { scorecard } from "@/lib/engine/scorecard";
 import { unitIndex, type Index766 } from "@/lib/method/i766/score";
-import { NotFoundError, ForbiddenError } from "@/lib/errors";
 import type { Period } from "@/lib/method/period";
-import { allowed, scopeOf, type Caller } from "./scope";
-import { unitInScope } from "./units";
+import type { Caller } from "./scope";
+import { scopeForRead } from "./units";
 
 export interface Standing {
   rank: number;
@@ -30,8 +29,7 @@ export interface Standing {
 const PEERS: Record<string, string> = { so_nganh: "sở, ban, ngành", xa: "xã, phường", huyen: "huyện", tinh: "tỉnh" };
 
 export async function standingOf(orm: Orm, caller: Caller, unitCode: string, period: Period): Promise<Standing | null> {
-  if (!allowed(caller, "scores:read")) throw new ForbiddenError();
-  if (!(await unitInScope(orm, scopeOf(caller), unitCode))) throw new NotFoundError();
+  await scopeForRead(orm, caller, "scores:read", unitCode);
   const [u] = await orm.select().from(units).where(eq(units.code, unitCode)).limit(1);
   if (!u?.parentCode) return null;
   // The province the unit belongs to (a national portal holds several).
@@ -67,10 +65,8 @@ export interface Standing766 {
  * the caller's whole scope.
  */
 export async function index766Of(orm: Orm, caller: Caller, unitCode: string | null, period: Period): Promise<Standing766> {
-  if (!allowed(caller, "scores:read")) throw new ForbiddenError();
-  const scope = scopeOf(caller);
+  const scope = await scopeForRead(orm, caller, "scores:read", unitCode ?? undefined);
   const code = unitCode ?? scope;
-  if (code !== null && !(await unitInScope(orm, scope, code))) throw new NotFoundError();
   const [u] = code === null ? [] : await orm.select().from(units).where(eq(units.code, code)).limit(1);
   if (u?.parentCode) {
     const tier = await scorecard(orm, { period, by: "agency", scopeUnit: null, filter: { parent: u.parentCode }, profile: "766" });

@@ -176,20 +176,20 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
 
 /**
  * §2.2: whether the dossier counts in its procedure's average time (finished with 9 or
- * 10, its start in the period) and its time, end − start − waiting, in the procedure's
- * deadline unit: hours; working days as METHOD §A.4 counts them (working days after the
- * start's date up to the shifted end's); else days of 24 hours.
+ * 10, its start in the period) and its time: the set form of `processingTime766`
+ * (lib/method/i766/ontime.ts); a test holds both to the same figures.
  */
 function elapsed22(period: Period): SQL {
   const shifted = sql`(v.end_at - v.waiting_ms * interval '1 millisecond')`;
   const localDay = (t: SQL) => sql`(${t} at time zone 'Asia/Ho_Chi_Minh')::date`;
   const ord = (day: SQL) => sql`(select w.ord from work_days w where w.day = ${day})`;
-  const counted = sql`v.end_status in (9, 10) and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}`;
+  // A dossier without an end or a start is not counted (false, not SQL's unknown).
+  const counted = sql`coalesce(v.end_status in (9, 10) and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}, false)`;
   // The time only where it counts: the working-day lookups are two index probes a dossier.
   return sql`${counted} as t22_in,
       case when not (${counted}) then null
         when pr.deadline_unit = 'hour' then extract(epoch from ${shifted} - d.start_at) / 3600
-        when pr.deadline_unit = 'working_day' then ${ord(localDay(shifted))} - ${ord(localDay(sql`d.start_at`))}
+        when pr.deadline_unit = 'working_day' then greatest(0, ${ord(localDay(shifted))} - ${ord(localDay(sql`d.start_at`))})
         else extract(epoch from ${shifted} - d.start_at) / 86400 end::float8 as t22_time`;
 }
 

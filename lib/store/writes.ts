@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { UnitKind } from "@/db/schema";
-import { dueExpression, refreshDerived, rebuildUnitClosure } from "@/lib/engine/derive-sql";
+import { dueExpression, refreshDerived, refreshDue, rebuildUnitClosure } from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
 import { history766 } from "@/lib/method/i766/ontime";
 import { record766 } from "@/lib/method/i766/record";
@@ -76,9 +76,11 @@ export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<
         -- A catalogue file without the 766 columns (the CSDLQG export) keeps those already held.
         i766 = procedures.i766 || excluded.i766`);
   }
-  // A deadline change re-evaluates the dossiers of those procedures (METHOD §A.4).
+  // A deadline change re-evaluates the due instants of those procedures' dossiers (METHOD
+  // §A.4) — only those that change: nothing else derived reads the catalogue (the 766
+  // history does not; KetQuaGiay and the publication dates are read at score time).
   if (list.length) {
-    await refreshDerived(orm, sql`d.procedure_code in ${textList(list.map((p) => p.code))}`);
+    await refreshDue(orm, sql`d.procedure_code in ${textList(list.map((p) => p.code))}`);
   }
 }
 

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
 import { addSteps, upsertDossiers, upsertProcedures, type DossierRow, type StepRow } from "@/lib/store/writes";
-import { dossierVerdict766 } from "@/lib/engine/verdict766-sql";
+import { dossierVerdict766, facts766 } from "@/lib/engine/verdict766-sql";
 import { computeScorecard } from "@/lib/engine/scorecard";
 import { unitIndex } from "@/lib/method/i766/score";
 import { verdictCase } from "@/lib/engine/verdict-sql";
 import { loadCalendar } from "@/lib/engine/explain";
 import { prng } from "@/lib/demo/generate";
-import { judge766 } from "@/lib/method/i766/ontime";
+import { history766, judge766, processingTime766 } from "@/lib/method/i766/ontime";
+import { startOf } from "@/lib/method/ontime";
 import type { Deadline } from "@/lib/method/ontime";
 import { makePeriod } from "@/lib/method/period";
 import { startOfLocalDay } from "@/lib/method/time";
@@ -113,6 +114,36 @@ describe("METHOD-766 §0.6: the scorecard reads only the dossiers that can count
       const pruned = await computeScorecard(db.orm, q, "rollup");
       expect(pruned).toEqual(await computeScorecard(db.orm, q, "dossiers"));
       expect(unitIndex(pruned.rows[0].index766)!.groups["2"].indicators["2.1"]!.denominator).toBeGreaterThan(50);
+    });
+  }
+});
+
+describe("METHOD-766 §2.2: the SQL processing time equals the pure processingTime766", () => {
+  const cases: Array<[string, string, string]> = [
+    ["2026-09-01", "2026-09-30", "2026-12-01T00:00:00+07:00"],
+    ["2026-09-15", "2026-11-30", "2026-10-20T13:30:00+07:00"],
+  ];
+  for (const [from, to, now] of cases) {
+    it(`on every dossier for ${from} … ${to} as of ${now}`, async () => {
+      const period = makePeriod(from, to, new Date(now));
+      const cal = await loadCalendar(db.orm);
+      const got = await rows<{ code: string; t22_in: boolean; t22_time: number | null }>(db.orm, sql`
+        select code, t22_in, t22_time from (${facts766(period, sql``, { prune: false })}) f`);
+      const byCode = new Map(list.map((d) => [d.code, d]));
+      let counted = 0;
+      const mismatches = got.flatMap((g) => {
+        const f = byCode.get(g.code)!;
+        const facts = { ...f, syncedAt: f.syncedAt! };
+        const h = history766(facts, period.asOf);
+        const start = startOf(facts);
+        const inSet = !!h.end && (h.end.status === 9 || h.end.status === 10) && !!start && start.at >= period.startAt && start.at <= period.asOf;
+        if (inSet) counted++;
+        const time = inSet ? processingTime766(start!.at, h.end!.at, h.waitingMs, deadlines.get(f.procedureCode!)?.unit ?? null, cal) : null;
+        const same = inSet === g.t22_in && (time === null ? g.t22_time === null : Math.abs(time - Number(g.t22_time)) < 1e-6);
+        return same ? [] : [`${g.code}: sql ${g.t22_in}/${g.t22_time} pure ${inSet}/${time}`];
+      });
+      expect(mismatches.slice(0, 10)).toEqual([]);
+      expect(counted).toBeGreaterThan(50);
     });
   }
 });

@@ -4,7 +4,7 @@
  * late, and NgayHenTra deciding before the catalogue. Population and verdict words as
  * METHOD §A.1/§A.5 (§0.6 of the profile).
  */
-import { dueInstant, historyOf, startOf, type Deadline, type DossierFacts, type Verdict } from "../ontime";
+import { dueInstant, historyOf, startOf, type Deadline, type DeadlineUnit, type DossierFacts, type Verdict } from "../ontime";
 import type { WorkCalendar } from "../calendar";
 import type { Period } from "../period";
 import { STATUS } from "../status";
@@ -96,6 +96,19 @@ export function judge766(f: Facts766, deadline: Deadline | null, period: Period,
   if (!deadline) return judged(false, "no_deadline", null);
   const due = dueInstant(start.at, deadline, cal);
   return judged(at <= due.getTime(), "catalogue", due);
+}
+
+/**
+ * §2.2: one dossier's processing time, end − start − waiting, in its procedure's deadline
+ * unit: hours; working days as METHOD §A.4 counts them (after the start's date, up to the
+ * shifted end's; none when that is not later); else days of 24 hours (days, months,
+ * years, and a procedure without a stated deadline).
+ */
+export function processingTime766(start: Date, end: Date, waitingMs: number, unit: DeadlineUnit | null, cal: WorkCalendar): number {
+  const shiftedMs = end.getTime() - waitingMs;
+  if (unit === "hour") return (shiftedMs - start.getTime()) / 3_600_000;
+  if (unit === "working_day") return cal.workingDaysBetween(localDate(start), localDate(new Date(shiftedMs)));
+  return (shiftedMs - start.getTime()) / 86_400_000;
 }
 
 export const RULE_766_LABELS: Record<Rule766, string> = {
