@@ -170,6 +170,14 @@ describe("bad input stops with the file, record and field named, in Vietnamese a
     const r = await evaluate(variant("thutuc.csv", (t) => t.replace("10,Ngày làm việc", "mười,Ngày làm việc")));
     expect(r.err).toContain("thutuc.csv, dòng 2 — ThoiHan: ThoiHan phải là số");
   });
+  it("METHOD-766 §6: a bad optional column names file, line and column; without the columns the file stays valid", async () => {
+    const r = await evaluate(variant("pakn.csv", (t) => t.replace("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc", "MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong")
+      .replace("PA1,2025-03-05,1,STP,Tư pháp,TP", "PA1,2025-03-05,1,STP,Tư pháp,TP,20/03/2025").replace("PA2,20250310090000,2,X1,Hộ tịch,HT", "PA2,20250310090000,2,X1,Hộ tịch,HT,2025-03-20")));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("pakn.csv, dòng 2 — NgayXuLyXong: NgayXuLyXong phải là ngày yyyy-MM-dd hoặc để trống");
+    expect(r.err).toContain("must be a date yyyy-MM-dd or empty");
+    expect(r.err).not.toContain("dòng 3");
+  });
   it("a unit not in donvi.csv", async () => {
     const r = await evaluate(variant("hoso.json", (t) => t.replace('"MaDonVi": "STP", "MaTTHC": "1.000001", "KenhThucHien": "1"', '"MaDonVi": "SXX", "MaTTHC": "1.000001", "KenhThucHien": "1"')));
     expect(r.err).toContain('MaDonVi: Mã đơn vị không có trong donvi.csv: "SXX"');
