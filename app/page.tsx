@@ -7,7 +7,7 @@ import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatDay, formatRate } from "@/lib/format";
 import { makePeriod } from "@/lib/method/period";
 import { localDate } from "@/lib/method/time";
-import { trendMonths } from "@/lib/ui/period";
+import { trendMonths, monthLabel } from "@/lib/ui/period";
 import { BandBadge } from "./_components/band-badge";
 import { IndicatorCards } from "./_components/indicator-cards";
 import { TrendChart, type TrendPoint } from "./_components/trend-chart";
@@ -34,7 +34,7 @@ export default async function HomePage() {
     province.code ? getIndicators(orm, PUBLIC, { period, by: "agency", filter: { parent: province.code } }) : null,
     getIndicatorsForPeriods(orm, PUBLIC, { periods: months, by: "all" }),
   ]);
-  const points: TrendPoint[] = months.map((m, i) => ({ month: `${m.from.slice(5, 7)}/${m.from.slice(2, 4)}`, "Đúng hạn": trend[i].rows[0]?.onTime.rate ?? null }));
+  const points: TrendPoint[] = months.map((m, i) => ({ month: monthLabel(m), "Đúng hạn": trend[i].rows[0]?.onTime.rate ?? null }));
   return (
     <div className="space-y-6">
       <section>

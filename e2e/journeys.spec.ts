@@ -3,6 +3,8 @@
  * their answer (no typed URLs after sign-in). The portal runs on port 3100 here, so
  * sign-out and redirects are checked off port 3000.
  */
+import fs from "node:fs";
+import ExcelJS from "exceljs";
 import { expect, signIn, test } from "./fixtures";
 
 test("each role lands on the overview of its own scope, with the menu", async ({ page, errors }) => {
@@ -131,5 +133,52 @@ test("the public viewer sees figures without links it could not follow", async (
   await expect(page.locator("[data-indicator=A]")).toBeVisible();
   await expect(page.locator("a[href^='/ho-so']")).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Quản trị" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("the centre imports the catalogue's 766 columns: a bad date is named by line and column, the valid line is written", async ({ page, errors }) => {
+  await signIn(page, "admin");
+  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Quản trị" }).click();
+  await page.getByRole("link", { name: /Nhập dữ liệu danh mục/ }).click();
+  await expect(page.locator("dl")).toContainText("Cột tùy chọn cho Chỉ số 766: NgayHieuLuc, NgayCongBo, NgayCongKhai, DayDuBoPhan, KetQuaGiay");
+  await page.getByLabel("Loại dữ liệu").selectOption("thutuc");
+  const csv = `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi,NgayHieuLuc,NgayCongBo,NgayCongKhai,DayDuBoPhan,KetQuaGiay
+9.990001,Thủ tục thử nghiệm,TN,Thử nghiệm,5,Ngày làm việc,0,2026-03-20,2026-03-10,2026-03-16,1,0
+9.990002,Thủ tục thử nghiệm lỗi,TN,Thử nghiệm,5,Ngày làm việc,0,2026-03-20,30/02/2026,,1,0
+`;
+  await page.getByLabel("Tệp CSV hoặc Excel (.xlsx)").setInputFiles({ name: "thutuc.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Kiểm tra (chưa ghi)" }).click();
+  const report = page.locator("[data-report]");
+  await expect(report).toContainText("2 dòng — 1 hợp lệ: thêm mới 1");
+  await expect(report).toContainText("Dòng 3, cột NgayCongBo: NgayCongBo phải là ngày yyyy-MM-dd hoặc để trống");
+  await page.getByRole("button", { name: "Ghi các dòng hợp lệ" }).click();
+  await expect(report).toContainText("Đã ghi: 2 dòng — 1 hợp lệ");
+  expect(errors).toEqual([]);
+});
+
+test("the leader adds the 766 index to the printed report and downloads its Excel sheets", async ({ page, errors }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "lanhdao");
+  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Báo cáo" }).click();
+  await page.getByRole("link", { name: "Thêm Chỉ số 766 vào báo cáo" }).click();
+  await expect(page.locator("[data-report766]")).toContainText(/[\d,]+\/100 điểm, xếp loại (Xuất sắc|Tốt|Khá|Trung bình|Yếu)/, { timeout: 60_000 });
+  await expect(page.locator("table[data-report-tier] thead").first()).toContainText("Chỉ số 766");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-excel766]").click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toContain("766. Tổng điểm");
+  expect(wb.worksheets.map((w) => w.name)).toContain("766. Nhóm 5");
+  expect(errors).toEqual([]);
+});
+
+test("the public viewer sees the 766 index and the procedures behind it, never the dossiers", async ({ page, errors }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "congkhai");
+  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Chỉ số 766" }).click();
+  await expect(page.locator("[data-index766-total]")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("link", { name: "xem hồ sơ" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "xem phản ánh" })).toHaveCount(0);
+  await page.locator("tr[data-indicator='3.1']").getByRole("link", { name: "xem thủ tục" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("3.1 Thủ tục cung cấp dịch vụ công trực tuyến");
   expect(errors).toEqual([]);
 });

@@ -72,6 +72,17 @@ test("an agency user sees only its own unit and is refused another unit's URL", 
   errors.length = 0; // the refused navigation logs its 404
 });
 
+test("the records behind the 766 index answer by role: the viewer has no dossier or PAKN list, a bad indicator is not found", async ({ page }) => {
+  await signIn(page, "congkhai");
+  for (const url of ["/chi-so-766/ho-so?i=2.1", "/chi-so-766/pakn?i=5.2"]) expect((await page.goto(url))!.status(), url).toBe(404);
+  expect((await page.goto("/chi-so-766/thu-tuc?i=1.3"))!.status()).toBe(200);
+  await page.context().clearCookies();
+  await signIn(page, "admin");
+  for (const url of ["/chi-so-766/ho-so?i=1.1", "/chi-so-766/thu-tuc?i=2.1", "/chi-so-766/pakn", "/chi-so-766/ho-so?i=2.1&unit=KHONG-CO"]) {
+    expect((await page.goto(url))!.status(), url).toBe(404);
+  }
+});
+
 test("the overview's headline figures equal the indicators API for the same period and scope", async ({ page }) => {
   await signIn(page, "admin");
   const from = "2026-01-01";

@@ -15,7 +15,7 @@ export const periodQuery = z.object({
 });
 
 export const profileParam = z.enum(PROFILES).default("200")
-  .describe("Bộ chỉ số: 200 (Công văn 200/VPCP-KSTT) hoặc 766 (Quyết định 766/QĐ-TTg, thang 100 điểm: thêm index766 vào mỗi dòng, thêm các trang tính của chỉ số 766 vào tệp Excel)");
+  .describe("Bộ chỉ số: 200 (Công văn 200/VPCP-KSTT) hoặc 766 (Quyết định 766/QĐ-TTg, thang 100 điểm: thêm index766 vào mỗi dòng đơn vị hoặc địa bàn; theo thủ tục là thời gian giải quyết bình quân; thêm các trang tính của chỉ số 766 vào tệp Excel)");
 
 export const indicatorsQuery = periodQuery.extend({
   by: z.enum(GROUP_BY).default("agency").describe("Nhóm theo: all, agency, area, procedure, field, sector (ngành, chỉ có số liệu phản ánh, kiến nghị)"),

@@ -172,7 +172,9 @@ type Card = Awaited<ReturnType<typeof scorecard>>;
 
 function renderScorecard(card: Card, p: Period, color: boolean): string {
   const head = `Kỳ ${p.from} → ${p.to} (tính đến ${formatLocalInstant(p.asOf)}), theo ${card.by}`;
-  if (card.profile === "766") return `${head}, Bộ chỉ số 766 (100 điểm)\n\n${render766(card)}`;
+  // METHOD-766 §0.4, §7: the index scores units, and by procedure gives the average time;
+  // a field or a sector has none, so its table is METHOD's.
+  if (card.profile === "766" && card.rows.some((r) => r.index766)) return `${head}, Bộ chỉ số 766 (100 điểm)\n\n${render766(card)}`;
   const rows = card.rows.map((r) => [
     r.key,
     r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name,

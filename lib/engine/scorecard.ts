@@ -198,7 +198,7 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
       const dossiers = n(c?.t22);
       row.index766 = { averageTime: { value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null, unit: units.get(row.key) ?? null, dossiers } };
     });
-  } else if (q.profile === "766") {
+  } else if (q.profile === "766" && UNIT_GROUPINGS.includes(q.by)) {
     const tiers = await tiersOf(orm, result.filter((r) => r.kind && RANKED_KINDS.includes(r.kind)).map((r) => r.key));
     const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r))));
     // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
@@ -215,6 +215,12 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
   }
   return { period: periodJson(q.period), by: q.by, ...(q.profile === "766" ? { profile: q.profile } : {}), rows: rowsOut };
 }
+
+/**
+ * METHOD-766 §0.4: the index is computed for units (all, agency, area); a field or a PAKN
+ * sector is not a unit the index scores, so its rows carry none.
+ */
+const UNIT_GROUPINGS: readonly GroupBy[] = ["all", "agency", "area"];
 
 /** METHOD-766 §0.4: the tiers ranked — sở/ban/ngành, xã/phường and huyện, each among the siblings of one parent. */
 const RANKED_KINDS: readonly UnitKind[] = ["so_nganh", "xa", "huyen"];

@@ -36,6 +36,9 @@ export function previousPeriod(p: Period, now = new Date()): Period {
   }
 }
 
+/** A trend's month as its axis shows it: "03/26". */
+export const monthLabel = (m: Period) => `${m.from.slice(5, 7)}/${m.from.slice(2, 4)}`;
+
 /** The twelve months ending with the period's last month (or the current one, if earlier). */
 export function trendMonths(p: Period, now = new Date()): Period[] {
   const today = localDate(now);

@@ -122,6 +122,14 @@ describe("GET /api/v1/indicators?profile=766 (METHOD-766 §7)", () => {
     // No dossier of this province has finished yet: no average (the values are checked by hand in tests/engine/province766.test.ts).
     expect(r.json.rows.every((row: { index766: { averageTime: { value: number | null } } }) => row.index766.averageTime.value === null)).toBe(true);
   });
+  it("§0.4: a field or a PAKN sector is not a unit the index scores: its rows carry no index766", async () => {
+    for (const by of ["field", "sector"]) {
+      const r = await call(indicators, `/api/v1/indicators?${Q}&by=${by}&profile=766`, { userId: province.users.admin });
+      expect(r.status).toBe(200);
+      if (by === "field") expect(r.json.rows.length).toBeGreaterThan(0);
+      expect(r.json.rows.every((row: { index766?: unknown }) => row.index766 === undefined), by).toBe(true);
+    }
+  });
   it("§5.4: a dossier on time but rated dissatisfied (HaiLong 0) counts in 2.1 and not in 5.4", async () => {
     const read = async () => {
       const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency&profile=766`, { userId: province.users.admin });

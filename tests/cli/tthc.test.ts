@@ -85,6 +85,11 @@ describe("tthc evaluate --profile 766 (METHOD-766 §0, §7)", () => {
     // STP-01: received 3/3, Đã xử lý xong 14/3: working days 4–7 and 10–14.
     expect(r.out).toMatch(/1\.000001\s+Cấp Phiếu lý lịch tư pháp\s+1\s+9,00 ngày làm việc/);
   });
+  it("by field, which the index does not score, prints METHOD's table rather than failing", async () => {
+    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "field", "--profile", "766");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("A. Đúng hạn");
+  });
   it("refuses an unknown profile, naming the option", async () => {
     const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--profile", "999");
     expect(r.code).toBe(64);

@@ -12,7 +12,7 @@ import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorS
 import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
-import { periodFromParams, periodLabel, qs, trendMonths } from "@/lib/ui/period";
+import { periodFromParams, periodLabel, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { Computing } from "../../_components/computing";
@@ -195,7 +195,7 @@ async function Trend766({ caller, period, unit }: { caller: Caller; period: Peri
   const { orm } = await getDb(); // the page above has checked the caller
   const cards = await getIndicatorsForPeriods(orm, caller, { periods: months, by: "all", filter: unit ? { unit } : {}, profile: "766" });
   const points: TrendPoint[] = months.map((m, i) => ({
-    month: `${m.from.slice(5, 7)}/${m.from.slice(2, 4)}`,
+    month: monthLabel(m),
     "Tổng điểm": unitIndex(cards[i].rows[0]?.index766)?.total ?? null,
   }));
   return <TrendChart title="Tổng điểm chỉ số 766 (thang 100)" data={points} series="Tổng điểm" color="emerald" unit="points" />;

@@ -7,7 +7,7 @@ import { standingOf } from "@/lib/data/standing";
 import { allowed, type Caller } from "@/lib/data/scope";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Period } from "@/lib/method/period";
-import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths } from "@/lib/ui/period";
+import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
@@ -92,7 +92,7 @@ async function Trend({ caller, period, unit }: { caller: Caller; period: Period;
   const points: TrendPoint[] = months.map((m, i) => {
     const r = cards[i].rows[0];
     return {
-      month: `${m.from.slice(5, 7)}/${m.from.slice(2, 4)}`,
+      month: monthLabel(m),
       "Đúng hạn": r.onTime.rate,
       "Nộp trực tuyến": r.online.channels.onlineRate,
       "Thanh toán trực tuyến": r.payment.rate,
