@@ -76,6 +76,8 @@ test("the records behind the 766 index answer by role: the viewer has no dossier
   await signIn(page, "congkhai");
   for (const url of ["/chi-so-766/ho-so?i=2.1", "/chi-so-766/pakn?i=5.2"]) expect((await page.goto(url))!.status(), url).toBe(404);
   expect((await page.goto("/chi-so-766/thu-tuc?i=1.3"))!.status()).toBe(200);
+  await page.goto("/chi-so-766/thu-tuc?i=1.3&page=999");
+  await expect(page.getByText("Không có trang 999.")).toBeVisible();
   await page.context().clearCookies();
   await signIn(page, "admin");
   for (const url of ["/chi-so-766/ho-so?i=1.1", "/chi-so-766/thu-tuc?i=2.1", "/chi-so-766/pakn", "/chi-so-766/ho-so?i=2.1&unit=KHONG-CO"]) {

@@ -51,7 +51,9 @@ export function RecordsFrame({ path, req, counted, total, noun, children }: {
       <PeriodPicker path={path} period={period} keep={{ unit: unit?.code, i: indicator, all: keep.all }} />
       {(all ? total : total - counted) === 0
         ? <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">{all ? `Không có ${noun} nào trong kỳ.` : `Không có ${noun} nào không đạt.`}</p>
-        : <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">{children}</div>}
+        : page > pages
+          ? <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có trang {page}. <Link className="text-blue-700 underline" href={`${path}${qs(keep)}`}>Về trang đầu</Link></p>
+          : <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">{children}</div>}
       {pages > 1 && (
         <nav className="flex items-center gap-2 text-sm" aria-label="Trang">
           {page > 1 && <Link className="rounded border px-2 py-1" href={`${path}${qs({ ...keep, page: page - 1 })}`}>‹ Trước</Link>}
