@@ -18,6 +18,7 @@ import type { FieldError } from "@/lib/ingest/errors";
 import { quarantineCopy } from "@/lib/ingest/bounds";
 import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
 import { inScope, textList } from "@/lib/engine/sql-util";
+import { holdReferenceShared, lockDossiers, retryOnConflict } from "@/lib/engine/write-locks";
 
 export const MAX_BATCH = 5000;
 
@@ -116,8 +117,13 @@ export async function ingest(
 
   const rejected = results.filter((r) => r.status === "rejected");
   const quarantined = new Map<number, number>();
-  await orm.transaction(async (txRaw) => {
+  // One transaction; a deadlock or serialization failure PostgreSQL resolves by rolling it back is run again (write-locks.ts).
+  await retryOnConflict(() => orm.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Orm;
+    quarantined.clear();
+    // Every dossier this batch writes or adds steps to, locked first, in the global order.
+    await holdReferenceShared(tx);
+    await lockDossiers(tx, [...new Set([...dossiers.keys(), ...validSteps.map((s) => s.row.dossierCode)])]);
     if (dossiers.size) {
       // Ownership is checked again where it is written: a dossier that another agency
       // created meanwhile is not taken over (the conditional upsert leaves it unwritten).
@@ -142,7 +148,7 @@ export async function ingest(
         .returning({ id: rejectedRecords.id });
       rejected.forEach((r, i) => quarantined.set(r.index, ids[i].id));
     }
-  });
+  }));
   results.sort((a, b) => a.index - b.index);
   return { accepted: results.length - rejected.length, rejected: rejected.length, results, quarantined };
 }

@@ -8,6 +8,7 @@ import { rows, type Orm } from "@/db";
 import { builtinExceptions, CALENDAR_YEARS, type CalendarException } from "@/lib/method/calendar";
 import { refreshDue } from "./derive-sql";
 import { textList } from "./sql-util";
+import { referenceChange } from "./write-locks";
 
 /** Loads the built-in calendar (announced schedules, Labour Code defaults) into an empty table. */
 export async function ensureBuiltinCalendar(orm: Orm): Promise<void> {
@@ -22,10 +23,13 @@ export async function ensureBuiltinCalendar(orm: Orm): Promise<void> {
 
 /** Replaces the whole list of exceptions (a data folder's lich.csv is the whole list). */
 export async function replaceExceptions(orm: Orm, list: CalendarException[], builtin = false): Promise<void> {
-  await orm.execute(sql`delete from calendar_exceptions`);
-  await insertExceptions(orm, list, builtin);
-  await rebuildWorkDays(orm);
-  await refreshDue(orm);
+  // One change of reference data: no reader sees the calendar half rebuilt, no writer derives a deadline from it (write-locks.ts).
+  await referenceChange(orm, async (tx) => {
+    await tx.execute(sql`delete from calendar_exceptions`);
+    await insertExceptions(tx, list, builtin);
+    await rebuildWorkDays(tx);
+    await refreshDue(tx);
+  });
 }
 
 async function insertExceptions(orm: Orm, list: CalendarException[], builtin: boolean) {
@@ -49,6 +53,13 @@ export async function changeExceptions(
   changes: Array<{ day: string; kind: "off" | "makeup" | null; name?: string; source?: string | null }>,
 ): Promise<number> {
   if (changes.length === 0) return 0;
+  return referenceChange(orm, (tx) => applyExceptionChanges(tx, changes));
+}
+
+async function applyExceptionChanges(
+  orm: Orm,
+  changes: Array<{ day: string; kind: "off" | "makeup" | null; name?: string; source?: string | null }>,
+): Promise<number> {
   const removed = changes.filter((c) => c.kind === null).map((c) => c.day);
   const upserts = changes.filter((c) => c.kind !== null) as CalendarException[];
   if (removed.length) {

@@ -53,15 +53,23 @@ export function dueDateExpression(start: SQL, unit: SQL, value: SQL, dueAt: SQL)
   end`;
 }
 
+/** The columns of a dossier that are derived from its record, steps and catalogue (METHOD §A.2–A.4, METHOD-766 §2.1). */
+export const DERIVED_COLUMNS = [
+  "start_at", "start_source", "done_at", "closed_at", "closed_status", "due_at",
+  "end766_at", "end766_status", "wait766_ms", "supplements766", "last_event_at",
+] as const;
+
 /**
- * §A.2–A.4 in one statement: start (NgayTiepNhan, else the earliest event, NgayTuChoi
- * included), the earliest Đã xử lý xong, the earliest other terminal event with its
- * status (ties broken by the lower code, as `historyOf` sorts), and the due instant;
- * beside them METHOD-766 §2.1's reading of every event.
- * `where` filters dossiers by alias `d`; without it every dossier is refreshed.
+ * §A.2–A.4 as a query yielding, per dossier (`province_code`, `id`), every column of
+ * DERIVED_COLUMNS as recomputed from its steps now: start (NgayTiepNhan, else the
+ * earliest event, NgayTuChoi included), the earliest Đã xử lý xong, the earliest other
+ * terminal event with its status (ties broken by the lower code, as `historyOf` sorts),
+ * and the due instant; beside them METHOD-766 §2.1's reading of every event.
+ * `where` filters dossiers by alias `d`; without it, every dossier. The one definition
+ * that the refresh writes and that `tthc verify` compares the stored facts with.
  */
-export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
-  await orm.execute(sql`
+export function derivedFactsSql(where?: SQL): SQL {
+  return sql`
     with s as (
       select p.province_code, p.dossier_id,
         min(p.at) as first_at,
@@ -88,13 +96,23 @@ export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
       cross join lateral ${history766Sql(null)} h7
       ${where ? sql`where ${where}` : sql``}
     )
-    update dossiers t set start_at = x.start_at, start_source = x.start_source, done_at = x.done_at,
-      closed_at = x.closed_at, closed_status = x.closed_status,
-      history766 = true, end766_at = x.end766_at, end766_status = x.end766_status, wait766_ms = x.wait766_ms,
-      supplements766 = x.supplements766, last_event_at = x.last_event_at,
-      due_at = ${dueExpression(sql`x.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)}
-    from x left join procedures p on p.code = x.procedure_code
-    where x.province_code = t.province_code and x.id = t.id`);
+    select x.province_code, x.id, x.start_at, x.start_source, x.done_at, x.closed_at, x.closed_status,
+      ${dueExpression(sql`x.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)} as due_at,
+      x.end766_at, x.end766_status, x.wait766_ms, x.supplements766, x.last_event_at
+    from x left join procedures p on p.code = x.procedure_code`;
+}
+
+/**
+ * Writes the derived facts (derivedFactsSql) of the dossiers `where` selects, by alias `d`.
+ * Under concurrent writers the caller holds the dossiers' row locks (write-locks.ts) from
+ * before it added their steps: this statement's snapshot, taken after the lock, then sees
+ * the steps of every writer that held it before — no step is left out of the facts.
+ */
+export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
+  await orm.execute(sql`
+    with f as (${derivedFactsSql(where)})
+    update dossiers t set ${sql.raw(DERIVED_COLUMNS.map((c) => `${c} = f.${c}`).join(", "))}, history766 = true
+    from f where f.province_code = t.province_code and f.id = t.id`);
 }
 
 /**

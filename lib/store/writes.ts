@@ -12,6 +12,7 @@ import { history766 } from "@/lib/method/i766/ontime";
 import { record766 } from "@/lib/method/i766/record";
 import type { DeadlineUnit } from "@/lib/method/ontime";
 import { inScope, textList } from "@/lib/engine/sql-util";
+import { holdReferenceShared, lockDossiers, referenceChange } from "@/lib/engine/write-locks";
 
 const BATCH = 5000;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -25,6 +26,15 @@ export interface UnitRow {
   validFrom?: string | null; validTo?: string | null;
 }
 export async function upsertUnits(orm: Orm, list: UnitRow[]): Promise<void> {
+  // One change of reference data: the tree, its closure and the re-stamped rows commit together (write-locks.ts).
+  await referenceChange(orm, async (tx) => {
+    await writeUnits(tx, list);
+    await rebuildUnitClosure(tx);
+    await restampProvinces(tx);
+  });
+}
+
+async function writeUnits(orm: Orm, list: UnitRow[]): Promise<void> {
   for (const b of batches(list)) {
     await orm.execute(sql`
       insert into units (code, name, kind, parent_code, area_code, valid_from, valid_to)
@@ -34,8 +44,6 @@ export async function upsertUnits(orm: Orm, list: UnitRow[]): Promise<void> {
       on conflict (code) do update set name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code,
         area_code = excluded.area_code, valid_from = excluded.valid_from, valid_to = excluded.valid_to`);
   }
-  await rebuildUnitClosure(orm);
-  await restampProvinces(orm);
 }
 
 /** The tables whose rows carry their unit's province (the distribution column, docs/scale.md). */
@@ -64,6 +72,11 @@ export interface ProcedureRow {
   i766?: Record<string, string | null>;
 }
 export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
+  // A deadline change and the deadlines it re-derives commit together, with no dossier written between (write-locks.ts).
+  await referenceChange(orm, (tx) => writeProcedures(tx, list));
+}
+
+async function writeProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
   for (const b of batches(list)) {
     await orm.execute(sql`
       insert into procedures (code, name, field_code, field_name, deadline_value, deadline_unit, has_fee, i766)
@@ -122,49 +135,62 @@ export async function upsertDossiers(
   opts: { refresh?: boolean; scope?: string | null } = {},
 ): Promise<Set<string>> {
   const written = new Set<string>();
-  for (const b of batches(list, 2000)) {
-    const json = JSON.stringify(
-      b.map((d) => ({
-        code: d.code, pc: d.procedureCode, uc: d.unitCode, ch: d.channel, src: d.source, st: d.status,
-        sub: iso(d.submittedAt), rec: iso(d.receivedAt), app: iso(d.appointmentAt), ret: iso(d.returnedAt),
-        fin: iso(d.finishedAt), ref: iso(d.refusedAt), paid: d.paidOnline, fl: d.feeLines, fp: d.feePositive,
-        syn: iso(d.syncedAt ?? now), raw: d.raw, ...derivedJson(d, now),
-      })),
-    );
-    const rowsWritten = await rows<{ province: string; id: number; code: string; updated: boolean }>(orm, sql`
-      insert into dossiers (province_code, code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
-        appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
-        start_at, start_source, done_at, closed_at, closed_status, due_at,
-        history766, end766_at, end766_status, wait766_ms, supplements766, last_event_at, record766)
-      select province_of(x.uc), x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
-        coalesce(x.raw, '{}'::jsonb), x.dsa, x.dss, x.dda, x.dca, x.dcs,
-        ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)},
-        true, x.h7e, x.h7s, x.h7w, x.h7n, x.h7l, x.r7
-      from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
-        sub timestamptz, rec timestamptz, app timestamptz, ret timestamptz, fin timestamptz, ref timestamptz,
-        paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb,
-        dsa timestamptz, dss text, dda timestamptz, dca timestamptz, dcs smallint,
-        h7e timestamptz, h7s smallint, h7w float8, h7n smallint, h7l timestamptz, r7 smallint)
-      left join procedures p on p.code = x.pc
-      on conflict (province_code, code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
-        channel = excluded.channel, source = excluded.source, status = excluded.status,
-        submitted_at = excluded.submitted_at, received_at = excluded.received_at,
-        appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
-        finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
-        fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, record766 = excluded.record766, updated_at = now()
-      -- A resend updates only a dossier of the sender's scope (checked against the row as committed).
-      where ${inScope(sql`dossiers.unit_code`, opts.scope ?? null)}
-      returning province_code as province, id::int8::float8 as id, code, xmax <> 0 as updated`);
-    // Steps go in by the keys the upsert returned (no lookup by MaHoSo).
-    const keys = new Map(rowsWritten.map((w) => [w.code, { province: w.province, id: Number(w.id) }]));
-    for (const w of rowsWritten) written.add(w.code);
-    await insertStepsByKey(orm, b.flatMap((d) => (keys.has(d.code) ? d.steps.map((s) => ({ ...stepJson(s), ...keys.get(d.code)! })) : [])));
-    const updated = rowsWritten.filter((w) => w.updated).map((w) => w.code);
-    if (updated.length && opts.refresh !== false) {
-      await refreshDerived(orm, sql`d.code in ${textList(updated)}`);
-    }
+  // Every writer inserts new MaHoSo in the same order, so two that send the same new
+  // dossiers wait for each other instead of deadlocking (write-locks.ts).
+  const sorted = [...list].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (const b of batches(sorted, 2000)) {
+    await orm.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Orm;
+      await holdReferenceShared(tx);
+      await lockDossiers(tx, b.map((d) => d.code));
+      for (const code of await upsertBatch(tx, b, now, opts)) written.add(code);
+    });
   }
   return written;
+}
+
+async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh?: boolean; scope?: string | null }): Promise<string[]> {
+  const json = JSON.stringify(
+    b.map((d) => ({
+      code: d.code, pc: d.procedureCode, uc: d.unitCode, ch: d.channel, src: d.source, st: d.status,
+      sub: iso(d.submittedAt), rec: iso(d.receivedAt), app: iso(d.appointmentAt), ret: iso(d.returnedAt),
+      fin: iso(d.finishedAt), ref: iso(d.refusedAt), paid: d.paidOnline, fl: d.feeLines, fp: d.feePositive,
+      syn: iso(d.syncedAt ?? now), raw: d.raw, ...derivedJson(d, now),
+    })),
+  );
+  const rowsWritten = await rows<{ province: string; id: number; code: string; updated: boolean }>(orm, sql`
+    insert into dossiers (province_code, code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
+      appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
+      start_at, start_source, done_at, closed_at, closed_status, due_at,
+      history766, end766_at, end766_status, wait766_ms, supplements766, last_event_at, record766)
+    select province_of(x.uc), x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
+      coalesce(x.raw, '{}'::jsonb), x.dsa, x.dss, x.dda, x.dca, x.dcs,
+      ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)},
+      true, x.h7e, x.h7s, x.h7w, x.h7n, x.h7l, x.r7
+    from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
+      sub timestamptz, rec timestamptz, app timestamptz, ret timestamptz, fin timestamptz, ref timestamptz,
+      paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb,
+      dsa timestamptz, dss text, dda timestamptz, dca timestamptz, dcs smallint,
+      h7e timestamptz, h7s smallint, h7w float8, h7n smallint, h7l timestamptz, r7 smallint)
+    left join procedures p on p.code = x.pc
+    order by x.code
+    on conflict (province_code, code) do update set procedure_code = excluded.procedure_code, unit_code = excluded.unit_code,
+      channel = excluded.channel, source = excluded.source, status = excluded.status,
+      submitted_at = excluded.submitted_at, received_at = excluded.received_at,
+      appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
+      finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
+      fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, record766 = excluded.record766, updated_at = now()
+    -- A resend updates only a dossier of the sender's scope (checked against the row as committed).
+    where ${inScope(sql`dossiers.unit_code`, opts.scope ?? null)}
+    returning province_code as province, id::int8::float8 as id, code, xmax <> 0 as updated`);
+  // Steps go in by the keys the upsert returned (no lookup by MaHoSo).
+  const keys = new Map(rowsWritten.map((w) => [w.code, { province: w.province, id: Number(w.id) }]));
+  await insertStepsByKey(orm, b.flatMap((d) => (keys.has(d.code) ? d.steps.map((s) => ({ ...stepJson(s), ...keys.get(d.code)! })) : [])));
+  const updated = rowsWritten.filter((w) => w.updated).map((w) => w.code);
+  if (updated.length && opts.refresh !== false) {
+    await refreshDerived(orm, sql`d.code in ${textList(updated)}`);
+  }
+  return rowsWritten.map((w) => w.code);
 }
 
 /** METHOD §A.2–A.3 and METHOD-766 §2.1 for a new dossier, from its own record and steps (the pure rules). */
@@ -198,23 +224,30 @@ async function insertStepsByKey(orm: Orm, steps: Array<ReturnType<typeof stepJso
   }
 }
 
-/** CapNhatTienDoHoSoMC: adds steps to existing dossiers and refreshes their facts. */
+/** CapNhatTienDoHoSoMC: adds steps to existing dossiers and refreshes their facts, as one transaction. */
 export async function addSteps(
   orm: Orm,
   steps: Array<StepRow & { dossierCode: string }>,
   opts: { refresh?: boolean } = {},
 ): Promise<void> {
   const codes = [...new Set(steps.map((s) => s.dossierCode))];
-  const found = await rows<{ province: string; id: number; code: string }>(
-    orm,
-    sql`select province_code as province, id::float8 as id, code from dossiers where code in ${textList(codes)}`,
-  );
-  const keys = new Map(found.map((f) => [f.code, { province: f.province, id: Number(f.id) }]));
-  await insertStepsByKey(orm, steps.filter((s) => keys.has(s.dossierCode)).map((s) => ({ ...stepJson(s), ...keys.get(s.dossierCode)! })));
-  if (opts.refresh === false) return;
-  for (const b of batches(codes)) {
-    await refreshDerived(orm, sql`d.code in ${textList(b)}`);
-  }
+  if (!codes.length) return;
+  await orm.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Orm;
+    await holdReferenceShared(tx);
+    // Locked before the steps go in: the refresh below then reads every writer's steps (write-locks.ts).
+    await lockDossiers(tx, codes);
+    const found = await rows<{ province: string; id: number; code: string }>(
+      tx,
+      sql`select province_code as province, id::float8 as id, code from dossiers where code in ${textList(codes)}`,
+    );
+    const keys = new Map(found.map((f) => [f.code, { province: f.province, id: Number(f.id) }]));
+    await insertStepsByKey(tx, steps.filter((s) => keys.has(s.dossierCode)).map((s) => ({ ...stepJson(s), ...keys.get(s.dossierCode)! })));
+    if (opts.refresh === false) return;
+    for (const b of batches(codes)) {
+      await refreshDerived(tx, sql`d.code in ${textList(b)}`);
+    }
+  });
 }
 
 export interface FeedbackRow {

@@ -1,0 +1,209 @@
+/**
+ * `tthc verify`: is what the portal keeps beside the dossiers what the dossiers say?
+ * Two things are kept so that reads are fast, and both are checked against their one
+ * definition, read-only, and repaired in place, online:
+ * - the rollup (dossier_days, dossier_months): its sums per key against `dossier_keys`
+ *   of the dossiers (db/migrations/0007), the same function the trigger feeds;
+ * - each dossier's derived facts (METHOD §A.2–A.4, METHOD-766 §2.1) against
+ *   `derivedFactsSql`, the same query the writes store.
+ * Each comparison is one statement, so it reads the dossiers and the rollup under one
+ * snapshot; every writer changes both in one transaction, so a correct database never
+ * shows a difference, however many writers run meanwhile.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import { ROLLUP_COUNTERS } from "@/db/schema";
+import { addDays, addMonths, endOfLocalDay, startOfLocalDay, type LocalDate } from "@/lib/method/time";
+import { DERIVED_COLUMNS, derivedFactsSql, refreshDerived } from "./derive-sql";
+import { lockDossiers } from "./write-locks";
+import { instant } from "./sql-util";
+
+/** Days (inclusive); null means everything. */
+export type VerifyRange = { from: LocalDate; to: LocalDate } | null;
+
+export interface RollupDifference {
+  table: "dossier_days" | "dossier_months";
+  province: string;
+  unit: string;
+  procedure: string;
+  /** The day, or the month's first day. */
+  key: string;
+  /** Counter → [stored, expected], only those that differ. */
+  counters: Record<string, [number, number]>;
+}
+
+export interface FactDifference {
+  code: string;
+  unit: string;
+  /** Column → [stored, expected] (instants as ISO text), only those that differ. */
+  columns: Record<string, [string | null, string | null]>;
+}
+
+export interface VerifyReport {
+  range: VerifyRange;
+  checkedAt: string;
+  rollupKeys: number;
+  rollupDifferences: RollupDifference[];
+  dossiers: number;
+  factDifferences: FactDifference[];
+  /** What --repair changed: rollup keys corrected, dossiers re-derived. */
+  repaired?: { rollupKeys: number; dossiers: number };
+}
+
+const counters = (f: (c: string) => string) => sql.raw(ROLLUP_COUNTERS.map(f).join(", "));
+
+/**
+ * The dossiers that have a key instant in [from, to] (every key of the rollup is one of
+ * these instants, or due + 1 ms), by the indexes on each; all dossiers without a range.
+ */
+function dossiersWithKeysIn(from: Date, to: Date): SQL {
+  const a = instant(from);
+  const b = instant(to);
+  const dueFrom = instant(new Date(from.getTime() - 1));
+  return sql`(d.received_at between ${a} and ${b} or d.start_at between ${a} and ${b} or d.done_at between ${a} and ${b}
+    or d.closed_at between ${a} and ${b} or d.due_at between ${dueFrom} and ${b})`;
+}
+
+/**
+ * Per rollup key, the stored sums next to the expected ones, where they differ. `bucket` is
+ * `day` or `month`; keys are limited to [from, to] (whole months for `month`).
+ */
+function rollupDiffSql(table: "dossier_days" | "dossier_months", range: VerifyRange): SQL {
+  const key = table === "dossier_days" ? "day" : "month";
+  const bucket = key === "day" ? sql`(k.at at time zone 'Asia/Ho_Chi_Minh')::date` : sql`date_trunc('month', (k.at at time zone 'Asia/Ho_Chi_Minh')::date)::date`;
+  const from = range ? (key === "day" ? range.from : `${range.from.slice(0, 8)}01`) : null;
+  const to = range ? (key === "day" ? range.to : addDays(addMonths(`${range.to.slice(0, 8)}01`, 1), -1)) : null;
+  const keyIn = (col: SQL) => (from && to ? sql`${col} between ${from}::date and ${to}::date` : sql`true`);
+  const dossierFilter = from && to ? dossiersWithKeysIn(startOfLocalDay(from), endOfLocalDay(to)) : sql`true`;
+  return sql`
+    with expected as (
+      select d.province_code, d.unit_code, coalesce(d.procedure_code, '') as pc, ${bucket} as key,
+        ${counters((c) => `sum(k.${c})::int as ${c}`)}
+      from dossiers d cross join lateral dossier_keys(d.status, d.channel, d.source, d.paid_online, d.fee_lines,
+        d.fee_positive, d.received_at, d.start_at, d.done_at, d.closed_at, d.due_at) k
+      where ${dossierFilter} and ${keyIn(bucket)}
+      group by 1, 2, 3, 4
+    ), stored as (
+      select t.province_code, t.unit_code, t.pc, t.${sql.raw(key)} as key, ${counters((c) => `sum(t.${c})::int as ${c}`)}
+      from ${sql.identifier(table)} t where ${keyIn(sql.raw(`t.${key}`))}
+      group by 1, 2, 3, 4
+    )
+    select coalesce(e.province_code, s.province_code) as province, coalesce(e.unit_code, s.unit_code) as unit,
+      coalesce(e.pc, s.pc) as procedure, coalesce(e.key, s.key)::text as key,
+      ${counters((c) => `coalesce(s.${c}, 0) as s_${c}, coalesce(e.${c}, 0) as e_${c}`)}
+    from expected e full join stored s
+      on s.province_code = e.province_code and s.unit_code = e.unit_code and s.pc = e.pc and s.key = e.key
+    where ${sql.raw(ROLLUP_COUNTERS.map((c) => `coalesce(s.${c}, 0) <> coalesce(e.${c}, 0)`).join(" or "))}`;
+}
+
+/** The number of keys the rollup holds in the range (what was compared). */
+async function rollupKeyCount(orm: Orm, range: VerifyRange): Promise<number> {
+  const [r] = await rows<{ n: number }>(orm, sql`select
+    (select count(distinct (province_code, unit_code, pc, day)) from dossier_days where ${range ? sql`day between ${range.from}::date and ${range.to}::date` : sql`true`})::int
+    + (select count(distinct (province_code, unit_code, pc, month)) from dossier_months
+       where ${range ? sql`month between ${`${range.from.slice(0, 8)}01`}::date and ${range.to}::date` : sql`true`})::int as n`);
+  return r.n;
+}
+
+type DiffRow = Record<string, string | number>;
+const toDifference = (table: RollupDifference["table"], r: DiffRow): RollupDifference => ({
+  table, province: String(r.province), unit: String(r.unit), procedure: String(r.procedure), key: String(r.key),
+  counters: Object.fromEntries(
+    ROLLUP_COUNTERS.filter((c) => Number(r[`s_${c}`]) !== Number(r[`e_${c}`])).map((c) => [c, [Number(r[`s_${c}`]), Number(r[`e_${c}`])]]),
+  ),
+});
+
+export async function rollupDifferences(orm: Orm, range: VerifyRange): Promise<RollupDifference[]> {
+  const out: RollupDifference[] = [];
+  for (const table of ["dossier_days", "dossier_months"] as const) {
+    for (const r of await rows<DiffRow>(orm, rollupDiffSql(table, range))) out.push(toDifference(table, r));
+  }
+  return out;
+}
+
+/**
+ * Repairs the rollup in place: for every key that differs, one row of (expected − stored)
+ * is added, in one statement per table, under the snapshot the difference was read in.
+ * Reads sum a key's rows, and writers only add rows (rollup.ts), so the repair is exact
+ * while writers run and takes no lock any of them waits for.
+ */
+export async function repairRollup(orm: Orm, range: VerifyRange): Promise<number> {
+  let n = 0;
+  for (const table of ["dossier_days", "dossier_months"] as const) {
+    const key = table === "dossier_days" ? "day" : "month";
+    const [r] = await rows<{ n: number }>(orm, sql`
+      with diff as (${rollupDiffSql(table, range)}), ins as (
+        insert into ${sql.identifier(table)} (province_code, unit_code, pc, ${sql.raw(key)}, ${counters((c) => c)})
+        select d.province, d.unit, d.procedure, d.key::date, ${counters((c) => `d.e_${c} - d.s_${c}`)}
+        from diff d returning 1
+      )
+      select count(*)::int as n from ins`);
+    n += r.n;
+  }
+  // Cached scorecards of any period may have read the wrong sums (scorecard-cache.ts).
+  if (n) await orm.execute(sql`insert into data_changes (affected_from) values (null)`);
+  return n;
+}
+
+/** Dossiers whose facts may have changed in the range: a step, the record or a sync in it. */
+function factsRangeFilter(range: VerifyRange): SQL {
+  if (!range) return sql`true`;
+  const a = instant(startOfLocalDay(range.from));
+  const b = instant(endOfLocalDay(range.to));
+  return sql`(d.received_at between ${a} and ${b} or d.synced_at between ${a} and ${b} or d.updated_at between ${a} and ${b}
+    or (d.province_code, d.id) in (select p.province_code, p.dossier_id from process_steps p where p.at between ${a} and ${b})
+    or ${dossiersWithKeysIn(startOfLocalDay(range.from), endOfLocalDay(range.to))})`;
+}
+
+const asText = (c: string) =>
+  ["start_at", "done_at", "closed_at", "due_at", "end766_at", "last_event_at"].includes(c)
+    ? `to_char(%s at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : "%s::text";
+
+export async function factDifferences(orm: Orm, range: VerifyRange): Promise<{ checked: number; differences: FactDifference[] }> {
+  const where = factsRangeFilter(range);
+  const cols = (alias: string) => sql.raw(DERIVED_COLUMNS.map((c) => `${asText(c).replace("%s", `${alias}.${c}`)} as ${alias}_${c}`).join(", "));
+  const list = await rows<Record<string, string | null> & { code: string; unit: string; differs: boolean }>(orm, sql`
+    with f as (${derivedFactsSql(where)})
+    select d.code, d.unit_code as unit, ${cols("d")}, ${cols("f")},
+      (${sql.raw(DERIVED_COLUMNS.map((c) => `d.${c} is distinct from f.${c}`).join(" or "))}) as differs
+    from dossiers d join f on f.province_code = d.province_code and f.id = d.id`);
+  const differences = list.filter((r) => r.differs).map((r) => ({
+    code: r.code, unit: r.unit,
+    columns: Object.fromEntries(
+      DERIVED_COLUMNS.filter((c) => r[`d_${c}`] !== r[`f_${c}`]).map((c) => [c, [r[`d_${c}`], r[`f_${c}`]] as [string | null, string | null]]),
+    ),
+  }));
+  return { checked: list.length, differences };
+}
+
+/** Re-derives the facts of these dossiers (locked as every writer locks them); the rollup follows by its trigger. */
+export async function repairFacts(orm: Orm, codes: readonly string[]): Promise<number> {
+  if (!codes.length) return 0;
+  await orm.transaction(async (tx) => {
+    const t = tx as unknown as Orm;
+    await lockDossiers(t, codes);
+    await refreshDerived(t, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`);
+  });
+  return codes.length;
+}
+
+/**
+ * The whole check; with `repair`, the facts first (their rewrite moves the rollup by its
+ * trigger), then the rollup, then a second check, which the report gives.
+ */
+export async function verify(orm: Orm, range: VerifyRange, opts: { repair?: boolean; now?: Date } = {}): Promise<VerifyReport> {
+  const check = async (): Promise<VerifyReport> => {
+    const facts = await factDifferences(orm, range);
+    return {
+      range, checkedAt: (opts.now ?? new Date()).toISOString(),
+      rollupKeys: await rollupKeyCount(orm, range), rollupDifferences: await rollupDifferences(orm, range),
+      dossiers: facts.checked, factDifferences: facts.differences,
+    };
+  };
+  const first = await check();
+  if (!opts.repair || (!first.rollupDifferences.length && !first.factDifferences.length)) return first;
+  const dossiers = await repairFacts(orm, first.factDifferences.map((f) => f.code));
+  const rollupKeys = await repairRollup(orm, range);
+  return { ...(await check()), repaired: { rollupKeys, dossiers } };
+}
