@@ -355,6 +355,25 @@ export const auditLog = pgTable("audit_log", {
   details: jsonb("details"),
 });
 
+/**
+ * The results of `tthc verify` and of the nightly check (lib/engine/verify.ts): whether the
+ * rollup and the dossiers' derived facts equal their definitions, shown on /quan-tri.
+ */
+export const integrityChecks = pgTable("integrity_checks", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts("at").notNull().defaultNow(),
+  trigger: text("trigger").notNull(), // nightly | cli
+  rangeFrom: date("range_from"), // null: everything
+  rangeTo: date("range_to"),
+  rollupKeys: integer("rollup_keys").notNull(),
+  rollupDifferences: integer("rollup_differences").notNull(),
+  dossiers: integer("dossiers").notNull(),
+  factDifferences: integer("fact_differences").notNull(),
+  repaired: jsonb("repaired"), // { rollupKeys, dossiers } when --repair ran
+  sample: jsonb("sample"), // the first differences found
+  ms: integer("ms").notNull(),
+});
+
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;
 export type Procedure = typeof procedures.$inferSelect;

@@ -6,6 +6,7 @@
  *   tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by …] [--json]
  *   tthc explain  --data DIR --from … --to … MaHoSo [--json]
  *   tthc audit    --data DIR [--json]
+ *   tthc verify   --portal [--from … --to …] [--repair] [--json]
  */
 import { parseArgs } from "node:util";
 import type { Database } from "@/db";
@@ -24,12 +25,14 @@ import { makePeriod, PeriodError, type Period } from "@/lib/method/period";
 import { formatRate } from "@/lib/method/rates";
 import { formatPoints } from "@/lib/format";
 import { formatLocalInstant } from "@/lib/method/time";
+import { recordCheck, verify, type VerifyReport } from "@/lib/engine/verify";
 import { bandCell, renderTable } from "./table";
 
 const USAGE = `Cách dùng / Usage:
   tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field|sector] [--profile 200|766] [--json]
   tthc explain  --data DIR --from YYYY-MM-DD --to YYYY-MM-DD MaHoSo [--json]
   tthc audit    --data DIR [--json]
+  tthc verify   --portal [--from YYYY-MM-DD --to YYYY-MM-DD] [--repair] [--json]
 
   --data DIR   a data folder (DATA.md §2), loaded into an in-memory database
   --portal     instead of --data: the portal's own database (DATABASE_URL, else .data/pglite)`;
@@ -83,7 +86,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { data: { type: "string" }, portal: { type: "boolean", default: false }, from: { type: "string" }, to: { type: "string" }, by: { type: "string", default: "agency" }, json: { type: "boolean", default: false }, profile: { type: "string", default: "200" } },
+      options: { data: { type: "string" }, portal: { type: "boolean", default: false }, from: { type: "string" }, to: { type: "string" }, by: { type: "string", default: "agency" }, json: { type: "boolean", default: false }, profile: { type: "string", default: "200" }, repair: { type: "boolean", default: false } },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -133,6 +136,20 @@ async function run(argv: string[], io: Io): Promise<number> {
         }
         return 0;
       }, { quiet: true });
+    case "verify": {
+      // The portal's own database: a data folder just loaded has nothing to verify.
+      if (!values.portal) throw new UsageError("verify đọc cơ sở dữ liệu của cổng: dùng --portal / verify reads the portal's database: use --portal");
+      if (Boolean(values.from) !== Boolean(values.to)) throw new UsageError("Cần cả --from và --to, hoặc không có cả hai (toàn bộ) / Give both --from and --to, or neither (everything)");
+      const range = values.from && values.to ? { from: period().from, to: period().to } : null;
+      return withDatabase(null, io, async (db) => {
+        const started = performance.now();
+        const report = await verify(db.orm, range, { repair: values.repair, now: io.now });
+        await recordCheck(db.orm, report, "cli", performance.now() - started);
+        io.out(values.json ? JSON.stringify(report, null, 2) : renderVerify(report));
+        // 0: nothing differs (now); 3: differences found and left (run again with --repair).
+        return report.rollupDifferences.length || report.factDifferences.length ? 3 : 0;
+      });
+    }
     default:
       throw new UsageError(`Lệnh không rõ "${command}" / Unknown command "${command}"`);
   }
@@ -257,4 +274,29 @@ function renderAudit(rows: Awaited<ReturnType<typeof auditDefects>>): string {
     }
   }
   return out.join("\n");
+}
+
+const n = (x: number) => x.toLocaleString("vi-VN");
+
+/** What `tthc verify` found, and what --repair did. */
+function renderVerify(r: VerifyReport): string {
+  const scope = r.range ? `${r.range.from} → ${r.range.to}` : "toàn bộ / everything";
+  const lines = [
+    `Kiểm tra số liệu / Verify: ${scope}`,
+    `  Bảng tổng hợp / Rollup: ${n(r.rollupKeys)} khoá / keys, ${n(r.rollupDifferences.length)} sai lệch / differences`,
+    `  Dữ kiện suy ra / Derived facts: ${n(r.dossiers)} hồ sơ / dossiers, ${n(r.factDifferences.length)} sai lệch / differences`,
+  ];
+  if (r.repaired) lines.push(`  Đã sửa / Repaired: ${n(r.repaired.rollupKeys)} khoá, ${n(r.repaired.dossiers)} hồ sơ / keys, dossiers (kết quả trên là sau khi sửa / the figures above are after the repair)`);
+  for (const d of r.rollupDifferences.slice(0, 50)) {
+    const what = Object.entries(d.counters).map(([c, [stored, expected]]) => `${c} ${stored} ≠ ${expected}`).join(", ");
+    lines.push(`  ${d.table} ${d.unit} ${d.procedure || "(không mã TTHC)"} ${d.key}: ${what} (lưu ≠ đúng / stored ≠ expected)`);
+  }
+  for (const d of r.factDifferences.slice(0, 50)) {
+    const what = Object.entries(d.columns).map(([c, [stored, expected]]) => `${c} ${stored ?? "∅"} ≠ ${expected ?? "∅"}`).join(", ");
+    lines.push(`  hồ sơ / dossier ${d.code} (${d.unit}): ${what}`);
+  }
+  const more = r.rollupDifferences.length + r.factDifferences.length - Math.min(50, r.rollupDifferences.length) - Math.min(50, r.factDifferences.length);
+  if (more > 0) lines.push(`  … và ${n(more)} sai lệch khác / and ${n(more)} more (--json lists all)`);
+  if (!r.repaired && (r.rollupDifferences.length || r.factDifferences.length)) lines.push("Sửa tại chỗ, khi cổng vẫn chạy / Repair in place, online: tthc verify --portal --repair");
+  return lines.join("\n");
 }

@@ -11,12 +11,13 @@
  * shows a difference, however many writers run meanwhile.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import { ROLLUP_COUNTERS } from "@/db/schema";
-import { addDays, addMonths, endOfLocalDay, startOfLocalDay, type LocalDate } from "@/lib/method/time";
+import { integrityChecks, ROLLUP_COUNTERS } from "@/db/schema";
+import { addDays, addMonths, endOfLocalDay, localDate as localDateOf, startOfLocalDay, type LocalDate } from "@/lib/method/time";
 import { DERIVED_COLUMNS, derivedFactsSql, refreshDerived } from "./derive-sql";
 import { lockDossiers } from "./write-locks";
-import { instant } from "./sql-util";
+import { instant, textList } from "./sql-util";
 
 /** Days (inclusive); null means everything. */
 export type VerifyRange = { from: LocalDate; to: LocalDate } | null;
@@ -183,7 +184,7 @@ export async function repairFacts(orm: Orm, codes: readonly string[]): Promise<n
   await orm.transaction(async (tx) => {
     const t = tx as unknown as Orm;
     await lockDossiers(t, codes);
-    await refreshDerived(t, sql`d.code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`);
+    await refreshDerived(t, sql`d.code in ${textList(codes)}`);
   });
   return codes.length;
 }
@@ -207,3 +208,46 @@ export async function verify(orm: Orm, range: VerifyRange, opts: { repair?: bool
   const rollupKeys = await repairRollup(orm, range);
   return { ...(await check()), repaired: { rollupKeys, dossiers } };
 }
+
+export type CheckTrigger = "nightly" | "cli";
+
+/** Keeps a check's result (integrity_checks), with its first differences, for /quan-tri. */
+export async function recordCheck(orm: Orm, report: VerifyReport, trigger: CheckTrigger, ms: number): Promise<void> {
+  await orm.insert(integrityChecks).values({
+    trigger, rangeFrom: report.range?.from ?? null, rangeTo: report.range?.to ?? null,
+    rollupKeys: report.rollupKeys, rollupDifferences: report.rollupDifferences.length,
+    dossiers: report.dossiers, factDifferences: report.factDifferences.length,
+    repaired: report.repaired ?? null,
+    sample: { rollup: report.rollupDifferences.slice(0, 20), facts: report.factDifferences.slice(0, 20) },
+    ms: Math.round(ms),
+  });
+}
+
+export type IntegrityCheck = typeof integrityChecks.$inferSelect;
+
+export async function lastCheck(orm: Orm): Promise<IntegrityCheck | null> {
+  const [r] = await orm.select().from(integrityChecks).orderBy(desc(integrityChecks.id)).limit(1);
+  return r ?? null;
+}
+
+/**
+ * The nightly check: yesterday's keys (its day rows, its month's rows, the dossiers with
+ * an event that day), once per day however many servers share the database (an advisory
+ * lock, and a check of yesterday already recorded is not repeated). Returns null when
+ * another server ran or runs it.
+ */
+export async function nightlyCheck(orm: Orm, now = new Date()): Promise<VerifyReport | null> {
+  const yesterday = addDays(localDateOf(now), -1);
+  return orm.transaction(async (tx) => {
+    const t = tx as unknown as Orm;
+    const [lock] = await rows<{ ok: boolean }>(t, sql`select pg_try_advisory_xact_lock(${NIGHTLY_LOCK}::int8) as ok`);
+    if (!lock.ok) return null;
+    const [done] = await rows<{ n: number }>(t, sql`select count(*)::int as n from integrity_checks where trigger = 'nightly' and range_from = ${yesterday}::date`);
+    if (done.n) return null;
+    const started = performance.now();
+    const report = await verify(t, { from: yesterday, to: yesterday }, { now });
+    await recordCheck(t, report, "nightly", performance.now() - started);
+    return report;
+  }) as Promise<VerifyReport | null>;
+}
+const NIGHTLY_LOCK = 766_200_002;
