@@ -3,6 +3,8 @@ import Link from "next/link";
 import { allowed } from "@/lib/data/scope";
 import { ADMIN_PERMISSIONS, type Permission } from "@/lib/roles";
 import { requirePage } from "@/lib/page";
+import { lastIntegrityCheck } from "@/lib/data/integrity";
+import { IntegrityCard } from "./integrity-card";
 
 export const metadata: Metadata = { title: "Quản trị" };
 
@@ -17,7 +19,8 @@ const ITEMS: Array<{ href: string; title: string; text: string; need: Permission
 
 export default async function AdminPage() {
   // Leaders and viewers administer nothing: the page does not exist for them.
-  const { caller } = await requirePage(ADMIN_PERMISSIONS);
+  const { orm, caller } = await requirePage(ADMIN_PERMISSIONS);
+  const check = allowed(caller, "users:manage") ? await lastIntegrityCheck(orm, caller) : undefined;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Quản trị</h1>
@@ -26,6 +29,7 @@ export default async function AdminPage() {
           <li key={i.href}><Link href={i.href} className="block rounded-lg border border-gray-200 bg-white p-4 hover:border-red-300"><p className="font-medium">{i.title}</p><p className="text-sm text-gray-600">{i.text}</p></Link></li>
         ))}
       </ul>
+      {check !== undefined ? <IntegrityCard check={check} /> : null}
     </div>
   );
 }
