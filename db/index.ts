@@ -19,6 +19,8 @@ export interface Database {
   orm: Orm;
   kind: "postgres" | "pglite";
   close(): Promise<void>;
+  /** PGlite: a consistent tarball of the data folder, taken between transactions (db/backup.ts). */
+  dump?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -83,9 +85,20 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   await client.exec("set time zone 'Asia/Ho_Chi_Minh'");
   const orm = drizzle(client, { schema });
   if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
+  const pg = client;
   return {
     orm: orm as unknown as Orm,
     kind: "pglite",
+    dump: async () => {
+      // Committed pages on disk first (less to replay on restore); then, holding the
+      // transaction lock, no transaction is half-way while the files are read.
+      await pg.exec("checkpoint");
+      let blob: Blob | undefined;
+      await pg.transaction(async () => {
+        blob = await pg.dumpDataDir("gzip");
+      });
+      return blob!;
+    },
     close: async () => {
       await client.close();
       release();

@@ -374,6 +374,13 @@ export const integrityChecks = pgTable("integrity_checks", {
   ms: integer("ms").notNull(),
 });
 
+/** Facts about the database itself, by key ("demo": what the demo seed left, lib/demo/guard.ts). */
+export const portalMeta = pgTable("portal_meta", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  at: ts("at").notNull().defaultNow(),
+});
+
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;
 export type Procedure = typeof procedures.$inferSelect;

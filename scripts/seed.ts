@@ -1,7 +1,9 @@
 /**
- * `npm run db:seed [-- --dossiers N] [--until YYYY-MM-DD] [--reset] [--national]`: loads
- * the demo province (or all 34 provinces) into the configured database (DATABASE_URL,
- * else the embedded PGlite).
+ * `npm run db:seed [-- --dossiers N] [--until YYYY-MM-DD] [--reset [--yes-wipe NAME]] [--national]`:
+ * loads the demo province (or all 34 provinces) into the configured database
+ * (DATABASE_URL, else the embedded PGlite). `--reset` empties it first, but only a
+ * database that holds nothing but the demo, unless the database is named with
+ * --yes-wipe; never one with accounts of its own (lib/demo/guard.ts).
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,6 +12,8 @@ import { env } from "@/lib/env";
 import { openConfiguredStore } from "@/lib/store/open";
 import { countDossiers } from "@/lib/store/writes";
 import { seedDemo } from "@/lib/demo/seed";
+import { databaseState } from "@/lib/demo/guard";
+import { databaseName } from "@/lib/store/open";
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +21,7 @@ const { values } = parseArgs({
     until: { type: "string" },
     reset: { type: "boolean", default: false },
     "if-empty": { type: "boolean", default: false },
+    "yes-wipe": { type: "string" },
     national: { type: "boolean", default: false },
   },
 });
@@ -39,16 +44,40 @@ try {
       process.exit(1);
     }
     if (values.reset) {
+      const state = await databaseState(db.orm);
+      const name = await databaseName(db);
+      if (state.foreignUsers.length) {
+        console.error(
+          `Không xoá: cơ sở dữ liệu ${name} có tài khoản không phải của dữ liệu mẫu (${state.foreignUsers.join(", ")}). ` +
+            "Đây là cơ sở dữ liệu thật; muốn bỏ nó, hãy tự xoá nó (và sao lưu trước: npm run db:backup). / " +
+            `Refused: database ${name} has accounts that are not the demo's (${state.foreignUsers.join(", ")}). ` +
+            "It is a real database; to discard it, drop it yourself (after npm run db:backup).",
+        );
+        process.exit(1);
+      }
+      if (!state.empty && !state.demoOnly && values["yes-wipe"] !== name) {
+        console.error(
+          `Không xoá: cơ sở dữ liệu ${name} có dữ liệu ngoài dữ liệu mẫu (${state.dossiers.toLocaleString("vi-VN")} hồ sơ, đã có ghi mới sau khi nạp mẫu). ` +
+            `Sao lưu trước (npm run db:backup), rồi xác nhận bằng --yes-wipe ${name} / ` +
+            `Refused: database ${name} holds more than the demo (${state.dossiers} dossiers, written to since the seed). ` +
+            `Back it up first (npm run db:backup), then confirm with --yes-wipe ${name}`,
+        );
+        process.exit(1);
+      }
       await db.orm.execute(sql`truncate dossiers, process_steps, feedback, reported_totals, authorities, procedures,
-        units, unit_closure, users, api_tokens, rejected_records, audit_log restart identity cascade`);
+        units, unit_closure, users, api_tokens, rejected_records, audit_log, integrity_checks, portal_meta restart identity cascade`);
     }
     const n = Number(values.dossiers);
     console.log(`Nạp dữ liệu mẫu tỉnh Thái Nguyên (${n.toLocaleString("vi-VN")} hồ sơ) vào ${db.kind}…`);
     // The demo's logins and tokens go beside its database (.data, or e2e's own folder).
     const dataDir = path.dirname(env.PGLITE_DIR);
     const r = await seedDemo(db, { dossiers: n, until: values.until, log: console.log, national: values.national, dataDir });
-    console.log(`Xong trong ${(r.ms / 1000).toFixed(1)} s. Tài khoản mẫu (mật khẩu chung: ${r.users[0].password}):`);
-    for (const u of r.users) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(15)} ${u.agency}`);
+    if (r.users.length) {
+      console.log(`Xong trong ${(r.ms / 1000).toFixed(1)} s. Tài khoản mẫu (mật khẩu chung: ${r.users[0].password}):`);
+      for (const u of r.users) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(15)} ${u.agency}`);
+    } else {
+      console.log(`Xong trong ${(r.ms / 1000).toFixed(1)} s. Cơ sở dữ liệu đã có tài khoản riêng: không tạo tài khoản hay mã truy cập mẫu.`);
+    }
   }
 } finally {
   await db.close();

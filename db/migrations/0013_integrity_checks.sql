@@ -13,3 +13,11 @@ CREATE TABLE "integrity_checks" (
 	"sample" jsonb,
 	"ms" integer NOT NULL
 );
+--> statement-breakpoint
+-- Facts about the database itself, by key: "demo" is what the demo seed wrote (the
+-- counts it left), so that a reset can tell a demo database from one holding real data.
+CREATE TABLE "portal_meta" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" jsonb NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);

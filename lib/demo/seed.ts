@@ -15,7 +15,8 @@ import { issueToken } from "@/lib/store/tokens";
 import { localDate } from "@/lib/method/time";
 import type { Role } from "@/lib/roles";
 import { demoCatalogue766, demoDossiers, demoFeedback, demoReference, demoReports } from "./generate";
-import { PROVINCE } from "./thai-nguyen";
+import { foreignUsers, markDemo } from "./guard";
+import { DEMO_ACCOUNTS } from "./accounts";
 
 export interface SeedOptions {
   dossiers?: number;
@@ -65,9 +66,13 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
   await db.orm.execute(sql`analyze`);
   log(`Hồ sơ: ${written.toLocaleString("vi-VN")} trong ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const demoUsers = await seedUsers(db);
-  const tokens = await seedTokens(db, ref.units);
-  if (opts.dataDir !== null) {
+  // A database with accounts of its own (its administrator made by admin:create) gets the
+  // demo's data but no account with the published password and no demo token.
+  const own = (await foreignUsers(db.orm)).length > 0;
+  const demoUsers = own ? [] : await seedUsers(db);
+  const tokens = own ? [] : await seedTokens(db, ref.units);
+  await markDemo(db.orm);
+  if (opts.dataDir !== null && !own) {
     const dir = opts.dataDir ?? path.join(process.cwd(), ".data");
     fs.mkdirSync(dir, { recursive: true });
     const secret = (file: string, value: unknown) => {
@@ -90,16 +95,9 @@ async function seedTokens(db: Database, units: Array<{ code: string; name: strin
   return out;
 }
 
+
 export async function seedUsers(db: Database): Promise<DemoUser[]> {
-  const list: DemoUser[] = ([
-    { username: "admin", role: "admin", agency: PROVINCE.code, name: "Quản trị Trung tâm PVHCC" },
-    { username: "lanhdao", role: "leader", agency: PROVINCE.code, name: "Lãnh đạo UBND tỉnh" },
-    { username: "congkhai", role: "viewer", agency: PROVINCE.code, name: "Người xem công khai" },
-    { username: "stp.quanly", role: "agency_manager", agency: "000.03.00.H56", name: "Quản lý Sở Tư pháp" },
-    { username: "stp.canbo", role: "agency_staff", agency: "000.03.00.H56", name: "Cán bộ Sở Tư pháp" },
-    { username: "pdp.quanly", role: "agency_manager", agency: "X001.PHAN.H56", name: "Quản lý UBND phường Phan Đình Phùng" },
-    { username: "pdp.canbo", role: "agency_staff", agency: "X001.PHAN.H56", name: "Cán bộ UBND phường Phan Đình Phùng" },
-  ] as const).map((u) => ({ ...u, password: DEMO_PASSWORD }));
+  const list: DemoUser[] = DEMO_ACCOUNTS.map((u) => ({ ...u, password: DEMO_PASSWORD }));
   const hash = await hashPassword(DEMO_PASSWORD);
   // The demo password is published: on a real server (not the embedded demo) each demo user replaces it at first sign-in.
   const mustChangePassword = db.kind === "postgres";
