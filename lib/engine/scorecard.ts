@@ -285,9 +285,13 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
 
   return sql`
     with unit_area as (
-      select u.code as unit_code, coalesce(u.area_code, (
-        select c.ancestor_code from unit_closure c join units a on a.code = c.ancestor_code
-        where c.descendant_code = u.code and a.kind in ${AREA_KINDS} order by c.depth limit 1)) as area_code
+      -- DATA.md §2: a unit's MaDiaBan; empty, an area unit is its own area and any other
+      -- takes its parent's area — so the nearest of itself and its ancestors that names an
+      -- area or is one (a sub-unit of a chi cục serving a huyện is in that huyện).
+      select u.code as unit_code, (
+        select coalesce(nullif(a.area_code, ''), a.code) from unit_closure c join units a on a.code = c.ancestor_code
+        where c.descendant_code = u.code and (nullif(a.area_code, '') is not null or a.kind in ${AREA_KINDS})
+        order by c.depth limit 1) as area_code
       from units u
     ),
     -- The 766 facts are materialised: otherwise the planner walks the (unit, procedure)
