@@ -161,3 +161,31 @@ test("the page refreshes by itself when new data is synced", async ({ page }) =>
   await expect(page.locator("[data-live]")).toContainText("vừa cập nhật", { timeout: 10_000 });
   await expect(page.locator("[data-indicator=A] dd").first()).not.toHaveText(before);
 });
+
+test("the administrator sees the nightly integrity check on Quản trị; an agency manager does not", async ({ page }) => {
+  test.setTimeout(150_000);
+  await signIn(page, "stp.quanly");
+  await page.goto("/quan-tri");
+  await expect(page.getByRole("heading", { name: "Quản trị" })).toBeVisible();
+  await expect(page.getByText("Kiểm tra tính toàn vẹn số liệu")).toHaveCount(0);
+  await page.context().clearCookies();
+  await signIn(page, "admin");
+  // The portal checks yesterday's figures a minute after it starts (lib/jobs/nightly.ts), then nightly at 02:00.
+  await expect(async () => {
+    await page.goto("/quan-tri");
+    await expect(page.getByText("Không có sai lệch: số liệu tổng hợp khớp với từng hồ sơ.")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 120_000, intervals: [5_000] });
+  await expect(page.getByRole("region", { name: "Kiểm tra tính toàn vẹn số liệu" })).toContainText("tự động hằng đêm");
+});
+
+test("npm run db:backup while the portal runs: the portal writes a consistent copy of its embedded database", async () => {
+  test.setTimeout(120_000);
+  const { execFileSync } = await import("node:child_process");
+  const out = `${E2E_DATA}/backups/e2e-online.tar.gz`;
+  fs.rmSync(out, { force: true });
+  const said = execFileSync(process.execPath, ["--import", "tsx", "scripts/backup.ts", "--out", out], {
+    env: { ...process.env, PGLITE_DIR: `${E2E_DATA}/pglite`, DATABASE_URL: "" },
+  }).toString();
+  expect(said).toContain("nhờ cổng sao lưu");
+  expect(fs.statSync(out).size).toBeGreaterThan(1_000_000);
+});
