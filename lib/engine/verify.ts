@@ -16,7 +16,7 @@ import { rows, type Orm } from "@/db";
 import { integrityChecks, ROLLUP_COUNTERS } from "@/db/schema";
 import { addDays, addMonths, endOfLocalDay, localDate as localDateOf, startOfLocalDay, type LocalDate } from "@/lib/method/time";
 import { DERIVED_COLUMNS, derivedFactsSql, refreshDerived } from "./derive-sql";
-import { lockDossiers } from "./write-locks";
+import { holdReferenceShared, lockDossiers } from "./write-locks";
 import { instant, textList } from "./sql-util";
 
 /** Days (inclusive); null means everything. */
@@ -183,6 +183,7 @@ export async function repairFacts(orm: Orm, codes: readonly string[]): Promise<n
   if (!codes.length) return 0;
   await orm.transaction(async (tx) => {
     const t = tx as unknown as Orm;
+    await holdReferenceShared(t);
     await lockDossiers(t, codes);
     await refreshDerived(t, sql`d.code in ${textList(codes)}`);
   });
