@@ -9,14 +9,23 @@ import { z } from "zod";
 import type { Orm } from "@/db";
 import { getDb } from "@/lib/data/db";
 import { currentCaller } from "@/lib/auth/session";
-import { type Caller } from "@/lib/data/scope";
+import { allowed, type Caller } from "@/lib/data/scope";
+import type { Permission } from "@/lib/roles";
 import { ForbiddenError, fromDatabaseError, logUnexpected, NotFoundError, RuleError } from "@/lib/errors";
 import { notifyDataChanged } from "@/lib/live/events";
 
 export type ActionState = { ok?: string; error?: string; fieldErrors?: Record<string, string>; secret?: string } | null;
 
-/** A form: its schema (FormData entries as strings), what it does, and what to refresh after. */
+/**
+ * A form: who may send it, its schema (FormData entries as strings), what it does, and
+ * what to refresh after. `need` is checked by the guard before the body is parsed; the
+ * data layer checks again (and the scope) where it reads and writes.
+ */
 export interface FormSpec<S extends z.ZodType> {
+  /** The permission the form needs, or "signed-in" for what every user may do to their own account. */
+  need: Permission | "signed-in";
+  /** The one form a session that must change its password may send: changing it. */
+  whileMustChange?: true;
   schema: S;
   run: (ctx: { orm: Orm; caller: Caller; input: z.output<S> }) => Promise<NonNullable<ActionState>>;
   revalidate?: string;
@@ -32,6 +41,8 @@ export const byIdForm = z.object({ id: z.coerce.number().int() });
  * is not a bug becomes the form's error with its reason, in Vietnamese.
  */
 export async function runForm<S extends z.ZodType>(spec: FormSpec<S>, caller: Caller, form: FormData): Promise<NonNullable<ActionState>> {
+  const refused = guard(spec, caller);
+  if (refused) return refused;
   const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
   const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) {
@@ -50,6 +61,20 @@ export async function runForm<S extends z.ZodType>(spec: FormSpec<S>, caller: Ca
     return { error: "Lỗi hệ thống, hãy thử lại." };
   }
 }
+
+/**
+ * The guard every server action passes, as pages and the API do (lib/page.ts,
+ * lib/api/caller.ts): a user, not one whose password someone else set (must change it
+ * first: a session on a published or reset password administers nothing), and the role's
+ * permission. Before anything of the body is read.
+ */
+export function guard(spec: Pick<FormSpec<z.ZodType>, "need" | "whileMustChange">, caller: Caller): NonNullable<ActionState> | null {
+  if (caller.kind !== "user") return { error: `${new ForbiddenError().vi}.` };
+  if (caller.mustChangePassword && !spec.whileMustChange) return { error: MUST_CHANGE };
+  if (spec.need !== "signed-in" && !allowed(caller, spec.need)) return { error: `${new ForbiddenError().vi}.` };
+  return null;
+}
+export const MUST_CHANGE = "Hãy đổi mật khẩu trước: mật khẩu hiện tại do người khác đặt.";
 
 /** The server action of a form: the signed-in caller, then `runForm`, then the refreshes. */
 export function formAction<S extends z.ZodType>(spec: FormSpec<S>) {

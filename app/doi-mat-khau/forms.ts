@@ -3,6 +3,8 @@ import { formSpec } from "@/lib/actions";
 import { changeOwnPassword, passwordChange } from "@/lib/data/users";
 
 export const changePasswordForm = formSpec({
+  need: "signed-in",
+  whileMustChange: true,
   schema: passwordChange,
   run: async ({ orm, caller, input }) => {
     await changeOwnPassword(orm, caller, input);

@@ -8,6 +8,7 @@ import { ROLES } from "@/lib/roles";
 import { isLocalDate } from "@/lib/method/time";
 
 export const createUserForm = formSpec({
+  need: "users:manage",
   schema: userInput,
   run: async ({ orm, caller, input }) => {
     const u = await createUser(orm, caller, input);
@@ -17,6 +18,7 @@ export const createUserForm = formSpec({
 });
 
 export const updateUserForm = formSpec({
+  need: "users:manage",
   schema: z.object({ id: z.coerce.number().int(), role: z.enum(ROLES), unitCode: z.string().trim().min(1), disabled: z.enum(["0", "1"]).transform((v) => v === "1") }),
   run: async ({ orm, caller, input }) => {
     await updateUser(orm, caller, input.id, { role: input.role, unitCode: input.unitCode, disabled: input.disabled });
@@ -26,6 +28,7 @@ export const updateUserForm = formSpec({
 });
 
 export const resetPasswordForm = formSpec({
+  need: "users:manage",
   schema: byIdForm,
   run: async ({ orm, caller, input }) => {
     const { password } = await resetPassword(orm, caller, input.id);
@@ -34,6 +37,7 @@ export const resetPasswordForm = formSpec({
 });
 
 export const createTokenForm = formSpec({
+  need: "tokens:manage",
   schema: z.object({ name: z.string().trim().min(1, "Nhập tên gợi nhớ").max(200), unitCode: z.string().trim().min(1, "Chọn đơn vị") }),
   run: async ({ orm, caller, input }) => {
     const t = await createToken(orm, caller, input);
@@ -43,6 +47,7 @@ export const createTokenForm = formSpec({
 });
 
 export const revokeTokenForm = formSpec({
+  need: "tokens:manage",
   schema: byIdForm,
   run: async ({ orm, caller, input }) => {
     await revokeToken(orm, caller, input.id);
@@ -52,6 +57,7 @@ export const revokeTokenForm = formSpec({
 });
 
 export const calendarForm = formSpec({
+  need: "calendar:write",
   schema: z.object({
     day: z.string().refine(isLocalDate, "Ngày dạng YYYY-MM-DD"),
     kind: z.enum(["off", "makeup", "remove"]),

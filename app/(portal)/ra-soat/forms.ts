@@ -4,6 +4,7 @@ import { byIdForm, formSpec } from "@/lib/actions";
 import { discardRecord, resendRecord } from "@/lib/data/quarantine";
 
 export const resendForm = formSpec({
+  need: "quarantine:write",
   schema: z.object({
     id: z.coerce.number().int(),
     record: z.string().transform((s, ctx) => {
@@ -27,6 +28,7 @@ export const resendForm = formSpec({
 });
 
 export const discardForm = formSpec({
+  need: "quarantine:write",
   schema: byIdForm,
   run: async ({ orm, caller, input }) => {
     await discardRecord(orm, caller, input.id);
