@@ -68,12 +68,13 @@ async function applyExceptionChanges(
   await insertExceptions(orm, upserts.map((c) => ({ ...c, name: c.name ?? "" })), false);
   await rebuildWorkDays(orm);
   const days = changes.map((c) => c.day).sort();
-  // A day X changes a working-day deadline exactly when start date < X ≤ due date
-  // (before or after the change, so the range is widened by the old due date).
+  // A day X changes a working-day deadline exactly when start date < X ≤ due date + 1: the
+  // deadline ends the day before the (N+1)-th working day, so that day counts too (before
+  // or after the change, so the range is widened by the old due date).
   return refreshDue(
     orm,
     sql`d.start_at is not null and (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date
-        and (d.due_at is null or (d.due_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date)
+        and (d.due_at is null or (d.due_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date - 1)
         and d.procedure_code in (select code from procedures where deadline_unit = 'working_day')`,
   );
 }

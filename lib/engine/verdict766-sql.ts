@@ -24,6 +24,8 @@ export function history766Sql(asOf: SQL | null): SQL {
     from (
       select min(s.at) filter (where s.status = 9) as e9, min(s.at) filter (where s.status = 10) as e10,
         min(s.at) filter (where s.status in (3, 8)) as e83, min(s.at) filter (where s.status = 7) as e7,
+        -- Từ chối and Dừng share a rank: the status of the first of them (ties: the lower code, as historyOf sorts).
+        (array_agg(s.status order by s.at, s.status) filter (where s.status in (3, 8)))[1] as s83,
         count(*) filter (where s.status = 5)::int as supplements,
         max(s.at) as last_at, max(s.at) filter (where s.status = 5) as last_supplement
       from ${steps} s
@@ -39,7 +41,7 @@ export function history766Sql(asOf: SQL | null): SQL {
       select coalesce(h.e9, h.e10, h.e83, h.e7,
         -- One supplement request with no later step: finished at that step.
         case when h.supplements = 1 and h.last_supplement = h.last_at then h.last_supplement end) as end_at,
-        case when h.e9 is not null then 9 when h.e10 is not null then 10 when h.e83 is not null then 3
+        case when h.e9 is not null then 9 when h.e10 is not null then 10 when h.e83 is not null then h.s83
              when h.e7 is not null then 7 when h.supplements = 1 and h.last_supplement = h.last_at then 5 end as end_status
     ) e
   )`;

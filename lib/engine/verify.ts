@@ -129,6 +129,17 @@ export async function rollupDifferences(orm: Orm, range: VerifyRange): Promise<R
  * while writers run and takes no lock any of them waits for.
  */
 export async function repairRollup(orm: Orm, range: VerifyRange): Promise<number> {
+  return orm.transaction(async (tx) => {
+    const t = tx as unknown as Orm;
+    // Two repairs at once would both add the same correction: they take turns, and the
+    // second reads the difference (a new snapshot, after the lock) once the first committed.
+    await t.execute(sql`select pg_advisory_xact_lock(${REPAIR_LOCK}::int8)`);
+    return correctRollup(t, range);
+  }) as Promise<number>;
+}
+const REPAIR_LOCK = 766_200_003;
+
+async function correctRollup(orm: Orm, range: VerifyRange): Promise<number> {
   let n = 0;
   for (const table of ["dossier_days", "dossier_months"] as const) {
     const key = table === "dossier_days" ? "day" : "month";

@@ -77,6 +77,13 @@ export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<
 }
 
 async function writeProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
+  if (!list.length) return;
+  const deadline = (unit: string | null, value: number | null) => `${unit}|${value === null ? null : Number(value)}`;
+  const before = new Map(
+    (await rows<{ code: string; unit: string | null; value: number | null }>(orm, sql`
+      select code, deadline_unit as unit, deadline_value::float8 as value from procedures where code in ${textList(list.map((p) => p.code))}`))
+      .map((p) => [p.code, deadline(p.unit, p.value)]),
+  );
   for (const b of batches(list)) {
     await orm.execute(sql`
       insert into procedures (code, name, field_code, field_name, deadline_value, deadline_unit, has_fee, i766)
@@ -90,24 +97,38 @@ async function writeProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
         i766 = procedures.i766 || excluded.i766`);
   }
   // A deadline change re-evaluates the due instants of those procedures' dossiers (METHOD
-  // §A.4) — only those that change: nothing else derived reads the catalogue (the 766
-  // history does not; KetQuaGiay and the publication dates are read at score time).
-  if (list.length) {
-    await refreshDue(orm, sql`d.procedure_code in ${textList(list.map((p) => p.code))}`);
-  }
+  // §A.4) — only of procedures whose deadline changed (a new one included): nothing else
+  // derived reads the catalogue (the 766 history does not; KetQuaGiay and the publication
+  // dates are read at score time). A re-import of an unchanged catalogue then holds the
+  // writers' lock for the upsert alone, not for a pass over every dossier.
+  const last = new Map(list.map((p) => [p.code, deadline(p.deadlineUnit, p.deadlineValue)]));
+  const changed = [...last].filter(([code, d]) => before.get(code) !== d).map(([code]) => code);
+  if (changed.length) await refreshDue(orm, sql`d.procedure_code in ${textList(changed)}`);
 }
 
 export interface AuthorityRow { unitCode: string; procedureCode: string; onlineLevel: 3 | 4 | null; paymentIntegrated: boolean }
 export async function upsertAuthorities(orm: Orm, list: AuthorityRow[]): Promise<void> {
-  for (const b of batches(list)) {
-    await orm.execute(sql`
-      insert into authorities (province_code, unit_code, procedure_code, online_level, payment_integrated)
-      select province_of("unitCode"), "unitCode", "procedureCode", "onlineLevel", "paymentIntegrated"
-      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
-        as x("unitCode" text, "procedureCode" text, "onlineLevel" smallint, "paymentIntegrated" boolean)
-      on conflict (province_code, unit_code, procedure_code) do update set online_level = excluded.online_level,
-        payment_integrated = excluded.payment_integrated`);
-  }
+  // A unit move re-stamps these rows' province: not while they are being written (write-locks.ts).
+  await asWriter(orm, async (tx) => {
+    for (const b of batches(list)) {
+      await tx.execute(sql`
+        insert into authorities (province_code, unit_code, procedure_code, online_level, payment_integrated)
+        select province_of("unitCode"), "unitCode", "procedureCode", "onlineLevel", "paymentIntegrated"
+        from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
+          as x("unitCode" text, "procedureCode" text, "onlineLevel" smallint, "paymentIntegrated" boolean)
+        on conflict (province_code, unit_code, procedure_code) do update set online_level = excluded.online_level,
+          payment_integrated = excluded.payment_integrated`);
+    }
+  });
+}
+
+/** A write of rows stamped with their unit's province, as one transaction holding the writers' shared lock. */
+async function asWriter(orm: Orm, write: (tx: Orm) => Promise<void>): Promise<void> {
+  await orm.transaction(async (tx) => {
+    const t = tx as unknown as Orm;
+    await holdReferenceShared(t);
+    await write(t);
+  });
 }
 
 export interface StepRow {
@@ -195,7 +216,9 @@ async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh
 
 /** METHOD §A.2–A.3 and METHOD-766 §2.1 for a new dossier, from its own record and steps (the pure rules). */
 function derivedJson(d: DossierRow, now: Date) {
-  const facts = { status: d.status, receivedAt: d.receivedAt, refusedAt: d.refusedAt, syncedAt: d.syncedAt ?? now, steps: d.steps };
+  // The steps as the table keeps them: one per (status, time), as insertStepsByKey writes them.
+  const steps = [...new Map(d.steps.map((x) => [`${x.status}|${x.at.getTime()}`, x])).values()];
+  const facts = { status: d.status, receivedAt: d.receivedAt, refusedAt: d.refusedAt, syncedAt: d.syncedAt ?? now, steps };
   const f = derive(facts);
   const h = history766(facts, null);
   return {
@@ -256,27 +279,33 @@ export interface FeedbackRow {
   i766?: Record<string, string | null>;
 }
 export async function upsertFeedback(orm: Orm, list: FeedbackRow[]): Promise<void> {
-  for (const b of batches(list)) {
-    await orm.execute(sql`
-      insert into feedback (province_code, code, received_at, kind, unit_code, sector, field, i766)
-      select province_of("unitCode"), code, "receivedAt", kind, "unitCode", sector, field, coalesce(i766, '{}')
-      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
-        as x(code text, "receivedAt" timestamptz, kind smallint, "unitCode" text, sector text, field text, i766 jsonb)
-      on conflict (province_code, code) do update set received_at = excluded.received_at, kind = excluded.kind,
-        unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field, i766 = excluded.i766`);
-  }
+  // A unit move re-stamps these rows' province: not while they are being written (write-locks.ts).
+  await asWriter(orm, async (tx) => {
+    for (const b of batches(list)) {
+      await tx.execute(sql`
+        insert into feedback (province_code, code, received_at, kind, unit_code, sector, field, i766)
+        select province_of("unitCode"), code, "receivedAt", kind, "unitCode", sector, field, coalesce(i766, '{}')
+        from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
+          as x(code text, "receivedAt" timestamptz, kind smallint, "unitCode" text, sector text, field text, i766 jsonb)
+        on conflict (province_code, code) do update set received_at = excluded.received_at, kind = excluded.kind,
+          unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field, i766 = excluded.i766`);
+    }
+  });
 }
 
 export interface ReportRow { unitCode: string; fromDay: string; toDay: string; source: "bcqg" | "thongke"; received: number }
 export async function upsertReports(orm: Orm, list: ReportRow[]): Promise<void> {
-  for (const b of batches(list)) {
-    await orm.execute(sql`
-      insert into reported_totals (province_code, unit_code, from_day, to_day, source, received)
-      select province_of("unitCode"), "unitCode", "fromDay", "toDay", source, received
-      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
-        as x("unitCode" text, "fromDay" date, "toDay" date, source text, received int)
-      on conflict (province_code, unit_code, from_day, to_day, source) do update set received = excluded.received`);
-  }
+  // A unit move re-stamps these rows' province: not while they are being written (write-locks.ts).
+  await asWriter(orm, async (tx) => {
+    for (const b of batches(list)) {
+      await tx.execute(sql`
+        insert into reported_totals (province_code, unit_code, from_day, to_day, source, received)
+        select province_of("unitCode"), "unitCode", "fromDay", "toDay", source, received
+        from jsonb_to_recordset(${JSON.stringify(b)}::jsonb)
+          as x("unitCode" text, "fromDay" date, "toDay" date, source text, received int)
+        on conflict (province_code, unit_code, from_day, to_day, source) do update set received = excluded.received`);
+    }
+  });
 }
 
 export async function countDossiers(orm: Orm): Promise<number> {

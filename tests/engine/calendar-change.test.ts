@@ -21,11 +21,12 @@ const mk = (code: string, received: string, done: string, proc = "P"): DossierRo
 
 beforeAll(async () => {
   db = await testDatabase();
-  await buildProvince(db, { units: [["T", "T", "tinh"]], procedures: [["P", 2, "working_day"], ["H", 48, "hour"]] });
+  await buildProvince(db, { units: [["T", "T", "tinh"]], procedures: [["P", 2, "working_day"], ["P1", 1, "working_day"], ["H", 48, "hour"]] });
   await upsertDossiers(db.orm, [
     mk("a", "20261120090000", "20261124170000"), // Fri 20/11 + 2 wd → Tue 24/11: on time
     mk("b", "20261102090000", "20261104170000"), // earlier in the month: untouched by 24/11
     mk("c", "20261120090000", "20261122090000", "H"), // hours: no calendar
+    mk("e", "20261008090000", "20261009090000", "P1"), // Thu 8/10 + 1 wd: the 2nd working day is Mon 12/10, so due Sun 11/10 23:59
   ]);
 });
 afterAll(() => db?.close());
@@ -57,5 +58,12 @@ describe("METHOD §0.6 calendar changes", () => {
     expect(e.verdict).toBe("late");
     expect(e.sqlVerdict).toBe("late");
     expect(e.elapsed?.value).toBe(3);
+  });
+
+  it("a day off on the day after a deadline moves it: the deadline ends the day before the (N+1)-th working day (§A.4)", async () => {
+    expect(await due("e")).toBe("2026-10-11 23:59");
+    // Found by an attack on the concurrency work: the re-derivation looked only at dossiers due on or after the day.
+    expect(await changeExceptions(db.orm, [{ day: "2026-10-12", kind: "off", name: "Nghỉ bù" }])).toBe(1);
+    expect(await due("e")).toBe("2026-10-12 23:59");
   });
 });
