@@ -28,3 +28,8 @@ export function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw e;
   });
 }
+
+/** A page number from the URL: canonical decimal up to 100,000, else the first page ("1e309" is no page). */
+export function pageParam(raw: string | undefined): number {
+  return raw && /^[1-9][0-9]{0,4}$/.test(raw) ? Number(raw) : 1;
+}

@@ -29,7 +29,14 @@ export const indicatorsQuery = periodQuery.extend({
 
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.output<T> {
-  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const search = new URL(req.url).searchParams;
+  // Every parameter here takes one value: a second one is not silently dropped (which would win?).
+  const twice = [...new Set([...search.keys()].filter((k, i, all) => all.indexOf(k) !== i))];
+  if (twice.length) {
+    throw new ApiError("unprocessable", "Tham số không hợp lệ", "Invalid query parameters",
+      twice.map((k) => ({ field: k.replaceAll("\u0000", ""), vi: "Chỉ được gửi một lần", en: "May be sent only once" })));
+  }
+  const params = Object.fromEntries(search);
   // U+0000 fits no code or date, and PostgreSQL refuses it in any text parameter.
   const nul = Object.entries(params).find(([k, v]) => k.includes("\u0000") || v.includes("\u0000"));
   if (nul) throw new ApiError("unprocessable", "Tham số không hợp lệ", "Invalid query parameters", [{ field: nul[0].replaceAll("\u0000", ""), vi: "Có ký tự U+0000", en: "Contains U+0000" }]);
@@ -54,4 +61,28 @@ export function routeParam(raw: string): string {
   const s = decodeSegment(raw);
   if (s.includes("\u0000")) throw new ApiError("unprocessable", "Mã không hợp lệ (có ký tự U+0000)", "Invalid code (contains U+0000)");
   return s;
+}
+
+/**
+ * A record id from the path: canonical decimal only ("107", not "0x6b", "107e0" or " 107"),
+ * as `Number()` would take them all and name another record. Anything else names none.
+ */
+export function idParam(raw: string): number {
+  if (!/^[1-9][0-9]{0,14}$/.test(raw)) throw new ApiError("not_found", "Không tìm thấy", "Not found");
+  return Number(raw);
+}
+
+/**
+ * A boolean query parameter: true, false, 1 or 0 (absent: false). Anything else — "TRUE",
+ * "yes", "2", an empty value, the parameter twice — is 422: a request that meant "only
+ * check" must never be run for real because the word was not understood.
+ */
+export function booleanParam(url: URL, name: string): boolean {
+  const values = url.searchParams.getAll(name);
+  if (values.length === 0) return false;
+  if (values.length === 1 && ["true", "1"].includes(values[0])) return true;
+  if (values.length === 1 && ["false", "0"].includes(values[0])) return false;
+  throw new ApiError("unprocessable", "Tham số không hợp lệ", "Invalid query parameters", [
+    { field: name, vi: "Phải là true, false, 1 hoặc 0 (một lần)", en: "Must be true, false, 1 or 0 (once)" },
+  ]);
 }

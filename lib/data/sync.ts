@@ -3,7 +3,8 @@
  * resend: every record is validated on its own; valid ones are upserted in one
  * transaction (a crash leaves all of them or none), invalid ones are kept verbatim
  * with their errors to be corrected and resent. A record for a unit outside the
- * caller's subtree refuses the whole batch (403) before anything is written.
+ * caller's subtree (in a record, or as the envelope's madonvi) refuses the whole batch
+ * (403) before anything is written.
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -15,7 +16,7 @@ import { allowed, scopeOf, type Caller } from "@/lib/data/scope";
 import { ForbiddenError } from "@/lib/errors";
 import { classifyUnits } from "@/lib/data/units";
 import type { FieldError } from "@/lib/ingest/errors";
-import { quarantineCopy } from "@/lib/ingest/bounds";
+import { quarantineCopy, visibleText } from "@/lib/ingest/bounds";
 import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
 import { inScope, textList } from "@/lib/engine/sql-util";
 import { holdReferenceShared, lockDossiers, retryOnConflict } from "@/lib/engine/write-locks";
@@ -38,11 +39,11 @@ export interface IngestOutcome {
 }
 
 type Step = StepRow & { dossierCode: string };
-/** The MaHoSo a record names, as text the quarantine can hold (U+0000 shown as \u0000, at most 100 characters). */
+/** The MaHoSo a record names, as text the quarantine can hold (U+0000 and half surrogates shown as escapes, at most 100 characters). */
 const codeOf = (raw: unknown) => {
   const c = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
   if (c == null || typeof c === "object" || String(c).trim() === "") return null;
-  return String(c).trim().replaceAll("\u0000", "\\u0000").slice(0, 100);
+  return visibleText(String(c).trim()).slice(0, 100);
 };
 
 export async function ingest(
@@ -83,7 +84,9 @@ export async function ingest(
   const rawUnits = data.map((r) => (r as { MaDonVi?: unknown } | null)?.MaDonVi)
     // A code PostgreSQL cannot compare (U+0000) or no code can be (over 100 characters) names no unit: its record is rejected anyway.
     .filter((u): u is string => typeof u === "string" && u.trim() !== "" && u.length <= 100 && !u.includes("\u0000"));
-  const units = [...new Set([...[...dossiers.values()].map((d) => d.row.unitCode), ...rawUnits.map((u) => u.trim())])];
+  // The envelope's madonvi too: it files records (and quarantined ones) under that unit, so it names one of the caller's.
+  const envelopeUnit = input.defaultUnit?.trim() || null;
+  const units = [...new Set([...[...dossiers.values()].map((d) => d.row.unitCode), ...rawUnits.map((u) => u.trim()), ...(envelopeUnit ? [envelopeUnit] : [])])];
   const { exists, inside } = await classifyUnits(orm, scope, units);
   const outsideUnit = units.find((u) => exists.has(u) && !inside.has(u));
   if (outsideUnit) throw new ForbiddenError(`Có bản ghi của đơn vị ${outsideUnit}, ngoài phạm vi của mã truy cập`, `A record belongs to unit ${outsideUnit}, outside this token's scope`);
@@ -160,5 +163,6 @@ export async function ingest(
 function unitOf(raw: unknown, inside: Set<string>, defaultUnit: string | null, scope: string | null): string | null {
   const u = (raw as { MaDonVi?: unknown } | null)?.MaDonVi;
   const own = typeof u === "string" ? u.trim() : "";
-  return (inside.has(own) ? own : null) ?? defaultUnit ?? scope;
+  // Never a unit outside the caller's scope: another agency would find the record in its quarantine.
+  return (inside.has(own) ? own : null) ?? (defaultUnit && inside.has(defaultUnit) ? defaultUnit : null) ?? scope;
 }

@@ -13,6 +13,11 @@ export const RECORD_LIMITS = { bytes: 256 * 1024, depth: 32, feeLines: 1000, ste
  * the stack): how deep it goes, and the path of the first string or key holding U+0000,
  * which PostgreSQL cannot store and which the portal will not silently remove.
  */
+/** U+0000, or half of a UTF-16 surrogate pair: text PostgreSQL cannot store. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
+const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
 function inspect(value: unknown): { depth: number; nulAt: string | null; bound: number } {
   let depth = 0;
   let nulAt: string | null = null;
@@ -27,13 +32,13 @@ function inspect(value: unknown): { depth: number; nulAt: string | null; bound: 
     if (depth > RECORD_LIMITS.depth) return { depth, nulAt, bound };
     if (typeof v === "string") {
       bound += 6 * v.length + 2;
-      if (nulAt === null && v.includes("\u0000")) nulAt = at || "(bản ghi)";
+      if (nulAt === null && UNSTORABLE.test(v)) nulAt = at || "(bản ghi)";
     } else if (v && typeof v === "object") {
       bound += 2;
       for (const [k, x] of Object.entries(v)) {
         bound += 6 * k.length + 4;
         const path = Array.isArray(v) ? `${at}[${k}]` : at ? `${at}.${k}` : k;
-        if (nulAt === null && k.includes("\u0000")) nulAt = path;
+        if (nulAt === null && UNSTORABLE.test(k)) nulAt = path;
         stack.push([x, d + 1, path]);
       }
     } else {
@@ -54,22 +59,37 @@ export function recordBoundsError(raw: unknown): FieldError | null {
     return { field: "(bản ghi)", vi: `Bản ghi quá lớn (${Math.ceil(bytes / 1024)} KiB, tối đa ${RECORD_LIMITS.bytes / 1024} KiB)`, en: `Record too large (${Math.ceil(bytes / 1024)} KiB, max ${RECORD_LIMITS.bytes / 1024} KiB)` };
   }
   if (nulAt !== null) {
-    return { field: nulAt, vi: "Có ký tự U+0000 (NUL), không được phép", en: "Contains the character U+0000 (NUL), which is not allowed" };
+    return {
+      field: nulAt.replace(UNSTORABLE_ALL, hex),
+      vi: "Có ký tự U+0000 (NUL) hoặc nửa cặp mã UTF-16, không được phép",
+      en: "Contains U+0000 (NUL) or half of a UTF-16 surrogate pair, which is not allowed",
+    };
   }
   return null;
 }
 
 /**
  * The copy of a rejected record the quarantine keeps: the record itself when it can be
- * stored, U+0000 shown as the visible text \u0000, and only its MaHoSo when it is too
- * large or too deep to keep.
+ * stored, U+0000 and half surrogate pairs shown as visible text (\u0000, \ud800), and
+ * only its MaHoSo when it is too large or too deep to keep.
  */
 export function quarantineCopy(raw: unknown): unknown {
   const { depth } = inspect(raw);
   const code = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
-  const stub = { MaHoSo: typeof code === "string" ? code.replaceAll("\u0000", "\\u0000").slice(0, 100) : null, "(không lưu)": "Bản ghi quá lớn hoặc lồng quá sâu để lưu nguyên văn / Too large or too deep to keep verbatim" };
+  const stub = { MaHoSo: typeof code === "string" ? code.replace(UNSTORABLE_ALL, hex).slice(0, 100) : null, "(không lưu)": "Bản ghi quá lớn hoặc lồng quá sâu để lưu nguyên văn / Too large or too deep to keep verbatim" };
   if (depth > RECORD_LIMITS.depth) return stub;
   const text = JSON.stringify(raw) ?? "null";
   if (Buffer.byteLength(text) > RECORD_LIMITS.bytes) return stub;
-  return text.includes("\\u0000") ? JSON.parse(text.replaceAll("\\u0000", "\\\\u0000")) : raw;
+  return visible(raw);
+}
+
+/** Text with every unstorable character shown as its escape (\u0000, \ud800). */
+export const visibleText = (s: string) => s.replace(UNSTORABLE_ALL, hex);
+
+/** The value with every unstorable character shown as its escape text (\u0000, \ud800), keys included. */
+function visible(v: unknown): unknown {
+  if (typeof v === "string") return v.replace(UNSTORABLE_ALL, hex);
+  if (Array.isArray(v)) return v.map(visible);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(UNSTORABLE_ALL, hex), visible(x)]));
+  return v;
 }

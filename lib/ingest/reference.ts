@@ -49,7 +49,7 @@ const thutuc = z.object({
   MaTTHC: req("MaTTHC"), TenTTHC: req("TenTTHC"), MaLinhVuc: opt, TenLinhVuc: opt,
   ThoiHan: z.string().refine((s) => s === "" || (Number.isFinite(Number(s.replace(",", "."))) && Number(s.replace(",", ".")) >= 0),
     msg("ThoiHan phải là số ≥ 0 hoặc để trống", "ThoiHan must be a number ≥ 0 or empty")),
-  DonViTinh: z.string().refine((s) => s === "" || s.toLowerCase() in DEADLINE_UNITS_BY_LABEL,
+  DonViTinh: z.string().refine((s) => s === "" || Object.hasOwn(DEADLINE_UNITS_BY_LABEL, s.toLowerCase()),
     msg("DonViTinh phải là Giờ, Ngày làm việc, Ngày, Tháng hoặc Năm", "DonViTinh must be Giờ, Ngày làm việc, Ngày, Tháng or Năm")),
   CoPhiLePhi: flag("CoPhiLePhi"),
   NgayHieuLuc: optional766.day("NgayHieuLuc"), NgayCongBo: optional766.day("NgayCongBo"), NgayCongKhai: optional766.day("NgayCongKhai"),

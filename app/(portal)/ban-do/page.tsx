@@ -78,7 +78,8 @@ function NationalTiles({ rows, spec, period }: { rows: ScorecardRow[]; spec: (ty
 export default async function MapPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string; i?: string }> }) {
   const sp = await searchParams;
   const period = periodFromParams(sp);
-  const ind = INDICATORS[sp.i ?? "A"] ? (sp.i ?? "A") : "A";
+  // Own keys only: ?i=constructor names no indicator.
+  const ind = Object.hasOwn(INDICATORS, sp.i ?? "A") ? (sp.i ?? "A") : "A";
   const spec = INDICATORS[ind];
   const { orm, caller } = await requirePage();
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));

@@ -11,7 +11,7 @@ import { formatCount } from "@/lib/format";
 import { INDICATORS, type IndicatorId } from "@/lib/method/i766/points";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
-import { orNotFound, requirePage } from "@/lib/page";
+import { orNotFound, pageParam, requirePage } from "@/lib/page";
 import type { Permission } from "@/lib/roles";
 import { PeriodPicker } from "../../_components/period-picker";
 
@@ -27,7 +27,7 @@ export async function recordsRequest<I extends IndicatorId>(searchParams: Record
   const period = periodFromParams(sp);
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const all = sp.all === "1";
-  const page = Math.max(1, Number(sp.page) || 1);
+  const page = pageParam(sp.page);
   return { orm, caller, indicator, period, unit, all, page, query: { period, unit: unit?.code, indicator, missedOnly: !all, limit: PAGE, offset: (page - 1) * PAGE } };
 }
 type RecordsRequest = Awaited<ReturnType<typeof recordsRequest>>;

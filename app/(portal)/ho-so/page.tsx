@@ -7,7 +7,7 @@ import { formatCount, formatDateTime } from "@/lib/format";
 import { REASON_LABELS, REASONS, VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";
 import { STATUS_LABELS } from "@/lib/method/status";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
-import { requirePage, orNotFound } from "@/lib/page";
+import { pageParam, requirePage, orNotFound } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
 
 export const metadata: Metadata = { title: "Hồ sơ" };
@@ -46,7 +46,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
   const channel = sp.channel === "1" || sp.channel === "2" || sp.channel === "3" ? (Number(sp.channel) as 1 | 2 | 3) : undefined;
   const reason = REASONS.find((r) => r === sp.reason);
   const sort = sp.sort === "lateness" ? "lateness" : "due";
-  const page = Math.max(1, Number(sp.page) || 1);
+  const page = pageParam(sp.page);
   const set = sp.set === "received" ? "received" : "population";
   const [result, unitList, procedureList] = await Promise.all([
     orNotFound(listDossiersForCaller(orm, caller, {

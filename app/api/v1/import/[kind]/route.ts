@@ -7,6 +7,7 @@ import { getDb } from "@/lib/data/db";
 import { readBody } from "@/lib/api/body";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
+import { booleanParam } from "@/lib/api/params";
 import { importForCaller } from "@/lib/data/imports";
 import { REFERENCE_KINDS, type ReferenceKind } from "@/lib/ingest/reference";
 import { notifyDataChanged } from "@/lib/live/events";
@@ -15,11 +16,12 @@ const MAX_BYTES = 32 * 1024 * 1024;
 
 export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: string }> }) => {
   const { kind } = await ctx.params;
-  if (!(kind in REFERENCE_KINDS)) throw new ApiError("not_found", `Loại dữ liệu không có: ${kind}`, `Unknown kind: ${kind}`, { kinds: Object.keys(REFERENCE_KINDS) });
-  const url = new URL(req.url);
-  const dryRun = ["1", "true"].includes(url.searchParams.get("dryRun") ?? "");
+  // Own keys only: "toString" or "constructor" name no kind.
+  if (!Object.hasOwn(REFERENCE_KINDS, kind)) throw new ApiError("not_found", "Loại dữ liệu không có", "Unknown kind", { kinds: Object.keys(REFERENCE_KINDS) });
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
+  const url = new URL(req.url);
+  const dryRun = booleanParam(url, "dryRun");
   // The caller is known (above) before the body is read, and the body is read bounded.
   const bytes = await readBody(req, MAX_BYTES);
   let file: { name: string; bytes: Uint8Array };

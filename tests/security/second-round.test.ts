@@ -1,0 +1,102 @@
+/**
+ * The second round of defense (issue: the API document is the contract…): one case per
+ * finding of the outside probes that this change closes. Each failed before.
+ */
+import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rows } from "@/db";
+import { POST as sync } from "@/app/api/v1/sync/route";
+import { POST as resend } from "@/app/api/v1/quarantine/[id]/resend/route";
+import { POST as importRoute } from "@/app/api/v1/import/[kind]/route";
+import { GET as indicators } from "@/app/api/v1/indicators/route";
+import { POST as createTokenRoute } from "@/app/api/v1/tokens/route";
+import { DELETE as revokeTokenRoute } from "@/app/api/v1/tokens/[id]/route";
+import { pageParam } from "@/lib/page";
+import { call } from "../helpers/api";
+import { record, withSmallProvince } from "../helpers/province";
+
+const province = withSmallProvince();
+const envelope = (data: unknown[], o: Record<string, unknown> = {}) => ({ service: "DongBoHoSoMC", data, ...o });
+
+describe("credentials before bodies", () => {
+  it("resend: no credentials is 401 before the body is read, and a body larger than a record is 413", async () => {
+    let pulled = 0;
+    // A body that would take 300 MB: the handler must answer without pulling it.
+    const body = new ReadableStream({
+      pull(c) {
+        pulled++;
+        if (pulled > 5000) return c.close();
+        c.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const r = await call(resend, "/api/v1/quarantine/1/resend", { method: "POST", rawBody: body, params: { id: "1" } });
+    expect(r.status).toBe(401);
+    expect(pulled).toBeLessThan(3);
+    const big = await call(resend, "/api/v1/quarantine/1/resend", { method: "POST", token: province.tokens.A, rawBody: "x".repeat(300 * 1024), params: { id: "1" } });
+    expect(big.status).toBe(413);
+  });
+});
+
+describe("an envelope's madonvi names only the caller's own units", () => {
+  it("an agency token naming another agency in madonvi is refused, and nothing lands in the other's quarantine", async () => {
+    const r = await call(sync, "/api/v1/sync", { token: province.tokens.A, body: envelope([{ MaHoSo: "", MaTTHC: "P1" }], { madonvi: "B" }) });
+    expect(r.status).toBe(403);
+    expect(await rows(province.db.orm, sql`select count(*)::int as n from rejected_records where unit_code = 'B'`)).toEqual([{ n: 0 }]);
+  });
+  it("its own sub-unit is fine: the invalid record is filed there", async () => {
+    const r = await call(sync, "/api/v1/sync", { token: province.tokens.A, body: envelope([{ MaHoSo: "Q-A1", MaTTHC: "P1", TrangThaiHoSo: "99" }], { madonvi: "A1" }) });
+    expect(r.status).toBe(200);
+    expect(await rows(province.db.orm, sql`select unit_code as u from rejected_records where dossier_code = 'Q-A1'`)).toEqual([{ u: "A1" }]);
+  });
+});
+
+describe("strict parsing: never a 500, never a guess", () => {
+  it("a lone surrogate or a NUL quarantines its record and keeps the batch", async () => {
+    const r = await call(sync, "/api/v1/sync", { token: province.tokens.T, body: envelope([record("LS-ok"), record("LS-bad", { ChuHoSo: "Nguy\ud800n" }), record("LS-nul", { ChuHoSo: "a\u0000b" })]) });
+    expect(r.status).toBe(200);
+    expect(r.json.accepted).toBe(1);
+    expect(r.json.results[1]).toMatchObject({ status: "rejected", errors: [{ field: "ChuHoSo" }] });
+    const kept = await rows<{ p: string }>(province.db.orm, sql`select payload->>'ChuHoSo' as p from rejected_records where dossier_code = 'LS-bad'`);
+    expect(kept).toEqual([{ p: "Nguy\\ud800n" }]);
+  });
+
+  it("ids in canonical decimal only: 0x6b, 107e0 and ' 107' name no token (they revoked token 107)", async () => {
+    const [{ id }] = await rows<{ id: number }>(province.db.orm, sql`select id::int as id from api_tokens where name = 'B'`);
+    for (const raw of [`0x${id.toString(16)}`, `${id}e0`, ` ${id}`, `${id}.0`, `+${id}`, "0"]) {
+      const r = await call(revokeTokenRoute, `/api/v1/tokens/${encodeURIComponent(raw)}`, { method: "DELETE", userId: province.users.admin, params: { id: raw } });
+      expect(r.status, raw).toBe(404);
+    }
+    expect(await rows(province.db.orm, sql`select revoked_at is null as live from api_tokens where id = ${id}`)).toEqual([{ live: true }]);
+  });
+
+  it("dryRun is true, false, 1 or 0: TRUE, yes, 2 and an empty value are 422, never a real import", async () => {
+    const csv = "MaDonVi,TenDonVi,LoaiDonVi,MaDonViCha,MaDiaBan\nZ9,Xã Z,xa,T,\n";
+    for (const v of ["TRUE", "yes", "2", ""]) {
+      const r = await call(importRoute, `/api/v1/import/donvi?dryRun=${v}`, { method: "POST", userId: province.users.admin, rawBody: csv, headers: { "content-type": "text/csv" }, params: { kind: "donvi" } });
+      expect(r.status, v).toBe(422);
+    }
+    expect(await rows(province.db.orm, sql`select count(*)::int as n from units where code = 'Z9'`)).toEqual([{ n: 0 }]);
+  });
+
+  it("an inherited name is no kind: /import/toString and /import/constructor are 404", async () => {
+    for (const kind of ["toString", "constructor", "__proto__"]) {
+      const r = await call(importRoute, `/api/v1/import/${kind}`, { method: "POST", userId: province.users.admin, rawBody: "a", headers: { "content-type": "text/csv" }, params: { kind } });
+      expect(r.status, kind).toBe(404);
+    }
+  });
+
+  it("a parameter sent twice is 422 naming it", async () => {
+    const r = await call(indicators, "/api/v1/indicators?by=agency&by=area", { token: province.tokens.T });
+    expect(r.status).toBe(422);
+    expect(r.json.error.details).toEqual([{ field: "by", vi: "Chỉ được gửi một lần", en: "May be sent only once" }]);
+  });
+
+  it("a NUL in a new token's name is 422, not 500", async () => {
+    const r = await call(createTokenRoute, "/api/v1/tokens", { userId: province.users.admin, body: { name: "a\u0000b", unitCode: "A" } });
+    expect(r.status).toBe(422);
+  });
+
+  it("a page number is canonical decimal (1e309 is the first page)", () => {
+    expect([pageParam("1e309"), pageParam("Infinity"), pageParam("-3"), pageParam("2"), pageParam(undefined)]).toEqual([1, 1, 1, 2, 1]);
+  });
+});
