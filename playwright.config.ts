@@ -34,6 +34,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { PGLITE_DIR: `${DATA}/pglite`, DATABASE_URL: "", AUTH_SECRET: "e2e-only-secret-0123456789abcdef" },
+    // No AUTH_SECRET: the portal uses its database's own secret, as `npm start` does (lib/auth/secret.ts).
+    env: { PGLITE_DIR: `${DATA}/pglite`, DATABASE_URL: "", AUTH_SECRET: "", NEXTAUTH_SECRET: "" },
   },
 });

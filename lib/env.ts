@@ -8,11 +8,14 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().optional(),
-  AUTH_SECRET: z.string().optional(),
-  NEXTAUTH_SECRET: z.string().optional(),
+  // Empty is unset (a secret of no characters signs nothing).
+  AUTH_SECRET: z.string().optional().transform((v) => v || undefined),
+  NEXTAUTH_SECRET: z.string().optional().transform((v) => v || undefined),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** How many reverse proxies in front append to X-Forwarded-For; 0 (default): the header is ignored. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** The nightly integrity check (lib/jobs/nightly.ts): on by default. */
+  TTHC_NIGHTLY: z.enum(["on", "off"]).default("on"),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -23,4 +26,6 @@ if (!parsed.success) {
 export const env = {
   ...parsed.data,
   PGLITE_DIR: parsed.data.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"),
+  /** Whether PGLITE_DIR was named (a named folder that is missing is a mistake, not a fresh demo). */
+  PGLITE_DIR_NAMED: Boolean(parsed.data.PGLITE_DIR),
 };

@@ -5,6 +5,7 @@
  * database that holds nothing but the demo, unless the database is named with
  * --yes-wipe; never one with accounts of its own (lib/demo/guard.ts).
  */
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -31,6 +32,17 @@ const { values } = parseArgs({
 if (values["if-empty"] && env.DATABASE_URL) {
   console.log("DATABASE_URL: không nạp dữ liệu mẫu. Tạo quản trị viên đầu tiên: npm run admin:create -- --username … --name … --unit … --unit-name …");
   process.exit(0);
+}
+
+// A PGLITE_DIR that was named but holds no database is a mistake (a typo, an unmounted
+// disk), not a wish for a fresh demo with published passwords: `npm start` stops here.
+// Asking for the demo there is `npm run db:seed` without --if-empty.
+if (values["if-empty"] && !env.DATABASE_URL && env.PGLITE_DIR_NAMED && !(fs.existsSync(env.PGLITE_DIR) && fs.readdirSync(env.PGLITE_DIR).length)) {
+  console.error(
+    `PGLITE_DIR=${env.PGLITE_DIR} không có cơ sở dữ liệu. Kiểm tra đường dẫn; muốn tạo dữ liệu mẫu ở đó: npm run db:seed / ` +
+      `PGLITE_DIR=${env.PGLITE_DIR} holds no database. Check the path; to create the demo there: npm run db:seed`,
+  );
+  process.exit(1);
 }
 
 const db = await openConfiguredStore();

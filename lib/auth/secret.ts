@@ -1,26 +1,35 @@
 /**
- * The secret that signs sessions: AUTH_SECRET (or NEXTAUTH_SECRET) from the
- * environment; for the embedded demo, one generated on first start and kept in
- * .data/auth-secret so sessions survive restarts.
+ * The secret that signs sessions: AUTH_SECRET (or NEXTAUTH_SECRET) from the environment;
+ * else one generated for the database and kept in it (portal_meta "auth_secret"), loaded
+ * when the server starts (instrumentation.ts). A secret per database: a cookie of the
+ * public demo never opens a real portal run from the same checkout (they shared
+ * .data/auth-secret), every server of one database agrees, and a backup carries it.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { Orm } from "@/db";
+import { portalMeta } from "@/db/schema";
 import { env } from "@/lib/env";
 
-let cached: string | undefined;
+const g = globalThis as { __tthcAuthSecret?: string };
 
 export function authSecret(): string {
-  if (cached) return cached;
   const fromEnv = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
-  if (fromEnv) return (cached = fromEnv);
-  const file = path.join(process.cwd(), ".data", "auth-secret");
-  try {
-    cached = fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    cached = crypto.randomBytes(32).toString("base64url");
-    fs.writeFileSync(file, cached, { mode: 0o600 });
+  if (fromEnv) return fromEnv;
+  if (!g.__tthcAuthSecret) {
+    throw new Error("Chưa nạp khoá phiên từ cơ sở dữ liệu (loadAuthSecret) / The session secret was not loaded from the database");
   }
-  return cached;
+  return g.__tthcAuthSecret;
+}
+
+/** Reads the database's secret, making it on first start (one per database, whichever server is first). */
+export async function loadAuthSecret(orm: Orm): Promise<void> {
+  if (env.AUTH_SECRET ?? env.NEXTAUTH_SECRET) return;
+  g.__tthcAuthSecret = await databaseSecret(orm);
+}
+
+export async function databaseSecret(orm: Orm): Promise<string> {
+  await orm.insert(portalMeta).values({ key: "auth_secret", value: crypto.randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  const [row] = await orm.select().from(portalMeta).where(eq(portalMeta.key, "auth_secret"));
+  return row.value as string;
 }

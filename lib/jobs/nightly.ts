@@ -8,6 +8,7 @@
 import "server-only";
 import { getDb } from "@/lib/data/db";
 import { nightlyCheck } from "@/lib/engine/verify";
+import { env } from "@/lib/env";
 
 const HOUR = 3_600_000;
 const AT_HOUR_VN = 2;
@@ -32,7 +33,7 @@ async function runOnce(): Promise<void> {
 
 export function startNightlyJobs(): void {
   const g = globalThis as { __tthcNightly?: boolean };
-  if (g.__tthcNightly || process.env.TTHC_NIGHTLY === "off") return;
+  if (g.__tthcNightly || env.TTHC_NIGHTLY === "off") return;
   g.__tthcNightly = true;
   setTimeout(runOnce, AFTER_START_MS).unref();
   const schedule = () => {

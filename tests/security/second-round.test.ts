@@ -100,3 +100,36 @@ describe("strict parsing: never a 500, never a guess", () => {
     expect([pageParam("1e309"), pageParam("Infinity"), pageParam("-3"), pageParam("2"), pageParam(undefined)]).toEqual([1, 1, 1, 2, 1]);
   });
 });
+
+describe("a session secret per database", () => {
+  it("each database makes its own on first start and keeps it; a demo's cookie cannot open another portal", async () => {
+    const { databaseSecret } = await import("@/lib/auth/secret");
+    const { testDatabase } = await import("../helpers/db");
+    const other = await testDatabase();
+    try {
+      const mine = await databaseSecret(province.db.orm);
+      expect(mine).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(await databaseSecret(province.db.orm)).toBe(mine);
+      expect(await databaseSecret(other.orm)).not.toBe(mine);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("a named PGLITE_DIR that holds no database", () => {
+  it("npm start (seed --if-empty) refuses to seed a fresh demo with published passwords there", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const path = await import("node:path");
+    const os = await import("node:os");
+    const fs = await import("node:fs");
+    const root = path.resolve(import.meta.dirname, "../..");
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tthc-wrong-")), "typo", "pglite");
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/seed.ts"), "--if-empty"], {
+      cwd: root, env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dir }, encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("không có cơ sở dữ liệu");
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+});
