@@ -14,6 +14,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** How many reverse proxies in front append to X-Forwarded-For; 0 (default): the header is ignored. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** Set by Next.js while it builds (`phase-production-build`). */
+  NEXT_PHASE: z.string().optional(),
   /** The nightly integrity check (lib/jobs/nightly.ts): on by default. */
   TTHC_NIGHTLY: z.enum(["on", "off"]).default("on"),
 });

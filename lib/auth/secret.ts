@@ -16,6 +16,8 @@ const g = globalThis as { __tthcAuthSecret?: string };
 export function authSecret(): string {
   const fromEnv = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
+  // `next build` prerenders pages with no request and no cookie: nothing is signed or read then.
+  if (!g.__tthcAuthSecret && env.NEXT_PHASE === "phase-production-build") g.__tthcAuthSecret = crypto.randomBytes(32).toString("base64url");
   if (!g.__tthcAuthSecret) {
     throw new Error("Chưa nạp khoá phiên từ cơ sở dữ liệu (loadAuthSecret) / The session secret was not loaded from the database");
   }

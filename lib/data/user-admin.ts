@@ -8,7 +8,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Orm } from "@/db";
 import { auditLog, units, users } from "@/db/schema";
-import { hashPassword, MIN_PASSWORD_LENGTH, randomPassword } from "@/lib/passwords";
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, randomPassword } from "@/lib/passwords";
 import { ROLES, isProvinceWide, type Role } from "@/lib/roles";
 import { allowed, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
@@ -22,6 +22,9 @@ export const userInput = z.object({
   role: z.enum(ROLES, { error: "Vai trò không hợp lệ / Invalid role" }),
   unitCode: z.string().trim().min(1, "Chọn đơn vị / Choose a unit"),
   password: z.string().min(MIN_PASSWORD_LENGTH, `Mật khẩu tối thiểu ${MIN_PASSWORD_LENGTH} ký tự / Password: at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+}).superRefine((u, ctx) => {
+  const problem = passwordProblem(u.password, u.username);
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: `${problem.vi} / ${problem.en}` });
 });
 export const userPatch = z.object({
   role: z.enum(ROLES).optional(),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Orm } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import { RuleError } from "@/lib/errors";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/passwords";
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from "@/lib/passwords";
 import type { Caller } from "./scope";
 
 /**
@@ -30,6 +30,8 @@ export async function changeOwnPassword(orm: Orm, caller: Caller, input: z.infer
   if (caller.kind !== "user") throw new RuleError("Chỉ tài khoản người dùng mới đổi mật khẩu", "Only user accounts change passwords");
   const [u] = await orm.select().from(users).where(eq(users.id, caller.userId)).limit(1);
   if (!u || !(await verifyPassword(input.current, u.passwordHash))) throw new RuleError("Mật khẩu hiện tại không đúng", "The current password is wrong");
+  const problem = passwordProblem(input.next, u.username);
+  if (problem) throw new RuleError(problem.vi, problem.en);
   await orm.update(users)
     .set({ passwordHash: await hashPassword(input.next), mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, u.id));

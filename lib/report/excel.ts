@@ -129,6 +129,13 @@ const SHEETS_766: Sheet[] = [
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
+/**
+ * Text that came from outside (unit and procedure names and codes from imports) and looks
+ * like a formula to a spreadsheet (= + - @, tab, carriage return first) is written after
+ * an apostrophe, so that neither Excel nor a CSV made from the sheet runs it.
+ */
+export const guardText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
 /** The workbook of a tier: `title` names the unit; the period and as-of are written as an official reads them (vi-VN). */
 export async function scorecardWorkbook(card: Scorecard, title: string, period: { from: string; to: string; asOf: Date }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -136,7 +143,7 @@ export async function scorecardWorkbook(card: Scorecard, title: string, period: 
   wb.created = new Date();
   for (const sheet of card.profile === "766" ? [...SHEETS, ...SHEETS_766] : SHEETS) {
     const ws = wb.addWorksheet(sheet.name);
-    ws.addRow([`${title} — ${sheet.title}`]).font = { bold: true, size: 13 };
+    ws.addRow([guardText(`${title} — ${sheet.title}`)]).font = { bold: true, size: 13 };
     ws.addRow([`Kỳ từ ngày ${formatDay(period.from)} đến ngày ${formatDay(period.to)}; số liệu tính đến ${formatDateTime(period.asOf)}`]);
     ws.addRow([]);
     const bandCols = sheet.cols.filter((c) => c.swatch);
@@ -145,7 +152,7 @@ export async function scorecardWorkbook(card: Scorecard, title: string, period: 
     header.alignment = { wrapText: true, vertical: "middle" };
     ws.columns = [{ width: 5 }, { width: 16 }, { width: 40 }, ...sheet.cols.map((c) => ({ width: c.width })), ...bandCols.map(() => ({ width: 14 }))];
     card.rows.forEach((r, i) => {
-      const row = ws.addRow([i + 1, r.key, r.name, ...sheet.cols.map((c) => c.value(r)), ...bandCols.map((c) => c.swatch!(r)?.label ?? "")]);
+      const row = ws.addRow([i + 1, guardText(r.key), guardText(r.name), ...sheet.cols.map((c) => c.value(r)), ...bandCols.map((c) => c.swatch!(r)?.label ?? "")]);
       sheet.cols.forEach((c, j) => {
         const cell = row.getCell(4 + j);
         if (c.percent) cell.numFmt = "0.00%";

@@ -33,7 +33,7 @@ describe("forms: FormData coercion and reasons (STYLE.md §4)", () => {
     expect(r.fieldErrors?.day).toBe("Ngày dạng YYYY-MM-DD");
   });
   it("a duplicate username reaches the user as a duplicate, not as a system error", async () => {
-    const input = { username: "managera", name: "Trùng", role: "agency_staff", unitCode: "A", password: "mat-khau-du-dai" };
+    const input = { username: "managera", name: "Trùng", role: "agency_staff", unitCode: "A", password: "Mat-khau-du-dai" };
     expect(await runForm(createUserForm, await caller("admin"), form({ ...input, username: "moi.nguoi" }))).toEqual({ ok: "Đã tạo tài khoản moi.nguoi." });
     expect(await runForm(createUserForm, await caller("admin"), form({ ...input, username: "moi.nguoi" }))).toEqual({ error: "Đã tồn tại (trùng mã hoặc tên)." });
   });

@@ -133,3 +133,47 @@ describe("a named PGLITE_DIR that holds no database", () => {
     expect(fs.existsSync(dir)).toBe(false);
   });
 });
+
+describe("the password rule", () => {
+  it("refuses short, one-kind, username-bearing and common passwords; takes a strong one", async () => {
+    const { passwordProblem, randomPassword } = await import("@/lib/passwords");
+    expect(passwordProblem("aaaaaaaaaa", "nguyen.a")?.vi).toContain("3 trong 4");
+    expect(passwordProblem("Nguyen.A-2026!", "nguyen.a")?.vi).toContain("tên đăng nhập");
+    expect(passwordProblem("Password123!", "x")?.vi).toContain("phổ biến");
+    expect(passwordProblem("MatKhau@2026", "x")?.vi).toContain("phổ biến");
+    expect(passwordProblem("Ngắn@1", "x")?.vi).toContain("tối thiểu");
+    expect(passwordProblem("ChiSoTTHC@2026", "admin")).toBeNull();
+    expect(passwordProblem("Đường-làng-số-7", "x")).toBeNull();
+    for (let i = 0; i < 50; i++) expect(passwordProblem(randomPassword())).toBeNull();
+  });
+  it("an administrator cannot give a new account a weak password, nor a user choose one", async () => {
+    const { runForm } = await import("@/lib/actions");
+    const { createUserForm } = await import("@/app/(portal)/quan-tri/forms");
+    const { signedIn } = await import("../helpers/province");
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ username: "yeu.mk", name: "Yếu", role: "agency_staff", unitCode: "A", password: "aaaaaaaaaa" })) form.set(k, v);
+    const r = await runForm(createUserForm, (await signedIn(province.db, province.users.admin))!, form);
+    expect(r.fieldErrors?.password).toContain("3 trong 4");
+  });
+});
+
+describe("exports", () => {
+  it("a name that looks like a formula is written after an apostrophe, never as a formula", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { upsertUnits } = await import("@/lib/store/writes");
+    const { scorecard } = await import("@/lib/engine/scorecard");
+    const { scorecardWorkbook } = await import("@/lib/report/excel");
+    const { makePeriod } = await import("@/lib/method/period");
+    await upsertUnits(province.db.orm, [{ code: "EVIL", name: "=HYPERLINK(\"http://x\",\"bấm\")", kind: "so_nganh", parentCode: "T", areaCode: null }]);
+    const period = makePeriod("2025-03-01", "2025-03-31", new Date("2025-04-01T00:00:00Z"));
+    const card = await scorecard(province.db.orm, { period, by: "agency", scopeUnit: null, filter: { parent: "T" } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await scorecardWorkbook(card, "+Tỉnh", period)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Tổng hợp")!;
+    const names: unknown[] = [];
+    ws.eachRow((row) => names.push(row.getCell(3).value));
+    expect(names).toContain("'=HYPERLINK(\"http://x\",\"bấm\")");
+    expect(ws.getRow(1).getCell(1).value).toMatch(/^'\+Tỉnh/);
+    ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
+  });
+});
