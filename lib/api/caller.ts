@@ -10,6 +10,7 @@ import { callerFromToken } from "@/lib/data/tokens";
 import { callerFromUserId } from "@/lib/data/users";
 import { decodeSegment } from "@/lib/format";
 import { ApiError } from "./errors";
+import { callerKey, takeRate } from "./limits";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -54,9 +55,11 @@ export async function requestCaller(orm: Orm, req: Request, bodyToken?: string |
   return null;
 }
 
+/** The caller, or 401; every request counts against the caller's rate of reads (lib/api/limits.ts). */
 export async function requireCaller(orm: Orm, req: Request, bodyToken?: string | null): Promise<Caller> {
   const c = await requestCaller(orm, req, bodyToken);
   if (!c) throw new ApiError("unauthorized", "Cần đăng nhập hoặc mã truy cập (Bearer)", "Sign-in or an API token (Bearer) is required");
+  takeRate("read", callerKey(req, c));
   return c;
 }
 

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   payload_too_large: 413,
   unprocessable: 422,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -33,7 +34,11 @@ export function errorResponse(code: ErrorCode, message: string, details?: unknow
 
 /** Maps anything thrown in a handler to the envelope; unknown errors are logged, not shown. */
 export function toErrorResponse(e: unknown) {
-  if (e instanceof ApiError) return errorResponse(e.code, e.message, e.details);
+  if (e instanceof ApiError) {
+    // 429 says when to come back (lib/api/limits.ts).
+    const retry = e.code === "too_many_requests" ? (e.details as { retryAfter?: number } | undefined)?.retryAfter : undefined;
+    return errorResponse(e.code, e.message, e.details, retry ? { "Retry-After": String(retry) } : undefined);
+  }
   if (e instanceof NotFoundError) return errorResponse("not_found", e.message);
   if (e instanceof ForbiddenError) return errorResponse("forbidden", e.message);
   const rule = e instanceof RuleError ? e : fromDatabaseError(e);

@@ -7,6 +7,7 @@ import { dossierSchema, envelopeSchema, stepSchema } from "@/lib/ingest/dvcqg";
 import { REFERENCE_KINDS } from "@/lib/ingest/reference";
 import { indicatorsQuery, periodQuery } from "./params";
 import { index766Schema } from "./index766-schema";
+import { HEAVY_AT_ONCE, MAX_STREAMS, RATES } from "./limits";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
 
@@ -21,13 +22,21 @@ function parameters(s: z.ZodObject) {
 const errorBody = {
   type: "object",
   properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, details: {} }, required: ["code", "message"] } },
+  required: ["error"],
 };
+/** The operation's error statuses, and on every operation 429 (with Retry-After: lib/api/limits.ts) and 500. */
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+  Object.fromEntries([...codes, 429, 500].map((c) => [String(c), {
+    description: ERROR_TEXT[c],
+    ...(c === 429 ? { headers: { "Retry-After": { description: "Số giây nên chờ / Seconds to wait", schema: { type: "integer", minimum: 1 } } } } : {}),
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  }]));
 const ERROR_TEXT: Record<number, string> = {
   400: "JSON không hợp lệ / Malformed JSON", 401: "Thiếu hoặc sai mã truy cập / Missing or invalid credentials",
   403: "Ngoài phạm vi được phép / Outside the caller's scope", 404: "Không tìm thấy / Not found",
   413: "Quá lớn (tối đa 5.000 bản ghi) / Too large (max 5,000 records)", 422: "Dữ liệu không hợp lệ / Invalid input",
+  429: `Quá nhiều yêu cầu: mỗi mã truy cập hoặc người dùng được ${RATES.read.perSecond} lượt đọc/giây (dồn tối đa ${RATES.read.burst}), ${RATES.sync.perSecond} lượt đồng bộ/giây (${RATES.sync.burst}), ${RATES.heavy.perSecond} báo cáo lớn/giây (${RATES.heavy.burst}; tối đa ${HEAVY_AT_ONCE} tính cùng lúc trên máy chủ), ${MAX_STREAMS} luồng cập nhật trực tiếp / Too many requests (see Retry-After)`,
+  500: "Lỗi hệ thống / Internal error",
 };
 
 export function openApiDocument(origin: string) {

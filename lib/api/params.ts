@@ -27,6 +27,11 @@ export const indicatorsQuery = periodQuery.extend({
   profile: profileParam,
 });
 
+/** A whole number in canonical decimal ("0x10", "1e2", " 5" are not), within [min, max]. */
+export const intParam = (min: number, max: number) =>
+  z.string().regex(/^(0|[1-9][0-9]{0,8})$/, "Số nguyên thập phân / A decimal integer").transform(Number)
+    .pipe(z.number().min(min, `Tối thiểu ${min} / At least ${min}`).max(max, `Tối đa ${max} / At most ${max}`));
+
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.output<T> {
   const search = new URL(req.url).searchParams;

@@ -3,13 +3,17 @@ import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
 import { getDb } from "@/lib/data/db";
 import { onDataChanged } from "@/lib/live/events";
+import { callerKey, openStream } from "@/lib/api/limits";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handler(async (req: Request) => {
-  await requireCaller((await getDb()).orm, req);
+  const caller = await requireCaller((await getDb()).orm, req);
+  const key = callerKey(req, caller);
+  // At most MAX_STREAMS open per caller; the place is given back when the stream ends.
+  const release = openStream(key);
   const encoder = new TextEncoder();
-  let cleanup = () => {};
+  let cleanup = release;
   const stream = new ReadableStream({
     start(controller) {
       const send = (event: string, data: string) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
@@ -20,6 +24,7 @@ export const GET = handler(async (req: Request) => {
       cleanup = () => {
         off();
         clearInterval(ping);
+        release();
       };
       req.signal.addEventListener("abort", () => {
         cleanup();

@@ -5,16 +5,20 @@ import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
 import { indicatorsQuery, parseQuery, periodFrom } from "@/lib/api/params";
 import { getIndicators } from "@/lib/data/indicators";
+import { callerKey, heavy, isHeavy, takeRate } from "@/lib/api/limits";
 
 export const GET = handler(async (req: Request) => {
   const q = parseQuery(req, indicatorsQuery);
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
-  const card = await getIndicators(orm, caller, {
+  const expensive = isHeavy(q);
+  if (expensive) takeRate("heavy", callerKey(req, caller));
+  const read = () => getIndicators(orm, caller, {
     period: periodFrom(q),
     by: q.by,
     filter: { unit: q.unit, area: q.area, procedure: q.procedure, field: q.field, parent: q.parent },
     profile: q.profile,
   });
-  return NextResponse.json(card);
+  // An expensive read waits for a place in the bounded queue; a cheap one never does.
+  return NextResponse.json(await (expensive ? heavy(read) : read()));
 });

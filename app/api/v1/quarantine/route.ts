@@ -4,14 +4,14 @@ import { z } from "zod";
 import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
-import { parseQuery } from "@/lib/api/params";
+import { intParam, parseQuery } from "@/lib/api/params";
 import { QUARANTINE_STATES } from "@/db/schema";
 import { listQuarantine } from "@/lib/data/quarantine";
 
 const query = z.object({
   state: z.enum(QUARANTINE_STATES).default("open"),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: intParam(1, 500).default(50),
+  offset: intParam(0, 100_000_000).default(0),
 });
 
 export const GET = handler(async (req: Request) => {

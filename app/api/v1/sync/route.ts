@@ -11,6 +11,7 @@ import { envelopeSchema } from "@/lib/ingest/dvcqg";
 import { fieldErrors } from "@/lib/ingest/errors";
 import { ingest, MAX_BATCH } from "@/lib/data/sync";
 import { notifyDataChanged } from "@/lib/live/events";
+import { callerKey, takeRate } from "@/lib/api/limits";
 
 /** A batch (5,000 records) from a caller whose credential is in the headers. */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -25,6 +26,8 @@ export const POST = handler(async (req: Request) => {
   const { orm } = await getDb();
   // Authenticate first from the headers (a bad token is refused here, before the body).
   const known = await requestCaller(orm, req);
+  // A caller known from the headers is limited before its body is read; one known from the envelope, after.
+  takeRate("sync", callerKey(req, known));
   const bytes = await readBody(req, known ? MAX_BYTES : MAX_BYTES_UNAUTHENTICATED, known ? undefined : {
     vi: "khi chưa xác thực, gửi mã truy cập trong tiêu đề Authorization: Bearer để gửi lô lớn",
     en: "unauthenticated; send the token as Authorization: Bearer for large batches",
@@ -41,6 +44,7 @@ export const POST = handler(async (req: Request) => {
     throw new ApiError("unprocessable", "Phong bì dữ liệu không hợp lệ", "Invalid envelope", fieldErrors(env.error, body));
   }
   const caller = known ?? (await requireCaller(orm, req, env.data.session));
+  if (!known) takeRate("sync", callerKey(req, caller));
   if (env.data.data.length > MAX_BATCH) {
     throw new ApiError("payload_too_large", `Mỗi lần gửi tối đa ${MAX_BATCH} bản ghi (nhận ${env.data.data.length})`, `At most ${MAX_BATCH} records per batch (got ${env.data.data.length})`);
   }

@@ -6,18 +6,21 @@ import { parseQuery, periodFrom, periodQuery, profileParam } from "@/lib/api/par
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import { scorecardWorkbook } from "@/lib/report/excel";
+import { callerKey, heavy, takeRate } from "@/lib/api/limits";
 import { z } from "zod";
 
 export const GET = handler(async (req: Request) => {
   const q = parseQuery(req, periodQuery.extend({ unit: z.string().optional(), profile: profileParam }));
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
+  takeRate("heavy", callerKey(req, caller));
   const unit = await resolveUnit(orm, caller, q.unit);
   const period = periodFrom(q);
-  const [card, total] = await Promise.all([
+  // A workbook is an expensive read: it waits for a place in the bounded queue (lib/api/limits.ts).
+  const [card, total] = await heavy(() => Promise.all([
     getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true }, profile: q.profile }),
     getIndicators(orm, caller, { period, by: "all", filter: unit ? { unit: unit.code } : {}, profile: q.profile }),
-  ]);
+  ]));
   // The first row is the unit itself, named (never "Toàn bộ" when the portal holds one province).
   const name = unit?.name ?? "Toàn quốc";
   const own = total.rows.map((r) => ({ ...r, key: unit?.code ?? r.key, name }));

@@ -1,0 +1,91 @@
+/**
+ * No starvation (issue: the second round of defense): a caller past its rate gets 429
+ * with Retry-After and the error envelope while another caller goes on; a caller holds at
+ * most MAX_STREAMS live streams; expensive reads queue for HEAVY_AT_ONCE places with
+ * HEAVY_WAITING waiting, beyond which they are refused, and cheap work never waits for them.
+ */
+import { describe, expect, it } from "vitest";
+import { POST as sync } from "@/app/api/v1/sync/route";
+import { GET as events } from "@/app/api/v1/events/route";
+import { HEAVY_AT_ONCE, HEAVY_WAITING, MAX_STREAMS, RATES, heavy, resetLimits } from "@/lib/api/limits";
+import { GET as indicators } from "@/app/api/v1/indicators/route";
+import { call } from "../helpers/api";
+import { withSmallProvince } from "../helpers/province";
+
+const province = withSmallProvince();
+
+const post = (token: string) =>
+  sync(new Request("http://localhost/api/v1/sync", {
+    method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ service: "CapNhatTienDoHoSoMC", data: [] }),
+  }));
+
+describe("rates per caller", () => {
+  it("a token past its sync rate gets 429 with Retry-After; another token is not slowed", async () => {
+    resetLimits();
+    const statuses: number[] = [];
+    let refused: Response | null = null;
+    for (let i = 0; i < RATES.sync.burst + 5; i++) {
+      const r = await post(province.tokens.A);
+      statuses.push(r.status);
+      if (r.status === 429) refused ??= r;
+    }
+    expect(statuses.filter((s) => s !== 429).length).toBeGreaterThanOrEqual(RATES.sync.burst - 1);
+    expect(refused).not.toBeNull();
+    expect(Number(refused!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await refused!.json()).toMatchObject({ error: { code: "too_many_requests", details: { retryAfter: expect.any(Number) } } });
+    expect((await post(province.tokens.B)).status).not.toBe(429);
+  });
+});
+
+describe("live streams", () => {
+  it(`a caller holds at most ${MAX_STREAMS} streams; closing one frees its place`, async () => {
+    resetLimits();
+    const open = () => {
+      const ac = new AbortController();
+      const res = events(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${province.tokens.T}` }, signal: ac.signal }));
+      return { ac, res };
+    };
+    const streams = [];
+    for (let i = 0; i < MAX_STREAMS; i++) {
+      const s = open();
+      expect((await s.res).status).toBe(200);
+      streams.push(s);
+    }
+    const extra = await open().res;
+    expect(extra.status).toBe(429);
+    streams[0].ac.abort();
+    await new Promise((r) => setTimeout(r, 10));
+    const again = open();
+    expect((await again.res).status).toBe(200);
+    for (const s of [...streams.slice(1), again]) s.ac.abort();
+  });
+});
+
+describe("the bounded queue of expensive reads", () => {
+  it(`${HEAVY_AT_ONCE} run, ${HEAVY_WAITING} wait, the next is refused at once; a cheap read is answered meanwhile`, async () => {
+    const gates: Array<() => void> = [];
+    const started: number[] = [];
+    const task = (i: number) => heavy(() => new Promise<number>((resolve) => {
+      started.push(i);
+      gates.push(() => resolve(i));
+    }));
+    const all = Array.from({ length: HEAVY_AT_ONCE + HEAVY_WAITING }, (_, i) => task(i));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(started).toEqual(Array.from({ length: HEAVY_AT_ONCE }, (_, i) => i));
+    await expect(task(99)).rejects.toMatchObject({ code: "too_many_requests" });
+    // Through the API meanwhile: a cheap read is answered; an expensive one (the 766 profile) is refused, not queued forever.
+    const read = (q: string) => call(indicators, `/api/v1/indicators?${q}`, { token: province.tokens.T });
+    expect((await read("from=2025-03-01&to=2025-03-31&by=agency")).status).toBe(200);
+    const refused = await read("from=2025-03-01&to=2025-03-31&by=agency&profile=766");
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe("too_many_requests");
+    // Each finished task hands its place to the next in line, in order.
+    while (gates.length) {
+      gates.shift()!();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    expect(await Promise.all(all)).toEqual(Array.from({ length: HEAVY_AT_ONCE + HEAVY_WAITING }, (_, i) => i));
+    expect(started).toHaveLength(HEAVY_AT_ONCE + HEAVY_WAITING);
+  });
+});
