@@ -9,13 +9,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
 import { openStore } from "@/lib/store/open";
 import { env } from "@/lib/env";
 import { seedDemo } from "@/lib/demo/seed";
 import { issueToken } from "@/lib/store/tokens";
 import { PROVINCE } from "@/lib/demo/thai-nguyen";
 import { startServer } from "./lib/server";
+import { scratchDatabase } from "./lib/scratch";
 
 const PORT = 3198;
 const HEAVY_CALLERS = 10;
@@ -24,12 +24,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(databaseUrl: string, dossiers: number) {
   const log = (s: string) => console.error(`[bench:starvation] ${s}`);
-  const scratch = `${new URL(databaseUrl).pathname.slice(1) || "postgres"}_benchstarve`;
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${scratch} with (force)`);
-  await admin.unsafe(`create database ${scratch}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${scratch}`;
+  const scratch = await scratchDatabase(databaseUrl, "benchstarve");
+  const url = new URL(scratch.url);
   const db = await openStore({ url: url.toString() });
   await seedDemo(db, { dossiers, dataDir: null });
   // Ten callers of their own (a rate is per caller), and one for the cheap reads.
@@ -73,9 +69,7 @@ async function main(databaseUrl: string, dossiers: number) {
   } finally {
     await server.stop();
     await db.close();
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.unsafe(`drop database if exists ${scratch} with (force)`).catch(() => {});
-    await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -18,6 +18,7 @@ import { issueToken } from "@/lib/store/tokens";
 import { demoDossiers, demoReference } from "@/lib/demo/generate";
 import { parseInstant } from "@/lib/method/time";
 import { startServer } from "./lib/server";
+import { scratchDatabase } from "./lib/scratch";
 
 const BATCH = 1000;
 const PORT = 3199;
@@ -54,13 +55,8 @@ const csvCell = (v: unknown) => (v == null ? "" : `"${String(v).replaceAll('"', 
  */
 export async function measureSync(databaseUrl: string, BATCHES = 40) {
   const log = (s: string) => console.error(`[bench:sync] ${s}`);
-  const base = new URL(databaseUrl);
-  const scratch = `${base.pathname.slice(1) || "postgres"}_benchsync`;
-  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${scratch}`);
-  await admin.unsafe(`create database ${scratch}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${scratch}`;
+  const scratch = await scratchDatabase(databaseUrl, "benchsync");
+  const url = new URL(scratch.url);
 
   log("scratch database ready");
   const db = await openStore({ url: url.toString() });
@@ -140,9 +136,7 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
   } finally {
     await server.stop();
     await db.close();
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.unsafe(`drop database if exists ${scratch} with (force)`).catch(() => {});
-    await admin.end();
+    await scratch.drop();
   }
 }
 
