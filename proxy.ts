@@ -1,14 +1,33 @@
 /**
  * Optimistic redirects only (STYLE.md §10): a request for a portal page without a
  * session cookie goes to the login page. Every page, action and route handler still
- * checks the caller itself.
+ * checks the caller itself. And a path that does not decode is 404 here, for pages and
+ * the API alike, before Next's router fails on it.
  */
 import { NextResponse, type NextRequest } from "next/server";
 
 const PROTECTED = ["/tong-quan", "/xep-hang", "/ho-so", "/canh-bao", "/ra-soat", "/ban-do", "/bao-cao", "/quan-tri"];
 
+/** Whether every segment of the path decodes (a lone "%" or "%FF%FE" made Next answer a plain-text 500). */
+const decodes = (pathname: string) =>
+  pathname.split("/").every((seg) => {
+    try {
+      decodeURIComponent(seg);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  if (!decodes(pathname)) {
+    // Such a path names nothing: the API's error envelope, or the site's 404.
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: { code: "not_found", message: "Không tìm thấy / Not found", details: null } }, { status: 404 })
+      : new NextResponse("Không tìm thấy trang / Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const hasSession = req.cookies.has("next-auth.session-token") || req.cookies.has("__Secure-next-auth.session-token");
   if (pathname === "/" && !hasSession) {
     // The public scorecard is the same for every anonymous visitor: caches and proxies may keep it a minute.
@@ -30,4 +49,4 @@ function withHsts(req: NextRequest, res: NextResponse) {
   return res;
 }
 
-export const config = { matcher: ["/((?!api|_next|icon.svg|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!_next|icon.svg|favicon.ico).*)"] };

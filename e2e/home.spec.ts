@@ -59,3 +59,12 @@ test("pages carry the security headers, and sign-in never leaves the portal", as
   expect(new URL(page.url()).host).toBe(new URL(res.url()).host);
   expect(errors).toEqual([]);
 });
+
+test("a path that does not decode is 404, never a plain 500 (API envelope for /api)", async ({ request }) => {
+  for (const url of ["/api/v1/dossiers/%/explain", "/api/v1/dossiers/%FF%FE/explain", "/api/v1/tokens/%", "/api/v1/import/%", "/api/v1/quarantine/%/resend"]) {
+    const r = url.endsWith("resend") ? await request.post(url, { data: {} }) : await request.get(url);
+    expect(r.status(), url).toBe(404);
+    expect((await r.json()).error.code, url).toBe("not_found");
+  }
+  expect((await request.get("/ho-so/%")).status()).toBe(404);
+});

@@ -213,7 +213,16 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
       row.index766 = { ...scores[i], rank: rank && row.kind ? { ...rank, tier: row.kind } : null };
     });
   }
-  return { period: periodJson(q.period), by: q.by, ...(q.profile === "766" ? { profile: q.profile } : {}), rows: rowsOut };
+  if (q.profile !== "766") return { period: periodJson(q.period), by: q.by, rows: rowsOut };
+  // METHOD's figures are METHOD's whatever else is asked: the 766 statement reads the
+  // dossiers under its own rules (its end, its period rule), so its A–Đ may differ. Every
+  // METHOD field comes from METHOD's own computation; the 766 one gives only index766.
+  const method = await computeScorecard(orm, { ...q, profile: "200" }, source);
+  const index = new Map(rowsOut.map((r) => [r.key, r.index766]));
+  return {
+    period: method.period, by: q.by, profile: q.profile,
+    rows: method.rows.map((r) => (index.has(r.key) ? { ...r, index766: index.get(r.key) } : r)),
+  };
 }
 
 /**
