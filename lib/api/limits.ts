@@ -53,8 +53,9 @@ export function takeRate(kind: RateKind, key: string, now = Date.now()): void {
   const { perSecond, burst } = RATES[kind];
   const id = `${kind}|${key}`;
   const b = buckets.get(id) ?? { tokens: burst, at: now };
-  b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond);
-  b.at = now;
+  // Time only moves forward here (a request stamped earlier than the last refills nothing).
+  b.tokens = Math.min(burst, b.tokens + (Math.max(0, now - b.at) / 1000) * perSecond);
+  b.at = Math.max(b.at, now);
   if (b.tokens < 1) {
     buckets.set(id, b);
     const wait = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));

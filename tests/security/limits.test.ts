@@ -7,7 +7,9 @@
 import { describe, expect, it } from "vitest";
 import { POST as sync } from "@/app/api/v1/sync/route";
 import { GET as events } from "@/app/api/v1/events/route";
-import { HEAVY_AT_ONCE, HEAVY_WAITING, MAX_STREAMS, RATES, heavy, resetLimits } from "@/lib/api/limits";
+import { sql } from "drizzle-orm";
+import { rows } from "@/db";
+import { HEAVY_AT_ONCE, HEAVY_WAITING, MAX_STREAMS, RATES, TooManyRequests, heavy, resetLimits, takeRate } from "@/lib/api/limits";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
 import { call } from "../helpers/api";
 import { withSmallProvince } from "../helpers/province";
@@ -21,19 +23,26 @@ const post = (token: string) =>
   }));
 
 describe("rates per caller", () => {
-  it("a token past its sync rate gets 429 with Retry-After; another token is not slowed", async () => {
+  it("a bucket per caller and kind: the burst passes, the next waits; it refills at the rate", () => {
     resetLimits();
-    const statuses: number[] = [];
-    let refused: Response | null = null;
-    for (let i = 0; i < RATES.sync.burst + 5; i++) {
-      const r = await post(province.tokens.A);
-      statuses.push(r.status);
-      if (r.status === 429) refused ??= r;
-    }
-    expect(statuses.filter((s) => s !== 429).length).toBeGreaterThanOrEqual(RATES.sync.burst - 1);
-    expect(refused).not.toBeNull();
-    expect(Number(refused!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(await refused!.json()).toMatchObject({ error: { code: "too_many_requests", details: { retryAfter: expect.any(Number) } } });
+    const t0 = 1_000_000;
+    for (let i = 0; i < RATES.sync.burst; i++) takeRate("sync", "token:1", t0);
+    expect(() => takeRate("sync", "token:1", t0)).toThrow(TooManyRequests);
+    expect(() => takeRate("sync", "token:2", t0)).not.toThrow();
+    expect(() => takeRate("read", "token:1", t0)).not.toThrow();
+    expect(() => takeRate("sync", "token:1", t0 + 1000 / RATES.sync.perSecond)).not.toThrow();
+  });
+
+  it("over HTTP: a token past its sync rate gets 429 with Retry-After and the envelope; another token is not slowed", async () => {
+    resetLimits();
+    const [{ id }] = await rows<{ id: number }>(province.db.orm, sql`select id::int as id from api_tokens where name = 'A'`);
+    // Drained "a minute from now", so that no refill happens however slow this machine is.
+    const later = Date.now() + 60_000;
+    for (let i = 0; i < RATES.sync.burst; i++) takeRate("sync", `token:${id}`, later);
+    const refused = await post(province.tokens.A);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await refused.json()).toMatchObject({ error: { code: "too_many_requests", details: { retryAfter: expect.any(Number) } } });
     expect((await post(province.tokens.B)).status).not.toBe(429);
   });
 });
