@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
-import { RATINGS } from "@/lib/method/i766/score";
+import { RATINGS, TIME_UNITS_766 } from "@/lib/method/i766/score";
 
 const num = z.number().nullable();
 const indicator = z.strictObject({
@@ -28,7 +28,7 @@ export const unitIndex766Schema = z.strictObject({
 
 export const procedureIndex766Schema = z.strictObject({
   averageTime: z.strictObject({
-    value: num.describe("Thời gian giải quyết bình quân"), unit: z.string().nullable().describe("Đơn vị thời hạn của thủ tục"),
+    value: num.describe("Thời gian giải quyết bình quân"), unit: z.enum(TIME_UNITS_766).describe("Đơn vị: hours (thời hạn tính bằng giờ), working_days (ngày làm việc), days (ngày: thời hạn tính bằng ngày, tháng, năm, hoặc không có)"),
     dossiers: z.number().int(),
   }),
 }).describe("Chỉ số 766 theo thủ tục (by = procedure): thời gian giải quyết bình quân (chỉ số 2.2)");

@@ -15,8 +15,7 @@ import { openConfiguredStore, openStore } from "@/lib/store/open";
 import { auditDefects } from "@/lib/engine/audit";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
-import { unitIndex, ratingOf766, type ProcedureIndex766 } from "@/lib/method/i766/score";
-import { DEADLINE_UNIT_LABELS, type DeadlineUnit } from "@/lib/method/ontime";
+import { unitIndex, ratingOf766, TIME_UNIT_766_LABELS, type ProcedureIndex766 } from "@/lib/method/i766/score";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
 import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
 import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
@@ -219,7 +218,7 @@ function render766(card: Card): string {
     return renderTable(["Mã", "Tên", "Hồ sơ", "Thời gian giải quyết bình quân"], card.rows.map((r) => {
       const t = (r.index766 as ProcedureIndex766).averageTime;
       return [r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, t.dossiers.toLocaleString("vi-VN"),
-        t.value === null ? "—" : `${formatPoints(t.value)} ${t.unit ? DEADLINE_UNIT_LABELS[t.unit as DeadlineUnit] : ""}`.trim()];
+        t.value === null ? "—" : `${formatPoints(t.value)} ${TIME_UNIT_766_LABELS[t.unit]}`];
     }), [false, false, true, true]);
   }
   const rows = card.rows.map((r) => {

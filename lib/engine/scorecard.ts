@@ -20,7 +20,7 @@ import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { inScope, instant, subtree, textList } from "./sql-util";
-import { competitionRanks, index766, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
+import { competitionRanks, index766, timeUnit766, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
@@ -196,7 +196,7 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
     rowsOut.forEach((row, i) => {
       const c = result[i].c;
       const dossiers = n(c?.t22);
-      row.index766 = { averageTime: { value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null, unit: units.get(row.key) ?? null, dossiers } };
+      row.index766 = { averageTime: { value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null, unit: timeUnit766(units.get(row.key) ?? null), dossiers } };
     });
   } else if (q.profile === "766" && UNIT_GROUPINGS.includes(q.by)) {
     const tiers = await tiersOf(orm, result.filter((r) => r.kind && RANKED_KINDS.includes(r.kind)).map((r) => r.key));
@@ -394,7 +394,9 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         sum(received)::int as received, sum(online)::int as online,
         sum(postal)::int as postal, sum(online_open)::int as online_open, sum(online_within)::int as online_within,
         count(*) filter (where fee_dossiers > 0)::int as fee_procs,
-        count(*) filter (where fee_dossiers > 0 and paid_any > 0)::int as paid_procs,
+        -- METHOD §C.1 counts a procedure with any dossier paid online; METHOD-766 §3.4 one with a
+        -- fee-carrying dossier paid online (the 766 statement gives only index766: computeScorecard).
+        count(*) filter (where fee_dossiers > 0 and ${sql.raw(i766 ? "g3_paid_fee" : "paid_any")} > 0)::int as paid_procs,
         count(*) filter (where has_auth and catalogue_fee)::int as catalogue_fee_procs,
         count(*) filter (where has_auth and catalogue_fee and fee_dossiers > 0)::int as fee_data_procs,
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,

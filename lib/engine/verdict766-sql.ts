@@ -94,13 +94,15 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
  * The dossier counts the 766 profile adds — group 4 (§4: dossiers with NgayTiepNhan in
  * the period) and §5.4 — by the rule each counts with over the columns of `facts766`.
  */
-export const EXTRA_766 = ["t22", "g3_online", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
+export const EXTRA_766 = ["t22", "g3_online", "g3_paid_fee", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
 export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
   // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).
   t22: "t22_in and t22_time is not null",
   // §3.3: online; of a procedure whose result is a paper document (KetQuaGiay 1), also
   // finished with 9 or 10 and an electronic result.
   g3_online: "rec and channel = 2 and (not paper or (fin910 and eresult))",
+  // §3.4: a fee-carrying dossier paid online (one paid online without a fee does not make its procedure count).
+  g3_paid_fee: "rec and fee_positive and paid_online in (1, 2)",
   g4: "rec4",
   // §4.1: of procedures with KetQuaGiay 1, or of every procedure whose row lacks the column.
   g4_finished: "rec4 and fin910 and (paper or not paper_known)",

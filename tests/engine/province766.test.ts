@@ -139,9 +139,9 @@ describe("METHOD-766 §2–§4", () => {
     const byProcedure = await computeScorecard(db.orm, { period, by: "procedure", scopeUnit: null, profile: "766" });
     const avg = (pc: string) => byProcedure.rows.find((r) => r.key === pc)!.index766;
     // S-1: 2/3 → 5/3: working days 3, 4, 5.
-    expect(avg("P1")).toEqual({ averageTime: { value: 3, unit: "working_day", dossiers: 1 } });
+    expect(avg("P1")).toEqual({ averageTime: { value: 3, unit: "working_days", dossiers: 1 } });
     // S-2: 3/3 → 20/3 less 48 h = 18/3: working days 4–6, 9–13, 16–18.
-    expect(avg("P2")).toEqual({ averageTime: { value: 11, unit: "working_day", dossiers: 1 } });
+    expect(avg("P2")).toEqual({ averageTime: { value: 11, unit: "working_days", dossiers: 1 } });
   });
   it("2.1: the 766 on-time rule", () => {
     expect(ind("S", "2.1")).toMatchObject({ numerator: 1, denominator: 2, score: 10 });

@@ -63,7 +63,7 @@ export interface Index766 {
 
 /** §7, by = procedure: only §2.2's average processing time, in the procedure's deadline unit. */
 export interface ProcedureIndex766 {
-  averageTime: { value: number | null; unit: string | null; dossiers: number };
+  averageTime: { value: number | null; unit: TimeUnit766; dossiers: number };
 }
 
 /** A row's index as a unit's (by = all, agency, area), or null (by = procedure, or no 766 profile). */
@@ -100,3 +100,14 @@ export function competitionRanks<T extends { key: string; total: number | null }
 export function gainAtThreshold(s: IndicatorScore): number {
   return s.score === null ? 0 : s.max - s.score;
 }
+
+/**
+ * §2.2's unit of the average time: `hours` for a deadline in hours, `working_days` for one
+ * in working days, else `days` (real duration ÷ 24 h: days, months, years, and a procedure
+ * without a stated deadline, as processingTime766 counts them).
+ */
+export const TIME_UNITS_766 = ["hours", "working_days", "days"] as const;
+export type TimeUnit766 = (typeof TIME_UNITS_766)[number];
+export const timeUnit766 = (deadlineUnit: string | null): TimeUnit766 =>
+  deadlineUnit === "hour" ? "hours" : deadlineUnit === "working_day" ? "working_days" : "days";
+export const TIME_UNIT_766_LABELS: Record<TimeUnit766, string> = { hours: "giờ", working_days: "ngày làm việc", days: "ngày" };
