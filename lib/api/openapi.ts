@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { dossierSchema, envelopeSchema, stepSchema } from "@/lib/ingest/dvcqg";
 import { REFERENCE_KINDS } from "@/lib/ingest/reference";
-import { indicatorsQuery, periodQuery } from "./params";
+import { indicatorsQuery, periodQuery, quarantineQuery, tokenInput, workbookQuery } from "./params";
 import { index766Schema } from "./index766-schema";
 import { HEAVY_AT_ONCE, MAX_STREAMS, RATES } from "./limits";
 
@@ -49,7 +49,10 @@ export function openApiDocument(origin: string) {
     },
     servers: [{ url: `${origin}/api/v1` }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Mã truy cập (API token) của đơn vị" } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "Mã truy cập (API token) của đơn vị" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Phiên đăng nhập của cổng (ghi chỉ từ trang của cổng: Origin)" },
+      },
       schemas: {
         Error: errorBody,
         Envelope: schema(envelopeSchema),
@@ -58,7 +61,7 @@ export function openApiDocument(origin: string) {
         CapNhatTienDoHoSoMC: schema(stepSchema),
       },
     },
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     paths: {
       "/sync": {
         post: {
@@ -110,13 +113,14 @@ export function openApiDocument(origin: string) {
           summary: "Nhập dữ liệu danh mục từ CSV hoặc XLSX (quản trị)",
           parameters: [
             { name: "kind", in: "path", required: true, schema: { enum: Object.keys(REFERENCE_KINDS) } },
-            { name: "dryRun", in: "query", schema: { type: "boolean" }, description: "Chỉ kiểm tra, không ghi" },
+            { name: "dryRun", in: "query", schema: { enum: ["true", "false", "1", "0"] }, description: "Chỉ kiểm tra, không ghi (true, false, 1 hoặc 0)" },
+            { name: "filename", in: "query", schema: { type: "string", maxLength: 255 }, description: "Tên tệp khi gửi nguyên thân (CSV/XLSX nhận theo đuôi tệp)" },
           ],
           requestBody: { content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } }, "text/csv": { schema: { type: "string" } } } },
           responses: { "200": { description: "Báo cáo: số dòng thêm, sửa, giữ nguyên và lỗi từng dòng" }, ...errors(401, 403, 404, 413, 422) },
         },
       },
-      "/quarantine": { get: { summary: "Bản ghi đồng bộ bị từ chối trong phạm vi", responses: { "200": { description: "Danh sách" }, ...errors(401, 403) } } },
+      "/quarantine": { get: { summary: "Bản ghi đồng bộ bị từ chối trong phạm vi", parameters: parameters(quarantineQuery), responses: { "200": { description: "Danh sách" }, ...errors(401, 403, 422) } } },
       "/quarantine/{id}/resend": {
         post: {
           summary: "Gửi lại bản ghi đã sửa",
@@ -127,7 +131,31 @@ export function openApiDocument(origin: string) {
       },
       "/tokens": {
         get: { summary: "Mã truy cập của đơn vị", responses: { "200": { description: "Danh sách (không có giá trị mã)" }, ...errors(401, 403) } },
-        post: { summary: "Tạo mã truy cập (chỉ hiển thị một lần)", responses: { "201": { description: "Mã mới" }, ...errors(401, 403, 404, 422) } },
+        post: {
+          summary: "Tạo mã truy cập (chỉ hiển thị một lần)",
+          requestBody: { required: true, content: { "application/json": { schema: schema(tokenInput) } } },
+          responses: { "201": { description: "Mã mới" }, ...errors(400, 401, 403, 404, 413, 422) },
+        },
+      },
+      "/events": {
+        get: {
+          summary: "Luồng cập nhật trực tiếp (server-sent events): sự kiện `changed` mỗi khi dữ liệu được ghi",
+          description: `Tối đa ${MAX_STREAMS} luồng mở cùng lúc cho mỗi mã truy cập hoặc người dùng.`,
+          responses: { "200": { description: "text/event-stream: `ready`, rồi `changed` (thời điểm, ms)", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors(401, 403) },
+        },
+      },
+      "/reports/scorecard.xlsx": {
+        get: {
+          summary: "Bảng chỉ số theo cấp dưới dạng Excel (profile=766 thêm các trang tính chỉ số 766)",
+          parameters: parameters(workbookQuery),
+          responses: {
+            "200": { description: "Tệp Excel", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+            ...errors(401, 403, 404, 422),
+          },
+        },
+      },
+      "/openapi.json": {
+        get: { summary: "Tài liệu OpenAPI này", security: [], responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } }, ...errors() } },
       },
       "/tokens/{id}": {
         delete: { summary: "Thu hồi mã truy cập", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { "204": { description: "Đã thu hồi" }, ...errors(401, 403, 404) } },

@@ -1,6 +1,7 @@
 /** Shared query-parameter schemas of the API (and their OpenAPI descriptions). */
 import { z } from "zod";
 import { GROUP_BY, PROFILES } from "@/lib/engine/scorecard";
+import { QUARANTINE_STATES } from "@/db/schema";
 import { makePeriod } from "@/lib/method/period";
 import { isLocalDate, localDate } from "@/lib/method/time";
 import { fieldErrors } from "@/lib/ingest/errors";
@@ -31,6 +32,27 @@ export const indicatorsQuery = periodQuery.extend({
 export const intParam = (min: number, max: number) =>
   z.string().regex(/^(0|[1-9][0-9]{0,8})$/, "Số nguyên thập phân / A decimal integer").transform(Number)
     .pipe(z.number().min(min, `Tối thiểu ${min} / At least ${min}`).max(max, `Tối đa ${max} / At most ${max}`));
+
+/** GET /quarantine: which records, a page of them. */
+export const quarantineQuery = z.object({
+  state: z.enum(QUARANTINE_STATES).default("open").describe("open (chờ sửa), resent (đã gửi lại), discarded (đã loại bỏ)"),
+  limit: intParam(1, 500).default(50).describe("Số bản ghi mỗi trang (1–500)"),
+  offset: intParam(0, 100_000_000).default(0).describe("Bỏ qua bao nhiêu bản ghi đầu"),
+});
+
+/** GET /reports/scorecard.xlsx: the period, the unit whose tier is listed, the profile. */
+export const workbookQuery = periodQuery.extend({
+  unit: z.string().max(100).optional().describe("Đơn vị có các đơn vị con được liệt kê (MaDonVi); mặc định cấp cao nhất trong phạm vi"),
+  profile: profileParam,
+});
+
+const noNul = (s: string) => !s.includes("\u0000");
+const NUL = "Có ký tự U+0000 / Contains U+0000";
+/** POST /tokens: a new token's name and the unit whose subtree it reads and writes. */
+export const tokenInput = z.object({
+  name: z.string().trim().min(1).max(200).refine(noNul, NUL).describe("Tên gợi nhớ, ví dụ: Hệ thống một cửa Sở Tư pháp"),
+  unitCode: z.string().min(1).max(100).refine(noNul, NUL).describe("Mã đơn vị (MaDonVi): mã truy cập chỉ đọc/ghi dữ liệu của đơn vị này và các đơn vị trực thuộc"),
+});
 
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.output<T> {

@@ -1,19 +1,12 @@
 /** GET /api/v1/tokens — tokens the caller manages; POST — create one (shown once). */
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { getDb } from "@/lib/data/db";
 import { readBody, utf8 } from "@/lib/api/body";
+import { tokenInput } from "@/lib/api/params";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError, handler } from "@/lib/api/errors";
 import { fieldErrors } from "@/lib/ingest/errors";
 import { createToken, listTokens } from "@/lib/data/tokens";
-
-const noNul = (s: string) => !s.includes("\u0000");
-const NUL = "Có ký tự U+0000 / Contains U+0000";
-const tokenInput = z.object({
-  name: z.string().trim().min(1).max(200).refine(noNul, NUL).describe("Tên gợi nhớ, ví dụ: Hệ thống một cửa Sở Tư pháp"),
-  unitCode: z.string().min(1).max(100).refine(noNul, NUL).describe("Mã đơn vị (MaDonVi): mã truy cập chỉ đọc/ghi dữ liệu của đơn vị này và các đơn vị trực thuộc"),
-});
 
 export const GET = handler(async (req: Request) => {
   const { orm } = await getDb();

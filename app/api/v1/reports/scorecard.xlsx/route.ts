@@ -2,15 +2,14 @@
 import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
 import { handler } from "@/lib/api/errors";
-import { parseQuery, periodFrom, periodQuery, profileParam } from "@/lib/api/params";
+import { parseQuery, periodFrom, workbookQuery } from "@/lib/api/params";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import { scorecardWorkbook } from "@/lib/report/excel";
 import { callerKey, heavy, takeRate } from "@/lib/api/limits";
-import { z } from "zod";
 
 export const GET = handler(async (req: Request) => {
-  const q = parseQuery(req, periodQuery.extend({ unit: z.string().optional(), profile: profileParam }));
+  const q = parseQuery(req, workbookQuery);
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
   takeRate("heavy", callerKey(req, caller));
