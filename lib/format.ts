@@ -1,4 +1,4 @@
-/** vi-VN formatting for the UI (DEVELOPERS.md: numbers and dates in vi-VN). */
+/** vi-VN formatting for the UI: every number and date an official reads is written as vi-VN writes it. */
 import { TZ } from "@/lib/method/time";
 
 const int = new Intl.NumberFormat("vi-VN");

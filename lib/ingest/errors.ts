@@ -1,6 +1,6 @@
 /**
  * Validation errors that name the record, the field and the reason, in Vietnamese
- * and English (DEVELOPERS.md: bad input gets a clear error).
+ * and English: bad input gets a clear error, and nothing valid beside it is lost.
  */
 import type { z } from "zod";
 
