@@ -182,3 +182,22 @@ test("the public viewer sees the 766 index and the procedures behind it, never t
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("3.1 Thủ tục cung cấp dịch vụ công trực tuyến");
   expect(errors).toEqual([]);
 });
+
+test("one rank everywhere: a department's place in the ranking is the k of its own overview's k/N, ties in words", async ({ page, errors }) => {
+  const q = "?from=2026-01-01&to=2026-06-30";
+  await signIn(page, "admin");
+  await page.goto(`/xep-hang${q}`);
+  const cell = page.locator('[data-scorecard="so_nganh"] tr[data-row="000.03.00.H56"] [data-place]');
+  await expect(cell).toHaveText(/^\d+(đồng hạng)?$/);
+  const place = Number((await cell.textContent())!.match(/^\d+/)![0]);
+  // Places never decrease down the table, and a repeated place says "đồng hạng".
+  const places = await page.locator('[data-scorecard="so_nganh"] [data-place]').allTextContents();
+  const numbers = places.filter((t) => t !== "—").map((t) => Number(t.match(/^\d+/)![0]));
+  expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  numbers.forEach((n, i) => { if (numbers.filter((m) => m === n).length > 1) expect(places[i]).toContain("đồng hạng"); });
+  await page.context().clearCookies();
+  await signIn(page, "stp.quanly");
+  await page.goto(`/tong-quan${q}`);
+  await expect(page.locator("[data-rank]")).toHaveText(new RegExp(`^${place}/\\d+$`));
+  expect(errors).toEqual([]);
+});

@@ -13,7 +13,7 @@ import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
-import { unitIndex, ratingOf766 } from "@/lib/method/i766/score";
+import { competitionRanks, unitIndex, ratingOf766 } from "@/lib/method/i766/score";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
 import { Breadcrumb } from "../../_components/breadcrumb";
@@ -110,6 +110,8 @@ async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: 
     // Departments and communes are ranked separately, as the national portal does.
     ? SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0)
     : [{ kind: view, rows }];
+  // Competition ranks on the sorted column (1, 1, 3): the rule of the overview's "k/N" (standing.ts), ties said in words.
+  const places = new Map(sections.flatMap((sec) => [...placesOf(sec.rows.map((r) => ({ key: r.key, total: col.value(r) === null ? null : col.value(r)! * -dir })))]));
 
   return (
     <div className="space-y-4">
@@ -122,10 +124,10 @@ async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: 
           {view === "units" && <h2 className="text-lg font-semibold">{SECTION_LABELS[section.kind] ?? section.kind} ({section.rows.length})</h2>}
           {/* On a phone: one card per unit, the on-time rate first. */}
           <ol className="space-y-2 sm:hidden" data-cards={section.kind}>
-            {section.rows.map((r, i) => (
+            {section.rows.map((r) => (
               <li key={r.key} className="rounded-lg border border-gray-200 bg-white p-3">
                 <div className="flex items-start justify-between gap-2">
-                  <span className="text-sm text-gray-500 tabular-nums">{col.value(r) === null ? "—" : `#${i + 1}`}</span>
+                  <span className="text-sm text-gray-500 tabular-nums"><Place place={places.get(r.key)} prefix="#" /></span>
                   <span className="flex-1 font-medium">{nameOf(r)}</span>
                   <BandBadge band={r.onTime.band} indicator="onTime" />
                 </div>
@@ -152,9 +154,9 @@ async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: 
                 </tr>
               </thead>
               <tbody>
-                {section.rows.map((r, i) => (
+                {section.rows.map((r) => (
                   <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
-                    <td className="px-2 py-2 tabular-nums">{col.value(r) === null ? "—" : i + 1}</td>
+                    <td className="px-2 py-2 tabular-nums" data-place><Place place={places.get(r.key)} /></td>
                     <td className="px-2 py-2">{nameOf(r)}</td>
                     {COLUMNS.map((c) => (
                       <td key={c.key} className="px-2 py-2 tabular-nums">
@@ -192,6 +194,8 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
   const total = (r: ScorecardRow) => unitIndex(r.index766)?.total ?? null;
   const rows = [...card.rows].sort((a, b) => (total(b) ?? -1) - (total(a) ?? -1) || a.name.localeCompare(b.name, "vi"));
   const sections = SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0);
+  // The index's own ranks (METHOD-766 §0.4), with ties said in words.
+  const places = new Map(sections.flatMap((sec) => [...placesOf(sec.rows.map((r) => ({ key: r.key, total: total(r) })))]));
   return (
     <div className="space-y-4">
       {rows.length === 0 && <p className="rounded border border-gray-200 bg-white p-4 text-gray-600">Không có đơn vị trực thuộc hoặc chưa có dữ liệu trong kỳ.</p>}
@@ -206,7 +210,8 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                   <th className="px-2 py-2">Đơn vị</th>
                   <th className="px-2 py-2">Tổng điểm</th>
                   <th className="px-2 py-2">Xếp loại</th>
-                  {(Object.keys(GROUPS) as GroupId[]).map((g) => <th key={g} className="px-2 py-2">{g}. {GROUPS[g].name} ({GROUPS[g].max})</th>)}
+                  {/* Each cell states the maximum that applies to its unit (an indicator not applicable leaves it). */}
+                  {(Object.keys(GROUPS) as GroupId[]).map((g) => <th key={g} className="px-2 py-2">{g}. {GROUPS[g].name}</th>)}
                 </tr>
               </thead>
               <tbody>
@@ -215,7 +220,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                   const rating = ratingOf766(x?.rating ?? null);
                   return (
                     <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
-                      <td className="px-2 py-2 tabular-nums" data-rank766>{x?.rank ? `${x.rank.position}/${x.rank.of}` : "—"}</td>
+                      <td className="px-2 py-2 tabular-nums" data-rank766>{x?.rank ? <Place place={{ ...x.rank, tied: places.get(r.key)?.tied ?? false }} withCount /> : "—"}</td>
                       <td className="px-2 py-2">
                         <Link className="text-blue-700 hover:underline" href={`/xep-hang${qs({ ...base, unit: r.key, view: "i766" })}`}>{r.name}</Link>
                         <Link className="ml-2 text-xs text-blue-700 underline" href={`/chi-so-766${qs({ ...base, unit: r.key })}`} aria-label={`Chi tiết chỉ số 766 của ${r.name}`}>chi tiết</Link>
@@ -266,5 +271,24 @@ function SectorTable({ rows }: { rows: ScorecardRow[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Competition ranks within one section, with whether another unit shares the place. */
+function placesOf(list: Array<{ key: string; total: number | null }>): Map<string, { position: number; of: number; tied: boolean }> {
+  const ranks = competitionRanks(list);
+  const count = new Map<number, number>();
+  for (const r of ranks.values()) count.set(r.position, (count.get(r.position) ?? 0) + 1);
+  return new Map([...ranks].map(([k, r]) => [k, { ...r, tied: (count.get(r.position) ?? 0) > 1 }]));
+}
+
+/** A place: "2", or "2 đồng hạng" when another unit shares it; "k/N" when the count is asked for. */
+function Place({ place, prefix = "", withCount = false }: { place?: { position: number; of: number; tied: boolean }; prefix?: string; withCount?: boolean }) {
+  if (!place) return <>—</>;
+  return (
+    <>
+      {prefix}{place.position}{withCount ? `/${place.of}` : ""}
+      {place.tied ? <span className="ml-1 whitespace-nowrap text-xs text-gray-500">đồng hạng</span> : null}
+    </>
   );
 }
