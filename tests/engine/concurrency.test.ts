@@ -2,7 +2,8 @@
  * Many writers at once (issue: exact under concurrent writers). Several connections race
  * the sync (DATA.md §1) on shared keys: new dossiers of one unit, procedure and day from
  * every stream, progress steps for the same dossiers from several streams at once, full
- * re-sends that move dossiers between units and days, and a catalogue change mid-run.
+ * re-sends that move dossiers between units and days, a catalogue, a calendar and a
+ * unit-tree change mid-run, and an online repair of a difference planted before the race.
  * Then every figure must be what one writer would have produced:
  * - the rollup equals its definition (`dossier_keys` of every dossier, key by key);
  * - every dossier's derived facts equal their re-derivation from all its steps (METHOD §A.2–A.4, METHOD-766 §2.1);
@@ -16,10 +17,10 @@ import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
 import { ingest } from "@/lib/data/sync";
 import type { Caller } from "@/lib/data/scope";
-import { upsertProcedures } from "@/lib/store/writes";
+import { upsertProcedures, upsertUnits } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { computeScorecard } from "@/lib/engine/scorecard";
-import { factDifferences, rollupDifferences, verify } from "@/lib/engine/verify";
+import { factDifferences, repairRollup, rollupDifferences, verify } from "@/lib/engine/verify";
 import { prng } from "@/lib/demo/generate";
 import { makePeriod } from "@/lib/method/period";
 import { startOfLocalDay } from "@/lib/method/time";
@@ -117,9 +118,18 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
       await upsertProcedures(db.orm, [{ code: "P2", name: "Thủ tục P2", fieldCode: null, fieldName: null, deadlineValue: 4, deadlineUnit: "working_day", hasFee: false }]);
       await new Promise((r) => setTimeout(r, 300));
       await changeExceptions(db.orm, [{ day: "2026-10-08", kind: "off", name: "Nghỉ đột xuất" }]);
+      // A change of the unit tree (closure rebuilt, provinces re-stamped) under the same exclusive lock.
+      await upsertUnits(db.orm, [{ code: "S2", name: "Sở 2 (đổi tên)", kind: "so_nganh", parentCode: "T", areaCode: null }]);
+    })();
+    // A difference planted before the race, repaired online while the writers run: the
+    // repair's correction and every writer's delta must all count, once.
+    await db.orm.execute(sql`insert into dossier_days (province_code, unit_code, pc, day, r_received) values ('T', 'S1', 'P1', '2026-10-05', 7)`);
+    const repair = (async () => {
+      await new Promise((r) => setTimeout(r, 400));
+      expect(await repairRollup(db.orm, null)).toBeGreaterThan(0);
     })();
     const started = Date.now();
-    await Promise.all([...Array.from({ length: STREAMS }, (_, s) => stream(s)), catalogue]);
+    await Promise.all([...Array.from({ length: STREAMS }, (_, s) => stream(s)), catalogue, repair]);
     console.log(`concurrency: ${STREAMS} streams × ${ROUNDS} rounds on ${onPostgres ? "PostgreSQL" : "PGlite"} in ${Date.now() - started} ms`);
 
     // Nothing accepted is missing.

@@ -24,12 +24,14 @@ export default async function AdminPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Quản trị</h1>
+      {/* Differences come first (on a phone, before the menu); a clean check after it. */}
+      {check && (check.rollupDifferences > 0 || check.factDifferences > 0) ? <IntegrityCard check={check} /> : null}
       <ul className="grid gap-3 sm:grid-cols-2">
         {ITEMS.filter((i) => allowed(caller, i.need)).map((i) => (
           <li key={i.href}><Link href={i.href} className="block rounded-lg border border-gray-200 bg-white p-4 hover:border-red-300"><p className="font-medium">{i.title}</p><p className="text-sm text-gray-600">{i.text}</p></Link></li>
         ))}
       </ul>
-      {check !== undefined ? <IntegrityCard check={check} /> : null}
+      {check !== undefined && !(check && (check.rollupDifferences > 0 || check.factDifferences > 0)) ? <IntegrityCard check={check} /> : null}
     </div>
   );
 }
