@@ -16,6 +16,7 @@ export default defineConfig({
     environment: "node",
     env: { AUTH_SECRET: "test-only-secret-0123456789abcdef0123456789" },
     globalSetup: ["tests/global-setup.ts"],
+    setupFiles: ["tests/setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Two cores: a worker per core; each file gets its own database.

@@ -28,12 +28,22 @@ export function bearerToken(req: Request): string | null {
   return m ? m[1] : null;
 }
 
-/** The caller, or null when the request carries no valid credential. A bad token is refused. */
+/** Whether the request carries a credential at all (a token, or a session cookie). */
+export function hasCredentials(req: Request): boolean {
+  return bearerToken(req) !== null || SESSION_COOKIES.some((n) => cookie(req, n) !== null);
+}
+
+/**
+ * The caller, or null when the request carries no valid credential. A bad token is refused.
+ * A caller, once known, is charged one read (lib/api/limits.ts) before anything else is
+ * checked, so that its refused requests count against it too.
+ */
 export async function requestCaller(orm: Orm, req: Request, bodyToken?: string | null): Promise<Caller | null> {
   const token = bearerToken(req) ?? bodyToken ?? null;
   if (token) {
     const c = await callerFromToken(orm, token);
     if (!c) throw new ApiError("unauthorized", "Mã truy cập không hợp lệ hoặc đã bị thu hồi", "Invalid or revoked API token");
+    takeRate("read", callerKey(req, c));
     return c;
   }
   for (const name of SESSION_COOKIES) {
@@ -43,6 +53,7 @@ export async function requestCaller(orm: Orm, req: Request, bodyToken?: string |
     const uid = jwt?.uid;
     if (typeof uid !== "number") continue;
     const caller = await callerFromUserId(orm, uid, typeof jwt?.sv === "number" ? jwt.sv : 0);
+    if (caller) takeRate("read", callerKey(req, caller));
     if (caller?.kind === "user" && caller.mustChangePassword) {
       throw new ApiError("forbidden", "Cần đổi mật khẩu trước khi dùng cổng (trang Đổi mật khẩu)", "Change your password first (the Đổi mật khẩu page)");
     }
@@ -55,11 +66,10 @@ export async function requestCaller(orm: Orm, req: Request, bodyToken?: string |
   return null;
 }
 
-/** The caller, or 401; every request counts against the caller's rate of reads (lib/api/limits.ts). */
+/** The caller, or 401. */
 export async function requireCaller(orm: Orm, req: Request, bodyToken?: string | null): Promise<Caller> {
   const c = await requestCaller(orm, req, bodyToken);
   if (!c) throw new ApiError("unauthorized", "Cần đăng nhập hoặc mã truy cập (Bearer)", "Sign-in or an API token (Bearer) is required");
-  takeRate("read", callerKey(req, c));
   return c;
 }
 

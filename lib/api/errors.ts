@@ -46,14 +46,3 @@ export function toErrorResponse(e: unknown) {
   logUnexpected("api", e);
   return errorResponse("internal", "Lỗi hệ thống / Internal error");
 }
-
-/** Wraps a route handler so that every failure becomes the envelope. */
-export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
-  return async (...args: A): Promise<Response> => {
-    try {
-      return await fn(...args);
-    } catch (e) {
-      return toErrorResponse(e);
-    }
-  };
-}

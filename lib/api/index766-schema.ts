@@ -3,8 +3,9 @@
  * document; tests parse the API's own output with it, so it cannot drift.
  */
 import { z } from "zod";
+import { int } from "@/lib/json-schema";
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
-import { RATINGS, TIME_UNITS_766 } from "@/lib/method/i766/score";
+import { RANKED_KINDS, RATINGS, TIME_UNITS_766 } from "@/lib/method/i766/score";
 
 const num = z.number().nullable();
 const indicator = z.strictObject({
@@ -22,14 +23,14 @@ export const unitIndex766Schema = z.strictObject({
   total: num.describe("Tổng điểm trên thang 100; null khi không có chỉ số nào được tính"),
   rating: z.enum(RATINGS.map((r) => r.key) as [string, ...string[]]).nullable(),
   max: z.number().describe("Tổng điểm tối đa của các chỉ số được tính, trước khi quy về thang 100"),
-  rank: z.strictObject({ position: z.number().int(), of: z.number().int(), tier: z.enum(["so_nganh", "xa", "huyen"]) }).nullable(),
+  rank: z.strictObject({ position: int(1, 1_000_000), of: int(1, 1_000_000), tier: z.enum(RANKED_KINDS) }).nullable(),
   groups: z.strictObject(Object.fromEntries((Object.keys(GROUPS) as GroupId[]).map((g) => [g, group(g)]))),
 }).describe("Chỉ số 766 của một đơn vị (by = all, agency, area)");
 
 export const procedureIndex766Schema = z.strictObject({
   averageTime: z.strictObject({
     value: num.describe("Thời gian giải quyết bình quân"), unit: z.enum(TIME_UNITS_766).describe("Đơn vị: hours (thời hạn tính bằng giờ), working_days (ngày làm việc), days (ngày: thời hạn tính bằng ngày, tháng, năm, hoặc không có)"),
-    dossiers: z.number().int(),
+    dossiers: int(0, Number.MAX_SAFE_INTEGER),
   }),
 }).describe("Chỉ số 766 theo thủ tục (by = procedure): thời gian giải quyết bình quân (chỉ số 2.2)");
 

@@ -11,6 +11,7 @@
  *   read never queues behind them, and on PostgreSQL keeps connections of the pool free.
  * In memory, per server process: each server of several protects itself.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Caller } from "@/lib/data/scope";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/auth/throttle";
@@ -34,6 +35,18 @@ export const RATES = {
 } as const;
 export type RateKind = keyof typeof RATES;
 
+/**
+ * Bytes a request body may hold, by route. A sync body whose credential can only be inside
+ * it (the envelope's `session`) is read before anyone is known: it gets the small limit, so
+ * that nobody unauthenticated makes the server hold a large body.
+ */
+export const BODY_LIMITS = {
+  sync: 64 * 1024 * 1024,
+  syncUnauthenticated: 1024 * 1024,
+  import: 32 * 1024 * 1024,
+  token: 64 * 1024,
+} as const;
+
 export const MAX_STREAMS = 5;
 export const HEAVY_AT_ONCE = 2;
 export const HEAVY_WAITING = 8;
@@ -48,6 +61,24 @@ export function callerKey(req: Request, caller: Caller | null): string {
   return `ip:${clientAddress(req.headers, env.TRUSTED_PROXY_HOPS)}`;
 }
 
+/**
+ * What a response says of its caller's rate (the RateLimit-* headers): the bucket this
+ * request drew from that has the least left. Kept per request while its handler runs.
+ */
+export interface RateNote { limit: number; remaining: number; reset: number }
+const notes = new AsyncLocalStorage<{ note: RateNote | null }>();
+
+/** Runs a request's handler with a place for its rate note; `note()` reads it afterwards. */
+export function withRateNote<T>(run: (note: () => RateNote | null) => Promise<T>): Promise<T> {
+  const store = { note: null as RateNote | null };
+  return notes.run(store, () => run(() => store.note));
+}
+
+function noteRate(n: RateNote) {
+  const store = notes.getStore();
+  if (store && (!store.note || n.remaining / n.limit < store.note.remaining / store.note.limit)) store.note = n;
+}
+
 /** Takes one request from the caller's bucket of this kind, or throws 429 saying when to retry. */
 export function takeRate(kind: RateKind, key: string, now = Date.now()): void {
   const { perSecond, burst } = RATES[kind];
@@ -59,10 +90,13 @@ export function takeRate(kind: RateKind, key: string, now = Date.now()): void {
   if (b.tokens < 1) {
     buckets.set(id, b);
     const wait = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
+    noteRate({ limit: burst, remaining: 0, reset: wait });
     throw new TooManyRequests(wait, `Quá nhiều yêu cầu; thử lại sau ${wait} giây`, `Too many requests; retry after ${wait} s`);
   }
   b.tokens -= 1;
   buckets.set(id, b);
+  // Full again after (burst − tokens) / perSecond seconds.
+  noteRate({ limit: burst, remaining: Math.floor(b.tokens), reset: Math.ceil((burst - b.tokens) / perSecond) });
   // Forget full buckets now and then, so the map holds only recent callers.
   if (buckets.size > 10_000) for (const [k, v] of buckets) if (now - v.at > 60_000) buckets.delete(k);
 }

@@ -6,9 +6,13 @@ import { makePeriod } from "@/lib/method/period";
 import { isLocalDate, localDate } from "@/lib/method/time";
 import { fieldErrors } from "@/lib/ingest/errors";
 import { decodeSegment } from "@/lib/format";
+import { documented, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
 import { ApiError } from "./errors";
 
-const day = z.string().refine(isLocalDate, "Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD");
+const day = documented(z.string().refine(isLocalDate, "Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD"),
+  { type: "string", format: "date", maxLength: 10, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", examples: ["2025-03-01"] });
+/** A code of the catalogue or the unit tree (MaDonVi, MaTTHC, MaLinhVuc, a district). */
+const code = z.string().max(100).regex(new RegExp(STORABLE_TEXT, "u"), "Có ký tự không hợp lệ / Contains an invalid character");
 
 export const periodQuery = z.object({
   from: day.optional().describe("Ngày đầu kỳ (YYYY-MM-DD); mặc định ngày đầu tháng hiện tại"),
@@ -20,18 +24,19 @@ export const profileParam = z.enum(PROFILES).default("200")
 
 export const indicatorsQuery = periodQuery.extend({
   by: z.enum(GROUP_BY).default("agency").describe("Nhóm theo: all, agency, area, procedure, field, sector (ngành, chỉ có số liệu phản ánh, kiến nghị)"),
-  unit: z.string().optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),
-  area: z.string().optional().describe("Chỉ các cơ quan phục vụ địa bàn này"),
-  procedure: z.string().optional().describe("Chỉ thủ tục này (MaTTHC)"),
-  field: z.string().optional().describe("Chỉ lĩnh vực này (MaLinhVuc)"),
-  parent: z.string().optional().describe("Chỉ các đơn vị con trực tiếp của đơn vị này (một cấp của bảng xếp hạng)"),
+  unit: code.optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),
+  area: code.optional().describe("Chỉ các cơ quan phục vụ địa bàn này"),
+  procedure: code.optional().describe("Chỉ thủ tục này (MaTTHC)"),
+  field: code.optional().describe("Chỉ lĩnh vực này (MaLinhVuc)"),
+  parent: code.optional().describe("Chỉ các đơn vị con trực tiếp của đơn vị này (một cấp của bảng xếp hạng)"),
   profile: profileParam,
 });
 
 /** A whole number in canonical decimal ("0x10", "1e2", " 5" are not), within [min, max]. */
-export const intParam = (min: number, max: number) =>
+export const intParam = (min: number, max: number) => documented(
   z.string().regex(/^(0|[1-9][0-9]{0,8})$/, "Số nguyên thập phân / A decimal integer").transform(Number)
-    .pipe(z.number().min(min, `Tối thiểu ${min} / At least ${min}`).max(max, `Tối đa ${max} / At most ${max}`));
+    .pipe(z.number().min(min, `Tối thiểu ${min} / At least ${min}`).max(max, `Tối đa ${max} / At most ${max}`)),
+  { type: "integer", format: "int32", minimum: min, maximum: max });
 
 /** GET /quarantine: which records, a page of them. */
 export const quarantineQuery = z.object({
@@ -42,16 +47,15 @@ export const quarantineQuery = z.object({
 
 /** GET /reports/scorecard.xlsx: the period, the unit whose tier is listed, the profile. */
 export const workbookQuery = periodQuery.extend({
-  unit: z.string().max(100).optional().describe("Đơn vị có các đơn vị con được liệt kê (MaDonVi); mặc định cấp cao nhất trong phạm vi"),
+  unit: code.optional().describe("Đơn vị có các đơn vị con được liệt kê (MaDonVi); mặc định cấp cao nhất trong phạm vi"),
   profile: profileParam,
 });
 
-const noNul = (s: string) => !s.includes("\u0000");
-const NUL = "Có ký tự U+0000 / Contains U+0000";
+const storable = [new RegExp(STORABLE_TEXT, "u"), "Có ký tự U+0000 hoặc nửa cặp mã UTF-16 / Contains U+0000 or half a surrogate pair"] as const;
 /** POST /tokens: a new token's name and the unit whose subtree it reads and writes. */
 export const tokenInput = z.object({
-  name: z.string().trim().min(1).max(200).refine(noNul, NUL).describe("Tên gợi nhớ, ví dụ: Hệ thống một cửa Sở Tư pháp"),
-  unitCode: z.string().min(1).max(100).refine(noNul, NUL).describe("Mã đơn vị (MaDonVi): mã truy cập chỉ đọc/ghi dữ liệu của đơn vị này và các đơn vị trực thuộc"),
+  name: z.string().max(200).regex(new RegExp(NOT_BLANK, "u"), "Trống hoặc có ký tự không hợp lệ / Blank, or contains an invalid character").trim().describe("Tên gợi nhớ, ví dụ: Hệ thống một cửa Sở Tư pháp"),
+  unitCode: z.string().min(1).max(100).regex(...storable).describe("Mã đơn vị (MaDonVi): mã truy cập chỉ đọc/ghi dữ liệu của đơn vị này và các đơn vị trực thuộc"),
 });
 
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */

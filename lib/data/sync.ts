@@ -21,7 +21,6 @@ import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
 import { inScope, textList } from "@/lib/engine/sql-util";
 import { holdReferenceShared, lockDossiers, retryOnConflict } from "@/lib/engine/write-locks";
 
-export const MAX_BATCH = 5000;
 
 export interface RecordResult {
   index: number;

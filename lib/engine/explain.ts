@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { WorkCalendar, type CalendarException } from "@/lib/method/calendar";
 import { explain, type Explanation } from "@/lib/method/explain";
-import { VERDICT_LABELS, type Deadline, type DeadlineUnit, type DossierFacts } from "@/lib/method/ontime";
+import { VERDICT_LABELS, type Verdict, type Deadline, type DeadlineUnit, type DossierFacts } from "@/lib/method/ontime";
 import { judge766, RULE_766_LABELS, type Rule766 } from "@/lib/method/i766/ontime";
 import { type Period, periodJson } from "@/lib/method/period";
 import { STATUS_LABELS } from "@/lib/method/status";
@@ -29,13 +29,13 @@ export interface DossierExplanation extends Explanation {
   procedure: { code: string | null; name: string | null; known: boolean };
   status: { code: number; label: string };
   channel: number | null;
-  sqlVerdict: string | null;
+  sqlVerdict: Verdict | null;
   /** The same dossier under METHOD-766 §2.1: its own end, waits and rule (and the SQL's verdict beside it). */
   i766: {
-    verdict: string | null; verdictLabel: string; rule: Rule766; ruleLabel: string;
+    verdict: Verdict | null; verdictLabel: string; rule: Rule766; ruleLabel: string;
     end: { at: string; status: number; label: string; bySupplement: boolean } | null;
     waitingMs: number; supplements: number; appointmentAt: string | null; due: string | null;
-    sqlVerdict: string | null;
+    sqlVerdict: Verdict | null;
   };
   steps: Array<{ status: number; label: string; at: string; handler: string | null; content: string | null }>;
 }
@@ -44,7 +44,7 @@ interface Row {
   province_code: string; id: number; code: string; unit_code: string; unit_name: string | null; procedure_code: string | null;
   procedure_name: string | null; known: boolean; deadline_value: number | null; deadline_unit: DeadlineUnit | null;
   status: number; channel: number | null; received_ms: number | null; refused_ms: number | null; synced_ms: number;
-  sql_verdict: string | null; appointment_ms: number | null; sql_verdict766: string | null;
+  sql_verdict: Verdict | null; appointment_ms: number | null; sql_verdict766: Verdict | null;
 }
 
 /**

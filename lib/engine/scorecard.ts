@@ -20,6 +20,7 @@ import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { inScope, instant, subtree, textList } from "./sql-util";
+import { RANKED_KINDS, type RankedKind } from "@/lib/method/i766/score";
 import { competitionRanks, index766, timeUnit766, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
@@ -199,7 +200,7 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
       row.index766 = { averageTime: { value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null, unit: timeUnit766(units.get(row.key) ?? null), dossiers } };
     });
   } else if (q.profile === "766" && UNIT_GROUPINGS.includes(q.by)) {
-    const tiers = await tiersOf(orm, result.filter((r) => r.kind && RANKED_KINDS.includes(r.kind)).map((r) => r.key));
+    const tiers = await tiersOf(orm, result.filter((r) => r.kind && isRanked(r.kind)).map((r) => r.key));
     const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r))));
     // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
     const byTier = new Map<string, Array<{ key: string; total: number | null }>>();
@@ -210,7 +211,7 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
     const ranks = new Map([...byTier.values()].flatMap((t) => [...competitionRanks(t)]));
     rowsOut.forEach((row, i) => {
       const rank = ranks.get(row.key);
-      row.index766 = { ...scores[i], rank: rank && row.kind ? { ...rank, tier: row.kind } : null };
+      row.index766 = { ...scores[i], rank: rank && row.kind && isRanked(row.kind) ? { ...rank, tier: row.kind } : null };
     });
   }
   if (q.profile !== "766") return { period: periodJson(q.period), by: q.by, rows: rowsOut };
@@ -231,8 +232,9 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
  */
 const UNIT_GROUPINGS: readonly GroupBy[] = ["all", "agency", "area"];
 
+const isRanked = (k: UnitKind): k is RankedKind => (RANKED_KINDS as readonly string[]).includes(k);
+
 /** METHOD-766 §0.4: the tiers ranked — sở/ban/ngành, xã/phường and huyện, each among the siblings of one parent. */
-const RANKED_KINDS: readonly UnitKind[] = ["so_nganh", "xa", "huyen"];
 async function tiersOf(orm: Orm, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
   const found = await rows<{ code: string; parent: string | null; kind: string }>(orm, sql`

@@ -6,6 +6,9 @@
  */
 import type { FieldError } from "./errors";
 
+/** Records one sync request may carry (DATA.md §1). */
+export const MAX_BATCH = 5000;
+
 export const RECORD_LIMITS = { bytes: 256 * 1024, depth: 32, feeLines: 1000, steps: 1000 } as const;
 
 /**

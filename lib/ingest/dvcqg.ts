@@ -8,15 +8,32 @@ import { z } from "zod";
 import type { DossierRow, StepRow } from "@/lib/store/writes";
 import { feeStateOf } from "@/lib/method/payment";
 import { isStatusCode } from "@/lib/method/status";
-import { parseInstant } from "@/lib/method/time";
+import { INSTANT_PATTERN, parseInstant } from "@/lib/method/time";
+import { documented, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
 import { RECORD_LIMITS, recordBoundsError } from "./bounds";
 import { fieldErrors, msg, type FieldError } from "./errors";
 import { quickDossier } from "./fast";
 
 const scalar = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
+/*
+ * What the API document says of each field (lib/json-schema.ts): the same limits, stated
+ * the way a sender reads them. Where the server is lenient (spaces around a value, "01" for
+ * a status) the document states the plain form; whatever the document calls valid, the
+ * server accepts (tests/api/contract.test.ts).
+ */
+const DATE_TEXT = "Ngày giờ yyyyMMddHHmmss (giờ Việt Nam) hoặc ISO 8601, năm 1900–2100; rỗng hoặc null = không có";
+const instantJson = (required: boolean) => required
+  ? { type: "string", maxLength: 40, pattern: INSTANT_PATTERN, description: DATE_TEXT.replace("; rỗng hoặc null = không có", "; bắt buộc"), examples: ["20250303090000", "2025-03-03T09:00:00+07:00"] }
+  : { type: ["string", "null"], maxLength: 40, pattern: `${INSTANT_PATTERN.slice(0, -1)}|^$`, description: DATE_TEXT, examples: ["20250303090000", "", null] };
+const textJson = (max: number) => ({ type: ["string", "number", "null"], maxLength: max, pattern: STORABLE_TEXT, description: `Văn bản, tối đa ${max} ký tự` });
+const codeJson = (allowed: readonly string[]) => ({ enum: [...allowed, ...allowed.filter((c) => /^[0-9]+$/.test(c)).map(Number), "", null] });
+const STATUS_CODES = Array.from({ length: 10 }, (_, i) => i + 1);
+/** MaHoSo: 1–100 characters, not blank. */
+const dossierCodeJson = { type: "string", minLength: 1, maxLength: 100, pattern: NOT_BLANK, description: "Mã hồ sơ (1–100 ký tự)", examples: ["000.00.12.H22-250303-0001"] };
+
 /** A date-time: `yyyyMMddHHmmss` (local) or ISO 8601; "" or absent = no value. */
-const instantField = z
+const instantField = documented(z
   .union([z.string(), z.null()])
   .optional()
   .transform((v, ctx) => {
@@ -26,9 +43,9 @@ const instantField = z
       return z.NEVER;
     }
     return d;
-  });
+  }), instantJson(false));
 
-const statusField = (name: string) =>
+const statusField = (name: string) => documented(
   z.union([z.string(), z.number()], { error: msg(`${name} phải là mã trạng thái 1–10`, `${name} must be a status code 1–10`) })
     .transform((v, ctx) => {
       const n = Number(String(v).trim());
@@ -37,10 +54,10 @@ const statusField = (name: string) =>
         return z.NEVER;
       }
       return n;
-    });
+    }), { enum: [...STATUS_CODES.map(String), ...STATUS_CODES], description: "Mã trạng thái 1–10 (research/domain.md §1.2)" });
 
 const optionalCode = (allowed: readonly string[], vi: string, en: string) =>
-  z.union([z.string(), z.number(), z.null()]).optional().transform((v, ctx) => {
+  documented(z.union([z.string(), z.number(), z.null()]).optional().transform((v, ctx) => {
     const s = v == null ? "" : String(v).trim();
     if (s === "") return null;
     if (!allowed.includes(s)) {
@@ -48,10 +65,10 @@ const optionalCode = (allowed: readonly string[], vi: string, en: string) =>
       return z.NEVER;
     }
     return s;
-  });
+  }), codeJson(allowed));
 
 /** Optional text; longer than `max` is an error (never cut: a cut code would name another record). */
-const text = (max: number) => z.union([z.string(), z.number(), z.null()]).optional()
+const text = (max: number) => documented(z.union([z.string(), z.number(), z.null()]).optional()
   .transform((v, ctx) => {
     const s = v == null ? "" : String(v).trim();
     if (s.length > max) {
@@ -59,12 +76,17 @@ const text = (max: number) => z.union([z.string(), z.number(), z.null()]).option
       return z.NEVER;
     }
     return s === "" ? null : s;
-  });
+  }), textJson(max));
+
+const dossierCode = documented(
+  scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).max(100, msg("MaHoSo quá dài (tối đa 100)", "MaHoSo too long (max 100)"))),
+  dossierCodeJson,
+);
 
 export const stepSchema = z.looseObject({
-  MaHoSo: scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).max(100, msg("MaHoSo quá dài (tối đa 100)", "MaHoSo too long (max 100)"))),
+  MaHoSo: dossierCode,
   TrangThai: statusField("TrangThai"),
-  ThoiDiemXuLy: instantField.refine((d) => d !== null, msg("Thiếu ThoiDiemXuLy", "ThoiDiemXuLy is missing")),
+  ThoiDiemXuLy: documented(instantField.refine((d) => d !== null, msg("Thiếu ThoiDiemXuLy", "ThoiDiemXuLy is missing")), instantJson(true)),
   NguoiXuLy: text(200),
   ChucDanh: text(200),
   PhongBanXuLy: text(300),
@@ -74,7 +96,7 @@ export const stepSchema = z.looseObject({
 });
 
 const feeLine = z.looseObject({
-  Gia: z.union([z.number(), z.string()]).optional().transform((v, ctx) => {
+  Gia: documented(z.union([z.number(), z.string()]).optional().transform((v, ctx) => {
     if (v === undefined || String(v).trim() === "") return 0;
     const n = Number(String(v).trim());
     if (!Number.isFinite(n) || n < 0) {
@@ -82,14 +104,17 @@ const feeLine = z.looseObject({
       return z.NEVER;
     }
     return n;
+  }), {
+    anyOf: [{ type: "number", minimum: 0, maximum: 1e15 }, { type: "string", maxLength: 20, pattern: "^([0-9]{1,15}(\\.[0-9]{1,4})?)?$" }],
+    description: "Số tiền (đồng), ≥ 0; rỗng = 0",
   }),
 });
 
 /** Steps embedded in a dossier may omit MaHoSo: it is the dossier's. */
-const embeddedStep = stepSchema.extend({ MaHoSo: scalar.optional() });
+const embeddedStep = stepSchema.extend({ MaHoSo: documented(scalar.optional(), { ...dossierCodeJson, description: "Mã hồ sơ; bỏ trống = mã của hồ sơ chứa bước này" }) });
 
 export const dossierSchema = z.looseObject({
-  MaHoSo: scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).max(100, msg("MaHoSo quá dài (tối đa 100)", "MaHoSo too long (max 100)"))),
+  MaHoSo: dossierCode,
   MaTTHC: text(50),
   MaDonVi: text(50),
   KenhThucHien: optionalCode(["1", "2", "3"], "KenhThucHien phải là 1, 2, 3 hoặc để trống, nhận được", "KenhThucHien must be 1, 2, 3 or empty, got"),
@@ -168,14 +193,17 @@ export function parseStep(raw: unknown): Parsed<StepRow & { dossierCode: string 
   return { ok: true, value: { dossierCode: r.data.MaHoSo, ...toSteps([r.data])[0] } };
 }
 
+const STORABLE = new RegExp(STORABLE_TEXT, "u");
+const STORABLE_ERROR = msg("Có ký tự U+0000 hoặc nửa cặp mã UTF-16", "Contains U+0000 or half of a UTF-16 surrogate pair");
+
 export const SERVICES = ["DongBoHoSoMC", "CapNhatTienDoHoSoMC"] as const;
 export type Service = (typeof SERVICES)[number];
 
 /** The DVCQG envelope. `session` and `madonvi` are what real senders put beside `data`. */
 export const envelopeSchema = z.looseObject({
   service: z.enum(SERVICES, { error: msg("service phải là DongBoHoSoMC hoặc CapNhatTienDoHoSoMC", "service must be DongBoHoSoMC or CapNhatTienDoHoSoMC") }),
-  isUpdating: z.union([z.string(), z.boolean()]).optional(),
-  session: z.string().optional(),
-  madonvi: z.string().optional(),
+  isUpdating: z.union([z.string().max(10).regex(STORABLE, STORABLE_ERROR), z.boolean()]).optional(),
+  session: z.string().max(200).regex(/^[\x21-\x7e]*$/, msg("session phải là mã truy cập (ký tự ASCII in được)", "session must be an API token (printable ASCII)")).optional().describe("Mã truy cập, khi không gửi trong tiêu đề Authorization (chỉ cho lô dưới 1 MB)"),
+  madonvi: z.string().max(50).regex(STORABLE, STORABLE_ERROR).optional().describe("Mã đơn vị mặc định cho các bản ghi không có MaDonVi; phải thuộc phạm vi của mã truy cập"),
   data: z.array(z.unknown(), { error: msg("data phải là một mảng bản ghi", "data must be an array of records") }),
 });

@@ -16,7 +16,7 @@ export interface Explanation {
   inPopulation: boolean;
   start: { at: string | null; source: "received" | "first_step" | null; field: string | null };
   end: { at: string; status: number | null; statusLabel: string; source: "event" | "asOf" } | null;
-  deadline: { value: number; unit: string; unitLabel: string } | null;
+  deadline: { value: number; unit: Deadline["unit"]; unitLabel: string } | null;
   dueAt: string | null;
   elapsed: { value: number; unitLabel: string } | null;
   verdict: Verdict | null;

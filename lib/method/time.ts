@@ -62,6 +62,23 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?$/;
 
 /**
+ * The dates `parseInstant` accepts, as one regular expression for the API document: a real
+ * calendar day of 1900–2100 (leap days included), then the time, as `yyyyMMddHHmmss` or
+ * ISO 8601. Spelled out rather than left to "format: date-time", which takes forms this
+ * parser refuses and refuses some it takes. tests/method/time.test.ts holds them together.
+ */
+export const INSTANT_PATTERN = (() => {
+  const year = "(?:19\\d\\d|20\\d\\d|2100)";
+  const leapYear = "(?:(?:19|20)(?:0[48]|[2468][048]|[13579][26])|2000)";
+  const day = (sep: string) =>
+    `(?:${year}${sep}(?:(?:0[1-9]|1[0-2])${sep}(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])${sep}(?:29|30)|(?:0[13578]|1[02])${sep}31)|${leapYear}${sep}02${sep}29)`;
+  const hh = "(?:[01]\\d|2[0-3])", mm = "[0-5]\\d";
+  const time = `${hh}:${mm}(?::${mm}(?:\\.\\d{1,9})?)?`;
+  const offset = `(?:Z|[+-]${hh}:?${mm})`;
+  return `^(?:${day("")}${hh}${mm}${mm}|${day("-")}T${time}${offset}|${day("-")}(?:[T ]${time})?)$`;
+})();
+
+/**
  * Parses a DVCQG date (DATA.md §1): `yyyyMMddHHmmss` in local time, or ISO 8601 (with
  * an offset, or without one = local time, METHOD §0.1). Empty means no value (null);
  * anything else that is not a real date and time is an error (undefined).

@@ -1,9 +1,14 @@
-/** Calls route handlers directly, as a client would over HTTP, with a token or a user session. */
+/**
+ * Calls route handlers directly, as a client would over HTTP, with a token or a user
+ * session. Every /api/v1 response is held to the OpenAPI document (tests/helpers/contract.ts):
+ * a response the document does not describe fails the test that received it.
+ */
 import { encode } from "next-auth/jwt";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db";
 import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/data/db";
+import { contractProblems } from "./contract";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -15,6 +20,8 @@ export interface CallOptions {
   rawBody?: BodyInit;
   headers?: Record<string, string>;
   params?: Record<string, string>;
+  /** A stream (server-sent events): read its first chunk, then hang up. */
+  stream?: boolean;
 }
 
 export async function call(handler: unknown, url: string, o: CallOptions = {}) {
@@ -33,14 +40,23 @@ export async function call(handler: unknown, url: string, o: CallOptions = {}) {
   // A stream body (a chunked upload) needs duplex, as in a browser's fetch.
   const req = new Request(`http://localhost${url}`, { method: o.method ?? (body ? "POST" : "GET"), headers, body, duplex: "half" } as RequestInit);
   const res = await (handler as Handler)(req, { params: Promise.resolve(o.params ?? {}) });
-  const text = await res.text();
+  const text = o.stream && res.ok ? await firstChunk(res) : await res.text();
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
     json = text;
   }
-  return { status: res.status, json: json as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const problems = contractProblems(req.method, url, res.status, res.headers, json);
+  if (problems.length) throw new Error(`The response breaks the OpenAPI document:\n${problems.join("\n")}`);
+  return { status: res.status, json: json as any, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function firstChunk(res: Response): Promise<string> {
+  const reader = res.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
 }
 
 /** A session as a sign-in now would sign it: with the user's current session version. */

@@ -5,6 +5,10 @@
  */
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId, type IndicatorId } from "./points";
 
+/** METHOD-766 §0.4: the kinds of unit ranked, each among the siblings of one parent. */
+export const RANKED_KINDS = ["so_nganh", "xa", "huyen"] as const;
+export type RankedKind = (typeof RANKED_KINDS)[number];
+
 /** What an indicator counted: `applicable` false when its denominator is 0 or its data absent (§0.2). */
 export interface Counted {
   numerator: number | null;
@@ -57,7 +61,7 @@ export interface Index766 {
   rating: Rating | null;
   /** Σ M of the applicable indicators: what the total is out of before rescaling to 100 (§0.2). */
   max: number;
-  rank: { position: number; of: number; tier: string } | null;
+  rank: { position: number; of: number; tier: RankedKind } | null;
   groups: Record<GroupId, { score: number | null; max: number; indicators: Partial<Record<IndicatorId, IndicatorScore>> }>;
 }
 

@@ -1,6 +1,6 @@
 /** GET /api/v1/events — server-sent events: `changed` whenever data is written. Signed-in users and tokens only. */
 import { requireCaller } from "@/lib/api/caller";
-import { handler } from "@/lib/api/errors";
+import { handler } from "@/lib/api/handler";
 import { getDb } from "@/lib/data/db";
 import { onDataChanged } from "@/lib/live/events";
 import { callerKey, openStream } from "@/lib/api/limits";

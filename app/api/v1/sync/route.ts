@@ -2,25 +2,19 @@
  * POST /api/v1/sync — the DVCQG sync services (`DongBoHoSoMC`, `CapNhatTienDoHoSoMC`)
  * as one-stop systems already send them (DATA.md §1).
  */
-import { NextResponse } from "next/server";
 import { getDb } from "@/lib/data/db";
 import { readBody, utf8 } from "@/lib/api/body";
 import { requestCaller, requireCaller } from "@/lib/api/caller";
-import { ApiError, handler } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { handler } from "@/lib/api/handler";
 import { envelopeSchema } from "@/lib/ingest/dvcqg";
 import { fieldErrors } from "@/lib/ingest/errors";
-import { ingest, MAX_BATCH } from "@/lib/data/sync";
+import { ingest } from "@/lib/data/sync";
+import { MAX_BATCH } from "@/lib/ingest/bounds";
 import { notifyDataChanged } from "@/lib/live/events";
-import { callerKey, takeRate } from "@/lib/api/limits";
+import { BODY_LIMITS, callerKey, takeRate } from "@/lib/api/limits";
+import { reply, syncResultSchema } from "@/lib/api/responses";
 
-/** A batch (5,000 records) from a caller whose credential is in the headers. */
-const MAX_BYTES = 64 * 1024 * 1024;
-/**
- * A body whose credential can only be inside it (the DVCQG envelope's `session`) is read
- * before anyone is known: it gets a small limit, so that nobody unauthenticated makes the
- * server hold a large body. Larger batches send the token as `Authorization: Bearer`.
- */
-const MAX_BYTES_UNAUTHENTICATED = 1024 * 1024;
 
 export const POST = handler(async (req: Request) => {
   const { orm } = await getDb();
@@ -28,7 +22,7 @@ export const POST = handler(async (req: Request) => {
   const known = await requestCaller(orm, req);
   // A caller known from the headers is limited before its body is read; one known from the envelope, after.
   takeRate("sync", callerKey(req, known));
-  const bytes = await readBody(req, known ? MAX_BYTES : MAX_BYTES_UNAUTHENTICATED, known ? undefined : {
+  const bytes = await readBody(req, known ? BODY_LIMITS.sync : BODY_LIMITS.syncUnauthenticated, known ? undefined : {
     vi: "khi chưa xác thực, gửi mã truy cập trong tiêu đề Authorization: Bearer để gửi lô lớn",
     en: "unauthenticated; send the token as Authorization: Bearer for large batches",
   });
@@ -54,7 +48,7 @@ export const POST = handler(async (req: Request) => {
   const message = out.rejected === 0
     ? `Đồng bộ thành công ${out.accepted} bản ghi`
     : `Đã nhận ${out.accepted} bản ghi; ${out.rejected} bản ghi bị từ chối, xem results / ${out.rejected} record(s) rejected, see results`;
-  return NextResponse.json({
+  return reply(syncResultSchema, {
     error_code: out.rejected === 0 ? 0 : 1,
     message,
     accepted: out.accepted,

@@ -1,7 +1,7 @@
 /** GET /api/v1/reports/scorecard.xlsx?from&to&unit&profile — the tiered scorecard as an Excel workbook (profile=766 adds its sheets). */
 import { getDb } from "@/lib/data/db";
 import { requireCaller } from "@/lib/api/caller";
-import { handler } from "@/lib/api/errors";
+import { handler } from "@/lib/api/handler";
 import { parseQuery, periodFrom, workbookQuery } from "@/lib/api/params";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
@@ -9,9 +9,9 @@ import { scorecardWorkbook } from "@/lib/report/excel";
 import { callerKey, heavy, takeRate } from "@/lib/api/limits";
 
 export const GET = handler(async (req: Request) => {
-  const q = parseQuery(req, workbookQuery);
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
+  const q = parseQuery(req, workbookQuery);
   takeRate("heavy", callerKey(req, caller));
   const unit = await resolveUnit(orm, caller, q.unit);
   const period = periodFrom(q);
