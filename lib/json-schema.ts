@@ -43,6 +43,35 @@ export const STORABLE_TEXT = "^[^\\u0000\\uD800-\\uDFFF]*$";
 /** Storable text with at least one character that is not white space (JS `trim()`'s set). */
 export const NOT_BLANK = "^[^\\u0000\\uD800-\\uDFFF]*[^\\s\\u0000\\uD800-\\uDFFF][^\\u0000\\uD800-\\uDFFF]*$";
 
+/**
+ * Characters of a text as JSON Schema's maxLength and PostgreSQL's char_length count them:
+ * code points, not UTF-16 units (an emoji is one character, two units).
+ */
+export function charCount(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** Whether `s` has more than `max` characters; counts only when its UTF-16 length says it might. */
+export const longerThan = (s: string, max: number) => s.length > max && charCount(s) > max;
+
+/** A string of `min`–`max` characters (code points, as the document's minLength/maxLength say). */
+export const chars = (min: number, max: number) =>
+  z.string()
+    .refine((s) => !longerThan(s, max), `Tối đa ${max} ký tự / At most ${max} characters`)
+    .refine((s) => charCount(s) >= min, min === 1 ? "Trống / Empty" : `Tối thiểu ${min} ký tự / At least ${min} characters`)
+    .meta({ minLength: min || undefined, maxLength: max });
+
 /** A whole number within [min, max], with the format OpenAPI names for its size. */
 export const int = (min: number, max: number) =>
   z.int().min(min).max(max).meta({ format: max > 2 ** 31 - 1 || min < -(2 ** 31) ? "int64" : "int32" });

@@ -32,7 +32,9 @@ export default function ApiDocsPage() {
       <h2 className="text-lg font-semibold">Giải thích một hồ sơ: <code>GET /api/v1/dossiers/&#123;MaHoSo&#125;/explain</code></h2>
       <p>Cho biết thời điểm bắt đầu, kết thúc, thời hạn, thời gian xử lý, kết luận và điều khoản của phương pháp đã áp dụng; trường <code>i766</code> cho kết luận theo Chỉ số 766 (quy tắc áp dụng, thời điểm kết thúc, số lần và thời gian chờ bổ sung).</p>
       <h2 className="text-lg font-semibold">Lỗi</h2>
-      <p>Mọi lỗi có dạng <code>{`{ "error": { "code", "message", "details" } }`}</code> với mã HTTP 400, 401, 403, 404, 413 hoặc 422.</p>
+      <p>Mọi lỗi có dạng <code>{`{ "error": { "code", "message", "details" } }`}</code> với mã HTTP 400, 401, 403, 404, 413, 422, 429 hoặc 500; lỗi từng trường nằm trong <code>details</code>.</p>
+      <h2 className="text-lg font-semibold">Hạn mức</h2>
+      <p>Mỗi phản hồi cho biết hạn mức còn lại của mã truy cập hoặc người dùng: <code>RateLimit-Limit</code> (số yêu cầu dồn được), <code>RateLimit-Remaining</code> (còn lại lúc này), <code>RateLimit-Reset</code> (số giây đến khi đầy lại). Quá hạn mức: mã 429 kèm <code>Retry-After</code> (số giây nên chờ). Yêu cầu không có mã truy cập, hoặc có mã sai, được tính theo địa chỉ gửi.</p>
     </article>
   );
 }

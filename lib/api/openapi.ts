@@ -9,9 +9,10 @@
 import { envelopeSchema, dossierSchema, SERVICES, stepSchema } from "@/lib/ingest/dvcqg";
 import { MAX_BATCH, RECORD_LIMITS } from "@/lib/ingest/bounds";
 import { REFERENCE_KINDS } from "@/lib/ingest/reference";
-import { jsonSchema, STORABLE_TEXT } from "@/lib/json-schema";
-import { indicatorsQuery, periodQuery, quarantineQuery, tokenInput, workbookQuery } from "./params";
+import { jsonSchema, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
+import { importQuery, indicatorsQuery, periodQuery, quarantineQuery, tokenInput, workbookQuery } from "./params";
 import { BODY_LIMITS, HEAVY_AT_ONCE, MAX_STREAMS, RATES } from "./limits";
+import { index766Schema } from "./index766-schema";
 import * as out from "./responses";
 
 type Json = Record<string, unknown>;
@@ -35,11 +36,21 @@ function storableExtras(json: unknown): unknown {
     k === "additionalProperties" && v && typeof v === "object" && Object.keys(v).length === 0 ? ref("StorableJson") : storableExtras(v)]));
 }
 
-/** An envelope of one service: its records are that service's. */
+/**
+ * An envelope of one service: its records are that service's. A dossier names its unit
+ * (MaDonVi), or the envelope does for all (madonvi). [decision] A token's own unit is also
+ * taken when both are absent (DATA.md §1), but the document asks for one of the two: a
+ * sender who follows it never depends on which credential carried the batch.
+ */
 function envelopeOf(service: (typeof SERVICES)[number]) {
   const base = jsonSchema(envelopeSchema) as { properties: Json; required: string[] };
+  const named = { type: ["string", "number"], maxLength: 50, pattern: NOT_BLANK };
   return {
     ...base,
+    ...(service === "DongBoHoSoMC" ? {
+      if: { required: ["madonvi"], properties: { madonvi: { pattern: NOT_BLANK } } },
+      else: { properties: { data: { items: { required: ["MaDonVi"], properties: { MaDonVi: named } } } } },
+    } : {}),
     additionalProperties: ref("StorableJson"),
     properties: {
       ...base.properties,
@@ -50,6 +61,13 @@ function envelopeOf(service: (typeof SERVICES)[number]) {
       },
     },
   };
+}
+
+/** The scorecard, its rows' `index766` named as the schema Index766 (one definition, as README cites it). */
+function scorecardJson() {
+  const json = jsonSchema(out.scorecardSchema, "output") as { properties: { rows: { items: { properties: Json } } } };
+  json.properties.rows.items.properties.index766 = { ...ref("Index766"), description: "Chỉ khi profile=766" };
+  return json;
 }
 
 const rateHeaders = {
@@ -131,7 +149,8 @@ export function openApiDocument(origin: string, environment = process.env.NODE_E
           ],
         },
         SyncResult: jsonSchema(out.syncResultSchema, "output"),
-        Scorecard: jsonSchema(out.scorecardSchema, "output"),
+        Scorecard: scorecardJson(),
+        Index766: jsonSchema(index766Schema, "output"),
         Explanation: jsonSchema(out.explanationSchema, "output"),
         ImportReport: jsonSchema(out.importReportSchema, "output"),
         QuarantineList: jsonSchema(out.quarantineListSchema, "output"),
@@ -180,8 +199,7 @@ export function openApiDocument(origin: string, environment = process.env.NODE_E
           description: `Tệp tối đa ${MiB(BODY_LIMITS.import)}, gửi dạng multipart (trường file) hoặc nguyên thân. Dòng sai được báo theo số dòng; các dòng đúng vẫn được nhập.`,
           parameters: [
             { name: "kind", in: "path", required: true, schema: { enum: Object.keys(REFERENCE_KINDS) } },
-            { name: "dryRun", in: "query", schema: { enum: ["true", "false", "1", "0"] }, description: "Chỉ kiểm tra, không ghi (true, false, 1 hoặc 0)" },
-            { name: "filename", in: "query", schema: { type: "string", maxLength: 255, pattern: "^[^/\\\\\\u0000]*$" }, description: "Tên tệp khi gửi nguyên thân (CSV/XLSX nhận theo đuôi tệp)" },
+            ...parameters(importQuery),
           ],
           requestBody: {
             required: true,

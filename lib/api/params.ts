@@ -6,13 +6,13 @@ import { makePeriod } from "@/lib/method/period";
 import { isLocalDate, localDate } from "@/lib/method/time";
 import { fieldErrors } from "@/lib/ingest/errors";
 import { decodeSegment } from "@/lib/format";
-import { documented, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
+import { chars, documented, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
 import { ApiError } from "./errors";
 
 const day = documented(z.string().refine(isLocalDate, "Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD"),
   { type: "string", format: "date", maxLength: 10, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", examples: ["2025-03-01"] });
 /** A code of the catalogue or the unit tree (MaDonVi, MaTTHC, MaLinhVuc, a district). */
-const code = z.string().max(100).regex(new RegExp(STORABLE_TEXT, "u"), "Có ký tự không hợp lệ / Contains an invalid character");
+const code = chars(0, 100).regex(new RegExp(STORABLE_TEXT, "u"), "Có ký tự không hợp lệ / Contains an invalid character");
 
 export const periodQuery = z.object({
   from: day.optional().describe("Ngày đầu kỳ (YYYY-MM-DD); mặc định ngày đầu tháng hiện tại"),
@@ -54,9 +54,22 @@ export const workbookQuery = periodQuery.extend({
 const storable = [new RegExp(STORABLE_TEXT, "u"), "Có ký tự U+0000 hoặc nửa cặp mã UTF-16 / Contains U+0000 or half a surrogate pair"] as const;
 /** POST /tokens: a new token's name and the unit whose subtree it reads and writes. */
 export const tokenInput = z.object({
-  name: z.string().max(200).regex(new RegExp(NOT_BLANK, "u"), "Trống hoặc có ký tự không hợp lệ / Blank, or contains an invalid character").trim().describe("Tên gợi nhớ, ví dụ: Hệ thống một cửa Sở Tư pháp"),
-  unitCode: z.string().min(1).max(100).regex(...storable).describe("Mã đơn vị (MaDonVi): mã truy cập chỉ đọc/ghi dữ liệu của đơn vị này và các đơn vị trực thuộc"),
+  name: chars(0, 200).regex(new RegExp(NOT_BLANK, "u"), "Trống hoặc có ký tự không hợp lệ / Blank, or contains an invalid character").trim().describe("Tên gợi nhớ, ví dụ: Hệ thống một cửa Sở Tư pháp"),
+  unitCode: chars(1, 100).regex(...storable).describe("Mã đơn vị (MaDonVi): mã truy cập chỉ đọc/ghi dữ liệu của đơn vị này và các đơn vị trực thuộc"),
 });
+
+/**
+ * POST /import/{kind}: `dryRun` is true, false, 1 or 0 and nothing else ("TRUE", "yes", "2",
+ * an empty value are 422: a request that meant "only check" must never run for real because
+ * the word was not understood); `filename` names the raw body's file (CSV or XLSX by its end).
+ */
+export const importQuery = z.object({
+  dryRun: z.enum(["true", "false", "1", "0"], { error: "Phải là true, false, 1 hoặc 0 / Must be true, false, 1 or 0" }).optional()
+    .describe("Chỉ kiểm tra, không ghi (true, false, 1 hoặc 0)"),
+  filename: chars(0, 255).regex(/^[^/\\\u0000]*$/, "Tên tệp không được có / \\ hoặc U+0000 / No / \\ or U+0000 in a file name").optional()
+    .describe("Tên tệp khi gửi nguyên thân (CSV/XLSX nhận theo đuôi tệp)"),
+});
+export const isTrue = (v: "true" | "false" | "1" | "0" | undefined) => v === "true" || v === "1";
 
 /** Parses the URL's query with `schema`; a bad value is 422 naming the parameter. */
 export function parseQuery<T extends z.ZodType>(req: Request, schema: T): z.output<T> {
@@ -101,19 +114,4 @@ export function routeParam(raw: string): string {
 export function idParam(raw: string): number {
   if (!/^[1-9][0-9]{0,14}$/.test(raw)) throw new ApiError("not_found", "Không tìm thấy", "Not found");
   return Number(raw);
-}
-
-/**
- * A boolean query parameter: true, false, 1 or 0 (absent: false). Anything else — "TRUE",
- * "yes", "2", an empty value, the parameter twice — is 422: a request that meant "only
- * check" must never be run for real because the word was not understood.
- */
-export function booleanParam(url: URL, name: string): boolean {
-  const values = url.searchParams.getAll(name);
-  if (values.length === 0) return false;
-  if (values.length === 1 && ["true", "1"].includes(values[0])) return true;
-  if (values.length === 1 && ["false", "0"].includes(values[0])) return false;
-  throw new ApiError("unprocessable", "Tham số không hợp lệ", "Invalid query parameters", [
-    { field: name, vi: "Phải là true, false, 1 hoặc 0 (một lần)", en: "Must be true, false, 1 or 0 (once)" },
-  ]);
 }

@@ -15,7 +15,7 @@ import type { Permission } from "@/lib/roles";
 import { allowed, scopeOf, type Caller } from "@/lib/data/scope";
 import { ForbiddenError } from "@/lib/errors";
 import { classifyUnits } from "@/lib/data/units";
-import type { FieldError } from "@/lib/ingest/errors";
+import { boundedError, type FieldError } from "@/lib/ingest/errors";
 import { quarantineCopy, visibleText } from "@/lib/ingest/bounds";
 import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
 import { inScope, textList } from "@/lib/engine/sql-util";
@@ -42,7 +42,8 @@ type Step = StepRow & { dossierCode: string };
 const codeOf = (raw: unknown) => {
   const c = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
   if (c == null || typeof c === "object" || String(c).trim() === "") return null;
-  return visibleText(String(c).trim()).slice(0, 100);
+  // By characters, not UTF-16 units: a cut through an emoji would leave half of it.
+  return Array.from(visibleText(String(c).trim())).slice(0, 100).join("");
 };
 
 export async function ingest(
@@ -57,7 +58,8 @@ export async function ingest(
   // A token bound to a single agency is that batch's default MaDonVi (DATA.md §1).
   const defaultUnit = input.defaultUnit ?? (caller.kind === "token" ? caller.unitCode : null);
   const results: RecordResult[] = [];
-  const reject = (index: number, raw: unknown, errors: FieldError[]) => results.push({ index, MaHoSo: codeOf(raw), status: "rejected", errors });
+  // Errors as the API answers and the quarantine keeps them: bounded (a record may name a 5,000-character field).
+  const reject = (index: number, raw: unknown, errors: FieldError[]) => results.push({ index, MaHoSo: codeOf(raw), status: "rejected", errors: errors.map(boundedError) });
 
   const dossiers = new Map<string, { index: number; row: DossierRow }>();
   const steps: Array<{ index: number; row: Step }> = [];

@@ -79,7 +79,7 @@ export function recordBoundsError(raw: unknown): FieldError | null {
 export function quarantineCopy(raw: unknown): unknown {
   const { depth } = inspect(raw);
   const code = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
-  const stub = { MaHoSo: typeof code === "string" ? code.replace(UNSTORABLE_ALL, hex).slice(0, 100) : null, "(không lưu)": "Bản ghi quá lớn hoặc lồng quá sâu để lưu nguyên văn / Too large or too deep to keep verbatim" };
+  const stub = { MaHoSo: typeof code === "string" ? Array.from(code.replace(UNSTORABLE_ALL, hex)).slice(0, 100).join("") : null, "(không lưu)": "Bản ghi quá lớn hoặc lồng quá sâu để lưu nguyên văn / Too large or too deep to keep verbatim" };
   if (depth > RECORD_LIMITS.depth) return stub;
   const text = JSON.stringify(raw) ?? "null";
   if (Buffer.byteLength(text) > RECORD_LIMITS.bytes) return stub;

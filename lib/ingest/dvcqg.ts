@@ -9,9 +9,9 @@ import type { DossierRow, StepRow } from "@/lib/store/writes";
 import { feeStateOf } from "@/lib/method/payment";
 import { isStatusCode } from "@/lib/method/status";
 import { INSTANT_PATTERN, parseInstant } from "@/lib/method/time";
-import { documented, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
+import { charCount, chars, documented, longerThan, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
 import { RECORD_LIMITS, recordBoundsError } from "./bounds";
-import { fieldErrors, msg, type FieldError } from "./errors";
+import { fieldErrors, msg, quoted, type FieldError } from "./errors";
 import { quickDossier } from "./fast";
 
 const scalar = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
@@ -30,27 +30,25 @@ const textJson = (max: number) => ({ type: ["string", "number", "null"], maxLeng
 const codeJson = (allowed: readonly string[]) => ({ enum: [...allowed, ...allowed.filter((c) => /^[0-9]+$/.test(c)).map(Number), "", null] });
 const STATUS_CODES = Array.from({ length: 10 }, (_, i) => i + 1);
 /** MaHoSo: 1–100 characters, not blank. */
-const dossierCodeJson = { type: "string", minLength: 1, maxLength: 100, pattern: NOT_BLANK, description: "Mã hồ sơ (1–100 ký tự)", examples: ["000.00.12.H22-250303-0001"] };
+const dossierCodeJson = { type: ["string", "number"], minLength: 1, maxLength: 100, pattern: NOT_BLANK, description: "Mã hồ sơ (1–100 ký tự; một số được đọc như chuỗi)", examples: ["000.00.12.H22-250303-0001"] };
 
 /** A date-time: `yyyyMMddHHmmss` (local) or ISO 8601; "" or absent = no value. */
-const instantField = documented(z
-  .union([z.string(), z.null()])
-  .optional()
-  .transform((v, ctx) => {
-    const d = parseInstant(v ?? null);
-    if (d === undefined) {
-      ctx.addIssue({ code: "custom", message: msg(`Ngày giờ không hợp lệ "${v}", cần yyyyMMddHHmmss hoặc ISO 8601, năm 1900–2100`, `Invalid date-time "${v}", expected yyyyMMddHHmmss or ISO 8601, years 1900–2100`) });
-      return z.NEVER;
-    }
-    return d;
-  }), instantJson(false));
+const toInstant = (v: string | null | undefined, ctx: z.RefinementCtx) => {
+  const d = parseInstant(v ?? null);
+  if (d === undefined) {
+    ctx.addIssue({ code: "custom", message: msg(`Ngày giờ không hợp lệ ${quoted(v)}, cần yyyyMMddHHmmss hoặc ISO 8601, năm 1900–2100`, `Invalid date-time ${quoted(v)}, expected yyyyMMddHHmmss or ISO 8601, years 1900–2100`) });
+    return z.NEVER;
+  }
+  return d;
+};
+const instantField = documented(z.union([z.string(), z.null()]).optional().transform(toInstant), instantJson(false));
 
 const statusField = (name: string) => documented(
   z.union([z.string(), z.number()], { error: msg(`${name} phải là mã trạng thái 1–10`, `${name} must be a status code 1–10`) })
     .transform((v, ctx) => {
       const n = Number(String(v).trim());
       if (String(v).trim() === "" || !isStatusCode(n)) {
-        ctx.addIssue({ code: "custom", message: msg(`Mã trạng thái không hợp lệ "${v}" (cần 1–10)`, `Unknown status code "${v}" (expected 1–10)`) });
+        ctx.addIssue({ code: "custom", message: msg(`Mã trạng thái không hợp lệ ${quoted(v)} (cần 1–10)`, `Unknown status code ${quoted(v)} (expected 1–10)`) });
         return z.NEVER;
       }
       return n;
@@ -61,7 +59,7 @@ const optionalCode = (allowed: readonly string[], vi: string, en: string) =>
     const s = v == null ? "" : String(v).trim();
     if (s === "") return null;
     if (!allowed.includes(s)) {
-      ctx.addIssue({ code: "custom", message: msg(`${vi} "${s}"`, `${en} "${s}"`) });
+      ctx.addIssue({ code: "custom", message: msg(`${vi} ${quoted(s)}`, `${en} ${quoted(s)}`) });
       return z.NEVER;
     }
     return s;
@@ -71,22 +69,30 @@ const optionalCode = (allowed: readonly string[], vi: string, en: string) =>
 const text = (max: number) => documented(z.union([z.string(), z.number(), z.null()]).optional()
   .transform((v, ctx) => {
     const s = v == null ? "" : String(v).trim();
-    if (s.length > max) {
-      ctx.addIssue({ code: "custom", message: msg(`Quá dài (${s.length} ký tự, tối đa ${max})`, `Too long (${s.length} characters, max ${max})`) });
+    if (longerThan(s, max)) {
+      ctx.addIssue({ code: "custom", message: msg(`Quá dài (${charCount(s)} ký tự, tối đa ${max})`, `Too long (${charCount(s)} characters, max ${max})`) });
       return z.NEVER;
     }
     return s === "" ? null : s;
   }), textJson(max));
 
 const dossierCode = documented(
-  scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).max(100, msg("MaHoSo quá dài (tối đa 100)", "MaHoSo too long (max 100)"))),
+  scalar.pipe(z.string().min(1, msg("MaHoSo trống", "MaHoSo is empty")).refine((s) => !longerThan(s, 100), msg("MaHoSo quá dài (tối đa 100 ký tự)", "MaHoSo too long (max 100 characters)"))),
   dossierCodeJson,
+);
+
+/** A date-time that must be there (a step's ThoiDiemXuLy): absent, null or "" is an error. */
+const requiredInstant = documented(
+  z.union([z.string(), z.null()], { error: msg("Thiếu ThoiDiemXuLy", "ThoiDiemXuLy is missing") })
+    .transform(toInstant)
+    .refine((d) => d !== null, msg("Thiếu ThoiDiemXuLy", "ThoiDiemXuLy is missing")),
+  instantJson(true),
 );
 
 export const stepSchema = z.looseObject({
   MaHoSo: dossierCode,
   TrangThai: statusField("TrangThai"),
-  ThoiDiemXuLy: documented(instantField.refine((d) => d !== null, msg("Thiếu ThoiDiemXuLy", "ThoiDiemXuLy is missing")), instantJson(true)),
+  ThoiDiemXuLy: requiredInstant,
   NguoiXuLy: text(200),
   ChucDanh: text(200),
   PhongBanXuLy: text(300),
@@ -100,7 +106,7 @@ const feeLine = z.looseObject({
     if (v === undefined || String(v).trim() === "") return 0;
     const n = Number(String(v).trim());
     if (!Number.isFinite(n) || n < 0) {
-      ctx.addIssue({ code: "custom", message: msg(`Gia không hợp lệ "${v}" (cần số ≥ 0)`, `Invalid Gia "${v}" (expected a number ≥ 0)`) });
+      ctx.addIssue({ code: "custom", message: msg(`Gia không hợp lệ ${quoted(v)} (cần số ≥ 0)`, `Invalid Gia ${quoted(v)} (expected a number ≥ 0)`) });
       return z.NEVER;
     }
     return n;
@@ -202,8 +208,8 @@ export type Service = (typeof SERVICES)[number];
 /** The DVCQG envelope. `session` and `madonvi` are what real senders put beside `data`. */
 export const envelopeSchema = z.looseObject({
   service: z.enum(SERVICES, { error: msg("service phải là DongBoHoSoMC hoặc CapNhatTienDoHoSoMC", "service must be DongBoHoSoMC or CapNhatTienDoHoSoMC") }),
-  isUpdating: z.union([z.string().max(10).regex(STORABLE, STORABLE_ERROR), z.boolean()]).optional(),
+  isUpdating: z.union([chars(0, 10).regex(STORABLE, STORABLE_ERROR), z.boolean()]).optional(),
   session: z.string().max(200).regex(/^[\x21-\x7e]*$/, msg("session phải là mã truy cập (ký tự ASCII in được)", "session must be an API token (printable ASCII)")).optional().describe("Mã truy cập, khi không gửi trong tiêu đề Authorization (chỉ cho lô dưới 1 MB)"),
-  madonvi: z.string().max(50).regex(STORABLE, STORABLE_ERROR).optional().describe("Mã đơn vị mặc định cho các bản ghi không có MaDonVi; phải thuộc phạm vi của mã truy cập"),
+  madonvi: chars(0, 50).regex(STORABLE, STORABLE_ERROR).optional().describe("Mã đơn vị mặc định cho các bản ghi không có MaDonVi; phải thuộc phạm vi của mã truy cập"),
   data: z.array(z.unknown(), { error: msg("data phải là một mảng bản ghi", "data must be an array of records") }),
 });

@@ -18,6 +18,18 @@ export function splitMessage(m: string): { vi: string; en: string } {
   return i < 0 ? { vi: "Giá trị không hợp lệ", en: m } : { vi: m.slice(0, i), en: m.slice(i + 3) };
 }
 
+/** A value as a message quotes it: at most 60 characters, then "…" (a 5,000-character value is not repeated back). */
+export function quoted(v: unknown): string {
+  const chars = Array.from(String(v));
+  return `"${chars.length > 60 ? `${chars.slice(0, 60).join("")}…` : chars.join("")}"`;
+}
+
+/** The bounds of an error as the API answers it: field ≤ 500 characters, each message ≤ 2,000. */
+export const ERROR_BOUNDS = { field: 500, message: 2000 } as const;
+const cut = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join("")}…` : s);
+export const boundedError = (e: FieldError): FieldError =>
+  ({ ...e, field: cut(e.field, ERROR_BOUNDS.field), vi: cut(e.vi, ERROR_BOUNDS.message), en: cut(e.en, ERROR_BOUNDS.message) });
+
 /** zod issues → field errors; a missing required field (absent from `input`) gets its own words. */
 export function fieldErrors(error: z.ZodError, input?: unknown): FieldError[] {
   return error.issues.map((i) => {

@@ -8,6 +8,7 @@
  */
 import { isStatusCode } from "@/lib/method/status";
 import { parseInstant } from "@/lib/method/time";
+import { longerThan } from "@/lib/json-schema";
 import { RECORD_LIMITS } from "./bounds";
 import type { DossierInput } from "./dvcqg";
 
@@ -30,7 +31,7 @@ function scalar(v: unknown): string {
 function text(v: unknown, max: number): string | null {
   if (v === undefined || v === null) return null;
   const s = scalar(v);
-  if (s.length > max) unsure();
+  if (longerThan(s, max)) unsure();
   return s === "" ? null : s;
 }
 
@@ -61,7 +62,7 @@ function list(v: unknown, max: number): unknown[] | null | undefined {
 
 function mahoso(v: unknown): string {
   const s = scalar(v);
-  return s.length >= 1 && s.length <= 100 ? s : unsure();
+  return s.length >= 1 && !longerThan(s, 100) ? s : unsure();
 }
 
 function feeLine(v: unknown) {

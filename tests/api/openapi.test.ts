@@ -43,4 +43,16 @@ describe("the OpenAPI document (issue: the API document is the contract)", () =>
     }
     expect(doc.components.schemas.Error.required).toEqual(["error"]);
   });
+
+  it("every response states the caller's rate (RateLimit-*) and the one origin allowed; every operation has an id and a tag", () => {
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const [m, op] of Object.entries(ops) as Array<[string, { operationId?: string; tags?: string[]; responses: Record<string, { headers?: object }> }]>) {
+        expect(op.operationId, `${m} ${p}`).toBeTruthy();
+        expect(op.tags?.length, `${m} ${p}`).toBeGreaterThan(0);
+        for (const [status, r] of Object.entries(op.responses)) {
+          expect(Object.keys(r.headers ?? {}), `${m} ${p} ${status}`).toEqual(expect.arrayContaining(["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin"]));
+        }
+      }
+    }
+  });
 });

@@ -123,6 +123,8 @@ describe("a partial batch: each bad record is rejected alone, with its field and
     // Still wrong: stays open with the new errors. Corrected: accepted and closed.
     const again = await call(resend, `/api/v1/quarantine/${badDate.id}/resend`, { userId: province.users.managerA, params: { id: String(badDate.id) }, body: { ...badDate.payload, NgayTiepNhan: "03-03-2025" } });
     expect(again.status).toBe(422);
+    // The error envelope of every route, the record's errors in its details (issue #22: one error shape).
+    expect(again.json.error.details).toEqual([expect.objectContaining({ field: "NgayTiepNhan" })]);
     const fixed = await call(resend, `/api/v1/quarantine/${badDate.id}/resend`, { userId: province.users.managerA, params: { id: String(badDate.id) }, body: { ...badDate.payload, NgayTiepNhan: "20250303090000" } });
     expect(fixed.status).toBe(200);
     expect((await rows(province.db.orm, sql`select 1 from dossiers where code = 'BAD-DATE'`)).length).toBe(1);

@@ -22,6 +22,40 @@ const post = (token: string) =>
     body: JSON.stringify({ service: "CapNhatTienDoHoSoMC", data: [] }),
   }));
 
+describe("rates said in every answer (RateLimit-*, as the OpenAPI document states)", () => {
+  it("a caller's remaining requests count down in RateLimit-Remaining; the limit and the refill time are stated", async () => {
+    const first = await call(indicators, "/api/v1/indicators?from=2025-03-01&to=2025-03-31", { token: province.tokens.A });
+    const second = await call(indicators, "/api/v1/indicators?from=2025-03-01&to=2025-03-31", { token: province.tokens.A });
+    expect(first.headers.get("RateLimit-Limit")).toBe(String(RATES.read.burst));
+    // The bucket refills at RATES.read.perSecond meanwhile: the second has at most what the first left.
+    expect(Number(first.headers.get("RateLimit-Remaining"))).toBe(RATES.read.burst - 1);
+    expect(Number(second.headers.get("RateLimit-Remaining"))).toBeLessThanOrEqual(RATES.read.burst - 1);
+    expect(Number(second.headers.get("RateLimit-Reset"))).toBeGreaterThanOrEqual(1);
+    // Only the portal's own pages may read an answer from a browser.
+    expect(first.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost");
+  });
+
+  it("a guessed token counts against its address: past the burst, the guesses get 429, not another try", async () => {
+    // The bucket refills while the guesses run: 429 comes a few guesses after the burst.
+    const statuses: number[] = [];
+    for (let i = 0; i < 3 * RATES.read.burst && statuses.at(-1) !== 429; i++) {
+      statuses.push((await call(indicators, "/api/v1/indicators", { token: `tthc_doan-${i}` })).status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(statuses.length).toBeGreaterThan(RATES.read.burst);
+    // A caller with a real token is not held up by the guesses of an address.
+    expect((await call(indicators, "/api/v1/indicators", { token: province.tokens.A })).status).toBe(200);
+  });
+
+  it("an anonymous request is charged before any work is done for it", async () => {
+    for (let i = 0; i < RATES.read.burst; i++) await call(indicators, "/api/v1/indicators?by=nonsense");
+    const r = await call(indicators, "/api/v1/indicators?by=nonsense");
+    expect(r.status).toBe(429);
+    expect(r.headers.get("Retry-After")).toBe("1");
+  });
+});
+
 describe("rates per caller", () => {
   it("a bucket per caller and kind: the burst passes, the next waits; it refills at the rate", () => {
     resetLimits();

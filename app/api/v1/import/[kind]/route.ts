@@ -7,7 +7,7 @@ import { readBody } from "@/lib/api/body";
 import { requireCaller } from "@/lib/api/caller";
 import { ApiError } from "@/lib/api/errors";
 import { handler } from "@/lib/api/handler";
-import { booleanParam } from "@/lib/api/params";
+import { importQuery, isTrue, parseQuery } from "@/lib/api/params";
 import { importForCaller } from "@/lib/data/imports";
 import { REFERENCE_KINDS, type ReferenceKind } from "@/lib/ingest/reference";
 import { BODY_LIMITS } from "@/lib/api/limits";
@@ -21,8 +21,8 @@ export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: 
   const caller = await requireCaller(orm, req);
   // Own keys only: "toString" or "constructor" name no kind.
   if (!Object.hasOwn(REFERENCE_KINDS, kind)) throw new ApiError("not_found", "Loại dữ liệu không có", "Unknown kind", { kinds: Object.keys(REFERENCE_KINDS) });
-  const url = new URL(req.url);
-  const dryRun = booleanParam(url, "dryRun");
+  const q = parseQuery(req, importQuery);
+  const dryRun = isTrue(q.dryRun);
   // The caller is known (above) before the body is read, and the body is read bounded.
   const bytes = await readBody(req, BODY_LIMITS.import);
   let file: { name: string; bytes: Uint8Array };
@@ -33,7 +33,7 @@ export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: 
     if (!(f instanceof File)) throw new ApiError("unprocessable", "Thiếu tệp (trường file)", "Missing file (field `file`)");
     file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
   } else {
-    file = { name: url.searchParams.get("filename") ?? `${kind}.csv`, bytes };
+    file = { name: q.filename ?? `${kind}.csv`, bytes };
   }
   const report = await importForCaller(orm, caller, kind as ReferenceKind, file, dryRun);
   if (!dryRun && report.valid > 0) notifyDataChanged();
