@@ -19,15 +19,30 @@ const LINKS: Array<{ href: string; label: string; need: Permission | readonly Pe
 const may = (caller: Caller, need: Permission | readonly Permission[]) =>
   (typeof need === "string" ? [need] : need).some((p) => allowed(caller, p));
 
+/**
+ * The menu: one row that wraps on a desktop; on a phone a "Chức năng" button that opens
+ * every item in two columns (a <details>, so it works before any script runs), never a row
+ * that hides items off-screen.
+ */
 export function PortalNav({ caller }: { caller: Caller }) {
+  const links = LINKS.filter((l) => may(caller, l.need));
+  const items = (className: string) => links.map((l) => (
+    <li key={l.href}>
+      <Link href={l.href} className={className}>{l.label}</Link>
+    </li>
+  ));
   return (
-    <nav aria-label="Chức năng" className="no-print -mx-4 mb-4 overflow-x-auto border-b border-gray-200 bg-white px-4">
-      <ul className="flex gap-1 whitespace-nowrap text-sm">
-        {LINKS.filter((l) => may(caller, l.need)).map((l) => (
-          <li key={l.href}>
-            <Link href={l.href} className="inline-block px-3 py-2 text-gray-700 hover:text-red-700">{l.label}</Link>
-          </li>
-        ))}
+    <nav aria-label="Chức năng" className="no-print -mx-4 mb-4 border-b border-gray-200 bg-white px-4">
+      <details className="md:hidden" data-phone-menu>
+        <summary className="flex cursor-pointer list-none items-center gap-2 py-2 text-sm font-medium text-gray-800">
+          <span aria-hidden="true" className="text-lg leading-none">☰</span> Chức năng
+        </summary>
+        <ul className="grid grid-cols-2 gap-1 pb-3 text-sm">
+          {items("block rounded border border-gray-200 px-3 py-2 text-gray-800 hover:bg-gray-50")}
+        </ul>
+      </details>
+      <ul className="hidden flex-wrap gap-1 text-sm md:flex">
+        {items("inline-block px-3 py-2 text-gray-700 hover:text-red-700")}
       </ul>
     </nav>
   );

@@ -6,7 +6,7 @@
 import type { WorkCalendar } from "./calendar";
 import type { Period } from "./period";
 import {
-  DEADLINE_UNIT_LABELS, derive, dueInstant, elapsed, endOf, inPopulation, verdictOf, VERDICT_LABELS,
+  DEADLINE_UNIT_LABELS, derive, dueDate, dueInstant, elapsed, endOf, inPopulation, verdictOf, VERDICT_LABELS,
   type Deadline, type DossierFacts, type Verdict,
 } from "./ontime";
 import { STATUS, STATUS_LABELS } from "./status";
@@ -18,6 +18,8 @@ export interface Explanation {
   end: { at: string; status: number | null; statusLabel: string; source: "event" | "asOf" } | null;
   deadline: { value: number; unit: Deadline["unit"]; unitLabel: string } | null;
   dueAt: string | null;
+  /** The due date as people read it (§A.4 [decision], §A.6): the N-th working day, never a day off after it. */
+  dueDate: string | null;
   elapsed: { value: number; unitLabel: string } | null;
   verdict: Verdict | null;
   verdictLabel: string;
@@ -44,6 +46,7 @@ export function explain(f: DossierFacts, deadline: Deadline | null, period: Peri
   const base = {
     inPopulation: pop, start, end: pop ? endJson : null, deadline: deadlineJson,
     dueAt: d.startAt && deadline ? formatLocalInstant(dueInstant(d.startAt, deadline, cal)) : null,
+    dueDate: d.startAt && deadline ? dueDate(d.startAt, deadline, cal) : null,
     elapsed: null as Explanation["elapsed"], verdict, verdictLabel: verdict ? VERDICT_LABELS[verdict] : "Không thuộc kỳ",
   };
 

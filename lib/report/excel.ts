@@ -136,6 +136,16 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
  */
 export const guardText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
+/**
+ * The workbook's file name: the unit, the period and the profile, so that two downloads
+ * (another period, or with the 766 index) never take the same name. ASCII only: a name in
+ * Content-Disposition that every browser saves as written.
+ */
+export function workbookFileName(unitCode: string | null, period: { from: string; to: string }, profile: "200" | "766" = "200"): string {
+  const unit = unitCode ? `-${unitCode.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 60)}` : "";
+  return `bang-chi-so${unit}-${period.from}-den-${period.to}${profile === "766" ? "-chi-so-766" : ""}.xlsx`;
+}
+
 /** The workbook of a tier: `title` names the unit; the period and as-of are written as an official reads them (vi-VN). */
 export async function scorecardWorkbook(card: Scorecard, title: string, period: { from: string; to: string; asOf: Date }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -77,8 +77,10 @@ export function presets(now = new Date()) {
     { label: "Tháng này", from: month, to: lastDayOfMonth(month) },
     { label: "Tháng trước", from: addMonths(month, -1), to: addDays(month, -1) },
     { label: "Quý này", from: qStart, to: lastDayOfMonth(addMonths(qStart, 2)) },
+    { label: "Quý trước", from: addMonths(qStart, -3), to: addDays(qStart, -1) },
     { label: "6 tháng", from: hStart, to: lastDayOfMonth(addMonths(hStart, 5)) },
     { label: "Năm nay", from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` },
+    { label: "Năm trước", from: `${Number(today.slice(0, 4)) - 1}-01-01`, to: `${Number(today.slice(0, 4)) - 1}-12-31` },
     { label: "12 tháng qua", from: addMonths(month, -11), to: lastDayOfMonth(month) },
   ];
 }

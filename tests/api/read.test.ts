@@ -9,6 +9,7 @@ import { GET as indicators } from "@/app/api/v1/indicators/route";
 import { GET as explain } from "@/app/api/v1/dossiers/[code]/explain/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/tokens/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
+import { GET as workbook } from "@/app/api/v1/reports/scorecard.xlsx/route";
 import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { call } from "../helpers/api";
@@ -151,5 +152,17 @@ describe("GET /api/v1/indicators?profile=766 (METHOD-766 §7)", () => {
     const r = await call(indicators, `/api/v1/indicators?${Q}&profile=999`, { userId: province.users.admin });
     expect(r.status).toBe(422);
     expect(r.json.error.details.map((d: { field: string }) => d.field)).toEqual(["profile"]);
+  });
+});
+
+describe("GET /api/v1/reports/scorecard.xlsx", () => {
+  it("names the file by unit, period and profile: two downloads never share a name", async () => {
+    const name = async (extra: string) => {
+      const res = await (workbook as unknown as (r: Request) => Promise<Response>)(new Request(`http://localhost/api/v1/reports/scorecard.xlsx?${Q}${extra}`, { headers: { authorization: `Bearer ${province.tokens.A}` } }));
+      expect(res.status).toBe(200);
+      return /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1];
+    };
+    expect(await name("&unit=A")).toBe("bang-chi-so-A-2025-03-01-den-2025-03-31.xlsx");
+    expect(await name("&unit=A&profile=766")).toBe("bang-chi-so-A-2025-03-01-den-2025-03-31-chi-so-766.xlsx");
   });
 });

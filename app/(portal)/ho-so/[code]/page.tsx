@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { explainForCaller } from "@/lib/data/dossiers";
 import { decodeSegment, formatCount } from "@/lib/format";
@@ -16,6 +17,20 @@ const waiting = (ms: number) => {
 
 const fmt = (iso: string | null | undefined) => (iso ? iso.replace("T", " ").replace(/\.\d{3}\+07:00$/, "").split(" ").map((p, i) => (i === 0 ? p.split("-").reverse().join("/") : p)).join(" ") : "—");
 
+/**
+ * The due date as an official reads it: the N-th working day (never the Sunday after it),
+ * and, when days off follow it, that a result given on them still counts as on time.
+ */
+function dueWords(e: { dueDate: string | null; dueAt: string | null; deadline: { unit: string } | null }): string {
+  if (!e.dueDate || !e.dueAt) return "Không xác định (thiếu ngày bắt đầu hoặc thời hạn)";
+  const day = e.dueDate.split("-").reverse().join("/");
+  if (e.deadline?.unit === "hour") return fmt(e.dueAt);
+  const graceUntil = e.dueAt.slice(0, 10);
+  return graceUntil > e.dueDate
+    ? `Hết ngày ${day}; trả kết quả trong các ngày nghỉ ngay sau đó (đến hết ${graceUntil.split("-").reverse().join("/")}) vẫn là đúng hạn`
+    : `Hết ngày ${day}`;
+}
+
 export default async function DossierPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const { code } = await params;
   const period = periodFromParams(await searchParams);
@@ -24,11 +39,11 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const rows: Array<[string, React.ReactNode]> = [
     ["Đơn vị", `${e.unit.name ?? ""} (${e.unit.code})`],
     ["Thủ tục", e.procedure.code ? `${e.procedure.name ?? "Không có trong danh mục"} (${e.procedure.code})` : "Trống"],
-    ["Trạng thái hiện tại", `${e.status.code} — ${e.status.label}`],
+    ["Trạng thái hiện tại", e.status.label],
     ["Bắt đầu xử lý", `${fmt(e.start.at)}${e.start.field ? ` (theo ${fieldWord(e.start.field)})` : ""}`],
     ["Kết thúc xử lý", e.end ? `${fmt(e.end.at)} — ${e.end.statusLabel}` : "—"],
     ["Thời hạn giải quyết", e.deadline ? `${e.deadline.value} ${e.deadline.unitLabel}` : "Không xác định"],
-    ["Hạn cuối (tính theo danh mục)", fmt(e.dueAt)],
+    ["Hạn giải quyết (theo danh mục)", dueWords(e)],
     ["Thời gian xử lý", e.elapsed ? `${Math.round(e.elapsed.value * 100) / 100} ${e.elapsed.unitLabel}` : "—"],
   ];
   return (
@@ -41,10 +56,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
         <p className="text-lg font-semibold">{e.verdictLabel}</p>
         <p>{e.reason}</p>
         <p className="mt-1 text-sm text-gray-700">Căn cứ: {officialClause(e.clause)}</p>
-        <details className="mt-2 text-xs text-gray-600">
-          <summary className="cursor-pointer">Cách tính</summary>
-          <p className="mt-1">Quy tắc áp dụng trong mã nguồn của cổng: <code>{e.clause}</code> (tệp METHOD.md, diễn giải Phụ lục Công văn 200/VPCP-KSTT). Cùng quy tắc được trả về trong API giải thích hồ sơ.</p>
-        </details>
+        <p className="mt-1 text-xs"><Link href="/cach-tinh#han" className="text-blue-700 underline">Cách tính hạn và ngày làm việc</Link></p>
       </section>
       <dl className="grid gap-x-4 gap-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
         {rows.map(([k, v]) => (

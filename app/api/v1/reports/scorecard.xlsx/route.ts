@@ -5,7 +5,7 @@ import { handler } from "@/lib/api/handler";
 import { parseQuery, periodFrom, workbookQuery } from "@/lib/api/params";
 import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
-import { scorecardWorkbook } from "@/lib/report/excel";
+import { scorecardWorkbook, workbookFileName } from "@/lib/report/excel";
 import { callerKey, heavy, takeRate } from "@/lib/api/limits";
 
 export const GET = handler(async (req: Request) => {
@@ -27,7 +27,7 @@ export const GET = handler(async (req: Request) => {
   return new Response(new Uint8Array(body), {
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="bang-chi-so-${period.from}-${period.to}.xlsx"`,
+      "content-disposition": `attachment; filename="${workbookFileName(unit?.code ?? null, period, q.profile)}"`,
     },
   });
 });
