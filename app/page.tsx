@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { competitionRanks } from "@/lib/method/i766/score";
 import { getDb } from "@/lib/data/db";
 import { getIndicators, getIndicatorsForPeriods } from "@/lib/data/indicators";
 import { portalSummary } from "@/lib/data/tree";
@@ -57,24 +58,45 @@ export default async function HomePage() {
   );
 }
 
-/** A tier ranked by the on-time rate, ties by name; units without dossiers last. */
+/**
+ * A tier by the on-time rate: the five best and the five worst first (who needs help is
+ * seen at a glance, without scrolling), the whole tier one click away. Places are
+ * competition ranks (1, 1, 3), as on the ranking page; units without dossiers come last.
+ */
 function PublicRanking({ title, rows }: { title: string; rows: ScorecardRow[] }) {
   const sorted = [...rows].sort((a, b) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1) || a.name.localeCompare(b.name, "vi"));
+  const ranks = competitionRanks(rows.map((r) => ({ key: r.key, total: r.onTime.rate })));
+  const rated = sorted.filter((r) => r.onTime.rate !== null);
+  const best = rated.slice(0, 5);
+  const worst = rated.length > 5 ? rated.slice(-Math.min(5, rated.length - 5)).reverse() : [];
+  const list = (items: ScorecardRow[], label: string) => (
+    <ol className="space-y-1 text-sm" aria-label={label}>
+      {items.map((r) => (
+        <li key={r.key} className="flex items-center justify-between gap-2 border-t border-gray-100 pt-1">
+          <span><span className="mr-2 text-gray-500 tabular-nums">{ranks.get(r.key)?.position ?? "—"}</span>{r.name}</span>
+          <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">
+            {r.onTime.band !== "white" && formatRate(r.onTime.rate)}
+            <BandBadge band={r.onTime.band} indicator="onTime" />
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-3" data-public-ranking={title}>
       <h2 className="mb-2 text-lg font-semibold">{title} ({sorted.length})</h2>
-      {/* Scrolls on its own: reachable by keyboard (tab to it, then arrows). */}
-      <ol className="max-h-96 space-y-1 overflow-y-auto text-sm" tabIndex={0} aria-label={`Xếp hạng ${title}`}>
-        {sorted.map((r, i) => (
-          <li key={r.key} className="flex items-center justify-between gap-2 border-t border-gray-100 pt-1">
-            <span><span className="mr-2 text-gray-500 tabular-nums">{r.onTime.rate === null ? "—" : i + 1}</span>{r.name}</span>
-            <span className="flex items-center gap-2 tabular-nums">
-              {r.onTime.band !== "white" && formatRate(r.onTime.rate)}
-              <BandBadge band={r.onTime.band} indicator="onTime" />
-            </span>
-          </li>
-        ))}
-      </ol>
+      <h3 className="text-sm font-medium text-emerald-800">Cao nhất</h3>
+      {list(best, `${title}: cao nhất`)}
+      {worst.length > 0 && (
+        <div data-worst>
+          <h3 className="mt-3 text-sm font-medium text-red-800">Thấp nhất</h3>
+          {list(worst, `${title}: thấp nhất`)}
+        </div>
+      )}
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm text-blue-700 underline">Xem toàn bộ {sorted.length} đơn vị</summary>
+        {list(sorted, `Xếp hạng ${title}`)}
+      </details>
     </section>
   );
 }

@@ -15,7 +15,7 @@ test("the home page shows the demo province's indicators in Vietnamese", async (
   // The same for every anonymous visitor: cacheable for a minute.
   expect((await page.request.get("/", { headers: { cookie: "" } })).headers()["cache-control"]).toContain("public");
   // vi-VN: a decimal comma and a percent sign; the band is named in words.
-  await expect(page.locator("[data-indicator=A] [data-rate]")).toHaveText(/^\d{1,3},\d{2} %$/);
+  await expect(page.locator("[data-indicator=A] [data-rate]")).toHaveText(/^\d{1,3},\d{2}\s%$/);
   await expect(page.locator("[data-indicator=A] [data-band]")).toHaveText(/^(Xanh|Vàng|Cam|Đỏ)$/);
   await page.screenshot({ path: "test-results/home-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -84,7 +84,7 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   await expect(page.locator("[data-rank766]")).toHaveText(/^\d+\/\d+$/, { timeout: 60_000 });
   await expect(page.locator("[data-rating]")).toHaveText(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
   await expect(page.locator("[data-group]")).toHaveCount(5);
-  await expect(page.locator("[data-losses]")).toContainText(/đạt ngưỡng [\d,]+ % để được thêm [\d,]+ điểm/);
+  await expect(page.locator("[data-losses]")).toContainText(/đạt ngưỡng [\d,]+\s% để được thêm [\d,]+ điểm/);
   // Every indicator with its counts; 2.1 opens the dossiers behind it.
   const ontime = page.locator("tr[data-indicator='2.1']");
   await expect(ontime).toContainText("Giải quyết hồ sơ đúng hạn");

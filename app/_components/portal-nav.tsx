@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PhoneMenu } from "./phone-menu";
 import type { Caller } from "@/lib/data/scope";
 import { allowed } from "@/lib/data/scope";
 import { ADMIN_PERMISSIONS, type Permission } from "@/lib/roles";
@@ -33,14 +34,14 @@ export function PortalNav({ caller }: { caller: Caller }) {
   ));
   return (
     <nav aria-label="Chức năng" className="no-print -mx-4 mb-4 border-b border-gray-200 bg-white px-4">
-      <details className="md:hidden" data-phone-menu>
+      <PhoneMenu>
         <summary className="flex cursor-pointer list-none items-center gap-2 py-2 text-sm font-medium text-gray-800">
           <span aria-hidden="true" className="text-lg leading-none">☰</span> Chức năng
         </summary>
         <ul className="grid grid-cols-2 gap-1 pb-3 text-sm">
           {items("block rounded border border-gray-200 px-3 py-2 text-gray-800 hover:bg-gray-50")}
         </ul>
-      </details>
+      </PhoneMenu>
       <ul className="hidden flex-wrap gap-1 text-sm md:flex">
         {items("inline-block px-3 py-2 text-gray-700 hover:text-red-700")}
       </ul>

@@ -50,6 +50,17 @@ export async function portalSummary(orm: Orm): Promise<{ code: string | null; na
   return r ?? { code: null, name: null, units: 0 };
 }
 
+/**
+ * The province a report is signed in ("Thái Nguyên, ngày …"): the root of `code`'s tree,
+ * or the portal's only root; its name without "UBND tỉnh". Public, like the unit tree's names.
+ */
+export async function placeName(orm: Orm, code: string | null): Promise<string | null> {
+  const [r] = code
+    ? await rows<{ name: string | null }>(orm, sql`select name from units where code = province_of(${code}::text)`)
+    : await rows<{ name: string | null }>(orm, sql`select name from units where parent_code is null and (select count(*) from units where parent_code is null) = 1`);
+  return r?.name ? r.name.replace(/^(UBND|Ủy ban nhân dân) (tỉnh|thành phố) /i, "") : null;
+}
+
 /** Whether `code` has units below it in the period (else its own scorecard is the answer, not a tier). */
 export async function hasChildUnits(orm: Orm, caller: Caller, code: string, period: { from: string; to: string }): Promise<boolean> {
   if (!(await unitInScope(orm, scopeOf(caller), code))) throw new NotFoundError();

@@ -9,5 +9,6 @@ export function rate(numerator: number, denominator: number): number | null {
 /** METHOD §0.3: display with two decimals in vi-VN (`92,35 %`); undefined shows "—". */
 export function formatRate(value: number | null, digits = 2): string {
   if (value === null) return "—";
-  return `${value.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`;
+  // A no-break space: "98,55 %" never wraps before its "%".
+  return `${value.toLocaleString("vi-VN", { minimumFractionDigits: digits, maximumFractionDigits: digits })}\u00a0%`;
 }

@@ -172,6 +172,11 @@ describe("user administration", () => {
     }
     const entries = await listAudit(db.orm, (await signedIn(db, ids.admin))!, { q: "user." });
     expect(entries.length).toBeGreaterThan(0);
+    // An administrator reads who did it and to whom by name, never "user:3" (issue #23: words).
+    for (const e of entries) {
+      expect(`${e.actorLabel} ${e.targetLabel}`).not.toMatch(/\b(user|token|rejected):\d/);
+    }
+    expect(entries.map((e) => e.actorLabel)).toEqual(expect.arrayContaining([expect.stringMatching(/\(admin\)$/)]));
   });
 
   it("a disabled user is no caller at all", async () => {

@@ -55,7 +55,7 @@ describe("tthc evaluate", () => {
     const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "all");
     expect(r.code).toBe(0);
     expect(r.out).toContain("A. Đúng hạn");
-    expect(r.out).toContain("14,29 % [Đỏ]");
+    expect(r.out).toContain("14,29\u00a0% [Đỏ]");
   });
 
   it("refuses a period wholly in the future and an unknown grouping", async () => {

@@ -9,7 +9,7 @@ describe("METHOD §0.3 rates", () => {
     expect(rate(0, 5)).toBe(0);
   });
   it("displays in vi-VN with a decimal comma, and '—' when undefined", () => {
-    expect(formatRate(92.3456)).toBe("92,35 %");
+    expect(formatRate(92.3456)).toBe("92,35\u00a0%"); // a no-break space: the "%" never wraps alone
     expect(formatRate(null)).toBe("—");
   });
 });
@@ -27,7 +27,7 @@ describe("METHOD §0.4 colour bands", () => {
   });
   it("decides on the exact value, not the rounded one", () => {
     // 89.996 displays as 90,00 % but is yellow.
-    expect(formatRate(89.996)).toBe("90,00 %");
+    expect(formatRate(89.996)).toBe("90,00\u00a0%");
     expect(onTimeBand(89.996)).toBe("yellow");
   });
   it("DVCTT rate: >50 green, [40,50] yellow, [30,40) orange, <30 red; white with no level-3/4 service", () => {

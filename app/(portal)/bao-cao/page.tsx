@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getIndicators } from "@/lib/data/indicators";
-import { resolveUnit } from "@/lib/data/tree";
+import { resolveUnit, placeName } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatDay, formatPoints, formatRate } from "@/lib/format";
 import { ratingOf766, unitIndex } from "@/lib/method/i766/score";
@@ -35,7 +35,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const byRate = (a: ScorecardRow, b: ScorecardRow) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1) || a.name.localeCompare(b.name, "vi");
   const tiers = TIERS.map(([kind, label]) => ({ label, rows: card.rows.filter((r) => (r.kind ?? "tinh") === kind).sort(byRate) })).filter((x) => x.rows.length > 0);
   const name = unit?.name ?? "Toàn quốc";
-  const place = name.replace(/^(UBND|Ủy ban nhân dân) (tỉnh|thành phố) /i, "");
+  // Signed in the province's place, whichever of its units the report is of.
+  const place = (await placeName(orm, unit?.code ?? null)) ?? name;
   const now = new Date();
   const [d, m, y] = formatDay(localDate(now)).split("/");
   return (
@@ -88,6 +89,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       {tiers.map((tier, n) => (
       <section key={tier.label} className="break-inside-avoid-page">
         <h2 className="mb-2 text-sm font-semibold">{["II", "III", "IV", "V"][n]}. Kết quả của các {tier.label} (sắp theo tỷ lệ đúng hạn)</h2>
+        {/* On a phone the table scrolls in its own box (the first two columns stay in view); on paper it fits the page. */}
+        <div className="overflow-x-auto print:overflow-visible">
         <table className="w-full border-collapse text-xs" data-report-tier={tier.label}>
           <thead><tr className="bg-gray-100">{["STT", "Đơn vị", "Hồ sơ", "A. Đúng hạn", "B. Mức 3+4", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ", ...(profile ? ["Chỉ số 766", "Xếp loại", "Hạng"] : [])].map((h) => <th key={h} className="border border-gray-400 px-1 py-1">{h}</th>)}</tr></thead>
           <tbody>
@@ -97,9 +100,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
                 <td className="border border-gray-400 px-1">{r.name}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatCount(r.onTime.population)}</td>
                 <td className="border border-gray-400 px-1 text-right">{r.onTime.band === "white" ? bandWord("white", "onTime") : `${formatRate(r.onTime.rate)} (${BAND_LABELS[r.onTime.band]})`}</td>
-                <td className="border border-gray-400 px-1 text-right">{formatRate(r.online.level34Rate)}</td>
+                <td className="border border-gray-400 px-1 text-right">{r.online.band === "white" ? bandWord("white", "online") : formatRate(r.online.level34Rate)}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatRate(r.online.channels.onlineRate)}</td>
-                <td className="border border-gray-400 px-1 text-right">{formatRate(r.payment.rate)}</td>
+                <td className="border border-gray-400 px-1 text-right">{r.payment.band === "white" ? bandWord("white", "payment") : formatRate(r.payment.rate)}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatCount(r.feedback.total)}</td>
                 <td className="border border-gray-400 px-1 text-right">{formatRate(r.sync.rate)}</td>
                 {profile && <>
@@ -111,6 +114,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             ))}
           </tbody>
         </table>
+        </div>
       </section>
       ))}
     </article>

@@ -52,11 +52,12 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
         <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
           {w.items.map((d) => (
             <li key={d.code} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
-              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.overdue ? "bg-red-600 text-white" : "bg-yellow-300 text-gray-900"}`}>{d.overdue ? "Quá hạn" : "Sắp đến hạn"}</span>
+              {/* Without a due date the dossier is not late for real: it lacks catalogue data (METHOD §A.4 [decision]). */}
+              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${!d.dueMs && d.startMs !== null ? "bg-gray-200 text-gray-900" : d.overdue ? "bg-red-600 text-white" : "bg-yellow-300 text-gray-900"}`}>{!d.dueMs && d.startMs !== null ? "Thiếu dữ liệu hạn" : d.overdue ? "Quá hạn" : "Sắp đến hạn"}</span>
               <Link className="font-medium text-blue-700 hover:underline" href={`/ho-so/${encodeURIComponent(d.code)}`}>{d.code}</Link>
-              <span className="text-gray-700">{d.procedureName ?? d.procedureCode ?? "—"}</span>
+              <span className="text-gray-700">{d.procedureName ?? (d.procedureCode ? "Thủ tục chưa có trong danh mục" : "Không ghi thủ tục")}</span>
               <span className="text-gray-500">{d.unitName}</span>
-              <span className="ml-auto tabular-nums text-gray-700">Hạn: {d.dueMs ? formatDateTime(new Date(d.dueMs)) : "không xác định"}</span>
+              <span className="ml-auto tabular-nums text-gray-700">{d.dueMs ? `Hạn: ${formatDateTime(new Date(d.dueMs))}` : d.startMs === null ? "Không có ngày tiếp nhận, không có tiến trình: tính là quá hạn" : "Chưa xác định được hạn: thủ tục chưa có thời hạn trong danh mục"}</span>
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import { listDossiersForCaller } from "@/lib/data/dossiers";
 import { proceduresForPicker, unitsForCaller } from "@/lib/data/unit-list";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { REASON_LABELS, REASONS, VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";
-import { STATUS_LABELS } from "@/lib/method/status";
+import { STATUS, STATUS_LABELS } from "@/lib/method/status";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { pageParam, requirePage, orNotFound } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
@@ -107,7 +107,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
                 <td className="px-2 py-1.5">{CHANNELS[String(d.channel ?? 1)]}</td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{d.startMs ? formatDateTime(new Date(d.startMs)) : "—"}</td>
                 <td className="px-2 py-1.5 whitespace-nowrap">{d.dueMs ? formatDateTime(new Date(d.dueMs)) : "—"}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">{d.endMs ? formatDateTime(new Date(d.endMs)) : `Đang xử lý (${STATUS_LABELS[d.status].toLowerCase()})`}</td>
+                <td className="px-2 py-1.5 whitespace-nowrap">{d.endMs ? formatDateTime(new Date(d.endMs)) : d.status === STATUS.PROCESSING ? "Chưa kết thúc" : `Chưa kết thúc (${STATUS_LABELS[d.status].toLowerCase()})`}</td>
                 <td className="px-2 py-1.5">{d.verdict ? VERDICT_LABELS[d.verdict] : "—"}</td>
                 <td className="px-2 py-1.5">{d.reason ? <>{REASON_LABELS[d.reason]}{d.reason === "late" && <span className="block text-xs text-red-700">{late(d.lateMs)}</span>}</> : ""}</td>
               </tr>

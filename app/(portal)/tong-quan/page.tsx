@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { getIndicatorsForPeriods } from "@/lib/data/indicators";
+import { getIndicators, getIndicatorsForPeriods } from "@/lib/data/indicators";
 import { breadcrumb, hasChildUnits, resolveUnit } from "@/lib/data/tree";
 import { standingOf } from "@/lib/data/standing";
 import { allowed, type Caller } from "@/lib/data/scope";
@@ -10,6 +10,7 @@ import type { Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
+import { BandBadge } from "../../_components/band-badge";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { HowComputed } from "../../_components/how-computed";
 import { IndicatorCards } from "../../_components/indicator-cards";
@@ -73,6 +74,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}>Theo lĩnh vực</Link>
         {dossiers && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>Hồ sơ quá hạn</Link>}
       </nav>
+      {tier && (
+        <Suspense fallback={<div className="h-40 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải các đơn vị cần quan tâm" />}>
+          <Lowest caller={caller} period={period} unit={unit?.code} />
+        </Suspense>
+      )}
       <HowComputed />
       <section>
         <h2 className="mb-2 text-lg font-semibold">Xu hướng 12 tháng</h2>
@@ -81,6 +87,55 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         </Suspense>
       </section>
     </div>
+  );
+}
+
+const TIERS: Array<[string, (k: string | null) => boolean]> = [
+  ["Sở, ban, ngành", (k) => k === "so_nganh"],
+  ["Xã, phường", (k) => k === "xa" || k === "huyen"],
+];
+
+/**
+ * Who needs help first: the five direct sub-units with the lowest on-time rate,
+ * departments and communes apart (METHOD §A rates; units without dossiers have none),
+ * the whole ranking one click away.
+ */
+async function Lowest({ caller, period, unit }: { caller: Caller; period: Period; unit?: string }) {
+  const { orm } = await getDb(); // the page above has checked the caller
+  let parent = unit;
+  if (!parent) {
+    const top = (await getIndicators(orm, caller, { period, by: "agency", filter: { topLevel: true } })).rows;
+    if (top.length !== 1) return null;
+    parent = top[0].key;
+  }
+  const rows = (await getIndicators(orm, caller, { period, by: "agency", filter: { parent } })).rows;
+  const base = { from: period.from, to: period.to };
+  const lists = TIERS.map(([title, inTier]) => {
+    const rated = rows.filter((r) => inTier(r.kind) && r.onTime.rate !== null);
+    return { title, lowest: [...rated].sort((a, b) => a.onTime.rate! - b.onTime.rate! || a.name.localeCompare(b.name, "vi")).slice(0, 5) };
+  }).filter((l) => l.lowest.length > 0);
+  if (!lists.length) return null;
+  return (
+    <section className="rounded-lg border border-gray-200 bg-white p-4" data-lowest>
+      <h2 className="text-lg font-semibold">Đơn vị cần quan tâm</h2>
+      <p className="text-sm text-gray-600">Tỷ lệ đúng hạn thấp nhất trong kỳ.</p>
+      <div className="mt-2 grid gap-4 sm:grid-cols-2">
+        {lists.map((l) => (
+          <div key={l.title}>
+            <h3 className="text-sm font-medium">{l.title}</h3>
+            <ol className="text-sm">
+              {l.lowest.map((r) => (
+                <li key={r.key} className="flex items-center justify-between gap-2 border-t border-gray-100 py-1">
+                  <Link className="text-blue-700 underline" href={`/tong-quan${qs({ ...base, unit: r.key })}`}>{r.name}</Link>
+                  <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">{formatRate(r.onTime.rate)} <BandBadge band={r.onTime.band} indicator="onTime" /></span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+      </div>
+      <p className="mt-2 text-sm"><Link className="text-blue-700 underline" href={`/xep-hang${qs({ ...base, unit, sort: "A", dir: "asc" })}`}>Xem toàn bộ bảng xếp hạng</Link></p>
+    </section>
   );
 }
 

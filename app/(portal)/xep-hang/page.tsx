@@ -167,7 +167,8 @@ async function Ranking({ caller, period, view, unit, sortKey, dirParam, self }: 
                               <span>{c.key === "D" ? formatCount(r.feedback.total) : formatRate(c.value(r))}</span>
                               {c.band && c.indicator && <BandBadge band={c.band(r)} indicator={c.indicator} />}
                             </>}
-                          {c.key === "Đ" && r.sync.message && <span className="text-xs text-red-700">{r.sync.message}</span>}
+                          {/* Reported totals are per unit: a procedure, a field or a sector has none, and no warning to show. */}
+                          {c.key === "Đ" && view === "units" && r.sync.message && <span className="text-xs text-red-700">{r.sync.message}</span>}
                           {c.count && <span className="text-xs text-gray-500">{c.count(r)}</span>}
                         </div>
                       </td>

@@ -26,7 +26,8 @@ export function ImportForm() {
     setPending(false);
     if (!res.ok) {
       setReport(null);
-      setError(json.error?.message ?? "Lỗi");
+      // The API speaks both languages ("vi / en"); the page speaks Vietnamese.
+      setError((json.error?.message ?? "Lỗi không xác định").split(" / ")[0]);
       return;
     }
     setReport(json);
@@ -53,7 +54,7 @@ export function ImportForm() {
             <p className="font-medium">{report.dryRun ? "Kết quả kiểm tra (chưa ghi):" : "Đã ghi:"} {report.rows} dòng — {report.valid} hợp lệ: thêm mới {report.inserted}, sửa {report.updated}, giữ nguyên {report.unchanged}; {report.errors.length} lỗi.</p>
             {report.errors.length > 0 && (
               <ul className="mt-2 list-disc pl-5 text-red-700">
-                {report.errors.slice(0, 200).map((e, i) => <li key={i}>Dòng {e.line}, cột {e.field}: {e.vi} / {e.en}</li>)}
+                {report.errors.slice(0, 200).map((e, i) => <li key={i}>Dòng {e.line}, cột {e.field}: {e.vi}</li>)}
               </ul>
             )}
           </div>

@@ -27,9 +27,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {entries.map((e) => (
               <tr key={e.id} className="border-t border-gray-100 align-top">
                 <td className="px-2 py-1.5 whitespace-nowrap">{formatDateTime(e.at)}</td>
-                <td className="px-2 py-1.5">{e.actor}</td>
+                <td className="px-2 py-1.5">{e.actorLabel}</td>
                 <td className="px-2 py-1.5">{actionWord(e.action)}</td>
-                <td className="px-2 py-1.5">{e.target ?? ""}</td>
+                <td className="px-2 py-1.5">{e.targetLabel}</td>
                 <td className="px-2 py-1.5 text-xs text-gray-600">{detailWords(e.details as Record<string, unknown> | null)}</td>
               </tr>
             ))}
