@@ -15,8 +15,8 @@ test("each role lands on the overview of its own scope, with the menu", async ({
     await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
     await expect(page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Tổng quan" })).toBeVisible();
   }
-  // The API page has the menu too.
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Tài liệu API" }).click();
+  // The API page (in the menu of those who hold tokens) has the menu too.
+  await page.goto("/tai-lieu-api");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tài liệu API");
   await expect(page.getByRole("navigation", { name: "Chức năng" })).toBeVisible();
   expect(errors).toEqual([]);
@@ -48,7 +48,7 @@ test("the centre sorts the communes by on-time rate, opens the worst and sees wh
   await page.locator("[data-standing]").getByRole("link", { name: /hồ sơ/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ");
   // Late dossiers say whether they are late or lack data, with names, not codes.
-  await expect(page.locator("table tbody tr").first()).toContainText(/Trễ hạn thật|Thiếu dữ liệu/);
+  await expect(page.locator("table tbody tr").first()).toContainText(/Trễ hạn|Thiếu dữ liệu/);
   expect(errors).toEqual([]);
 });
 

@@ -39,9 +39,9 @@ const NOT_FOR_OFFICIALS = [/METHOD/, /§/, /\.md\b/, /\b(user|token|rejected):\d
 const MENU: Record<string, string[]> = {
   admin: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Quản trị", "Tài liệu API"],
   "stp.quanly": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Tài liệu API"],
-  congkhai: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Bản đồ", "Báo cáo", "Tài liệu API"],
-  lanhdao: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Tài liệu API"],
-  "pdp.canbo": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Tài liệu API"],
+  congkhai: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Bản đồ", "Báo cáo"],
+  lanhdao: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
+  "pdp.canbo": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
 };
 
 for (const [user, items] of Object.entries(MENU)) {
@@ -52,6 +52,10 @@ for (const [user, items] of Object.entries(MENU)) {
     const nav = page.getByRole("navigation", { name: "Chức năng" });
     const wide: string[] = [];
     const words: string[] = [];
+    // The drawer holds exactly this role's items, all of them on the screen.
+    await nav.getByText("Chức năng").click();
+    expect(await nav.locator("[data-phone-menu] a").allInnerTexts()).toEqual(items);
+    await nav.getByText("Chức năng").click();
     for (const label of items) {
       await nav.getByText("Chức năng").click();
       const link = nav.getByRole("link", { name: label, exact: true });
@@ -87,4 +91,17 @@ test("on a phone, the public page shows the five worst beside the five best, wit
   const innerScroll = await page.evaluate(() => Array.from(document.querySelectorAll("[data-public-ranking] *")).some((el) => getComputedStyle(el).overflowY === "auto" || getComputedStyle(el).overflowY === "scroll"));
   expect(innerScroll).toBe(false);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width + 1);
+});
+
+test("an agency sees its tier as the public does, its own row marked at the place its rank says", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, "pdp.quanly");
+  await page.goto("/tong-quan");
+  const rank = (await page.locator("[data-rank]").innerText()).split("/")[0];
+  const own = page.locator("[data-standing] li[data-own]");
+  await expect(own).toHaveCount(1);
+  await expect(own).toContainText("(đơn vị của bạn)");
+  expect((await own.locator("span.tabular-nums").first().innerText()).trim()).toBe(rank);
+  // Peers' names and on-time rates only: none of their other figures, no link into their data.
+  await expect(page.locator("[data-standing] li:not([data-own]) a")).toHaveCount(0);
 });

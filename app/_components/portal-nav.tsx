@@ -14,7 +14,8 @@ const LINKS: Array<{ href: string; label: string; need: Permission | readonly Pe
   { href: "/ban-do", label: "Bản đồ", need: "scores:read" },
   { href: "/bao-cao", label: "Báo cáo", need: "scores:read" },
   { href: "/quan-tri", label: "Quản trị", need: ADMIN_PERMISSIONS },
-  { href: "/tai-lieu-api", label: "Tài liệu API", need: "scores:read" },
+  // For those who connect systems (they hold the tokens); the page itself stays public.
+  { href: "/tai-lieu-api", label: "Tài liệu API", need: "tokens:manage" },
 ];
 
 const may = (caller: Caller, need: Permission | readonly Permission[]) =>

@@ -16,7 +16,7 @@ export function SignOutButton() {
         router.replace("/");
         router.refresh();
       }}
-      className="rounded bg-white/10 px-3 py-1 hover:bg-white/20"
+      className="whitespace-nowrap rounded bg-white/10 px-3 py-1 hover:bg-white/20"
     >
       Đăng xuất
     </button>

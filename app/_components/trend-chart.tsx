@@ -12,7 +12,7 @@ export function TrendChart({ title, data, series, color, unit = "percent" }: { t
     <figure className="rounded-lg border border-gray-200 bg-white p-3" data-trend={title}>
       <figcaption className="text-sm font-medium text-gray-700">{title}</figcaption>
       <LineChart className="mt-2 h-40" data={data} index="month" categories={[series]} colors={[color]} valueFormatter={unit === "points" ? pts : pct}
-        showLegend={false} yAxisWidth={56} connectNulls={false} />
+        showLegend={false} yAxisWidth={72} connectNulls={false} />
     </figure>
   );
 }

@@ -2,10 +2,11 @@
  * "Where do we stand?": an agency's place among its peers (sở/ban/ngành among the
  * departments of its parent, xã/phường among its communes) by the on-time rate
  * (METHOD §A.5), and the province's figure beside it.
- * [decision] Role matrix: every role that reads scores sees its own rank "k/N" and the
- * province's rate; the peers' names and rates are read only by roles that see the whole
- * province (the ranking page). So the data layer computes the peers' figures as the
- * system and returns only the rank, the count and the caller's own rate.
+ * [decision] Role matrix: every role that reads scores sees its own rank "k/N", the
+ * province's rate and its tier as the public page shows it — each peer's name, on-time
+ * rate and colour, nothing more (issue #23: an agency must not see less than a visitor).
+ * The peers' other indicators, and any dossier, stay with the roles that see the province.
+ * So the data layer computes the tier as the system and returns only those public figures.
  */
 import "server-only";
 import { eq, sql } from "drizzle-orm";
@@ -13,6 +14,7 @@ import { rows, type Orm } from "@/db";
 import { units } from "@/db/schema";
 import { scorecard } from "@/lib/engine/scorecard";
 import { unitIndex, type Index766 } from "@/lib/method/i766/score";
+import type { Band } from "@/lib/method/bands";
 import type { Period } from "@/lib/method/period";
 import type { Caller } from "./scope";
 import { scopeForRead } from "./units";
@@ -24,7 +26,12 @@ export interface Standing {
   provinceName: string;
   provinceRate: number | null;
   peers: string;
+  /** The tier as the public page shows it, best first: the caller's own row marked. */
+  tier: PeerRow[];
 }
+
+/** A peer as any visitor reads it on the public page: name, on-time rate, colour, place. */
+export interface PeerRow { key: string; name: string; rate: number | null; band: Band; rank: number; own: boolean }
 
 const PEERS: Record<string, string> = { so_nganh: "sở, ban, ngành", xa: "xã, phường", huyen: "huyện", tinh: "tỉnh" };
 
@@ -43,9 +50,12 @@ export async function standingOf(orm: Orm, caller: Caller, unitCode: string, per
   const own = peers.find((r) => r.key === unitCode);
   if (!own) return null;
   // Ties share a rank; a unit without a rate ranks after every unit with one.
-  const better = peers.filter((r) => r.onTime.rate !== null && (own.onTime.rate === null || r.onTime.rate > own.onTime.rate)).length;
+  const rankOf = (rate: number | null) => 1 + peers.filter((r) => r.onTime.rate !== null && (rate === null || r.onTime.rate > rate)).length;
+  const tierRows = peers
+    .map((r) => ({ key: r.key, name: r.name, rate: r.onTime.rate, band: r.onTime.band, rank: rankOf(r.onTime.rate), own: r.key === unitCode }))
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, "vi"));
   return {
-    rank: better + 1, of: peers.length, rate: own.onTime.rate,
+    rank: rankOf(own.onTime.rate), of: peers.length, rate: own.onTime.rate, tier: tierRows,
     provinceName: whole.rows[0]?.name ?? "Toàn tỉnh", provinceRate: whole.rows[0]?.onTime.rate ?? null,
     peers: PEERS[u.kind] ?? u.kind,
   };

@@ -41,7 +41,7 @@ export function explain(f: DossierFacts, deadline: Deadline | null, period: Peri
   };
   const endJson = end
     ? { at: formatLocalInstant(end.at), status: end.status, statusLabel: STATUS_LABELS[end.status], source: "event" as const }
-    : { at: formatLocalInstant(period.asOf), status: null, statusLabel: "Đang xử lý — lấy thời điểm cuối kỳ", source: "asOf" as const };
+    : { at: formatLocalInstant(period.asOf), status: null, statusLabel: "Chưa kết thúc, tính đến cuối kỳ", source: "asOf" as const };
   const deadlineJson = deadline ? { value: deadline.value, unit: deadline.unit, unitLabel: DEADLINE_UNIT_LABELS[deadline.unit] } : null;
   const base = {
     inPopulation: pop, start, end: pop ? endJson : null, deadline: deadlineJson,

@@ -241,7 +241,7 @@ export function onTimeIndicator(c: OnTimeCounts) {
 export const REASONS = ["late", "no_start", "unknown_procedure", "no_deadline"] as const;
 export type Reason = (typeof REASONS)[number];
 export const REASON_LABELS: Record<Reason, string> = {
-  late: "Trễ hạn thật",
+  late: "Trễ hạn",
   no_start: "Thiếu dữ liệu: không có ngày tiếp nhận, không có tiến trình",
   unknown_procedure: "Thiếu dữ liệu: thủ tục không có trong danh mục",
   no_deadline: "Thiếu dữ liệu: thủ tục chưa có thời hạn",

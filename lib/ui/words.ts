@@ -4,7 +4,7 @@
  * CLI keep the METHOD citations; a page's "Cách tính" panel may show both.
  */
 
-/** "METHOD §A.4 (ngày làm việc), §A.5 [decision]" → "Phụ lục Công văn 200/VPCP-KSTT, mục A.4 (ngày làm việc), A.5 — cách hiểu của cổng nơi Phụ lục chưa nêu rõ". */
+/** "METHOD §A.4 (ngày làm việc), §A.5 [decision]" → "Phụ lục Công văn 200/VPCP-KSTT, mục A.4 (ngày làm việc), A.5 — cổng áp dụng khi Phụ lục chưa quy định cụ thể". */
 export function officialClause(clause: string): string {
   const decided = /\[(decision|quyết định)\]/.test(clause);
   const body = clause
@@ -12,7 +12,7 @@ export function officialClause(clause: string): string {
     .replace(/^METHOD\s+/, "")
     .replace(/§/g, "")
     .replace(/,\s*/g, ", ");
-  return `Phụ lục Công văn 200/VPCP-KSTT, mục ${body}${decided ? " — cách hiểu của cổng nơi Phụ lục chưa nêu rõ" : ""}`;
+  return `Phụ lục Công văn 200/VPCP-KSTT, mục ${body}${decided ? " — cổng áp dụng khi Phụ lục chưa quy định cụ thể" : ""}`;
 }
 
 /** DVCQG field names as an official says them. */

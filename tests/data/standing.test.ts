@@ -1,6 +1,7 @@
 /**
  * "Where do we stand?" (README role table): an agency's rank among its peers by the
- * on-time rate (METHOD §A.5) with the province's figure, and nothing about its peers.
+ * on-time rate (METHOD §A.5) with the province's figure, and its tier as the public page
+ * shows it (names, on-time rates, colours) — none of the peers' other figures.
  */
 import { describe, expect, it } from "vitest";
 import { standingOf } from "@/lib/data/standing";
@@ -33,9 +34,13 @@ describe("an agency's standing", () => {
   it("ranks it among the departments of its parent, with the province's rate beside it", async () => {
     const manager = (await signedIn(province.db, province.users.managerA))!;
     const s = await standingOf(province.db.orm, manager, "A", MARCH);
-    expect(s).toEqual({ rank: 2, of: 3, rate: 50, provinceName: "Tỉnh T", provinceRate: 50, peers: "sở, ban, ngành" });
-    // Nothing in it names or scores another agency.
-    expect(JSON.stringify(s)).not.toMatch(/Sở C|Sở D|"C"|"D"/);
+    expect(s).toMatchObject({ rank: 2, of: 3, rate: 50, provinceName: "Tỉnh T", provinceRate: 50, peers: "sở, ban, ngành" });
+    // Its tier as any visitor reads it: the same place as its own, its row marked, nothing but the public figures.
+    expect(s!.tier).toEqual([
+      { key: "C", name: "Sở C", rate: 100, band: "green", rank: 1, own: false },
+      { key: "A", name: "Sở A", rate: 50, band: "red", rank: 2, own: true },
+      { key: "D", name: "Sở D", rate: 0, band: "red", rank: 3, own: false },
+    ]);
   });
   it("is not given for a unit outside the caller's scope, and the peers' figures stay out of the agency's reach", async () => {
     const manager = (await signedIn(province.db, province.users.managerA))!;

@@ -90,7 +90,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <section key={tier.label} className="break-inside-avoid-page">
         <h2 className="mb-2 text-sm font-semibold">{["II", "III", "IV", "V"][n]}. Kết quả của các {tier.label} (sắp theo tỷ lệ đúng hạn)</h2>
         {/* On a phone the table scrolls in its own box (the first two columns stay in view); on paper it fits the page. */}
-        <div className="overflow-x-auto print:overflow-visible">
+        <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={`Bảng kết quả các ${tier.label}`}>
         <table className="w-full border-collapse text-xs" data-report-tier={tier.label}>
           <thead><tr className="bg-gray-100">{["STT", "Đơn vị", "Hồ sơ", "A. Đúng hạn", "B. Mức 3+4", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ", ...(profile ? ["Chỉ số 766", "Xếp loại", "Hạng"] : [])].map((h) => <th key={h} className="border border-gray-400 px-1 py-1">{h}</th>)}</tr></thead>
           <tbody>

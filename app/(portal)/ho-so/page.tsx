@@ -36,6 +36,10 @@ const late = (ms: number | null) => {
   return days >= 1 ? `trễ ${formatCount(Math.ceil(days))} ngày` : `trễ ${formatCount(Math.ceil(ms / 3_600_000))} giờ`;
 };
 
+/** Columns a phone leaves out (the dossier's own page, one tap away, has them): code, procedure, verdict and reason stay. */
+const CELL = "hidden sm:table-cell";
+const WIDE = `${CELL} px-2 py-2`;
+
 export default async function DossiersPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
   // Looking a dossier up by its code goes straight to its explanation (which checks the scope).
@@ -96,18 +100,18 @@ export default async function DossiersPage({ searchParams }: { searchParams: Sea
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-gray-50 text-left text-gray-700">
-            <tr><th className="px-2 py-2">Mã hồ sơ</th><th className="px-2 py-2">Đơn vị</th><th className="px-2 py-2">Thủ tục</th><th className="px-2 py-2">Kênh</th><th className="px-2 py-2">Bắt đầu</th><th className="px-2 py-2">Hạn</th><th className="px-2 py-2">Kết thúc</th><th className="px-2 py-2">Kết luận</th><th className="px-2 py-2">Lý do</th></tr>
+            <tr><th className="px-2 py-2">Mã hồ sơ</th><th className={WIDE}>Đơn vị</th><th className="px-2 py-2">Thủ tục</th><th className={WIDE}>Kênh</th><th className={WIDE}>Bắt đầu</th><th className={WIDE}>Hạn</th><th className={WIDE}>Kết thúc</th><th className="px-2 py-2">Kết luận</th><th className="px-2 py-2">Lý do</th></tr>
           </thead>
           <tbody>
             {result.items.map((d) => (
               <tr key={d.code} className="border-t border-gray-100 align-top" data-reason={d.reason ?? ""}>
                 <td className="px-2 py-1.5"><Link className="text-blue-700 hover:underline" href={`/ho-so/${encodeURIComponent(d.code)}${qs({ from: period.from, to: period.to })}`}>{d.code}</Link></td>
-                <td className="px-2 py-1.5" title={d.unitCode}>{d.unitName ?? d.unitCode}</td>
+                <td className={`${CELL} px-2 py-1.5`} title={d.unitCode}>{d.unitName ?? d.unitCode}</td>
                 <td className="px-2 py-1.5" title={d.procedureCode ?? ""}>{d.procedureName ?? (d.procedureCode ? <>Không có trong danh mục <span className="text-xs text-gray-500">{d.procedureCode}</span></> : "—")}</td>
-                <td className="px-2 py-1.5">{CHANNELS[String(d.channel ?? 1)]}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">{d.startMs ? formatDateTime(new Date(d.startMs)) : "—"}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">{d.dueMs ? formatDateTime(new Date(d.dueMs)) : "—"}</td>
-                <td className="px-2 py-1.5 whitespace-nowrap">{d.endMs ? formatDateTime(new Date(d.endMs)) : d.status === STATUS.PROCESSING ? "Chưa kết thúc" : `Chưa kết thúc (${STATUS_LABELS[d.status].toLowerCase()})`}</td>
+                <td className={`${CELL} px-2 py-1.5`}>{CHANNELS[String(d.channel ?? 1)]}</td>
+                <td className={`${CELL} px-2 py-1.5 whitespace-nowrap`}>{d.startMs ? formatDateTime(new Date(d.startMs)) : "—"}</td>
+                <td className={`${CELL} px-2 py-1.5 whitespace-nowrap`}>{d.dueMs ? formatDateTime(new Date(d.dueMs)) : "—"}</td>
+                <td className={`${CELL} px-2 py-1.5 whitespace-nowrap`}>{d.endMs ? formatDateTime(new Date(d.endMs)) : d.status === STATUS.PROCESSING ? "Chưa kết thúc" : `Chưa kết thúc (${STATUS_LABELS[d.status].toLowerCase()})`}</td>
                 <td className="px-2 py-1.5">{d.verdict ? VERDICT_LABELS[d.verdict] : "—"}</td>
                 <td className="px-2 py-1.5">{d.reason ? <>{REASON_LABELS[d.reason]}{d.reason === "late" && <span className="block text-xs text-red-700">{late(d.lateMs)}</span>}</> : ""}</td>
               </tr>

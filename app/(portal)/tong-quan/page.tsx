@@ -29,12 +29,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const filter = unit ? { unit: unit.code } : {};
   // The period and the previous one together; the trend streams in after.
-  const [[card, prev], trail, standing, tier] = await Promise.all([
+  const [[card, prev], trail, standing, tier, before] = await Promise.all([
     getIndicatorsForPeriods(orm, caller, { periods: [period, previousPeriod(period)], by: "all", filter }),
     unit ? breadcrumb(orm, caller, unit.code) : Promise.resolve([]),
     unit ? standingOf(orm, caller, unit.code, period) : Promise.resolve(null),
     unit ? hasChildUnits(orm, caller, unit.code, period) : Promise.resolve(true),
+    unit ? standingOf(orm, caller, unit.code, previousPeriod(period)) : Promise.resolve(null),
   ]);
+  const moved = standing && before ? before.rank - standing.rank : 0;
   const base = { from: period.from, to: period.to };
   // Counts link to the dossiers behind them only for roles that may open those.
   const dossiers = allowed(caller, "dossiers:read");
@@ -55,7 +57,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             Xếp hạng tỷ lệ đúng hạn: <strong className="text-2xl tabular-nums" data-rank>{standing.rank}/{standing.of}</strong> trong các {standing.peers} cùng cấp
             {" "}· Đơn vị: <strong className="tabular-nums">{formatRate(standing.rate)}</strong>
             {" "}· {standing.provinceName}: <strong className="tabular-nums">{formatRate(standing.provinceRate)}</strong>
+            {before && <span className="ml-1 text-sm text-gray-700" data-moved={moved}>
+              {moved > 0 ? `▲ tăng ${moved} bậc so với kỳ trước` : moved < 0 ? `▼ giảm ${-moved} bậc so với kỳ trước` : "· giữ nguyên so với kỳ trước"}
+            </span>}
           </p>
+          <details className="mt-2" open={standing.tier.length <= 15}>
+            <summary className="cursor-pointer text-sm font-medium">Các {standing.peers} cùng cấp ({standing.tier.length})</summary>
+            <ol className="mt-1 text-sm" aria-label={`Xếp hạng các ${standing.peers}`}>
+              {standing.tier.map((p) => (
+                <li key={p.key} className={`flex items-center justify-between gap-2 border-t border-gray-100 px-1 py-1 ${p.own ? "bg-amber-50 font-semibold" : ""}`} data-own={p.own || undefined}>
+                  <span><span className="mr-2 tabular-nums text-gray-500">{p.rate === null ? "—" : p.rank}</span>{p.name}{p.own && <span className="ml-1 text-xs font-normal text-gray-600">(đơn vị của bạn)</span>}</span>
+                  <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">{p.band !== "white" && formatRate(p.rate)} <BandBadge band={p.band} indicator="onTime" /></span>
+                </li>
+              ))}
+            </ol>
+          </details>
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li>Đã xử lý quá hạn: {dossiers ? <Link className="text-blue-700 underline" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "late" })}`}>{formatCount(row.onTime.late)} hồ sơ</Link> : `${formatCount(row.onTime.late)} hồ sơ`}</li>
             <li>Đang xử lý quá hạn: {dossiers ? <Link className="text-blue-700 underline" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>{formatCount(row.onTime.overdue)} hồ sơ</Link> : `${formatCount(row.onTime.overdue)} hồ sơ`}</li>

@@ -22,7 +22,8 @@ const fmt = (iso: string | null | undefined) => (iso ? iso.replace("T", " ").rep
  * and, when days off follow it, that a result given on them still counts as on time.
  */
 function dueWords(e: { dueDate: string | null; dueAt: string | null; deadline: { unit: string } | null }): string {
-  if (!e.dueDate || !e.dueAt) return "Không xác định (thiếu ngày bắt đầu hoặc thời hạn)";
+  if (!e.deadline) return "Không xác định: thủ tục chưa có thời hạn trong danh mục";
+  if (!e.dueDate || !e.dueAt) return "Không xác định: hồ sơ không có ngày bắt đầu xử lý";
   const day = e.dueDate.split("-").reverse().join("/");
   if (e.deadline?.unit === "hour") return fmt(e.dueAt);
   const graceUntil = e.dueAt.slice(0, 10);
@@ -42,7 +43,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
     ["Trạng thái hiện tại", e.status.label],
     ["Bắt đầu xử lý", `${fmt(e.start.at)}${e.start.field ? ` (theo ${fieldWord(e.start.field)})` : ""}`],
     ["Kết thúc xử lý", e.end ? `${fmt(e.end.at)} — ${e.end.statusLabel}` : "—"],
-    ["Thời hạn giải quyết", e.deadline ? `${e.deadline.value} ${e.deadline.unitLabel}` : "Không xác định"],
+    ["Thời hạn giải quyết", !e.deadline ? "Không xác định" : e.deadline.value === 0 && e.deadline.unit === "working_day" ? "Trong ngày" : `${e.deadline.value} ${e.deadline.unitLabel}`],
     ["Hạn giải quyết (theo danh mục)", dueWords(e)],
     ["Thời gian xử lý", e.elapsed ? `${Math.round(e.elapsed.value * 100) / 100} ${e.elapsed.unitLabel}` : "—"],
   ];

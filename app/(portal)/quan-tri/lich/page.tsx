@@ -28,6 +28,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           <label className="flex flex-col text-xs">Căn cứ<input name="source" className="rounded border border-gray-300 px-2 py-1 text-sm" placeholder="Số văn bản" /></label>
         </ActionForm>
       </section>
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Các ngày nghỉ, ngày làm bù">
       <table className="min-w-full rounded-lg border border-gray-200 bg-white text-sm">
         <thead className="bg-gray-50 text-left"><tr><th className="px-2 py-2">Ngày</th><th className="px-2 py-2">Loại</th><th className="px-2 py-2">Tên</th><th className="px-2 py-2">Căn cứ</th></tr></thead>
         <tbody>
@@ -41,6 +42,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

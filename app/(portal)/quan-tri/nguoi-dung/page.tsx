@@ -8,7 +8,7 @@ import { createUserAction, resetPasswordAction, updateUserAction } from "../acti
 
 export const metadata: Metadata = { title: "Người dùng" };
 
-const input = "rounded border border-gray-300 px-2 py-1 text-sm";
+const input = "max-w-full rounded border border-gray-300 px-2 py-1 text-sm";
 
 export default async function UsersPage() {
   const { orm, caller } = await requirePage("users:manage");
