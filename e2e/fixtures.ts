@@ -31,4 +31,16 @@ export async function signIn(page: Page, username: string) {
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
 }
 
+/** Words no civil servant should read: the code base's citations, file names, internal ids, broken values. */
+const NOT_FOR_OFFICIALS = [/METHOD/, /§/, /\.md\b/, /\b(user|token|rejected):\d/, /\bundefined\b/, /\bNaN\b/];
+
+/** Each such word on the page, with a little of what surrounds it. */
+export async function wordsNotForOfficials(page: Page, label: string): Promise<string[]> {
+  const text = await page.locator("body").innerText();
+  return NOT_FOR_OFFICIALS.flatMap((w) => {
+    const m = w.exec(text);
+    return m ? [`${label}: "${text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, " ")}"`] : [];
+  });
+}
+
 export { expect };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { E2E_DATA } from "../playwright.config";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, wordsNotForOfficials } from "./fixtures";
 
 const PAGES = [
   ["tong-quan", "/tong-quan"],
@@ -15,8 +15,9 @@ const PAGES = [
   ["quan-tri", "/quan-tri"],
 ] as const;
 
-test("every page renders for every role, at desktop and phone size, with no console errors", async ({ page, errors }) => {
+test("every page renders for every role, at desktop and phone size, with no console errors and only an official's words", async ({ page, errors }) => {
   test.setTimeout(180_000);
+  const words: string[] = [];
   for (const username of ["admin", "lanhdao", "congkhai", "stp.quanly", "pdp.canbo"]) {
     await page.context().clearCookies();
     await signIn(page, username);
@@ -36,6 +37,7 @@ test("every page renders for every role, at desktop and phone size, with no cons
       }
       expect(res!.status(), `${username} ${url}`).toBe(200);
       await expect(page.locator("h1")).toBeVisible();
+      words.push(...(await wordsNotForOfficials(page, `${username} ${url}`)));
       if (username === "admin") {
         await page.setViewportSize({ width: 1280, height: 800 });
         await page.screenshot({ path: `test-results/screens/${name}-1280.png`, fullPage: true });
@@ -51,10 +53,22 @@ test("every page renders for every role, at desktop and phone size, with no cons
   for (const url of ["/quan-tri/nguoi-dung", "/quan-tri/ma-truy-cap", "/quan-tri/nhap-du-lieu", "/quan-tri/lich", "/quan-tri/nhat-ky", "/tai-lieu-api"]) {
     expect((await page.goto(url))!.status(), url).toBe(200);
     await expect(page.locator("h1")).toBeVisible();
+    words.push(...(await wordsNotForOfficials(page, `admin ${url}`)));
     await page.screenshot({ path: `test-results/screens${url.replaceAll("/", "-")}-1280.png`, fullPage: true });
   }
   await page.goto("/quan-tri/nhat-ky");
   await expect(page.locator("table")).toContainText("Đăng nhập");
+  // A dossier's page, the public pages and the method's own page.
+  await page.goto("/ho-so");
+  await page.locator("table tbody tr a").first().click();
+  await expect(page.locator("[data-verdict]")).toBeVisible();
+  words.push(...(await wordsNotForOfficials(page, "admin dossier")));
+  await page.context().clearCookies();
+  for (const url of ["/", "/cach-tinh"]) {
+    await page.goto(url);
+    words.push(...(await wordsNotForOfficials(page, url)));
+  }
+  expect(words).toEqual([]);
 });
 
 test("an agency user sees only its own unit and is refused another unit's URL", async ({ page, errors }) => {

@@ -40,7 +40,7 @@ export function PortalNav({ caller }: { caller: Caller }) {
           <span aria-hidden="true" className="text-lg leading-none">☰</span> Chức năng
         </summary>
         <ul className="grid grid-cols-2 gap-1 pb-3 text-sm">
-          {items("block rounded border border-gray-200 px-3 py-2 text-gray-800 hover:bg-gray-50")}
+          {items("block rounded border border-gray-200 px-3 py-3 text-gray-800 hover:bg-gray-50")}
         </ul>
       </PhoneMenu>
       <ul className="hidden flex-wrap gap-1 text-sm md:flex">

@@ -61,12 +61,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
               {moved > 0 ? `▲ tăng ${moved} bậc so với kỳ trước` : moved < 0 ? `▼ giảm ${-moved} bậc so với kỳ trước` : "· giữ nguyên so với kỳ trước"}
             </span>}
           </p>
-          <details className="mt-2" open={standing.tier.length <= 15}>
+          <details className="mt-2" open={standing.tier.length <= 15} data-tier>
             <summary className="cursor-pointer text-sm font-medium">Các {standing.peers} cùng cấp ({standing.tier.length})</summary>
             <ol className="mt-1 text-sm" aria-label={`Xếp hạng các ${standing.peers}`}>
               {standing.tier.map((p) => (
                 <li key={p.key} className={`flex items-center justify-between gap-2 border-t border-gray-100 px-1 py-1 ${p.own ? "bg-amber-50 font-semibold" : ""}`} data-own={p.own || undefined}>
-                  <span><span className="mr-2 tabular-nums text-gray-500">{p.rate === null ? "—" : p.rank}</span>{p.name}{p.own && <span className="ml-1 text-xs font-normal text-gray-600">(đơn vị của bạn)</span>}</span>
+                  <span><span className="mr-2 tabular-nums text-gray-500" data-peer-rank>{p.rate === null ? "—" : p.rank}</span>{p.name}{p.own && <span className="ml-1 text-xs font-normal text-gray-600">(đơn vị của bạn)</span>}</span>
                   <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">{p.band !== "white" && formatRate(p.rate)} <BandBadge band={p.band} indicator="onTime" /></span>
                 </li>
               ))}

@@ -211,8 +211,9 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                   <th className="px-2 py-2">Đơn vị</th>
                   <th className="px-2 py-2">Tổng điểm</th>
                   <th className="px-2 py-2">Xếp loại</th>
-                  {/* Each cell states the maximum that applies to its unit (an indicator not applicable leaves it). */}
-                  {(Object.keys(GROUPS) as GroupId[]).map((g) => <th key={g} className="px-2 py-2">{g}. {GROUPS[g].name}</th>)}
+                  {/* Each cell states the maximum that applies to its unit (an indicator not applicable leaves it).
+                      On a phone the groups wait one tap away ("chi tiết"): rank, unit, total and rating fit the screen. */}
+                  {(Object.keys(GROUPS) as GroupId[]).map((g) => <th key={g} className="hidden px-2 py-2 sm:table-cell">{g}. {GROUPS[g].name}</th>)}
                 </tr>
               </thead>
               <tbody>
@@ -233,7 +234,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                           : <span className="text-gray-500">Chưa có dữ liệu</span>}
                       </td>
                       {(Object.keys(GROUPS) as GroupId[]).map((g) => (
-                        <td key={g} className="px-2 py-2 tabular-nums">{x?.groups[g].score == null ? "—" : `${formatPoints(x.groups[g].score)} / ${x.groups[g].max}`}</td>
+                        <td key={g} className="hidden px-2 py-2 tabular-nums sm:table-cell">{x?.groups[g].score == null ? "—" : `${formatPoints(x.groups[g].score)} / ${x.groups[g].max}`}</td>
                       ))}
                     </tr>
                   );
