@@ -99,5 +99,5 @@ test("an agency sees its tier as the public does, its own row marked at the plac
   await expect(own).toContainText("(đơn vị của bạn)");
   expect((await own.locator("[data-peer-rank]").innerText()).trim()).toBe(rank);
   // Peers' names and on-time rates only: none of their other figures, no link into their data.
-  await expect(page.locator("[data-standing] li:not([data-own]) a")).toHaveCount(0);
+  await expect(tier.locator("li:not([data-own]) a")).toHaveCount(0);
 });
