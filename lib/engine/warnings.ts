@@ -15,7 +15,9 @@ export async function earlyWarnings(orm: Orm, opts: { scopeUnit: string | null; 
   const today = localDate(now);
   const n = Math.max(0, Math.min(30, Math.floor(opts.workingDays)));
   const scope = (u: string) => inScope(sql`d.unit_code`, u);
-  const where = sql`d.status <> 1 and d.start_at <= ${instant(now)}
+  // A dossier without a start (no NgayTiepNhan, no step) is overdue (METHOD §A.3), as the
+  // scorecard counts it: listed here too, so the two never disagree on what is late.
+  const where = sql`d.status <> 1 and (d.start_at is null or d.start_at <= ${instant(now)})
     and (d.done_at is null or d.done_at > ${instant(now)}) and (d.closed_at is null or d.closed_at > ${instant(now)})
     and (d.due_at is null or d.due_at <= (
       select (w.day + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' - interval '1 millisecond' from work_days w

@@ -49,6 +49,11 @@ describe("early warning (METHOD §A.4)", () => {
     expect(w.byUnit).toEqual([{ unitCode: "A", unitName: "Sở A", overdue: 1, soon: 1 }]);
     expect((await earlyWarnings(db.orm, { scopeUnit: null, unit: "A", workingDays: 1, now: NOW })).items.map((i) => i.code)).toEqual(["late"]);
   });
+  it("lists as overdue the open dossier without a start (§A.3) and the one without a known deadline (§A.4 [decision]), as the scorecard counts them", async () => {
+    const w = await earlyWarnings(db.orm, { scopeUnit: null, unit: "B", workingDays: 0, now: NOW });
+    expect(w.items.map((i) => [i.code, i.overdue, i.startMs === null])).toEqual([["nodeadline", true, false], ["nostart", true, true]]);
+    expect(w.byUnit).toEqual([{ unitCode: "B", unitName: "Xã B", overdue: 2, soon: 0 }]);
+  });
   it("stays within the caller's scope", async () => {
     const w = await earlyWarnings(db.orm, { scopeUnit: "B", workingDays: 30, now: NOW });
     expect(new Set(w.items.map((i) => i.unitCode))).toEqual(new Set(["B"]));
