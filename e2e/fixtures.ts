@@ -31,6 +31,17 @@ export async function signIn(page: Page, username: string) {
   await expect(page.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
 }
 
+/**
+ * A link of the menu, as a person reaches it: on a phone the "Chức năng" drawer is opened
+ * first; on a desktop the row is there already.
+ */
+export async function menuLink(page: Page, label: string) {
+  const nav = page.getByRole("navigation", { name: "Chức năng" });
+  const drawer = nav.locator("[data-phone-menu]");
+  if ((await drawer.isVisible()) && !(await drawer.evaluate((d) => (d as HTMLDetailsElement).open))) await drawer.locator("summary").click();
+  return nav.getByRole("link", { name: label, exact: true });
+}
+
 /** Words no civil servant should read: the code base's citations, file names, internal ids, broken values. */
 const NOT_FOR_OFFICIALS = [/METHOD/, /§/, /\.md\b/, /\b(user|token|rejected):\d/, /\bundefined\b/, /\bNaN\b/];
 

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, menuLink } from "./fixtures";
 
 test("each role lands on the overview of its own scope, with the menu", async ({ page, errors }) => {
   for (const [username, heading] of [["admin", "Thái Nguyên"], ["lanhdao", "Thái Nguyên"], ["stp.quanly", "Sở Tư pháp"], ["pdp.canbo", "Phan Đình Phùng"], ["congkhai", "Thái Nguyên"]] as const) {
@@ -13,7 +13,7 @@ test("each role lands on the overview of its own scope, with the menu", async ({
     await signIn(page, username);
     await expect(page).toHaveURL(/\/tong-quan$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
-    await expect(page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Tổng quan" })).toBeVisible();
+    await expect((await menuLink(page, "Tổng quan"))).toBeVisible();
   }
   // The API page (in the menu of those who hold tokens) has the menu too.
   await page.goto("/tai-lieu-api");
@@ -32,7 +32,7 @@ test("sign-out stays on the portal's own host and port", async ({ page, baseURL 
 
 test("the centre sorts the communes by on-time rate, opens the worst and sees why", async ({ page, errors }) => {
   await signIn(page, "admin");
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Bảng xếp hạng" }).click();
+  await (await menuLink(page, "Bảng xếp hạng")).click();
   const communes = page.locator("table[data-scorecard=xa]");
   await communes.getByRole("link", { name: /^A\. Đúng hạn/ }).click(); // ascending: the worst first
   await expect(page.locator("table[data-scorecard=xa] th[aria-sort=ascending]")).toBeVisible();
@@ -55,7 +55,7 @@ test("the centre sorts the communes by on-time rate, opens the worst and sees wh
 test("the centre ranks its departments and communes by the 766 index, each tier on its own", async ({ page, errors }) => {
   test.setTimeout(120_000);
   await signIn(page, "admin");
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Bảng xếp hạng" }).click();
+  await (await menuLink(page, "Bảng xếp hạng")).click();
   await page.getByRole("tab", { name: "Chỉ số 766 (100 điểm)" }).click();
   // The index reads every dossier's history: give it time on the embedded database.
   const departments = page.locator("table[data-index766=so_nganh]");
@@ -68,7 +68,7 @@ test("the centre ranks its departments and communes by the 766 index, each tier 
   await expect(departments.locator("thead")).toContainText("2. Tiến độ, kết quả giải quyết");
   await expect(departments.locator("thead")).not.toContainText("(20)");
   // The map colours the same units by their rating, in the national map's colours.
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Bản đồ" }).click();
+  await (await menuLink(page, "Bản đồ")).click();
   await page.getByRole("link", { name: "Chỉ số 766 (100 điểm)" }).click();
   await expect(page.getByRole("list", { name: "Chú giải" })).toContainText("Xuất sắc (từ 90 điểm)");
   await expect(page.locator("[data-tiles] a").first()).toContainText(/điểm · (Xuất sắc|Tốt|Khá|Trung bình|Yếu)|Chưa có dữ liệu/);
@@ -78,7 +78,7 @@ test("the centre ranks its departments and communes by the 766 index, each tier 
 test("an agency manager opens its 766 index: total, rating, rank k/N, where it loses points and what reaching a threshold brings", async ({ page, errors }) => {
   test.setTimeout(120_000);
   await signIn(page, "stp.quanly");
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Chỉ số 766" }).click();
+  await (await menuLink(page, "Chỉ số 766")).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chỉ số 766 — Sở Tư pháp");
   // Its own total and rank among the departments, computed over its peers' dossiers.
   await expect(page.locator("[data-rank766]")).toHaveText(/^\d+\/\d+$/, { timeout: 60_000 });
@@ -134,13 +134,13 @@ test("the public viewer sees figures without links it could not follow", async (
   await signIn(page, "congkhai");
   await expect(page.locator("[data-indicator=A]")).toBeVisible();
   await expect(page.locator("a[href^='/ho-so']")).toHaveCount(0);
-  await expect(page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Quản trị" })).toHaveCount(0);
+  await expect((await menuLink(page, "Quản trị"))).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
 test("the centre imports the catalogue's 766 columns: a bad date is named by line and column, the valid line is written", async ({ page, errors }) => {
   await signIn(page, "admin");
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Quản trị" }).click();
+  await (await menuLink(page, "Quản trị")).click();
   await page.getByRole("link", { name: /Nhập dữ liệu danh mục/ }).click();
   await expect(page.locator("dl")).toContainText("Cột tùy chọn cho Chỉ số 766: NgayHieuLuc, NgayCongBo, NgayCongKhai, DayDuBoPhan, KetQuaGiay");
   await page.getByLabel("Loại dữ liệu").selectOption("thutuc");
@@ -161,7 +161,7 @@ test("the centre imports the catalogue's 766 columns: a bad date is named by lin
 test("the leader adds the 766 index to the printed report and downloads its Excel sheets", async ({ page, errors }) => {
   test.setTimeout(120_000);
   await signIn(page, "lanhdao");
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Báo cáo" }).click();
+  await (await menuLink(page, "Báo cáo")).click();
   await page.getByRole("link", { name: "Thêm Chỉ số 766 vào báo cáo" }).click();
   await expect(page.locator("[data-report766]")).toContainText(/[\d,]+\/100 điểm, xếp loại (Xuất sắc|Tốt|Khá|Trung bình|Yếu)/, { timeout: 60_000 });
   await expect(page.locator("table[data-report-tier] thead").first()).toContainText("Chỉ số 766");
@@ -176,7 +176,7 @@ test("the leader adds the 766 index to the printed report and downloads its Exce
 test("the public viewer sees the 766 index and the procedures behind it, never the dossiers", async ({ page, errors }) => {
   test.setTimeout(120_000);
   await signIn(page, "congkhai");
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Chỉ số 766" }).click();
+  await (await menuLink(page, "Chỉ số 766")).click();
   await expect(page.locator("[data-index766-total]")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("link", { name: "xem hồ sơ" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "xem phản ánh" })).toHaveCount(0);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { E2E_DATA } from "../playwright.config";
-import { expect, signIn, test, wordsNotForOfficials } from "./fixtures";
+import { expect, signIn, test, wordsNotForOfficials, menuLink } from "./fixtures";
 
 const PAGES = [
   ["tong-quan", "/tong-quan"],
@@ -116,7 +116,7 @@ test("the overview's headline figures equal the indicators API for the same peri
 
 test("drill down from the province to a unit to a procedure to a dossier's explanation", async ({ page }) => {
   await signIn(page, "admin");
-  await page.getByRole("navigation", { name: "Chức năng" }).getByRole("link", { name: "Bảng xếp hạng" }).click();
+  await (await menuLink(page, "Bảng xếp hạng")).click();
   await page.locator("[data-scorecard] tbody tr").filter({ hasText: "Sở Tư pháp" }).getByRole("link", { name: "Sở Tư pháp" }).click();
   // A department without sub-units opens its own scorecard, with its breadcrumb back up.
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Sở Tư pháp");
