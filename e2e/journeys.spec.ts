@@ -85,6 +85,8 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   await expect(page.locator("[data-rating]")).toHaveText(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
   await expect(page.locator("[data-group]")).toHaveCount(5);
   await expect(page.locator("[data-losses]")).toContainText(/đạt ngưỡng [\d,]+\s% để được thêm [\d,]+ điểm/);
+  // What costs points opens what to fix (issue #21, item 5).
+  await expect(page.locator("[data-losses] a").first()).toBeVisible();
   // Every indicator with its counts; 2.1 opens the dossiers behind it.
   const ontime = page.locator("tr[data-indicator='2.1']");
   await expect(ontime).toContainText("Giải quyết hồ sơ đúng hạn");

@@ -80,6 +80,8 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
     const list = isProcedureIndicator766(id) ? "thu-tuc" : readsRecords && isDossierIndicator766(id) ? "ho-so" : readsRecords && isFeedbackIndicator766(id) ? "pakn" : null;
     return list && `/chi-so-766/${list}${qs({ ...base, unit: unit ?? undefined, i: id })}`;
   };
+  // What to fix, one click away: the records behind an indicator, or for 1.4 (sync) the data review that lists the gaps.
+  const fixHref = (id: string) => recordsHref(id) ?? (id === "1.4" && readsRecords ? `/ra-soat${qs(base)}` : null);
   const losses = GROUP_IDS.flatMap((g) => (Object.entries(index.groups[g].indicators) as Array<[IndicatorId, IndicatorScore]>))
     .filter(([, s]) => s.applicable && gainAtThreshold(s) > 1e-9)
     .sort(([, a], [, b]) => gainAtThreshold(b) - gainAtThreshold(a))
@@ -132,7 +134,9 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
             {losses.map(([id, s]) => (
               <li key={id} data-loss={id}>
-                <strong>{id} {INDICATORS[id].name}</strong>: đạt {formatRate(s.ratio)} —{" "}
+                {fixHref(id)
+                  ? <Link className="font-semibold text-blue-700 underline" href={fixHref(id)!}>{id} {INDICATORS[id].name}</Link>
+                  : <strong>{id} {INDICATORS[id].name}</strong>}: đạt {formatRate(s.ratio)} —{" "}
                 đạt ngưỡng {formatRate(s.threshold)} để được thêm <strong>{formatPoints(gainAtThreshold(s))} điểm</strong>
                 {index.max < 100 && <> (tổng điểm tăng {formatPoints((gainAtThreshold(s) * 100) / index.max)})</>}
               </li>

@@ -1,3 +1,4 @@
+import { fieldWord } from "@/lib/ui/words";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -17,6 +18,9 @@ import { PeriodPicker } from "../../_components/period-picker";
 import { discardAction, resendAction } from "./actions";
 
 export const metadata: Metadata = { title: "Rà soát dữ liệu" };
+
+/** The sync services as an official names what was sent. */
+const SERVICE_WORDS: Record<string, string> = { DongBoHoSoMC: "Hồ sơ", CapNhatTienDoHoSoMC: "Tiến độ xử lý hồ sơ" };
 
 export default async function QualityPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const period = periodFromParams(await searchParams);
@@ -43,9 +47,9 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
             <ul className="space-y-3">
               {quarantine.items.map((q) => (
                 <li key={q.id} className="rounded-lg border border-gray-200 bg-white p-3 text-sm" data-quarantine={q.id}>
-                  <p><strong>{q.dossierCode ?? "(không có mã hồ sơ)"}</strong> · {q.service} · nhận lúc {formatDateTime(q.receivedAt)} · đơn vị {q.unitCode ?? "—"}</p>
+                  <p><strong>{q.dossierCode ?? "(không có mã hồ sơ)"}</strong> · {SERVICE_WORDS[q.service] ?? "Bản ghi"} · nhận lúc {formatDateTime(q.receivedAt)} · đơn vị {q.unitCode ?? "—"}</p>
                   <ul className="my-1 list-disc pl-5 text-red-700">
-                    {(q.errors as Array<{ field: string; vi: string; en: string }>).map((e, i) => <li key={i}><strong>{e.field}</strong>: {e.vi} / {e.en}</li>)}
+                    {(q.errors as Array<{ field: string; vi: string; en: string }>).map((e, i) => <li key={i}><strong>{fieldWord(e.field)}</strong>: {e.vi}</li>)}
                   </ul>
                   <ActionForm action={resendAction} submit="Gửi lại" className="space-y-2">
                     <input type="hidden" name="id" value={q.id} />
