@@ -44,7 +44,7 @@ export const INDICATOR_IDS = Object.keys(INDICATORS) as IndicatorId[];
  * The records each indicator counts, which the portal lists behind its figure: dossiers,
  * procedures under authority, or PAKN (3.6 counts dossiers of integrated procedures; not listed).
  */
-export const DOSSIER_INDICATORS = ["2.1", "3.3", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4"] as const satisfies readonly IndicatorId[];
+export const DOSSIER_INDICATORS = ["2.1", "3.3", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4"] as const satisfies readonly IndicatorId[];
 export const PROCEDURE_INDICATORS = ["1.1", "1.2", "1.3", "3.1", "3.2", "3.4", "3.5"] as const satisfies readonly IndicatorId[];
 export const FEEDBACK_INDICATORS = ["5.2", "5.3"] as const satisfies readonly IndicatorId[];
 export type DossierIndicator766 = (typeof DOSSIER_INDICATORS)[number];

@@ -16,6 +16,7 @@ export const metadata: Metadata = { title: "Hồ sơ của chỉ số 766" };
 const WHY: Record<DossierIndicator766, (d: Dossier766Item) => string> = {
   "2.1": (d) => (d.rule === "two_supplements" || d.rule === "no_start" || d.rule === "no_deadline" ? RULE_766_LABELS[d.rule] : d.finished ? "Giải quyết quá hạn" : "Đang giải quyết, đã quá hạn"),
   "3.3": (d) => (!d.online ? "Không nộp trực tuyến" : "Thủ tục trả kết quả giấy: chưa có kết quả điện tử khi giải quyết xong"),
+  "3.6": () => "Chưa thanh toán trực tuyến",
   "4.1": () => "Chưa cấp kết quả điện tử",
   "4.2": () => "Hồ sơ chưa được số hóa thành phần",
   "4.3": () => "Không tái sử dụng dữ liệu đã số hóa",
