@@ -38,7 +38,7 @@ describe("the dossiers behind 3.6 (METHOD-766 §3.6, METHOD §C.3)", () => {
       ["no-fee-line", false], ["unpaid", false], ["paid-dvcqg", true], ["paid-local", true],
     ]);
     const card = await scorecard(province.db.orm, { period: MARCH, by: "all", scopeUnit: null, profile: "766" });
-    const i36 = unitIndex(card.rows[0].index766)!.groups["3"].indicators["3.6"];
+    const i36 = unitIndex(card.rows[0].index766)!.groups["3"].indicators["3.6"]!;
     expect([list.total, list.counted]).toEqual([i36.denominator, i36.numerator]);
     expect((await listDossiers766(province.db.orm, { period: MARCH, scopeUnit: null, indicator: "3.6", missedOnly: true })).items.map((d) => d.code))
       .toEqual(["no-fee-line", "unpaid"]);
