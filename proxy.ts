@@ -6,7 +6,8 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 
-const PROTECTED = ["/tong-quan", "/xep-hang", "/ho-so", "/canh-bao", "/ra-soat", "/ban-do", "/bao-cao", "/quan-tri"];
+/** The signed-in pages (app/(portal)/*): a visitor is sent to sign in, then back (tests/security/proxy.test.ts keeps the list whole). */
+const PROTECTED = ["/tong-quan", "/xep-hang", "/chi-so-766", "/ho-so", "/canh-bao", "/ra-soat", "/ban-do", "/bao-cao", "/quan-tri"];
 
 /** Whether every segment of the path decodes (a lone "%" or "%FF%FE" made Next answer a plain-text 500). */
 const decodes = (pathname: string) =>
