@@ -9,7 +9,7 @@ import type { DossierIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
 import type { Rule766 } from "@/lib/method/i766/ontime";
 import { epochMs, inScope } from "./sql-util";
-import { EXTRA_766_RULES as R, facts766 } from "./verdict766-sql";
+import { EXTRA_766_RULES as R, facts766, PAYABLE } from "./verdict766-sql";
 
 /** Each dossier-based indicator as its denominator and numerator over facts766's columns. */
 export const DOSSIER_SETS_766 = {
@@ -17,7 +17,7 @@ export const DOSSIER_SETS_766 = {
   "3.3": { den: "rec", num: R.g3_online },
   // §3.6 over METHOD §C's payable dossiers: received, with a fee (or no fee line), of a
   // procedure whose payment the handling unit has integrated; counted when paid online.
-  "3.6": { den: "rec and (fee_lines = 0 or fee_positive) and exists (select 1 from authorities a where a.unit_code = f.unit_code and a.procedure_code = f.pc and a.payment_integrated)", num: "paid_online in (1, 2)" },
+  "3.6": { den: `${PAYABLE} and exists (select 1 from authorities a where a.unit_code = f.unit_code and a.procedure_code = f.pc and a.payment_integrated)`, num: "paid_online in (1, 2)" },
   "4.1": { den: R.g4_finished, num: R.g4_eresult },
   "4.2": { den: R.g4, num: R.g4_digitised },
   "4.3": { den: R.g4, num: R.g4_reused },

@@ -26,7 +26,7 @@ import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
 import { COUNTS, irregular, rollupCounts } from "./rollup";
-import { EXTRA_766, EXTRA_766_RULES, facts766, feedbackCounts766, procedureFacts766 } from "./verdict766-sql";
+import { EXTRA_766, EXTRA_766_RULES, PAYABLE, facts766, feedbackCounts766, procedureFacts766 } from "./verdict766-sql";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -335,9 +335,9 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         count(*) filter (where pop and channel = 2 and not finished and ok)::int as online_within,
         count(*) filter (where rec and fee_positive)::int as fee_dossiers,
         count(*) filter (where rec and paid_online in (1, 2))::int as paid_any,
-        count(*) filter (where rec and (fee_lines = 0 or fee_positive))::int as payable,
-        count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 1)::int as paid_dvcqg,
-        count(*) filter (where rec and (fee_lines = 0 or fee_positive) and paid_online = 2)::int as paid_local
+        count(*) filter (where ${sql.raw(PAYABLE)})::int as payable,
+        count(*) filter (where ${sql.raw(PAYABLE)} and paid_online = 1)::int as paid_dvcqg,
+        count(*) filter (where ${sql.raw(PAYABLE)} and paid_online = 2)::int as paid_local
         ${more((c) => `count(*) filter (where ${EXTRA_766_RULES[c]})::int as ${c}`)}
         ${i766 ? sql`, coalesce(sum(t22_time) filter (where t22_in), 0)::float8 as t22_sum` : sql``}
       from facts group by unit_code, pc

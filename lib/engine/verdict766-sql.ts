@@ -94,6 +94,13 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
  * The dossier counts the 766 profile adds — group 4 (§4: dossiers with NgayTiepNhan in
  * the period) and §5.4 — by the rule each counts with over the columns of `facts766`.
  */
+/**
+ * METHOD §C.3's payable dossier over a facts row: received in the period, with a fee or no
+ * fee line at all (a dossier whose every line is 0 is not payable). The procedure's
+ * integrated payment is the authority's, joined where the rows are grouped.
+ */
+export const PAYABLE = "rec and (fee_lines = 0 or fee_positive)";
+
 export const EXTRA_766 = ["t22", "g3_online", "g3_paid_fee", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
 export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
   // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).

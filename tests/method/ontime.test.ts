@@ -5,6 +5,7 @@ import {
   type Deadline, type DossierFacts,
 } from "@/lib/method/ontime";
 import { makePeriod, PeriodError } from "@/lib/method/period";
+import { explain } from "@/lib/method/explain";
 import { parseInstant } from "@/lib/method/time";
 
 const cal = new WorkCalendar(builtinExceptions(2020, 2027));
@@ -143,6 +144,17 @@ describe("METHOD §A.4 deadlines", () => {
         expect(isWithinDeadline(start, new Date(due.getTime() + 1), d, cal), `${s} ${d.value} ${d.unit} +1ms`).toBe(false);
       }
     }
+  });
+});
+
+describe("METHOD §A.4 [decision], §A.6: the due date people read", () => {
+  it("is the N-th working day (Friday), while the due instant runs through the days off after it", () => {
+    // Received Tuesday 24/11/2026, 3 working days: due Friday 27/11; a Saturday result is still on time.
+    const f = dossier({ receivedAt: t("20261124090000"), status: 10, steps: [[10, "20261128100000"]] });
+    const e = explain(f, WD(3), makePeriod("2026-11-01", "2026-11-30", t("20261201000000")), cal, true);
+    expect(e.dueDate).toBe("2026-11-27");
+    expect(e.dueAt?.slice(0, 10)).toBe("2026-11-29");
+    expect(e.verdict).toBe("on_time");
   });
 });
 
