@@ -381,6 +381,20 @@ export const portalMeta = pgTable("portal_meta", {
   at: ts("at").notNull().defaultNow(),
 });
 
+/**
+ * METHOD-766 §6: the optional columns each reference file kind ("thutuc", "pakn") has
+ * carried in any import (migration 0014) — what tells "columns absent" from "nothing to count".
+ */
+export const carriedColumns = pgTable(
+  "carried_columns",
+  {
+    file: text("file").notNull(),
+    columnName: text("column_name").notNull(),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "carried_columns_pk", columns: [t.file, t.columnName] })],
+);
+
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;
 export type Procedure = typeof procedures.$inferSelect;

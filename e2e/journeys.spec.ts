@@ -67,6 +67,12 @@ test("the centre ranks its departments and communes by the 766 index, each tier 
   // A header states no maximum: each cell states the one that applies to its unit.
   await expect(departments.locator("thead")).toContainText("2. Tiến độ, kết quả giải quyết");
   await expect(departments.locator("thead")).not.toContainText("(20)");
+  // The national layout: group 3 as two columns, and each unit's move since the previous month (METHOD-766 §0.5, §3).
+  await expect(departments.locator("thead")).toContainText("3. Dịch vụ công trực tuyến");
+  await expect(departments.locator("thead")).toContainText("3. Thanh toán trực tuyến");
+  await expect(departments.locator("thead")).toContainText(/So với tháng \d+\/\d{4}/);
+  await expect(first.locator("[data-change766]")).toHaveText(/[▲▼] [\d,]+|không đổi/);
+  await expect(first.locator("[data-column766='3a']")).toHaveText(/^([\d,]+ \/ \d+|—)$/);
   // The map colours the same units by their rating, in the national map's colours.
   await (await menuLink(page, "Bản đồ")).click();
   await page.getByRole("link", { name: "Chỉ số 766 (100 điểm)" }).click();
@@ -84,6 +90,9 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   await expect(page.locator("[data-rank766]")).toHaveText(/^\d+\/\d+$/, { timeout: 60_000 });
   await expect(page.locator("[data-rating]")).toHaveText(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
   await expect(page.locator("[data-group]")).toHaveCount(5);
+  // How far it moved since last month, in points and places (METHOD-766 §0.5).
+  await expect(page.locator("[data-change766]")).toContainText(/So với tháng \d+\/\d{4}/);
+  await expect(page.locator("[data-change766]")).toContainText(/[▲▼] [\d,]+ điểm|không đổi/);
   await expect(page.locator("[data-losses]")).toContainText(/đạt ngưỡng [\d,]+\s% để được thêm [\d,]+ điểm/);
   // What costs points opens what to fix (issue #21, item 5).
   await expect(page.locator("[data-losses] a").first()).toBeVisible();
@@ -172,6 +181,9 @@ test("the leader adds the 766 index to the printed report and downloads its Exce
   await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
   expect(wb.worksheets.map((w) => w.name)).toContain("766. Tổng điểm");
   expect(wb.worksheets.map((w) => w.name)).toContain("766. Nhóm 5");
+  const header = (wb.getWorksheet("766. Tổng điểm")!.getRow(4).values as unknown[]).map(String);
+  expect(header).toContain("Tổng điểm tăng (+) / giảm (−) so với kỳ trước");
+  expect(header).toContain("3. Thanh toán trực tuyến: điểm");
   expect(errors).toEqual([]);
 });
 

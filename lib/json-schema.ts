@@ -78,3 +78,6 @@ export const int = (min: number, max: number) =>
 
 /** Text of at most `max` characters (an output field: names, messages). */
 export const text = (max: number) => z.string().max(max).regex(new RegExp(STORABLE_TEXT, "u"));
+
+/** A local date `yyyy-MM-dd` as the API writes it (periods, METHOD §0.2). */
+export const localDay = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).max(10);

@@ -213,6 +213,9 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
  * METHOD-766 §7 as a table: the total, its rating and rank, and each group's points of
  * its maximum; by procedure, the average processing time (2.2).
  */
+/** A movement against the previous period (METHOD-766 §0.5) with its sign; none is "—". */
+const signed = (v: number | null, f: (n: number) => string) => (v === null ? "—" : v > 0 ? `+${f(v)}` : v < 0 ? `−${f(-v)}` : f(0));
+
 function render766(card: Card): string {
   if (card.by === "procedure") {
     return renderTable(["Mã", "Tên", "Hồ sơ", "Thời gian giải quyết bình quân"], card.rows.map((r) => {
@@ -226,13 +229,14 @@ function render766(card: Card): string {
     return [
       r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, formatPoints(x.total), ratingOf766(x.rating)?.label ?? "—",
       x.rank ? `${x.rank.position}/${x.rank.of}` : "—",
+      signed(x.change?.total ?? null, formatPoints), signed(x.change?.rank ?? null, String),
       ...(Object.keys(GROUPS) as GroupId[]).map((g) => (x.groups[g].score === null ? "—" : `${formatPoints(x.groups[g].score)}/${x.groups[g].max}`)),
     ];
   });
   return renderTable(
-    ["Mã", "Tên", "Tổng điểm", "Xếp loại", "Hạng", "1. Công khai", "2. Tiến độ", "3. Trực tuyến", "4. Số hóa", "5. Hài lòng"],
+    ["Mã", "Tên", "Tổng điểm", "Xếp loại", "Hạng", "± điểm", "± bậc", "1. Công khai", "2. Tiến độ", "3. Trực tuyến", "4. Số hóa", "5. Hài lòng"],
     rows,
-    [false, false, true, false, true, true, true, true, true, true],
+    [false, false, true, false, true, true, true, true, true, true, true, true],
   );
 }
 

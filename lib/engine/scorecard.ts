@@ -13,7 +13,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { UnitKind } from "@/db/schema";
-import { type Period, periodJson, yearFraction } from "@/lib/method/period";
+import { type Period, periodJson, previousPeriod, yearFraction } from "@/lib/method/period";
 import { onTimeIndicator } from "@/lib/method/ontime";
 import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
@@ -21,7 +21,8 @@ import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { inScope, instant, subtree, textList } from "./sql-util";
 import { RANKED_KINDS, type RankedKind } from "@/lib/method/i766/score";
-import { competitionRanks, index766, timeUnit766, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
+import { competitionRanks, index766, timeUnit766, unitIndex, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
+import { movement766 } from "@/lib/method/i766/movement";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
@@ -171,8 +172,26 @@ export async function scorecards(
   return Promise.all(periods.map((period) => scorecard(orm, { ...rest, period }, opts)));
 }
 
-/** The scorecard of a period; past periods are reused until a logged write could change them. */
+/**
+ * The scorecard of a period; past periods are reused until a logged write could change them.
+ * With the 766 profile each unit's index carries its movement against the previous period
+ * of the same kind (METHOD-766 §0.5), as that period stood at its end.
+ */
 export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean } = {}): Promise<Scorecard> {
+  if (q.profile !== "766" || !UNIT_GROUPINGS.includes(q.by)) return scorecardOfPeriod(orm, q, opts);
+  // The previous period ended before this one began, so it is judged as of its own end.
+  const previous = previousPeriod(q.period, q.period.asOf);
+  const [card, before] = await Promise.all([scorecardOfPeriod(orm, q, opts), scorecardOfPeriod(orm, { ...q, period: previous }, opts)]);
+  const was = new Map(before.rows.map((r) => [r.key, unitIndex(r.index766)]));
+  const since = { from: previous.from, to: previous.to };
+  for (const row of card.rows) {
+    const now = unitIndex(row.index766);
+    if (now) now.change = movement766(now, was.get(row.key) ?? null, since);
+  }
+  return card;
+}
+
+async function scorecardOfPeriod(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean }): Promise<Scorecard> {
   const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scopeUnit, filter: q.filter ?? {}, profile: q.profile ?? "200" });
   // A period that has not ended is judged as of the moment it is computed: never stored,
   // but shared by the requests that ask for it while it is being computed.
@@ -201,7 +220,8 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
     });
   } else if (q.profile === "766" && UNIT_GROUPINGS.includes(q.by)) {
     const tiers = await tiersOf(orm, result.filter((r) => r.kind && isRanked(r.kind)).map((r) => r.key));
-    const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r))));
+    const carried = await carriedColumns766(orm);
+    const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r, carried))));
     // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
     const byTier = new Map<string, Array<{ key: string; total: number | null }>>();
     result.forEach((r, i) => {
@@ -242,8 +262,18 @@ async function tiersOf(orm: Orm, codes: string[]): Promise<Map<string, string>> 
   return new Map(found.map((u) => [u.code, `${u.parent ?? ""}|${u.kind}`]));
 }
 
+/** METHOD-766 §6: which indicators' optional columns any file of their kind carried (migration 0014). */
+async function carriedColumns766(orm: Orm): Promise<Counts766["carried"]> {
+  const found = new Set((await rows<{ k: string }>(orm, sql`select file || ':' || column_name as k from carried_columns`)).map((r) => r.k));
+  const has = (file: string, ...cols: string[]) => cols.every((c) => found.has(`${file}:${c}`));
+  return {
+    announced: has("thutuc", "NgayCongBo", "NgayHieuLuc"), madePublic: has("thutuc", "NgayCongBo", "NgayCongKhai"),
+    complete: has("thutuc", "DayDuBoPhan"), handled: has("pakn", "NgayXuLyXong"),
+  };
+}
+
 /** The scorecard's counts as METHOD-766's indicators read them. */
-function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null): Counts766 {
+function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null, carried: Counts766["carried"]): Counts766 {
   const k = (field: keyof Counts) => n(c?.[field]);
   return {
     population: k("population"), onTime: k("on_time"), withinDeadline: k("within"),
@@ -262,6 +292,7 @@ function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null)
     madePublicCols: k("p12_cols"), madePublic: k("p12"), madePublicOnTime: k("p12_on"),
     completeCols: k("p13"), complete: k("p13_on"),
     feedback: n(f?.total), handled: n(f?.f52), handledOnTime: n(f?.f52_on), handledWell: n(f?.f53_on),
+    carried,
   };
 }
 

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "@/db";
 import {
-  addSteps, upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
+  addSteps, rememberColumns, upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
   type AuthorityRow, type DossierRow, type FeedbackRow, type ProcedureRow, type ReportRow, type StepRow, type UnitRow,
 } from "@/lib/store/writes";
 import { replaceExceptions } from "@/lib/engine/calendar-sql";
@@ -16,7 +16,7 @@ import type { CalendarException } from "@/lib/method/calendar";
 import { csvObjects, CsvError, decodeUtf8, parseCsv } from "./csv";
 import { envelopeSchema, parseDossier, parseStep } from "./dvcqg";
 import { fieldErrors } from "./errors";
-import { readReference, REFERENCE_KINDS, unknownCodes, type KnownCodes, type ReferenceKind, type ReferenceRow } from "./reference";
+import { carriedColumns, readReference, REFERENCE_KINDS, unknownCodes, type KnownCodes, type ReferenceKind, type ReferenceRow } from "./reference";
 
 export interface LoadError {
   file: string;
@@ -68,10 +68,12 @@ export interface DataFolder {
   dossiers: DossierRow[];
   steps: Array<StepRow & { dossierCode: string }>;
   repeats: FolderRepeat[];
+  /** METHOD-766 §6: the optional columns thutuc.csv and pakn.csv carried (their headers). */
+  carried: { thutuc: string[]; pakn: string[] };
 }
 
 /** A reference file's valid rows (one per key, DATA.md §2) with their lines; errors and repeats are collected. */
-function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolean, errors: LoadError[], repeats: FolderRepeat[]) {
+function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolean, errors: LoadError[], repeats: FolderRepeat[], headers?: Map<string, string[]>) {
   const file = `${kind}.csv`;
   const full = path.join(dir, file);
   if (!fs.existsSync(full)) {
@@ -79,7 +81,9 @@ function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolea
     return null;
   }
   try {
-    const r = readReference(kind, csvObjects(parseCsv(decodeUtf8(fs.readFileSync(full))), REFERENCE_KINDS[kind].columns));
+    const table = parseCsv(decodeUtf8(fs.readFileSync(full)));
+    headers?.set(kind, table.header);
+    const r = readReference(kind, csvObjects(table, REFERENCE_KINDS[kind].columns));
     for (const e of r.errors) errors.push({ file, ...e });
     for (const x of r.repeats) repeats.push({ file, ...x });
     return r.rows;
@@ -125,10 +129,11 @@ export function readDataFolder(dir: string): DataFolder {
     throw new DataFolderError([{ file: dir, field: "(thư mục)", vi: "Không tìm thấy thư mục dữ liệu", en: "Data folder not found" }]);
   }
   const units = readCsv(dir, "donvi", true, errors, repeats) ?? [];
-  const procedures = readCsv(dir, "thutuc", true, errors, repeats) ?? [];
+  const headers = new Map<string, string[]>();
+  const procedures = readCsv(dir, "thutuc", true, errors, repeats, headers) ?? [];
   const authorities = readCsv(dir, "thamquyen", false, errors, repeats) ?? [];
   const calendar = readCsv(dir, "lich", false, errors, repeats);
-  const feedback = readCsv(dir, "pakn", false, errors, repeats) ?? [];
+  const feedback = readCsv(dir, "pakn", false, errors, repeats, headers) ?? [];
   const reports = readCsv(dir, "baocao", false, errors, repeats) ?? [];
 
   // DATA.md §2: every code a reference file names must be in donvi.csv / thutuc.csv.
@@ -177,6 +182,7 @@ export function readDataFolder(dir: string): DataFolder {
   return {
     units: values(units), procedures: values(procedures), authorities: values(authorities), calendar: calendar && values(calendar),
     feedback: values(feedback), reports: values(reports), dossiers: [...dossiers.values()].map((d) => d.row), steps, repeats,
+    carried: { thutuc: carriedColumns("thutuc", headers.get("thutuc") ?? []), pakn: carriedColumns("pakn", headers.get("pakn") ?? []) },
   };
 }
 
@@ -187,6 +193,8 @@ export async function loadDataFolder(db: Database, f: DataFolder, now = new Date
   await upsertProcedures(db.orm, f.procedures);
   await upsertAuthorities(db.orm, f.authorities);
   await upsertFeedback(db.orm, f.feedback);
+  await rememberColumns(db.orm, "thutuc", f.carried.thutuc);
+  await rememberColumns(db.orm, "pakn", f.carried.pakn);
   await upsertReports(db.orm, f.reports);
   await upsertDossiers(db.orm, f.dossiers, now, { refresh: false });
   await addSteps(db.orm, f.steps, { refresh: false });

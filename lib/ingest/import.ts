@@ -8,12 +8,12 @@ import ExcelJS from "exceljs";
 import { rows, type Orm } from "@/db";
 import { RuleError } from "@/lib/errors";
 import { sql, type SQL } from "drizzle-orm";
-import { upsertAuthorities, upsertFeedback, upsertProcedures, upsertReports, upsertUnits } from "@/lib/store/writes";
+import { rememberColumns, upsertAuthorities, upsertFeedback, upsertProcedures, upsertReports, upsertUnits } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { textList } from "@/lib/engine/sql-util";
 import { csvObjects, CsvError, decodeUtf8, parseCsv } from "./csv";
 import {
-  namedCodes, readReference, REFERENCE_KINDS, unknownCodes,
+  carriedColumns, namedCodes, readReference, REFERENCE_KINDS, unknownCodes,
   type KnownCodes, type ReferenceKind, type ReferenceRow, type Repeat, type RowError,
 } from "./reference";
 
@@ -38,7 +38,8 @@ export class ImportFileError extends RuleError {
 }
 
 /** A file's rows as objects keyed by its header, from CSV text or an XLSX workbook's first sheet. */
-export async function readTable(bytes: Uint8Array, fileName: string, columns: readonly string[]) {
+/** A file's rows as objects by column name, and its header (the columns it carried). */
+export async function readTable(bytes: Uint8Array, fileName: string, columns: readonly string[]): Promise<{ header: string[]; rows: Array<{ line: number; row: Record<string, string> }> }> {
   if (/\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     const wb = new ExcelJS.Workbook();
     try {
@@ -58,10 +59,11 @@ export async function readTable(bytes: Uint8Array, fileName: string, columns: re
       if (values.every((v) => cellText(v).trim() === "")) return;
       out.push({ line, row: Object.fromEntries(header.map((h, i) => [h, cellText(values[i]).trim()])) });
     });
-    return out;
+    return { header, rows: out };
   }
   try {
-    return csvObjects(parseCsv(decodeUtf8(bytes)), columns);
+    const table = parseCsv(decodeUtf8(bytes));
+    return { header: table.header, rows: csvObjects(table, columns) };
   } catch (e) {
     if (e instanceof CsvError) throw new ImportFileError(e.vi, e.en, e.line);
     throw e;
@@ -158,7 +160,7 @@ export async function importReference<K extends ReferenceKind>(
   file: { name: string; bytes: Uint8Array },
   opts: { dryRun: boolean },
 ): Promise<ImportReport> {
-  const table = await readTable(file.bytes, file.name, REFERENCE_KINDS[kind].columns);
+  const { header, rows: table } = await readTable(file.bytes, file.name, REFERENCE_KINDS[kind].columns);
   const { rows: parsed, errors, repeats } = readReference(kind, table);
   const codeErrors = unknownCodes(kind, parsed, await knownCodes(orm, kind, parsed));
   errors.push(...codeErrors);
@@ -180,6 +182,8 @@ export async function importReference<K extends ReferenceKind>(
     else if (canonical(before) !== canonical(store.compared(g, before))) updated++;
   }
   if (!opts.dryRun && good.length) await store.write(orm, good);
+  // METHOD-766 §6: the optional columns the file carried, remembered even when it has no row.
+  if (!opts.dryRun && (kind === "thutuc" || kind === "pakn")) await rememberColumns(orm, kind, carriedColumns(kind, header));
   errors.sort((a, b) => a.line - b.line);
   return { kind, dryRun: opts.dryRun, rows: table.length, valid: good.length, inserted, updated, unchanged: good.length - inserted - updated, errors, repeats };
 }

@@ -39,6 +39,10 @@ function present766<C extends string>(r: Partial<Record<C, string>>, columns: re
 export const CATALOGUE_766 = ["NgayHieuLuc", "NgayCongBo", "NgayCongKhai", "DayDuBoPhan", "KetQuaGiay"] as const;
 export const PAKN_766 = ["NgayXuLyXong", "SoThich", "SoKhongThich", "KhieuNaiLai", "MaHoSo"] as const;
 
+/** The §6 optional columns a file's header carries. */
+export const carriedColumns = (kind: "thutuc" | "pakn", header: readonly string[]): string[] =>
+  (kind === "thutuc" ? CATALOGUE_766 : PAKN_766).filter((c) => header.includes(c));
+
 const donvi = z.object({
   MaDonVi: req("MaDonVi"), TenDonVi: req("TenDonVi"),
   LoaiDonVi: z.enum(["tinh", "so_nganh", "huyen", "xa"], { error: msg("LoaiDonVi phải là tinh, so_nganh, huyen hoặc xa", "LoaiDonVi must be tinh, so_nganh, huyen or xa") }),

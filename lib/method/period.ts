@@ -52,6 +52,23 @@ export function kindOf(from: LocalDate, to: LocalDate): PeriodKind {
   return "custom";
 }
 
+/**
+ * The period just before, of the same kind (METHOD-766 §0.5: the previous ISO week, month,
+ * quarter, half-year, year), or a custom range of the same length ending the day before.
+ */
+export function previousPeriod(p: Period, now = new Date()): Period {
+  switch (kindOf(p.from, p.to)) {
+    case "month": return makePeriod(addMonths(p.from, -1), addDays(p.from, -1), now);
+    case "quarter": return makePeriod(addMonths(p.from, -3), addDays(p.from, -1), now);
+    case "half": return makePeriod(addMonths(p.from, -6), addDays(p.from, -1), now);
+    case "year": return makePeriod(addMonths(p.from, -12), addDays(p.from, -1), now);
+    default: {
+      const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
+      return makePeriod(addDays(p.from, -days - 1), addDays(p.from, -1), now);
+    }
+  }
+}
+
 /** ISO 8601 week number and its year: the week holding the Thursday of `day`'s week. */
 export function isoWeek(day: LocalDate): { year: number; week: number } {
   const thursday = addDays(day, 4 - isoWeekday(day));

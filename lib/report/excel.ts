@@ -9,11 +9,14 @@ import type { Scorecard, ScorecardRow } from "@/lib/engine/scorecard";
 import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
 import { ratingOf766, unitIndex } from "@/lib/method/i766/score";
+import { columnScore, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 
 /** A cell's colour and the word for it (a band, a rating). */
 interface Swatch { hex: string; text: string; label: string }
 type Col = {
   header: string; width: number; value: (r: ScorecardRow) => string | number | null; percent?: boolean;
+  /** A change, written with its sign (+1,25 / −0,50). */
+  signed?: boolean;
   /** The cell's colour, its word written in a column of its own headed `swatchHeader`. */
   swatch?: (r: ScorecardRow) => Swatch | null; swatchHeader?: string;
 };
@@ -107,7 +110,11 @@ const SHEETS_766: Sheet[] = [
     cols: [
       { header: "Tổng điểm", width: 10, value: (r) => unitIndex(r.index766)?.total ?? null, swatch: rated, swatchHeader: "Xếp loại" },
       { header: "Xếp hạng", width: 10, value: (r) => { const rank = unitIndex(r.index766)?.rank; return rank ? `${rank.position}/${rank.of}` : null; } },
-      ...(Object.keys(GROUPS) as GroupId[]).map((g): Col => ({ header: `${g}. ${GROUPS[g].name} (${GROUPS[g].max})`, width: 14, value: groupScore(g) })),
+      // METHOD-766 §0.5: the movement against the previous period of the same kind (+ up, − down).
+      { header: "Tổng điểm tăng (+) / giảm (−) so với kỳ trước", width: 14, value: (r) => unitIndex(r.index766)?.change?.total ?? null, signed: true },
+      { header: "Số bậc xếp hạng tăng (+) / giảm (−)", width: 12, value: (r) => unitIndex(r.index766)?.change?.rank ?? null, signed: true },
+      // §3: the national layout, group 3 as DVCTT and thanh toán; each cell's maximum is on the group's sheet.
+      ...NATIONAL_COLUMNS.map((c): Col => ({ header: `${c.label}: điểm`, width: 14, value: (r) => { const x = unitIndex(r.index766); return x ? columnScore(x, c.indicators).score : null; } })),
     ],
   },
   ...(Object.keys(GROUPS) as GroupId[]).map((g): Sheet => ({
@@ -166,6 +173,7 @@ export async function scorecardWorkbook(card: Scorecard, title: string, period: 
       sheet.cols.forEach((c, j) => {
         const cell = row.getCell(4 + j);
         if (c.percent) cell.numFmt = "0.00%";
+        else if (c.signed) cell.numFmt = typeof cell.value === "number" && Number.isInteger(cell.value) ? "+0;-0;0" : "+0.00;-0.00;0.00";
         else if (typeof cell.value === "number" && !Number.isInteger(cell.value)) cell.numFmt = "0.00";
         const swatch = c.swatch?.(r);
         if (swatch) {

@@ -73,7 +73,23 @@ export interface ProcedureRow {
 }
 export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
   // A deadline change and the deadlines it re-derives commit together, with no dossier written between (write-locks.ts).
-  await referenceChange(orm, (tx) => writeProcedures(tx, list));
+  await referenceChange(orm, async (tx) => {
+    await writeProcedures(tx, list);
+    await rememberColumns(tx, "thutuc", list.flatMap((p) => Object.keys(p.i766 ?? {})));
+  });
+}
+
+/**
+ * METHOD-766 §0.2/§6: remembers that a file of this kind carried these optional columns
+ * (every import says so, a header-only file too), so that a group without any record
+ * reads "nothing to count" rather than "columns absent". Idempotent: writers never conflict.
+ */
+export async function rememberColumns(orm: Orm, file: "thutuc" | "pakn", columns: Iterable<string>): Promise<void> {
+  const list = [...new Set(columns)];
+  if (!list.length) return;
+  await orm.execute(sql`insert into carried_columns (file, column_name)
+    select ${file}, c from ${textList(list)} as l(c)
+    on conflict do nothing`);
 }
 
 async function writeProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
@@ -290,6 +306,7 @@ export async function upsertFeedback(orm: Orm, list: FeedbackRow[]): Promise<voi
         on conflict (province_code, code) do update set received_at = excluded.received_at, kind = excluded.kind,
           unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field, i766 = excluded.i766`);
     }
+    await rememberColumns(tx, "pakn", list.flatMap((f) => Object.keys(f.i766 ?? {})));
   });
 }
 

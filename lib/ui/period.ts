@@ -7,7 +7,7 @@
 import { isoWeek, kindOf, lastDayOfMonth, makePeriod, type Period } from "@/lib/method/period";
 import { addDays, addMonths, isLocalDate, isoWeekday, localDate, type LocalDate } from "@/lib/method/time";
 
-export { kindOf, isoWeek, type PeriodKind } from "@/lib/method/period";
+export { kindOf, isoWeek, previousPeriod, type PeriodKind } from "@/lib/method/period";
 
 /** The period in the URL, defaulting to the current month; the part after today is cut off by as-of. */
 export function periodFromParams(sp: { from?: string; to?: string }, now = new Date()): Period {
@@ -19,20 +19,6 @@ export function periodFromParams(sp: { from?: string; to?: string }, now = new D
     return makePeriod(from, to, now);
   } catch {
     return makePeriod(`${today.slice(0, 8)}01`, lastDayOfMonth(today), now);
-  }
-}
-
-/** The period just before, of the same kind and length. */
-export function previousPeriod(p: Period, now = new Date()): Period {
-  switch (kindOf(p.from, p.to)) {
-    case "month": return makePeriod(addMonths(p.from, -1), addDays(p.from, -1), now);
-    case "quarter": return makePeriod(addMonths(p.from, -3), addDays(p.from, -1), now);
-    case "half": return makePeriod(addMonths(p.from, -6), addDays(p.from, -1), now);
-    case "year": return makePeriod(addMonths(p.from, -12), addDays(p.from, -1), now);
-    default: {
-      const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
-      return makePeriod(addDays(p.from, -days - 1), addDays(p.from, -1), now);
-    }
   }
 }
 
@@ -61,6 +47,12 @@ export function periodLabel(p: Period): string {
     default: return `${p.from.split("-").reverse().join("/")} – ${p.to.split("-").reverse().join("/")}`;
   }
 }
+
+/** The label inside a sentence ("so với tháng 11/2026"). */
+export const periodLabelInline = (p: Period) => {
+  const label = periodLabel(p);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+};
 
 const dm = (d: LocalDate) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
 

@@ -3,11 +3,13 @@
  * never at odds with METHOD, item 6). §3.4: a procedure counts when one of its
  * fee-carrying dossiers was paid online — a dossier paid online without a fee does not
  * make it count — while METHOD §C.1's own figure is unchanged. §2.2: the average time's
- * unit is named as METHOD-766 names it: hours, working_days or days.
+ * unit is named as METHOD-766 names it: hours, working_days or days. §0.2: a group with no
+ * record reads null counts unless a file of its kind carried the columns (remembered per import).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { upsertDossiers } from "@/lib/store/writes";
+import { importReference } from "@/lib/ingest/import";
 import { scorecard } from "@/lib/engine/scorecard";
 import { unitIndex } from "@/lib/method/i766/score";
 import { makePeriod } from "@/lib/method/period";
@@ -53,5 +55,25 @@ describe("METHOD-766 §2.2", () => {
     const card = await scorecard(db.orm, { period: MARCH, by: "procedure", scopeUnit: null, profile: "766" });
     const units = Object.fromEntries(card.rows.map((r) => [r.key, (r.index766 as { averageTime: { unit: string } }).averageTime.unit]));
     expect(units).toEqual({ P: "days", Q: "days", H: "hours", W: "working_days", M: "days" });
+  });
+});
+
+describe("METHOD-766 §0.2, §6: a group with no PAKN reads what the files carried", () => {
+  const handled = async () => {
+    const card = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null, profile: "766" });
+    const g5 = unitIndex(card.rows.find((r) => r.key === "S")!.index766)!.groups["5"].indicators;
+    return [g5["5.2"], g5["5.3"]].map((i) => [i!.numerator, i!.denominator]);
+  };
+  const paknFile = (header: string) => ({ name: "pakn.csv", bytes: new TextEncoder().encode(`${header}\n`) });
+
+  it("null counts while no pakn.csv carried NgayXuLyXong; 0 of 0 once one did, even a file without rows", async () => {
+    expect(await handled()).toEqual([[null, null], [null, null]]);
+    // A dry run remembers nothing; a file without the column neither.
+    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong"), { dryRun: true });
+    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,SoThich"), { dryRun: false });
+    expect(await handled()).toEqual([[null, null], [null, null]]);
+    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong"), { dryRun: false });
+    // The cached scorecard of March was dropped by the change (the change log covers carried_columns).
+    expect(await handled()).toEqual([[0, 0], [0, 0]]);
   });
 });

@@ -181,13 +181,26 @@ describe("METHOD-766 §0.2, §6: an absent column is N/A with null counts; nothi
       "announcedCols", "announced", "announcedOnTime", "madePublicCols", "madePublic", "madePublicOnTime", "completeCols", "complete",
       "feedback", "handled", "handledOnTime", "handledWell"].map((k) => [k, 0]),
   ) as unknown as Counts766;
+  const carriedAll = { announced: true, madePublic: true, complete: true, handled: true };
+  const carriedNone = { announced: false, madePublic: false, complete: false, handled: false };
   it("tells the two apart for 1.x and 5.x", () => {
-    const absent = index766(counted766({ ...zero, procedures: 4, feedback: 3 }));
+    // Records whose rows did not carry the columns: absent, whatever other files carried.
+    const absent = index766(counted766({ ...zero, procedures: 4, feedback: 3, carried: carriedAll }));
     expect(absent.groups["1"].indicators["1.3"]).toMatchObject({ numerator: null, denominator: null, applicable: false });
     expect(absent.groups["5"].indicators["5.2"]).toMatchObject({ numerator: null, denominator: null, applicable: false });
-    const none = index766(counted766(zero));
+    // No record at all, and the files carried the columns: nothing to count.
+    const none = index766(counted766({ ...zero, carried: carriedAll }));
     expect(none.groups["1"].indicators["1.3"]).toMatchObject({ numerator: 0, denominator: 0, applicable: false });
     expect(none.groups["5"].indicators["5.2"]).toMatchObject({ numerator: 0, denominator: 0, applicable: false });
     expect(none.total).toBeNull();
+  });
+  it("a group with no record whose files never carried the columns reads them absent (null), not 0 of 0", () => {
+    const never = index766(counted766({ ...zero, carried: carriedNone }));
+    for (const id of ["1.1", "1.2", "1.3"] as const) expect(never.groups["1"].indicators[id]).toMatchObject({ numerator: null, denominator: null, applicable: false });
+    for (const id of ["5.2", "5.3"] as const) expect(never.groups["5"].indicators[id]).toMatchObject({ numerator: null, denominator: null, applicable: false });
+    // Only the indicators whose own columns were carried count 0 of 0.
+    const some = index766(counted766({ ...zero, carried: { ...carriedNone, complete: true } }));
+    expect(some.groups["1"].indicators["1.3"]).toMatchObject({ numerator: 0, denominator: 0 });
+    expect(some.groups["1"].indicators["1.1"]).toMatchObject({ numerator: null, denominator: null });
   });
 });

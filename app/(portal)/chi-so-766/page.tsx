@@ -9,14 +9,15 @@ import { getDb } from "@/lib/data/db";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import { GROUPS, INDICATORS, isDossierIndicator766, isFeedbackIndicator766, isProcedureIndicator766, type GroupId, type IndicatorId } from "@/lib/method/i766/points";
 import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
-import type { Period } from "@/lib/method/period";
+import { makePeriod, type Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
-import { periodFromParams, periodLabel, qs, trendMonths, monthLabel } from "@/lib/ui/period";
+import { periodFromParams, periodLabel, periodLabelInline, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { Computing } from "../../_components/computing";
 import { LiveRefresh } from "../../_components/live-refresh";
+import { Movement } from "../../_components/movement";
 import { PeriodPicker } from "../../_components/period-picker";
 import { TrendChart, type TrendPoint } from "../../_components/trend-chart";
 
@@ -105,6 +106,15 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
             <p className="text-3xl font-semibold tabular-nums" data-rank766>{index.rank.position}/{index.rank.of}</p>
           </div>
         )}
+        {index.change && (index.change.total !== null || index.change.rank !== null) && (
+          <div data-change766>
+            <p className="text-sm text-gray-600">So với {periodLabelInline(makePeriod(index.change.previous.from, index.change.previous.to, period.asOf))}</p>
+            <p className="flex flex-wrap items-baseline gap-x-3 text-lg tabular-nums">
+              {index.change.total !== null && <span data-change-total={index.change.total}><Movement value={index.change.total} unit="points" />{Math.abs(index.change.total) >= 0.005 && " điểm"}</span>}
+              {index.change.rank !== null && <span data-change-rank={index.change.rank}><Movement value={index.change.rank} unit="places" /></span>}
+            </p>
+          </div>
+        )}
       </section>
 
       <section aria-label="Điểm theo nhóm" className="rounded-lg border border-gray-200 bg-white p-4">
@@ -117,7 +127,10 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
               <li key={g} data-group={g}>
                 <div className="flex justify-between text-sm">
                   <span>{g}. {GROUPS[g].name}</span>
-                  <span className="tabular-nums">{x.score === null ? "Không áp dụng" : `${formatPoints(x.score)} / ${formatPoints(x.max)} điểm`}</span>
+                  <span className="tabular-nums">
+                    {x.score === null ? "Không áp dụng" : `${formatPoints(x.score)} / ${formatPoints(x.max)} điểm`}
+                    <Movement value={index.change?.groups[g]} unit="points" className="ml-2 text-xs" />
+                  </span>
                 </div>
                 <div className="mt-1 h-3 w-full rounded bg-gray-100" role="img" aria-label={`${GROUPS[g].name}: ${formatRate(share)}`}>
                   <div className="h-3 rounded" style={{ width: `${share}%`, background: ratingOf766(index.rating)!.color }} />

@@ -9,13 +9,14 @@ import type { Period } from "@/lib/method/period";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import type { Band, BandedIndicator } from "@/lib/method/bands";
-import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
+import { periodFromParams, periodLabel, periodLabelInline, previousPeriod, qs } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
-import { GROUPS, type GroupId } from "@/lib/method/i766/points";
+import { columnScore, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 import { competitionRanks, unitIndex, ratingOf766 } from "@/lib/method/i766/score";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
+import { Movement } from "../../_components/movement";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { LiveRefresh } from "../../_components/live-refresh";
 import { PeriodPicker } from "../../_components/period-picker";
@@ -192,6 +193,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
   const { orm } = await getDb(); // the page above has checked the caller
   const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true }, profile: "766" });
   const base = { from: period.from, to: period.to };
+  const previous = previousPeriod(period, period.asOf);
   const total = (r: ScorecardRow) => unitIndex(r.index766)?.total ?? null;
   const rows = [...card.rows].sort((a, b) => (total(b) ?? -1) - (total(a) ?? -1) || a.name.localeCompare(b.name, "vi"));
   const sections = SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0);
@@ -213,7 +215,8 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                   <th className="px-2 py-2">Xếp loại</th>
                   {/* Each cell states the maximum that applies to its unit (an indicator not applicable leaves it).
                       On a phone the groups wait one tap away ("chi tiết"): rank, unit, total and rating fit the screen. */}
-                  {(Object.keys(GROUPS) as GroupId[]).map((g) => <th key={g} className="hidden px-2 py-2 sm:table-cell">{g}. {GROUPS[g].name}</th>)}
+                  <th className="px-2 py-2">So với {periodLabelInline(previous)}</th>
+                  {NATIONAL_COLUMNS.map((c) => <th key={c.key} className="hidden px-2 py-2 sm:table-cell">{c.label}</th>)}
                 </tr>
               </thead>
               <tbody>
@@ -233,9 +236,18 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                           ? <span className="inline-flex items-center gap-1"><span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: rating.color }} />{rating.label}</span>
                           : <span className="text-gray-500">Chưa có dữ liệu</span>}
                       </td>
-                      {(Object.keys(GROUPS) as GroupId[]).map((g) => (
-                        <td key={g} className="hidden px-2 py-2 tabular-nums sm:table-cell">{x?.groups[g].score == null ? "—" : `${formatPoints(x.groups[g].score)} / ${x.groups[g].max}`}</td>
-                      ))}
+                      <td className="px-2 py-2 tabular-nums" data-change766>
+                        {x?.change && (x.change.total !== null || x.change.rank !== null)
+                          ? <div className="flex flex-col items-start gap-0.5">
+                            <Movement value={x.change.total} unit="points" />
+                            <Movement value={x.change.rank} unit="places" className="text-xs" />
+                          </div>
+                          : <span className="text-gray-500">—</span>}
+                      </td>
+                      {NATIONAL_COLUMNS.map((c) => {
+                        const col = x ? columnScore(x, c.indicators) : null;
+                        return <td key={c.key} className="hidden px-2 py-2 tabular-nums sm:table-cell" data-column766={c.key}>{col?.score == null ? "—" : `${formatPoints(col.score)} / ${col.max}`}</td>;
+                      })}
                     </tr>
                   );
                 })}
@@ -245,8 +257,8 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
         </section>
       ))}
       <p className="text-xs text-gray-500">
-        Tổng điểm tính trên các chỉ số áp dụng được với đơn vị, quy về thang 100. Chưa có số liệu công bố, công khai thủ tục
-        và xử lý phản ánh, kiến nghị: các chỉ số này chưa được tính.
+        Tổng điểm tính trên các chỉ số áp dụng được với đơn vị, quy về thang 100; mỗi ô ghi điểm đạt trên điểm tối đa áp dụng
+        được với đơn vị. Thay đổi so với {periodLabelInline(previous)} (tính đến hết kỳ đó): ▲ tăng, ▼ giảm điểm hoặc bậc xếp hạng.
       </p>
     </div>
   );

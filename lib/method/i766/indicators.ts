@@ -1,8 +1,7 @@
 /**
  * METHOD-766 §1–§5: each indicator's numerator and denominator from a group's counts
  * (the scorecard's, computed under this profile's rules). An indicator whose §6 columns
- * no file carried for the group (no procedure under its authority, no PAKN of it) is
- * N/A with null counts (§0.2).
+ * are absent is N/A with null counts (§0.2).
  */
 import type { Counted } from "./score";
 import type { IndicatorId } from "./points";
@@ -26,16 +25,19 @@ export interface Counts766 {
   completeCols: number; complete: number;
   /** §5.2–5.3: PAKN received in the period; of them, those whose row carried NgayXuLyXong, those on time, those handled to satisfaction. */
   feedback: number; handled: number; handledOnTime: number; handledWell: number;
+  /** Whether any file of its kind ever carried each indicator's §6 columns (thutuc.csv, pakn.csv). */
+  carried: { announced: boolean; madePublic: boolean; complete: boolean; handled: boolean };
 }
 
 const of = (numerator: number, denominator: number): Counted => ({ numerator, denominator });
 /**
  * An indicator over `records` records (procedures under authority, PAKN) whose §6 columns
- * `cols` of them carried: none carried ⇒ absent, N/A with null counts; no record at all
- * is nothing to count (0 of 0), not missing data.
+ * `cols` of them carried (§0.2): some did ⇒ counted; none did ⇒ absent, N/A with null
+ * counts — except a group with no record at all whose kind of file has carried the
+ * columns (`carried`): nothing to count, 0 of 0.
  */
-const ofColumns = (records: number, cols: number, numerator: number, denominator: number): Counted =>
-  cols > 0 || records === 0 ? of(numerator, denominator) : { numerator: null, denominator: null, present: false };
+const ofColumns = (records: number, cols: number, carried: boolean, numerator: number, denominator: number): Counted =>
+  cols > 0 || (records === 0 && carried) ? of(numerator, denominator) : { numerator: null, denominator: null, present: false };
 
 export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> {
   // §1.4: METHOD §Đ's rate (denominator the larger report), capped at 100 %.
@@ -44,9 +46,9 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
   // §2.1 / §5.4: on time or within the deadline, of the population.
   const timely = c.onTime + c.withinDeadline;
   return {
-    "1.1": ofColumns(c.procedures, c.announcedCols, c.announcedOnTime, c.announced),
-    "1.2": ofColumns(c.procedures, c.madePublicCols, c.madePublicOnTime, c.madePublic),
-    "1.3": ofColumns(c.procedures, c.completeCols, c.complete, c.completeCols),
+    "1.1": ofColumns(c.procedures, c.announcedCols, c.carried.announced, c.announcedOnTime, c.announced),
+    "1.2": ofColumns(c.procedures, c.madePublicCols, c.carried.madePublic, c.madePublicOnTime, c.madePublic),
+    "1.3": ofColumns(c.procedures, c.completeCols, c.carried.complete, c.complete, c.completeCols),
     "1.4": sync,
     "2.1": of(timely, c.population),
     "3.1": of(c.onlineProcedures, c.procedures),
@@ -64,8 +66,8 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
     "4.3": of(c.g4Reused, c.g4),
     "4.4": of(c.g4Shared, c.g4Digitised),
     "4.5": of(c.g4Population, c.g4Citizen),
-    "5.2": ofColumns(c.feedback, c.handled, c.handledOnTime, c.handled),
-    "5.3": ofColumns(c.feedback, c.handled, c.handledWell, c.handled),
+    "5.2": ofColumns(c.feedback, c.handled, c.carried.handled, c.handledOnTime, c.handled),
+    "5.3": ofColumns(c.feedback, c.handled, c.carried.handled, c.handledWell, c.handled),
     "5.4": of(c.kept, c.population),
   };
 }

@@ -4,6 +4,7 @@
  * competition ranks within a tier (§0.4). Exact numbers; display rounds.
  */
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId, type IndicatorId } from "./points";
+import type { Movement766 } from "./movement";
 
 /** METHOD-766 §0.4: the kinds of unit ranked, each among the siblings of one parent. */
 export const RANKED_KINDS = ["so_nganh", "xa", "huyen"] as const;
@@ -63,6 +64,8 @@ export interface Index766 {
   max: number;
   rank: { position: number; of: number; tier: RankedKind } | null;
   groups: Record<GroupId, { score: number | null; max: number; indicators: Partial<Record<IndicatorId, IndicatorScore>> }>;
+  /** Against the previous period of the same kind (movement.ts); set by the engine's `scorecard`. */
+  change?: Movement766 | null;
 }
 
 /** §7, by = procedure: only §2.2's average processing time, in the procedure's deadline unit. */
