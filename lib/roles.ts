@@ -17,6 +17,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PERMISSIONS = {
   "scores:read": ["admin", "leader", "agency_manager", "agency_staff", "viewer"],
   "dossiers:read": ["admin", "leader", "agency_manager", "agency_staff"],
+  // METHOD-STEPS S.4: officers' figures are personal data (staff see their own row only).
+  "officers:read": ["admin", "leader", "agency_manager", "agency_staff"],
   "quarantine:read": ["admin", "agency_manager"],
   "quarantine:write": ["admin", "agency_manager"],
   "tokens:manage": ["admin", "agency_manager"],

@@ -10,7 +10,7 @@ import { envelopeSchema, dossierSchema, SERVICES, stepSchema } from "@/lib/inges
 import { MAX_BATCH, RECORD_LIMITS } from "@/lib/ingest/bounds";
 import { REFERENCE_KINDS } from "@/lib/ingest/reference";
 import { jsonSchema, NOT_BLANK, STORABLE_TEXT } from "@/lib/json-schema";
-import { importQuery, indicatorsQuery, periodQuery, quarantineQuery, tokenInput, workbookQuery } from "./params";
+import { importQuery, indicatorsQuery, periodQuery, quarantineQuery, stepsQuery, tokenInput, workbookQuery } from "./params";
 import { BODY_LIMITS, HEAVY_AT_ONCE, MAX_STREAMS, RATES } from "./limits";
 import { index766Schema } from "./index766-schema";
 import * as out from "./responses";
@@ -158,6 +158,7 @@ export function openApiDocument(origin: string, environment = process.env.NODE_E
         TokenInput: jsonSchema(tokenInput),
         TokenList: jsonSchema(out.tokenListSchema, "output"),
         TokenCreated: jsonSchema(out.tokenCreatedSchema, "output"),
+        Steps: jsonSchema(out.stepsSchema, "output"),
       },
     },
     security: [{ bearer: [] }, { session: [] }],
@@ -178,6 +179,15 @@ export function openApiDocument(origin: string, environment = process.env.NODE_E
           description: "Cùng kết quả với `tthc evaluate --json`, trong phạm vi của người gọi. Kỳ dài hơn một năm và profile=766 là yêu cầu lớn (xếp hàng, hạn mức riêng).",
           parameters: parameters(indicatorsQuery),
           responses: { "200": ok("Bảng chỉ số (DATA.md §3); với profile=766 mỗi dòng có thêm index766", ref("Scorecard")), ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/steps": {
+        get: {
+          operationId: "steps", tags: ["Chỉ số"],
+          summary: "Thời gian ở từng bước xử lý: theo phòng ban, cán bộ, bước của thủ tục (METHOD-STEPS)",
+          description: "Các bước kết thúc trong kỳ của hồ sơ trong phạm vi người gọi: số bước, bước có hạn, đúng hạn, trễ, tỷ lệ và màu, trung vị và trung bình số ngày làm việc, số hồ sơ quá hạn có bước trễ; kèm dòng tổng. Theo cán bộ (by=officer) là dữ liệu cá nhân: chỉ quản trị, lãnh đạo tỉnh và quản lý cơ quan (trong phạm vi của mình); cán bộ chỉ thấy dòng của mình; mã truy cập API và tài khoản xem số liệu công khai bị từ chối; mỗi lần xem được ghi nhật ký.",
+          parameters: parameters(stepsQuery),
+          responses: { "200": ok("Bảng theo bước xử lý", ref("Steps")), ...errors(401, 403, 404, 422) },
         },
       },
       "/dossiers/{MaHoSo}/explain": {

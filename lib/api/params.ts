@@ -1,6 +1,7 @@
 /** Shared query-parameter schemas of the API (and their OpenAPI descriptions). */
 import { z } from "zod";
 import { GROUP_BY, PROFILES } from "@/lib/engine/scorecard";
+import { STEP_GROUPINGS } from "@/lib/method/steps";
 import { QUARANTINE_STATES } from "@/db/schema";
 import { makePeriod } from "@/lib/method/period";
 import { isLocalDate, localDate } from "@/lib/method/time";
@@ -30,6 +31,14 @@ export const indicatorsQuery = periodQuery.extend({
   field: code.optional().describe("Chỉ lĩnh vực này (MaLinhVuc)"),
   parent: code.optional().describe("Chỉ các đơn vị con trực tiếp của đơn vị này (một cấp của bảng xếp hạng)"),
   profile: profileParam,
+});
+
+/** GET /api/v1/steps (METHOD-STEPS S.3). */
+export const stepsQuery = periodQuery.extend({
+  by: z.enum(STEP_GROUPINGS).default("department").describe("Nhóm theo: department (phòng ban), officer (cán bộ: chỉ quản trị, lãnh đạo tỉnh, quản lý cơ quan; cán bộ chỉ thấy dòng của mình), procedure-step (bước của thủ tục)"),
+  unit: code.optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),
+  procedure: code.optional().describe("Chỉ hồ sơ của thủ tục này (MaTTHC)"),
+  field: code.optional().describe("Chỉ hồ sơ của lĩnh vực này (MaLinhVuc)"),
 });
 
 /** A whole number in canonical decimal ("0x10", "1e2", " 5" are not), within [min, max]. */

@@ -96,6 +96,23 @@ export const scorecardSchema = z.strictObject({
   rows: z.array(scorecardRowSchema).max(1_000_000),
 });
 
+// ── GET /steps (METHOD-STEPS S.3) ─────────────────────────────────────────────
+const stepRow = z.strictObject({
+  key: text(1000).describe("Khóa: tên phòng ban hoặc cán bộ (chữ thường, khoảng trắng gộp; rỗng khi chưa xác định) hoặc MaTTHC|TrangThai"),
+  name: text(1000), unit: text(1000).describe("MaDonVi của hồ sơ (rỗng ở dòng tổng)"),
+  steps: count, judged: count.describe("Bước có hạn xử lý của bước"), onTime: count, late: count,
+  rate: z.number().min(0).max(100).nullable().describe("Tỷ lệ bước đúng hạn (%); null khi không bước nào có hạn"),
+  band: band.describe("Màu theo METHOD §0.4 của tỷ lệ đúng hạn"),
+  daysMedian: z.number().min(0).nullable().describe("Trung vị số ngày làm việc giữ hồ sơ"), daysMean: z.number().min(0).nullable(),
+  lateDossiers: count.describe("Hồ sơ quá hạn (METHOD §A) có ít nhất một bước trễ của dòng này"),
+});
+export const stepsSchema = z.strictObject({
+  period: periodSchema,
+  by: z.enum(["department", "officer", "procedure-step"]),
+  rows: z.array(stepRow).max(1_000_000),
+  totals: stepRow.describe("Tổng của mọi bước trong kỳ và phạm vi: các dòng cộng lại bằng tổng (S.3.1)"),
+});
+
 // ── GET /dossiers/{MaHoSo}/explain (METHOD §A) ───────────────────────────────
 const verdict = z.enum(keys(VERDICT_LABELS));
 export const explanationSchema = z.strictObject({

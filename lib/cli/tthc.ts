@@ -20,18 +20,21 @@ import { GROUPS, type GroupId } from "@/lib/method/i766/points";
 import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
 import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
 import { fromDatabaseError, RuleError } from "@/lib/errors";
-import { makePeriod, PeriodError, type Period } from "@/lib/method/period";
+import { makePeriod, PeriodError, periodJson, type Period } from "@/lib/method/period";
 import { formatRate } from "@/lib/method/rates";
 import { formatPoints } from "@/lib/format";
 import { formatLocalInstant } from "@/lib/method/time";
 import { recordCheck, verify, type VerifyReport } from "@/lib/engine/verify";
 import { bandCell, renderTable } from "./table";
+import { stepFiguresOf, type StepFigures } from "@/lib/engine/step-figures";
+import { STEP_GROUPINGS, type StepGrouping } from "@/lib/method/steps";
 
 const USAGE = `Cách dùng / Usage:
   tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field|sector] [--profile 200|766] [--json]
   tthc explain  --data DIR --from YYYY-MM-DD --to YYYY-MM-DD MaHoSo [--json]
   tthc audit    --data DIR [--json]
   tthc verify   --portal [--from YYYY-MM-DD --to YYYY-MM-DD] [--repair] [--json]
+  tthc steps    --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by department|officer|procedure-step] [--json]
 
   --data DIR   a data folder (DATA.md §2), loaded into an in-memory database
   --portal     instead of --data: the portal's own database (DATABASE_URL, else .data/pglite)`;
@@ -122,6 +125,18 @@ async function run(argv: string[], io: Io): Promise<number> {
           return 1;
         }
         io.out(values.json ? JSON.stringify(e, null, 2) : renderExplanation(e));
+        return 0;
+      });
+    }
+    case "steps": {
+      // METHOD-STEPS S.3; the default grouping of the API (department), not evaluate's.
+      const by = (values.by === "agency" ? "department" : values.by) as StepGrouping;
+      if (!STEP_GROUPINGS.includes(by)) throw new UsageError(`--by phải là một trong / must be one of: ${STEP_GROUPINGS.join(", ")}`);
+      const p = period();
+      return withDatabase(source, io, async (db) => {
+        // [decision] The CLI holds the database itself: it reads as the system (METHOD-STEPS S.4 governs persons).
+        const figures = await stepFiguresOf(db.orm, { period: p, by, scopeUnit: null });
+        io.out(values.json ? JSON.stringify({ period: periodJson(p), by, ...figures }, null, 2) : renderSteps(figures, by, io.color));
         return 0;
       });
     }
@@ -261,6 +276,22 @@ function renderExplanation(e: NonNullable<Awaited<ReturnType<typeof explainDossi
     ...(e.steps.length ? e.steps.map((s) => `  ${s.at}  ${s.status} ${s.label}${s.handler ? ` — ${s.handler}` : ""}`) : ["  (không có)"]),
   ];
   return lines.join("\n");
+}
+
+const STEP_HEADINGS: Record<StepGrouping, string> = { department: "Phòng ban", officer: "Cán bộ", "procedure-step": "Thủ tục — bước" };
+
+/** METHOD-STEPS S.3 as a table: each row, then the totals the rows add up to (S.3.1). */
+function renderSteps(f: StepFigures, by: StepGrouping, color: boolean): string {
+  const line = (r: StepFigures["totals"], unit: string, name: string) => [
+    unit, name.length > 40 ? `${name.slice(0, 39)}…` : name, n(r.steps), n(r.judged), n(r.onTime), n(r.late),
+    r.rate === null ? bandCell("không có hạn", "white", color) : bandCell(formatRate(r.rate), r.band, color),
+    r.daysMedian === null ? "—" : formatPoints(r.daysMedian), n(r.lateDossiers),
+  ];
+  return renderTable(
+    ["Đơn vị", STEP_HEADINGS[by], "Bước", "Có hạn", "Đúng hạn", "Trễ", "Tỷ lệ đúng hạn", "Trung vị ngày", "Hồ sơ quá hạn"],
+    [...f.rows.map((r) => line(r, r.unit, r.name)), line(f.totals, "", "Tổng")],
+    [false, false, true, true, true, true, false, true, true],
+  );
 }
 
 function renderAudit(rows: Awaited<ReturnType<typeof auditDefects>>): string {

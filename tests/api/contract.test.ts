@@ -9,6 +9,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as sync } from "@/app/api/v1/sync/route";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
+import { GET as steps } from "@/app/api/v1/steps/route";
 import { GET as explain } from "@/app/api/v1/dossiers/[code]/explain/route";
 import { POST as importRoute } from "@/app/api/v1/import/[kind]/route";
 import { GET as quarantine } from "@/app/api/v1/quarantine/route";
@@ -28,7 +29,7 @@ import { withSmallProvince } from "../helpers/province";
 const province = withSmallProvince();
 const HANDLERS: Record<string, unknown> = {
   sync, indicators, explainDossier: explain, importReference: importRoute, listQuarantine: quarantine, resendQuarantined: resend,
-  listTokens, createToken, revokeToken, events, scorecardWorkbook: workbook, openapi,
+  listTokens, createToken, revokeToken, events, scorecardWorkbook: workbook, openapi, steps,
 };
 const UNITS = ["T", "A", "A1", "B"];
 /** Another seed draws other requests: `CONTRACT_SEED=7 npx vitest run tests/api/contract.test.ts`. */
@@ -205,7 +206,7 @@ async function fillQuarantine() {
   }
 }
 
-const ORDER = ["sync", "createToken", "indicators", "explainDossier", "listQuarantine", "resendQuarantined", "scorecardWorkbook", "importReference", "listTokens", "revokeToken", "events", "openapi"];
+const ORDER = ["sync", "createToken", "indicators", "steps", "explainDossier", "listQuarantine", "resendQuarantined", "scorecardWorkbook", "importReference", "listTokens", "revokeToken", "events", "openapi"];
 
 describe("every operation of the document, driven with generated input (issue #22: the document is the contract)", () => {
   it("the document names exactly the operations this test drives", () => {

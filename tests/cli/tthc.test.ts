@@ -2,6 +2,7 @@
  * The `tthc` CLI over the sample folder tests/fixtures/tinh-mau, whose figures are
  * worked out by hand below (METHOD §A–§Đ), and its errors on bad input.
  */
+import { stepsSchema } from "@/lib/api/responses";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -202,5 +203,21 @@ describe("the installed command", () => {
     await expect(run("node", ["bin/tthc.mjs", "evaluate", "--data", "/nonexistent", "--from", "2025-03-01", "--to", "2025-03-31"], {
       cwd: path.join(import.meta.dirname, "../.."),
     })).rejects.toMatchObject({ code: 2 });
+  });
+});
+
+describe("tthc steps (METHOD-STEPS S.3)", () => {
+  it("prints the API's JSON with --json, rows adding up to the totals (S.3.1), and a table otherwise", async () => {
+    const r = await tthc("steps", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(stepsSchema.safeParse(j).error).toBeUndefined();
+    expect(j.by).toBe("department");
+    expect(j.totals.steps).toBeGreaterThan(0);
+    expect(j.rows.reduce((n: number, x: { steps: number }) => n + x.steps, 0)).toBe(j.totals.steps);
+    const table = await tthc("steps", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "procedure-step");
+    expect(table.out).toContain("Thủ tục — bước");
+    expect(table.out).toMatch(/Tổng\s+[\d.]+/);
+    expect((await tthc("steps", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "tinh")).code).not.toBe(0);
   });
 });
