@@ -28,7 +28,7 @@ export const unitIndex766Schema = z.strictObject({
   change: z.strictObject({
     previous: z.strictObject({ from: localDay(), to: localDay() }).describe("Kỳ trước cùng loại (tuần ISO, tháng, quý, nửa năm, năm; khoảng khác: cùng số ngày liền trước), tính đến hết kỳ"),
     total: num.describe("Tổng điểm tăng (+) hoặc giảm (−) so với kỳ trước"),
-    rank: z.number().int().nullable().describe("Số bậc xếp hạng tăng (+) hoặc giảm (−) so với kỳ trước, trong cùng nhóm đơn vị"),
+    rank: int(-1_000_000, 1_000_000).nullable().describe("Số bậc xếp hạng tăng (+) hoặc giảm (−) so với kỳ trước, trong cùng nhóm đơn vị"),
     groups: z.strictObject(Object.fromEntries((Object.keys(GROUPS) as GroupId[]).map((g) => [g, num]))).describe("Điểm từng nhóm tăng hoặc giảm"),
   }).nullable().optional().describe("Thay đổi so với kỳ trước cùng loại (METHOD-766 §0.5); null khi không so sánh được"),
 }).describe("Chỉ số 766 của một đơn vị (by = all, agency, area)");
