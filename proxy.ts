@@ -7,7 +7,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /** The signed-in pages (app/(portal)/*): a visitor is sent to sign in, then back (tests/security/proxy.test.ts keeps the list whole). */
-const PROTECTED = ["/tong-quan", "/xep-hang", "/chi-so-766", "/ho-so", "/canh-bao", "/ra-soat", "/ban-do", "/bao-cao", "/quan-tri"];
+const PROTECTED = ["/tong-quan", "/xep-hang", "/chi-so-766", "/quy-trinh", "/ho-so", "/canh-bao", "/ra-soat", "/ban-do", "/bao-cao", "/quan-tri"];
 
 /** Whether every segment of the path decodes (a lone "%" or "%FF%FE" made Next answer a plain-text 500). */
 const decodes = (pathname: string) =>

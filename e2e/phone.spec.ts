@@ -34,11 +34,11 @@ async function overflow(page: Page): Promise<string[]> {
 }
 
 const MENU: Record<string, string[]> = {
-  admin: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Quản trị", "Tài liệu API"],
-  "stp.quanly": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Quản trị", "Tài liệu API"],
-  congkhai: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Bản đồ", "Báo cáo"],
-  lanhdao: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
-  "pdp.canbo": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
+  admin: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Quản trị", "Tài liệu API"],
+  "stp.quanly": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Quản trị", "Tài liệu API"],
+  congkhai: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Bản đồ", "Báo cáo"],
+  lanhdao: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
+  "pdp.canbo": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
 };
 
 for (const [user, items] of Object.entries(MENU)) {

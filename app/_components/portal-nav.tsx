@@ -8,6 +8,7 @@ const LINKS: Array<{ href: string; label: string; need: Permission | readonly Pe
   { href: "/tong-quan", label: "Tổng quan", need: "scores:read" },
   { href: "/xep-hang", label: "Bảng xếp hạng", need: "scores:read" },
   { href: "/chi-so-766", label: "Chỉ số 766", need: "scores:read" },
+  { href: "/quy-trinh", label: "Quy trình xử lý", need: "scores:read" },
   { href: "/ho-so", label: "Hồ sơ", need: "dossiers:read" },
   { href: "/canh-bao", label: "Cảnh báo", need: "dossiers:read" },
   { href: "/ra-soat", label: "Rà soát dữ liệu", need: "dossiers:read" },

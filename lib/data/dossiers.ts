@@ -1,5 +1,6 @@
 /** Dossier-level reads through the caller's scope (no dossier data for viewers or the public). */
 import "server-only";
+import { dossierTimeline } from "@/lib/engine/timeline";
 import type { Orm } from "@/db";
 import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
@@ -15,6 +16,14 @@ export async function explainForCaller(orm: Orm, caller: Caller, code: string, p
   const e = await explainDossier(orm, code, period, scopeOf(caller));
   if (!e) throw new NotFoundError();
   return e;
+}
+
+/** A dossier's steps on a working-day axis (METHOD-STEPS), for roles that read dossiers. */
+export async function timelineForCaller(orm: Orm, caller: Caller, code: string, period: Period) {
+  if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
+  const t = await dossierTimeline(orm, code, period, scopeOf(caller));
+  if (!t) throw new NotFoundError();
+  return t;
 }
 
 /** The caller's scope for a dossier-level read about `unit` (which must lie in it). */

@@ -8,6 +8,7 @@ import type { AuthorityRow, DossierRow, FeedbackRow, ProcedureRow, ReportRow, St
 import { WorkCalendar, builtinExceptions } from "@/lib/method/calendar";
 import { addDays, localDate, startOfLocalDay, type LocalDate } from "@/lib/method/time";
 import { COMMUNES, DEPARTMENTS, PROVINCE, WARDS } from "./thai-nguyen";
+import { demoProcess } from "./process";
 import { FIELDS } from "./catalogue";
 import { PROVINCE_TILES } from "@/lib/ui/vn-provinces";
 
@@ -157,6 +158,9 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
   const rng766 = prng((opts.seed ?? 7) + 766);
   const digital = new Map(ref.desks.map((d) => [d.unitCode, rng766.chance(0.25) ? 0.2 + rng766.next() * 0.3 : 0.7 + rng766.next() * 0.3]));
   const integrated = new Set(ref.authorities.filter((a) => a.paymentIntegrated).map((a) => `${a.unitCode}|${a.procedureCode}`));
+  // Departments, officers and step deadlines (METHOD-STEPS): a stream of its own too.
+  const kinds = new Map(ref.units.map((u) => [u.code, u.kind]));
+  const process = demoProcess(ref.desks.map((d) => ({ code: d.unitCode, kind: kinds.get(d.unitCode) ?? "so_nganh" })), (opts.seed ?? 7) + 2424);
 
   let batch: DossierRow[] = [];
   for (let i = 0; i < opts.dossiers; i++) {
@@ -205,7 +209,7 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
         } else returnedAt = null;
       }
     }
-    steps.forEach((s) => (s.department = desk.unitCode));
+    process.apply(desk.unitCode, proc, steps, now);
 
     let receivedAt: Date | null = received;
     const defect = rng.next();

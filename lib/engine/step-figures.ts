@@ -9,7 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { Period } from "@/lib/method/period";
 import { STATUS } from "@/lib/method/status";
-import { stepFigures, type StepFact, type StepGrouping, type StepRow } from "@/lib/method/steps";
+import { EMPTY_STEP_ROW, stepFigures, type StepFact, type StepGrouping, type StepRow } from "@/lib/method/steps";
 import { TZ } from "@/lib/method/time";
 import { inScope, instant } from "./sql-util";
 import { dossierVerdict } from "./verdict-sql";
@@ -68,19 +68,23 @@ export function stepFactsSql(q: Omit<StepQuery, "by">): SQL {
       -- S.1.4: METHOD §A.4's count of working days after the start's date up to the end's date.
       ${ord(localDay(sql`h.at`))} - ${ord(localDay(sql`h.from_at`))} as days,
       case when h.due is null then null else h.at > h.due end as late,
+      -- S.5 and the data review: what the sender filled.
+      h.started_at is not null as has_start, h.started_at > h.at as start_after_end, h.step_due_at is not null as has_due,
       count(*)::int as count,
       coalesce(array_agg(distinct h.code) filter (where h.at > h.due and v.pop and not v.ok), '{}') as late_dossiers
     from held h join dossiers d on d.province_code = h.province_code and d.id = h.id
       cross join lateral ${dossierVerdict(q.period)} v
-    group by 1, 2, 3, 4, 5, 6, 7`;
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
 }
 
 export async function stepFacts(orm: Orm, q: Omit<StepQuery, "by">): Promise<StepFact[]> {
   const found = await rows<{ unit: string; procedure: string; status: number; department: string | null; handler: string | null;
-    days: number | null; late: boolean | null; count: number; late_dossiers: string[] | string }>(orm, stepFactsSql(q));
+    days: number | null; late: boolean | null; has_start: boolean; start_after_end: boolean | null; has_due: boolean;
+    count: number; late_dossiers: string[] | string }>(orm, stepFactsSql(q));
   return found.map((r) => ({
     unit: r.unit, procedure: r.procedure, status: Number(r.status), department: r.department, handler: r.handler,
     days: r.days == null ? null : Number(r.days), late: r.late, count: Number(r.count), lateDossiers: textArray(r.late_dossiers),
+    sent: { start: r.has_start, startAfterEnd: r.start_after_end === true, due: r.has_due },
   }));
 }
 
@@ -98,6 +102,6 @@ export async function stepFiguresOf(orm: Orm, q: StepQuery): Promise<StepFigures
   const [totals] = stepFigures(facts, "all");
   return {
     rows: stepFigures(facts, q.by),
-    totals: totals ?? { key: "", name: "", unit: "", steps: 0, judged: 0, onTime: 0, late: 0, rate: null, band: "white", daysMedian: null, daysMean: null, lateDossiers: 0 },
+    totals: totals ?? EMPTY_STEP_ROW,
   };
 }

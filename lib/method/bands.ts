@@ -49,6 +49,8 @@ export const WHITE_WORDS = {
   onTime: "Không có hồ sơ đồng bộ trên Cổng DVCQG",
   online: "Không có DVCTT tích hợp, cung cấp trên Cổng DVCQG",
   payment: "Chưa thực hiện thanh toán trực tuyến",
+  // METHOD-STEPS S.3: the on-time bands applied to steps; white when no step had a deadline.
+  steps: "Không có hạn của bước",
 } as const;
 export type BandedIndicator = keyof typeof WHITE_WORDS;
 

@@ -114,6 +114,8 @@ export interface StepFact {
   days: number | null;
   late: boolean | null;
   count: number;
+  /** S.5: which of NgayBatDau (and whether it was after the end) and NgayKetThucTheoQuyDinh the sender filled. */
+  sent: { start: boolean; startAfterEnd: boolean; due: boolean };
   /** S.3 lateDossiers: the dossiers, late under METHOD §A in the period, these steps (when late) belong to. */
   lateDossiers: string[];
 }
@@ -123,6 +125,7 @@ export function factsOf(d: { code: string; unit: string; procedure: string; late
   return steps.filter((s) => inPeriod(s, period)).map((s) => ({
     unit: d.unit, procedure: d.procedure, status: s.status, department: s.department.name === UNNAMED ? null : s.department.name,
     handler: s.officer.name === UNNAMED ? null : s.officer.name, days: s.days, late: s.late, count: 1,
+    sent: { start: s.fromSource === "sent" || s.fromSource === "start_after_end", startAfterEnd: s.fromSource === "start_after_end", due: s.due !== null },
     lateDossiers: s.late && d.lateUnderMethod ? [d.code] : [],
   }));
 }
@@ -134,6 +137,9 @@ export interface StepRow {
   daysMedian: number | null; daysMean: number | null;
   lateDossiers: number;
 }
+
+/** A row of nothing: the totals when no step ended in the period. */
+export const EMPTY_STEP_ROW: StepRow = { key: "", name: "", unit: "", steps: 0, judged: 0, onTime: 0, late: 0, rate: null, band: "white", daysMedian: null, daysMean: null, lateDossiers: 0 };
 
 /** S.3: the key of a fact under a grouping, and the name shown. Rows belong to the dossier's unit (S.1.2). */
 function keyOf(by: StepGrouping | "all", f: StepFact): { key: string; name: string } {
@@ -187,4 +193,57 @@ export function stepFigures(facts: readonly StepFact[], by: StepGrouping | "all"
       return { ...row, rate, band: onTimeBand(rate), daysMedian: median(days), daysMean: mean(days), lateDossiers: lateDossiers.size };
     })
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * S.5: for each unit, the share of its steps in the period that carry each of the four
+ * fields, and the data review's counts (a start after the end, no department, no deadline).
+ */
+export interface StepFields {
+  unit: string;
+  steps: number;
+  department: number; officer: number; start: number; due: number;
+  startAfterEnd: number;
+}
+
+export function stepFields(facts: readonly StepFact[]): StepFields[] {
+  const out = new Map<string, StepFields>();
+  for (const f of facts) {
+    const u = out.get(f.unit) ?? { unit: f.unit, steps: 0, department: 0, officer: 0, start: 0, due: 0, startAfterEnd: 0 };
+    out.set(f.unit, u);
+    u.steps += f.count;
+    if (who(f.department, "department").key) u.department += f.count;
+    if (who(f.handler, "officer").key) u.officer += f.count;
+    if (f.sent.start) u.start += f.count;
+    if (f.sent.due) u.due += f.count;
+    if (f.sent.startAfterEnd) u.startAfterEnd += f.count;
+  }
+  return [...out.values()].sort((a, b) => (a.unit < b.unit ? -1 : 1));
+}
+
+/** S.5: a unit whose sender fills neither departments nor step deadlines has no process view to show. */
+export const sendsNoProcess = (f: StepFields) => f.steps > 0 && f.department === 0 && f.due === 0;
+
+/**
+ * A dossier's steps on a working-day axis (the dossier page's timeline): each step's
+ * offset from the dossier's start and its length in working days, the due date's place,
+ * and the step that pushed a late dossier past its due instant — the first step still
+ * held (or not yet begun) when the due instant passed; null when every step ended before
+ * it (the dossier went overdue waiting for its next step).
+ */
+export interface Timeline {
+  steps: Array<HeldStep & { offset: number | null }>;
+  dueOffset: number | null;
+  span: number;
+  pushedPastDue: number | null;
+}
+
+export function timeline(held: readonly HeldStep[], start: Date | null, dueAt: Date | null, late: boolean, cal: WorkCalendar): Timeline {
+  const origin = start ?? held[0]?.from ?? null;
+  const at = (d: Date) => (origin && inCalendar(origin) && inCalendar(d) ? cal.workingDaysBetween(localDate(origin), localDate(d)) : null);
+  const steps = held.map((s) => ({ ...s, offset: s.from.getTime() < (origin?.getTime() ?? 0) ? 0 : at(s.from) }));
+  const dueOffset = dueAt ? at(dueAt) : null;
+  const span = Math.max(1, dueOffset ?? 0, ...steps.map((s) => (s.offset ?? 0) + (s.days ?? 0)));
+  const i = late && dueAt ? held.findIndex((s) => s.to.getTime() > dueAt.getTime()) : -1;
+  return { steps, dueOffset, span, pushedPastDue: i < 0 ? null : i };
 }

@@ -4,24 +4,17 @@
  * period stood at its end — computed here independently, period by period — and the
  * national layout's two group-3 columns (§3) add up to group 3.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db";
-import { seedDemo } from "@/lib/demo/seed";
+import { describe, expect, it } from "vitest";
 import { computeScorecard, scorecard, type Scorecard } from "@/lib/engine/scorecard";
 import { columnScore, movement766, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 import { index766, unitIndex, type Index766 } from "@/lib/method/i766/score";
 import { makePeriod } from "@/lib/method/period";
-import { testDatabase } from "../helpers/db";
+import { DEMO_NOW, withDemo } from "../helpers/demo";
 import ExcelJS from "exceljs";
 import { scorecardWorkbook } from "@/lib/report/excel";
 
-const NOW = new Date("2026-11-25T05:00:00Z");
-let db: Database;
-beforeAll(async () => {
-  db = await testDatabase();
-  await seedDemo(db, { dossiers: 3000, now: NOW, dataDir: null });
-});
-afterAll(() => db?.close());
+const NOW = DEMO_NOW;
+const demo = withDemo(3000);
 
 const indexes = (c: Scorecard) => new Map(c.rows.map((r) => [r.key, unitIndex(r.index766)]));
 
@@ -35,9 +28,9 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
   for (const c of cases) {
     it(`${c.kind}: points and places moved equal the two periods computed apart`, async () => {
       const q = { by: "agency" as const, scopeUnit: null, filter: { topLevel: true }, profile: "766" as const };
-      const card = await scorecard(db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) });
-      const now = indexes(await computeScorecard(db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) }));
-      const before = indexes(await computeScorecard(db.orm, { ...q, period: makePeriod(c.previous[0], c.previous[1], NOW) }));
+      const card = await scorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) });
+      const now = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) }));
+      const before = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.previous[0], c.previous[1], NOW) }));
       let moved = 0;
       for (const row of card.rows) {
         const x = unitIndex(row.index766)!;
@@ -58,7 +51,7 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
   }
 
   it("the Excel totals sheet writes each unit's move with its sign, and group 3 as its two national columns", async () => {
-    const card = await scorecard(db.orm, { period: makePeriod("2026-11-01", "2026-11-30", NOW), by: "agency", scopeUnit: null, filter: { topLevel: true }, profile: "766" });
+    const card = await scorecard(demo.db.orm, { period: makePeriod("2026-11-01", "2026-11-30", NOW), by: "agency", scopeUnit: null, filter: { topLevel: true }, profile: "766" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await scorecardWorkbook(card, "Tỉnh", { from: "2026-11-01", to: "2026-11-30", asOf: NOW })) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("766. Tổng điểm")!;
@@ -83,8 +76,8 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
 
   it("a METHOD scorecard carries no 766 movement, and METHOD's fields are the same with it", async () => {
     const period = makePeriod("2026-10-01", "2026-10-31", NOW);
-    const plain = await scorecard(db.orm, { period, by: "agency", scopeUnit: null });
-    const with766 = await scorecard(db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
+    const plain = await scorecard(demo.db.orm, { period, by: "agency", scopeUnit: null });
+    const with766 = await scorecard(demo.db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
     expect(plain.rows.every((r) => r.index766 === undefined)).toBe(true);
     expect(with766.rows.map(({ index766: _, ...r }) => r)).toEqual(plain.rows);
   });

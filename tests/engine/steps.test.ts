@@ -14,7 +14,7 @@ import { loadCalendar } from "@/lib/engine/explain";
 import { prng } from "@/lib/demo/generate";
 import { derive, verdictOf, type Deadline } from "@/lib/method/ontime";
 import { makePeriod, type Period } from "@/lib/method/period";
-import { factsOf, heldSteps, median, stepFigures, STEP_GROUPINGS, UNNAMED, who, type StepFact } from "@/lib/method/steps";
+import { factsOf, heldSteps, median, stepFields, stepFigures, STEP_GROUPINGS, UNNAMED, who, type StepFact } from "@/lib/method/steps";
 import { startOfLocalDay } from "@/lib/method/time";
 import type { WorkCalendar } from "@/lib/method/calendar";
 import { buildProvince } from "../helpers/build";
@@ -91,6 +91,9 @@ describe("METHOD-STEPS S.1–S.3: the database's figures equal the pure function
       for (const by of [...STEP_GROUPINGS, "all"] as const) {
         expect(stepFigures(got, by), by).toEqual(stepFigures(expected, by));
       }
+      // S.5: what each unit's sender filled, and the data review's counts.
+      expect(stepFields(got)).toEqual(stepFields(expected));
+      expect(stepFields(got).some((u) => u.startAfterEnd > 0 && u.due < u.steps)).toBe(true);
       // S.3.1: the rows of each grouping add up to the totals.
       const { rows, totals } = await stepFiguresOf(db.orm, { period, by: "department", scopeUnit: null });
       for (const k of ["steps", "judged", "onTime", "late"] as const) expect(rows.reduce((n, r) => n + r[k], 0)).toBe(totals[k]);

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { qualityForCaller } from "@/lib/data/quality";
+import { stepDataForCaller } from "@/lib/data/steps";
 import { listQuarantine } from "@/lib/data/quarantine";
 import { allowed, type Caller } from "@/lib/data/scope";
 import type { Period } from "@/lib/method/period";
@@ -40,6 +41,13 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
           <Defects caller={caller} period={period} />
         </Suspense>
       </section>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Dữ liệu từng bước xử lý</h2>
+        <p className="mb-2 text-sm text-gray-600">Bước thiếu phòng ban, thiếu hạn của bước hoặc có ngày bắt đầu sau ngày kết thúc làm trang Quy trình xử lý của đơn vị thiếu thông tin.</p>
+        <Suspense fallback={<Computing label="Đang rà soát dữ liệu từng bước…" />}>
+          <StepData caller={caller} period={period} />
+        </Suspense>
+      </section>
       {quarantine && (
         <section>
           <h2 className="mb-2 text-lg font-semibold">Bản ghi đồng bộ bị từ chối ({formatCount(quarantine.total)})</h2>
@@ -66,6 +74,33 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
           )}
         </section>
       )}
+    </div>
+  );
+}
+
+async function StepData({ caller, period }: { caller: Caller; period: Period }) {
+  const { orm } = await getDb(); // the page above has checked the caller
+  const units = (await stepDataForCaller(orm, caller, period)).filter((u) => u.steps - u.department + (u.steps - u.due) + u.startAfterEnd > 0)
+    .sort((a, b) => (b.steps - b.department + b.steps - b.due) / b.steps - (a.steps - a.department + a.steps - a.due) / a.steps || a.name.localeCompare(b.name, "vi"));
+  if (units.length === 0) return <p className="text-sm text-gray-600">Mọi bước xử lý trong kỳ đều có phòng ban và hạn của bước.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white" tabIndex={0} role="region" aria-label="Dữ liệu từng bước xử lý">
+      <table className="min-w-full text-sm" data-step-data>
+        <thead className="bg-gray-50 text-left text-gray-700">
+          <tr><th className="px-2 py-2">Đơn vị</th><th className="px-2 py-2">Bước trong kỳ</th><th className="px-2 py-2">Thiếu phòng ban</th><th className="px-2 py-2">Thiếu hạn của bước</th><th className="px-2 py-2">Bắt đầu sau khi kết thúc</th></tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.unit} className="border-t border-gray-100" data-unit={u.unit}>
+              <td className="px-2 py-2"><Link className="text-blue-700 hover:underline" href={`/quy-trinh?unit=${encodeURIComponent(u.unit)}&from=${period.from}&to=${period.to}`}>{u.name}</Link></td>
+              <td className="px-2 py-2 tabular-nums">{formatCount(u.steps)}</td>
+              <td className="px-2 py-2 tabular-nums">{formatCount(u.steps - u.department)}</td>
+              <td className="px-2 py-2 tabular-nums">{formatCount(u.steps - u.due)}</td>
+              <td className="px-2 py-2 tabular-nums">{formatCount(u.startAfterEnd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { explainForCaller } from "@/lib/data/dossiers";
+import { explainForCaller, timelineForCaller } from "@/lib/data/dossiers";
+import { StepTimeline } from "./timeline";
 import { decodeSegment, formatCount } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
@@ -37,6 +38,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const period = periodFromParams(await searchParams);
   const { orm, caller } = await requirePage("dossiers:read");
   const e = await orNotFound(explainForCaller(orm, caller, decodeSegment(code), period));
+  const t = await timelineForCaller(orm, caller, decodeSegment(code), period);
   const rows: Array<[string, React.ReactNode]> = [
     ["Đơn vị", `${e.unit.name ?? ""} (${e.unit.code})`],
     ["Thủ tục", e.procedure.code ? `${e.procedure.name ?? "Không có trong danh mục"} (${e.procedure.code})` : "Trống"],
@@ -82,13 +84,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">Tiến trình xử lý</h2>
-        {e.steps.length === 0 ? <p className="text-sm text-gray-600">Không có bước xử lý nào được đồng bộ.</p> : (
-          <ol className="space-y-1 rounded-lg border border-gray-200 bg-white p-4 text-sm">
-            {e.steps.map((s, i) => (
-              <li key={i} className="flex flex-wrap gap-2"><span className="tabular-nums text-gray-600">{fmt(s.at)}</span><span className="font-medium">{s.label}</span>{s.handler && <span className="text-gray-600">— {s.handler}</span>}{s.content && <span className="text-gray-500">({s.content})</span>}</li>
-            ))}
-          </ol>
-        )}
+        <StepTimeline t={t} />
       </section>
     </div>
   );
