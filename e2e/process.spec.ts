@@ -23,7 +23,7 @@ test("the centre follows the slowest department down to a late dossier's timelin
   await departments.locator("tbody tr a").first().click();
   const detail = page.locator("[data-department-detail]");
   await expect(detail).toBeVisible({ timeout: 60_000 });
-  await expect(detail.locator("table[data-steps] tbody tr").first()).toBeVisible();
+  await expect(detail.locator("table[data-steps=department-steps] tbody tr").first()).toBeVisible();
   const late = detail.locator("[data-late-dossiers] a").first();
   await expect(late).toBeVisible();
   await late.click();

@@ -124,6 +124,8 @@ export interface DemoOptions {
   seed?: number;
   /** The instant the data is "seen" from; dossiers not finished by then are in progress. */
   now?: Date;
+  /** False: no departments, officers or step deadlines (lib/demo/process.ts). */
+  process?: boolean;
 }
 
 const HANDLERS = ["Nguyễn Thị Hà", "Trần Văn Minh", "Lê Thu Trang", "Phạm Quốc Huy", "Hoàng Thị Lan", "Đỗ Đức Anh", "Vũ Thị Mai"];
@@ -160,7 +162,7 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
   const integrated = new Set(ref.authorities.filter((a) => a.paymentIntegrated).map((a) => `${a.unitCode}|${a.procedureCode}`));
   // Departments, officers and step deadlines (METHOD-STEPS): a stream of its own too.
   const kinds = new Map(ref.units.map((u) => [u.code, u.kind]));
-  const process = demoProcess(ref.desks.map((d) => ({ code: d.unitCode, kind: kinds.get(d.unitCode) ?? "so_nganh" })), (opts.seed ?? 7) + 2424);
+  const process = opts.process === false ? null : demoProcess(ref.desks.map((d) => ({ code: d.unitCode, kind: kinds.get(d.unitCode) ?? "so_nganh" })), (opts.seed ?? 7) + 2424);
 
   let batch: DossierRow[] = [];
   for (let i = 0; i < opts.dossiers; i++) {
@@ -209,7 +211,7 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
         } else returnedAt = null;
       }
     }
-    process.apply(desk.unitCode, proc, steps, now);
+    process?.apply(desk.unitCode, proc, steps, now);
 
     let receivedAt: Date | null = received;
     const defect = rng.next();

@@ -83,9 +83,10 @@ export function demoProcess(units: Array<{ code: string; kind: UnitKind }>, seed
       if (steps[0].status === 2 && steps[1]?.status === 4) {
         const from = steps[1].at.getTime();
         const next = Math.min(steps[2]?.at.getTime() ?? now.getTime(), now.getTime());
-        const slow = (specialist.slow ? 0.35 : 0) + (examiner.slow ? 0.15 : 0);
-        const t1 = from + (next - from) * Math.min(0.92, 0.3 + rng.next() * 0.25 + slow);
-        const t2 = t1 + (next - t1) * (0.3 + rng.next() * 0.4);
+        // The specialist holds most of the span (more when slow), the office a part of the rest, the leadership the remainder.
+        const slow = (specialist.slow ? 0.2 : 0) + (examiner.slow ? 0.1 : 0);
+        const t1 = from + (next - from) * Math.min(0.9, 0.5 + rng.next() * 0.2 + slow);
+        const t2 = t1 + (next - t1) * (0.5 + rng.next() * 0.3);
         const added: StepRow[] = [];
         if (t1 > from + 60_000 && t1 < next) added.push({ status: 4, at: new Date(Math.round(t1)), content: "Thẩm định hồ sơ" });
         if (added.length && t2 > t1 + 60_000 && t2 < next) added.push({ status: 4, at: new Date(Math.round(t2)), content: "Trình ký" });

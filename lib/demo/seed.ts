@@ -27,6 +27,8 @@ export interface SeedOptions {
   log?: (msg: string) => void;
   /** All 34 provinces (Thái Nguyên with its real units, the others synthetic). */
   national?: boolean;
+  /** False: the dossiers without the process inside agencies (lib/demo/process.ts), for the test that it changes no figure. */
+  process?: boolean;
 }
 
 export interface DemoUser { username: string; password: string; role: Role; agency: string; name: string }
@@ -49,7 +51,7 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
   // A few dossiers of each agency for the PAKN that name one (METHOD-766 §5.4).
   const named = new Map<string, Array<{ code: string; at: number }>>();
   let written = 0;
-  for (const chunk of demoDossiers(ref, { dossiers: n, until, now })) {
+  for (const chunk of demoDossiers(ref, { dossiers: n, until, now, process: opts.process })) {
     await upsertDossiers(db.orm, chunk, now, { refresh: false });
     for (const d of chunk) {
       if (!d.receivedAt) continue;

@@ -91,7 +91,7 @@ async function ProcessBody({ caller, period, unit, dept }: { caller: Caller; per
       {v.department && (
         <section className="space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-4" data-department-detail>
           <h2 className="text-lg font-semibold">{v.department.name} <span className="text-sm font-normal text-gray-600">({unitName(v.department.unit)})</span></h2>
-          <Rows rows={v.department.steps} heading="Bước của thủ tục" name={stepName} />
+          <Rows rows={v.department.steps} heading="Bước của thủ tục" name={stepName} data="department-steps" />
           <h3 className="font-semibold">Hồ sơ quá hạn có bước trễ tại phòng ban này ({formatCount(v.department.lateDossiers.length)})</h3>
           {v.department.lateDossiers.length === 0 ? <p className="text-sm text-gray-600">Không có.</p> : allowed(caller, "dossiers:read") ? (
             <ul className="flex flex-wrap gap-2 text-sm" data-late-dossiers>
@@ -107,11 +107,11 @@ async function ProcessBody({ caller, period, unit, dept }: { caller: Caller; per
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Phòng ban, chậm nhất trước</h2>
         <Rows rows={v.departments} heading="Phòng ban" data="departments"
-          name={(r) => (
-            <Link className="text-blue-700 hover:underline" href={`/quy-trinh${qs({ ...base, dept: r.key, deptUnit: r.unit })}`}>
-              {r.name}{!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}
-            </Link>
-          )} />
+          name={(r) => {
+            const label = <>{r.name}{!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}</>;
+            // Steps without a department are one row, not a department to open.
+            return r.key ? <Link className="text-blue-700 hover:underline" href={`/quy-trinh${qs({ ...base, dept: r.key, deptUnit: r.unit })}`}>{label}</Link> : label;
+          }} />
       </section>
 
       <section className="space-y-2">
