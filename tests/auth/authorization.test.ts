@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
 import { setDatabase } from "@/lib/data/db";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
+import { GET as steps } from "@/app/api/v1/steps/route";
 import { GET as explain } from "@/app/api/v1/dossiers/[code]/explain/route";
 import { GET as quarantine } from "@/app/api/v1/quarantine/route";
 import { GET as excel } from "@/app/api/v1/reports/scorecard.xlsx/route";
@@ -87,6 +88,18 @@ const TABLE: Array<{ resource: string; expect: Record<Role, [number, number, num
         throw e;
       }
     },
+  },
+  {
+    // METHOD-STEPS S.3: department figures follow METHOD's scopes.
+    resource: "steps API by department",
+    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
+    run: async (role, unit) => (await call(steps, `/api/v1/steps?${Q}&by=department&unit=${unit}`, as(role))).status,
+  },
+  {
+    // METHOD-STEPS S.4: officer figures are personal data — no viewer, no machine; agency roles within their subtree.
+    resource: "steps API by officer",
+    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [403, 403, 403], tokenA: [403, 403, 403] },
+    run: async (role, unit) => (await call(steps, `/api/v1/steps?${Q}&by=officer&unit=${unit}`, as(role))).status,
   },
   {
     resource: "Excel export",
