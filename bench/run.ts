@@ -35,6 +35,7 @@ import { addDays, addMonths, localDate } from "@/lib/method/time";
 import { prng } from "@/lib/demo/generate";
 import { BENCH_SECRET, startServer } from "./lib/server";
 import { measureSync, toRecord } from "./sync";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const { values: opt } = parseArgs({
   options: {
@@ -109,7 +110,7 @@ async function measureEngine(db: Database) {
   const scanMs = await timeIt(7, () => rows(db.orm, sql`select count(*) from dossiers`));
   // Computed, without the cache (what the scan goals are about): the year of data, the
   // current month and the year to date as of now (judged in real time), by agency and by procedure.
-  const card = (period: Period, by: GroupBy, source: CountSource = "rollup") => () => computeScorecard(db.orm, { period, by, scopeUnit: null }, source);
+  const card = (period: Period, by: GroupBy, source: CountSource = "rollup") => () => computeScorecard(db.orm, { period, by, scope: EVERY_UNIT }, source);
   const year = makePeriod(FIRST, UNTIL, NOW);
   const month = makePeriod(`${UNTIL.slice(0, 8)}01`, UNTIL, NOW);
   const ytd = makePeriod(`${UNTIL.slice(0, 4)}-01-01`, UNTIL, NOW);
@@ -119,13 +120,13 @@ async function measureEngine(db: Database) {
   const yearToDateMs = await timeIt(7, card(ytd, "agency"));
   const scorecardFullMs = await timeIt(3, card(year, "agency", "dossiers"));
   const lastMonthEnd = addDays(`${UNTIL.slice(0, 8)}01`, -1);
-  const scorecardCachedMs = await timeIt(5, () => scorecard(db.orm, { period: makePeriod(`${lastMonthEnd.slice(0, 8)}01`, lastMonthEnd, NOW), by: "agency", scopeUnit: null }));
+  const scorecardCachedMs = await timeIt(5, () => scorecard(db.orm, { period: makePeriod(`${lastMonthEnd.slice(0, 8)}01`, lastMonthEnd, NOW), by: "agency", scope: EVERY_UNIT }));
   // The 766 index of the current month (METHOD-766: its own end of processing, read from the steps).
-  const i766MonthMs = await timeIt(3, () => computeScorecard(db.orm, { period: month, by: "agency", scopeUnit: null, profile: "766" }));
+  const i766MonthMs = await timeIt(3, () => computeScorecard(db.orm, { period: month, by: "agency", scope: EVERY_UNIT, profile: "766" }));
   // METHOD-STEPS: the busiest agency's year by department, against a count of the steps table (issue #24: ≤ 3×).
   const stepsScanMs = await timeIt(5, () => rows(db.orm, sql`select count(*) from process_steps`));
   const [busiest] = await rows<{ unit: string }>(db.orm, sql`select unit_code as unit from dossiers group by 1 order by count(*) desc limit 1`);
-  const stepsMs = await timeIt(3, () => stepFiguresOf(db.orm, { period: year, by: "department", scopeUnit: null, filter: { unit: busiest.unit } }));
+  const stepsMs = await timeIt(3, () => stepFiguresOf(db.orm, { period: year, by: "department", scope: EVERY_UNIT, filter: { unit: busiest.unit } }));
   return { dossiers: n, scanMs, scorecardMs, scorecardProcedureMs, currentMonthMs, yearToDateMs, scorecardFullMs, scorecardCachedMs, i766MonthMs, stepsScanMs, stepsMs };
 }
 
@@ -141,7 +142,7 @@ async function checkRollup(db: Database) {
     const to = addDays(from, rng.int(0, 60));
     const asOf = rng.chance(0.5) ? NOW : new Date(Math.min(NOW.getTime(), Date.parse(`${to}T00:00:00+07:00`) - rng.int(0, 40 * 86_400) * 1000));
     if (asOf.getTime() < Date.parse(`${from}T00:00:00+07:00`)) continue;
-    const q = { period: makePeriod(from, to > UNTIL ? UNTIL : to, asOf), by: rng.pick(groupings), scopeUnit: null };
+    const q = { period: makePeriod(from, to > UNTIL ? UNTIL : to, asOf), by: rng.pick(groupings), scope: EVERY_UNIT };
     const [rolled, full] = await Promise.all([computeScorecard(db.orm, q, "rollup"), computeScorecard(db.orm, q, "dossiers")]);
     if (JSON.stringify(rolled) !== JSON.stringify(full)) {
       throw new Error(`rollup ≠ full computation for ${from}..${q.period.to} as of ${asOf.toISOString()} by ${q.by}`);
@@ -238,7 +239,7 @@ async function measurePglite() {
     await seedDemo(db, { dossiers: 50_000, until: UNTIL, now: NOW, dataDir: null });
     const period = makePeriod(firstDayOfData(UNTIL), UNTIL, NOW);
     const month = makePeriod(`${UNTIL.slice(0, 8)}01`, UNTIL, NOW);
-    const card = (p: Period, profile: "200" | "766") => () => computeScorecard(db.orm, { period: p, by: "agency", scopeUnit: null, profile });
+    const card = (p: Period, profile: "200" | "766") => () => computeScorecard(db.orm, { period: p, by: "agency", scope: EVERY_UNIT, profile });
     const i766Ms = await timeIt(3, card(month, "766"));
     const i200Ms = await timeIt(3, card(month, "200"));
     return {

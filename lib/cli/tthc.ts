@@ -28,6 +28,7 @@ import { recordCheck, verify, type VerifyReport } from "@/lib/engine/verify";
 import { bandCell, renderTable } from "./table";
 import { stepFiguresOf, type StepFigures } from "@/lib/engine/step-figures";
 import { STEP_GROUPINGS, type StepGrouping } from "@/lib/method/steps";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const USAGE = `Cách dùng / Usage:
   tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field|sector] [--profile 200|766] [--json]
@@ -109,7 +110,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!PROFILES.includes(profile)) throw new UsageError(`--profile phải là một trong / must be one of: ${PROFILES.join(", ")}`);
       const p = period();
       return withDatabase(source, io, async (db) => {
-        const card = await scorecard(db.orm, { period: p, by, scopeUnit: null, profile });
+        const card = await scorecard(db.orm, { period: p, by, scope: EVERY_UNIT, profile });
         io.out(values.json ? JSON.stringify(card, null, 2) : renderScorecard(card, p, io.color));
         return 0;
       });
@@ -119,7 +120,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!code) throw new UsageError("Thiếu MaHoSo / Missing MaHoSo");
       const p = period();
       return withDatabase(source, io, async (db) => {
-        const e = await explainDossier(db.orm, code, p, null);
+        const e = await explainDossier(db.orm, code, p, EVERY_UNIT);
         if (!e) {
           io.err(`Không tìm thấy hồ sơ "${code}" / Dossier "${code}" not found`);
           return 1;
@@ -135,14 +136,14 @@ async function run(argv: string[], io: Io): Promise<number> {
       const p = period();
       return withDatabase(source, io, async (db) => {
         // [decision] The CLI holds the database itself: it reads as the system (METHOD-STEPS S.4 governs persons).
-        const figures = await stepFiguresOf(db.orm, { period: p, by, scopeUnit: null });
+        const figures = await stepFiguresOf(db.orm, { period: p, by, scope: EVERY_UNIT });
         io.out(values.json ? JSON.stringify({ period: periodJson(p), by, ...figures }, null, 2) : renderSteps(figures, by, io.color));
         return 0;
       });
     }
     case "audit":
       return withDatabase(source, io, async (db, repeats) => {
-        const rows = await auditDefects(db.orm, { scopeUnit: null, sample: 1_000_000 });
+        const rows = await auditDefects(db.orm, { scope: EVERY_UNIT, sample: 1_000_000 });
         if (values.json) io.out(JSON.stringify({ defects: DEFECTS_JSON, units: rows, repeats }, null, 2));
         else {
           io.out(renderAudit(rows));

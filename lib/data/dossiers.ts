@@ -29,15 +29,15 @@ export async function timelineForCaller(orm: Orm, caller: Caller, code: string, 
 /** The caller's scope for a dossier-level read about `unit` (which must lie in it). */
 const dossierScope = (orm: Orm, caller: Caller, unit?: string) => scopeForRead(orm, caller, "dossiers:read", unit);
 
-export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<DossierListQuery, "scopeUnit">) {
-  return listDossiers(orm, { ...q, scopeUnit: await dossierScope(orm, caller, q.unit) });
+export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<DossierListQuery, "scope">) {
+  return listDossiers(orm, { ...q, scope: await dossierScope(orm, caller, q.unit) });
 }
 
 export async function warningsForCaller(orm: Orm, caller: Caller, q: { unit?: string; workingDays: number }) {
-  return earlyWarnings(orm, { scopeUnit: await dossierScope(orm, caller, q.unit), unit: q.unit, workingDays: q.workingDays });
+  return earlyWarnings(orm, { scope: await dossierScope(orm, caller, q.unit), unit: q.unit, workingDays: q.workingDays });
 }
 
 /** The dossiers behind a 766 indicator (lib/engine/dossier-list766.ts). */
-export async function listDossiers766ForCaller(orm: Orm, caller: Caller, q: Omit<Dossier766Query, "scopeUnit">) {
-  return listDossiers766(orm, { ...q, scopeUnit: await dossierScope(orm, caller, q.unit) });
+export async function listDossiers766ForCaller(orm: Orm, caller: Caller, q: Omit<Dossier766Query, "scope">) {
+  return listDossiers766(orm, { ...q, scope: await dossierScope(orm, caller, q.unit) });
 }

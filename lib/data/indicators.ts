@@ -31,7 +31,7 @@ export async function getIndicatorsForPeriods(
     if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
   }
   await catchUpForRequest(orm);
-  return scorecards(orm, { periods: q.periods, by: q.by, scopeUnit: scope, filter: q.filter, profile: q.profile }, { caughtUp: true });
+  return scorecards(orm, { periods: q.periods, by: q.by, scope: scope, filter: q.filter, profile: q.profile }, { caughtUp: true });
 }
 
 export async function getIndicators(

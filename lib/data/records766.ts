@@ -14,9 +14,9 @@ import { scopeForRead } from "./units";
 interface Query<I> { period: Period; unit?: string; indicator: I; missedOnly?: boolean; limit?: number; offset?: number }
 
 export async function listProcedures766ForCaller(orm: Orm, caller: Caller, q: Query<ProcedureIndicator766>) {
-  return listProcedures766(orm, { ...q, scopeUnit: await scopeForRead(orm, caller, "scores:read", q.unit) });
+  return listProcedures766(orm, { ...q, scope: await scopeForRead(orm, caller, "scores:read", q.unit) });
 }
 
 export async function listFeedback766ForCaller(orm: Orm, caller: Caller, q: Query<FeedbackIndicator766>) {
-  return listFeedback766(orm, { ...q, scopeUnit: await scopeForRead(orm, caller, "dossiers:read", q.unit) });
+  return listFeedback766(orm, { ...q, scope: await scopeForRead(orm, caller, "dossiers:read", q.unit) });
 }

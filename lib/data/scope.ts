@@ -5,6 +5,9 @@
  */
 import "server-only";
 import { can, isProvinceWide, type Permission, type Role } from "@/lib/roles";
+import { EVERY_UNIT, subtreeOf, type Scope } from "@/lib/engine/sql-util";
+
+export type { Scope };
 
 export type Caller =
   | { kind: "user"; userId: number; name: string; role: Role; unitCode: string; mustChangePassword?: boolean }
@@ -14,16 +17,16 @@ export type Caller =
   /** The server itself (CLI, seed, jobs). */
   | { kind: "system" };
 
-/** The unit whose subtree the caller may see, or null for everything. */
-export function scopeOf(caller: Caller): string | null {
+/** The units the caller may see: a subtree, or every unit (province-wide roles, the public figures, the system). */
+export function scopeOf(caller: Caller): Scope {
   switch (caller.kind) {
     case "user":
-      return isProvinceWide(caller.role) ? null : caller.unitCode;
+      return isProvinceWide(caller.role) ? EVERY_UNIT : subtreeOf(caller.unitCode);
     case "token":
-      return caller.unitCode;
+      return subtreeOf(caller.unitCode);
     case "public":
     case "system":
-      return null;
+      return EVERY_UNIT;
   }
 }
 

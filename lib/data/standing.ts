@@ -18,6 +18,7 @@ import type { Band } from "@/lib/method/bands";
 import type { Period } from "@/lib/method/period";
 import type { Caller } from "./scope";
 import { scopeForRead } from "./units";
+import { EVERY_UNIT, scopeRoot, subtreeOf } from "@/lib/engine/sql-util";
 
 export interface Standing {
   rank: number;
@@ -43,8 +44,9 @@ export async function standingOf(orm: Orm, caller: Caller, unitCode: string, per
   const [root] = await rows<{ code: string }>(orm, sql`select c.ancestor_code as code from unit_closure c
     join units a on a.code = c.ancestor_code where c.descendant_code = ${unitCode} and a.parent_code is null limit 1`);
   const [tier, whole] = await Promise.all([
-    scorecard(orm, { period, by: "agency", scopeUnit: null, filter: { parent: u.parentCode } }),
-    scorecard(orm, { period, by: "all", scopeUnit: root?.code ?? null }),
+    // The tier as the system sees it; only this unit's place and the public figures leave here.
+    scorecard(orm, { period, by: "agency", scope: EVERY_UNIT, filter: { parent: u.parentCode } }),
+    scorecard(orm, { period, by: "all", scope: root ? subtreeOf(root.code) : EVERY_UNIT }),
   ]);
   const peers = tier.rows.filter((r) => r.kind === u.kind);
   const own = peers.find((r) => r.key === unitCode);
@@ -76,13 +78,13 @@ export interface Standing766 {
  */
 export async function index766Of(orm: Orm, caller: Caller, unitCode: string | null, period: Period): Promise<Standing766> {
   const scope = await scopeForRead(orm, caller, "scores:read", unitCode ?? undefined);
-  const code = unitCode ?? scope;
+  const code = unitCode ?? scopeRoot(scope);
   const [u] = code === null ? [] : await orm.select().from(units).where(eq(units.code, code)).limit(1);
   if (u?.parentCode) {
-    const tier = await scorecard(orm, { period, by: "agency", scopeUnit: null, filter: { parent: u.parentCode }, profile: "766" });
+    const tier = await scorecard(orm, { period, by: "agency", scope: EVERY_UNIT, filter: { parent: u.parentCode }, profile: "766" });
     const own = tier.rows.find((r) => r.key === u.code);
     if (own) return { name: u.name, index: unitIndex(own.index766) ?? null, peers: PEERS[u.kind] ?? u.kind };
   }
-  const whole = await scorecard(orm, { period, by: "all", scopeUnit: scope, filter: code ? { unit: code } : {}, profile: "766" });
+  const whole = await scorecard(orm, { period, by: "all", scope, filter: code ? { unit: code } : {}, profile: "766" });
   return { name: u?.name ?? "Toàn bộ", index: unitIndex(whole.rows[0]?.index766) ?? null, peers: null };
 }

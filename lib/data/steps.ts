@@ -10,7 +10,7 @@ import { auditLog } from "@/db/schema";
 import { sql } from "drizzle-orm";
 import { rows as query } from "@/db";
 import { stepFacts, stepFiguresOf, type StepFigures } from "@/lib/engine/step-figures";
-import { textList } from "@/lib/engine/sql-util";
+import { textList, scopeRoot } from "@/lib/engine/sql-util";
 import type { Period } from "@/lib/method/period";
 import { EMPTY_STEP_ROW, stepFields, stepFigures, who, type StepFact, type StepFields, type StepGrouping, type StepRow } from "@/lib/method/steps";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -28,13 +28,13 @@ export async function getStepFigures(
   if (q.by === "officer" && !allowed(caller, "officers:read")) throw new ForbiddenError();
   const scope = scopeOf(caller);
   if (q.filter?.unit && !(await unitInScope(orm, scope, q.filter.unit))) throw new NotFoundError();
-  const figures = await stepFiguresOf(orm, { period: q.period, by: q.by, scopeUnit: scope, filter: q.filter });
+  const figures = await stepFiguresOf(orm, { period: q.period, by: q.by, scope: scope, filter: q.filter });
   if (q.by !== "officer" || caller.kind !== "user") return figures;
   // S.4: agency staff see their own row only (their account's name, folded as S.1.2 folds NguoiXuLy).
   const own = who(caller.name, "officer").key;
   const rows = caller.role === "agency_staff" ? figures.rows.filter((r) => r.key !== "" && r.key === own) : figures.rows;
   await orm.insert(auditLog).values({
-    actor: actorName(caller), action: "steps.officers.read", target: q.filter?.unit ?? scope ?? "toàn tỉnh",
+    actor: actorName(caller), action: "steps.officers.read", target: q.filter?.unit ?? scopeRoot(scope) ?? "toàn tỉnh",
     details: { from: q.period.from, to: q.period.to, procedure: q.filter?.procedure ?? null, field: q.filter?.field ?? null, rows: rows.length },
   });
   return { ...figures, rows };
@@ -68,7 +68,7 @@ export async function getProcessView(
   if (!allowed(caller, "scores:read")) throw new ForbiddenError();
   const scope = scopeOf(caller);
   for (const u of [q.unit, q.department?.unit]) if (u && !(await unitInScope(orm, scope, u))) throw new NotFoundError();
-  const facts = await stepFacts(orm, { period: q.period, scopeUnit: scope, filter: { unit: q.unit } });
+  const facts = await stepFacts(orm, { period: q.period, scope: scope, filter: { unit: q.unit } });
   const [totals] = stepFigures(facts, "all");
   const fields = stepFields(facts).reduce<StepFields>((s, u) => ({
     unit: "", steps: s.steps + u.steps, department: s.department + u.department, officer: s.officer + u.officer,
@@ -79,7 +79,7 @@ export async function getProcessView(
     const own = who(caller.name, "officer").key;
     officers = stepFigures(facts, "officer").filter((r) => caller.role !== "agency_staff" || (r.key !== "" && r.key === own)).sort(slowestFirst);
     await orm.insert(auditLog).values({
-      actor: actorName(caller), action: "steps.officers.read", target: q.unit ?? scope ?? "toàn tỉnh",
+      actor: actorName(caller), action: "steps.officers.read", target: q.unit ?? scopeRoot(scope) ?? "toàn tỉnh",
       details: { from: q.period.from, to: q.period.to, page: "quy-trinh", rows: officers.length },
     });
   }
@@ -111,7 +111,7 @@ export async function getProcessView(
  */
 export async function stepDataForCaller(orm: Orm, caller: Caller, period: Period): Promise<Array<StepFields & { name: string }>> {
   if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
-  const fields = stepFields(await stepFacts(orm, { period, scopeUnit: scopeOf(caller) }));
+  const fields = stepFields(await stepFacts(orm, { period, scope: scopeOf(caller) }));
   const codes = fields.map((f) => f.unit);
   const names = codes.length ? await query<{ code: string; name: string }>(orm, sql`select code, name from units where code in ${textList(codes)}`) : [];
   const nameOf = new Map(names.map((n) => [n.code, n.name]));

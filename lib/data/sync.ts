@@ -18,7 +18,7 @@ import { classifyUnits } from "@/lib/data/units";
 import { boundedError, type FieldError } from "@/lib/ingest/errors";
 import { quarantineCopy, visibleText } from "@/lib/ingest/bounds";
 import { parseDossier, parseStep, type Service } from "@/lib/ingest/dvcqg";
-import { inScope, textList } from "@/lib/engine/sql-util";
+import { inScope, textList, type Scope, scopeRoot } from "@/lib/engine/sql-util";
 import { holdReferenceShared, lockDossiers, retryOnConflict } from "@/lib/engine/write-locks";
 
 
@@ -161,9 +161,9 @@ export async function ingest(
  * The unit a quarantined record is filed under, so that its agency sees it: its own
  * MaDonVi when that is a unit of the caller's scope, else the sender's.
  */
-function unitOf(raw: unknown, inside: Set<string>, defaultUnit: string | null, scope: string | null): string | null {
+function unitOf(raw: unknown, inside: Set<string>, defaultUnit: string | null, scope: Scope): string | null {
   const u = (raw as { MaDonVi?: unknown } | null)?.MaDonVi;
   const own = typeof u === "string" ? u.trim() : "";
   // Never a unit outside the caller's scope: another agency would find the record in its quarantine.
-  return (inside.has(own) ? own : null) ?? (defaultUnit && inside.has(defaultUnit) ? defaultUnit : null) ?? scope;
+  return (inside.has(own) ? own : null) ?? (defaultUnit && inside.has(defaultUnit) ? defaultUnit : null) ?? scopeRoot(scope);
 }

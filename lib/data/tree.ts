@@ -6,16 +6,16 @@ import type { UnitKind } from "@/db/schema";
 import { scopeOf, type Caller } from "./scope";
 import { NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
-import { inScope } from "@/lib/engine/sql-util";
+import { inScope, scopeRoot } from "@/lib/engine/sql-util";
 
 export interface UnitRef { code: string; name: string; kind: UnitKind }
 
 /** The unit a caller starts from: their agency, or the province (when the portal holds one). */
 export async function homeUnit(orm: Orm, caller: Caller): Promise<UnitRef | null> {
-  const scope = scopeOf(caller);
+  const root = scopeRoot(scopeOf(caller));
   const found = await rows<UnitRef>(
     orm,
-    scope ? sql`select code, name, kind from units where code = ${scope}` : sql`select code, name, kind from units where parent_code is null order by code limit 2`,
+    root ? sql`select code, name, kind from units where code = ${root}` : sql`select code, name, kind from units where parent_code is null order by code limit 2`,
   );
   return found.length === 1 ? found[0] : null;
 }

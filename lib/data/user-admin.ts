@@ -14,6 +14,7 @@ import { allowed, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/errors";
 import { actorName } from "./tokens";
 import { unitInScope } from "./units";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 export const userInput = z.object({
   username: z.string().trim().regex(/^[a-z0-9._-]{3,50}$/, "Tên đăng nhập: 3–50 ký tự a-z, 0-9, . _ - / Username: 3–50 of a-z 0-9 . _ -"),
@@ -53,7 +54,7 @@ export async function listUsers(orm: Orm, caller: Caller) {
 
 /** Province-wide roles belong to the province (a root of the tree); agency roles to any unit. */
 async function checkUnit(orm: Orm, role: Role, unitCode: string) {
-  if (!(await unitInScope(orm, null, unitCode))) throw new RuleError("Đơn vị không tồn tại", "Unit not found");
+  if (!(await unitInScope(orm, EVERY_UNIT, unitCode))) throw new RuleError("Đơn vị không tồn tại", "Unit not found");
   if (isProvinceWide(role)) {
     const [u] = await orm.select({ parent: units.parentCode }).from(units).where(eq(units.code, unitCode)).limit(1);
     if (u?.parent) throw new RuleError("Vai trò cấp tỉnh phải thuộc đơn vị cấp tỉnh", "Province-wide roles belong to the province");

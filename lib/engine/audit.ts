@@ -9,7 +9,7 @@ import { dueDateExpression } from "./derive-sql";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import type { Period } from "@/lib/method/period";
 import { DEFECT_KINDS, type DefectKind } from "@/lib/method/defects";
-import { inScope } from "./sql-util";
+import { inScope, type Scope } from "./sql-util";
 
 /** Each defect of lib/method/defects.ts as a condition over a dossier `d` and its procedure `p`. */
 const DEFECT_SQL: Record<DefectKind, SQL> = {
@@ -40,10 +40,10 @@ export interface AuditRow {
 }
 
 /**
- * Defects per agency (the agency handling the dossier), within `scopeUnit`'s
+ * Defects per agency (the agency handling the dossier), within `scope`'s
  * subtree (null = everything).
  */
-export async function auditDefects(orm: Orm, opts: { scopeUnit: string | null; sample?: number; period?: Period }): Promise<AuditRow[]> {
+export async function auditDefects(orm: Orm, opts: { scope: Scope; sample?: number; period?: Period }): Promise<AuditRow[]> {
   const sample = opts.sample ?? 20;
   const flags = sql.join(DEFECT_KINDS.map((k) => sql`(${DEFECT_SQL[k]}) as ${sql.identifier(k)}`), sql`, `);
   const counts = sql.join(DEFECT_KINDS.map((k) => sql`count(*) filter (where ${sql.identifier(k)})::int as ${sql.identifier(`n_${k}`)}`), sql`, `);
@@ -57,7 +57,7 @@ export async function auditDefects(orm: Orm, opts: { scopeUnit: string | null; s
         select d.unit_code, d.code, ${flags}
         from dossiers d left join procedures p on p.code = d.procedure_code
         ${opts.period ? sql`cross join lateral ${dossierVerdict(opts.period)} v` : sql``}
-        where ${inScope(sql`d.unit_code`, opts.scopeUnit)}
+        where ${inScope(sql`d.unit_code`, opts.scope)}
           -- With a period: the dossiers its figures count (the §A population or received in it).
           ${opts.period ? sql`and ${overlapsPeriod(opts.period)} and (v.pop or v.rec)` : sql``}
       )

@@ -6,12 +6,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { Period } from "@/lib/method/period";
 import type { Reason, Verdict } from "@/lib/method/ontime";
-import { epochMs, inScope, instant } from "./sql-util";
+import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
 import { dossierVerdict, overlapsPeriod, verdictCase } from "./verdict-sql";
 
 export interface DossierListQuery {
   period: Period;
-  scopeUnit: string | null;
+  scope: Scope;
   unit?: string;
   procedure?: string;
   verdict?: Verdict;
@@ -36,8 +36,8 @@ export interface DossierListItem {
 
 export async function listDossiers(orm: Orm, q: DossierListQuery): Promise<{ total: number; items: DossierListItem[] }> {
   const conds: SQL[] = [overlapsPeriod(q.period), q.set === "received" ? sql`v.rec` : sql`v.pop`];
-  conds.push(inScope(sql`d.unit_code`, q.scopeUnit));
-  if (q.unit) conds.push(inScope(sql`d.unit_code`, q.unit));
+  conds.push(inScope(sql`d.unit_code`, q.scope));
+  conds.push(inUnitFilter(sql`d.unit_code`, q.unit));
   if (q.procedure !== undefined) conds.push(sql`coalesce(d.procedure_code, '') = ${q.procedure}`);
   if (q.channel) conds.push(q.channel === 1 ? sql`coalesce(d.channel, 1) = 1` : sql`d.channel = ${q.channel}`);
   const verdict = verdictCase(sql`v`);

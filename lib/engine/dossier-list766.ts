@@ -8,7 +8,7 @@ import { rows, type Orm } from "@/db";
 import type { DossierIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
 import type { Rule766 } from "@/lib/method/i766/ontime";
-import { epochMs, inScope } from "./sql-util";
+import { epochMs, inScope, type Scope, inUnitFilter } from "./sql-util";
 import { EXTRA_766_RULES as R, facts766, PAYABLE } from "./verdict766-sql";
 
 /** Each dossier-based indicator as its denominator and numerator over facts766's columns. */
@@ -28,7 +28,7 @@ export const DOSSIER_SETS_766 = {
 
 export interface Dossier766Query {
   period: Period;
-  scopeUnit: string | null;
+  scope: Scope;
   unit?: string;
   indicator: DossierIndicator766;
   /** Only the dossiers that do not count in the numerator (what costs points). */
@@ -48,7 +48,7 @@ export interface Dossier766Item {
 
 export async function listDossiers766(orm: Orm, q: Dossier766Query): Promise<{ total: number; counted: number; items: Dossier766Item[] }> {
   const set = DOSSIER_SETS_766[q.indicator];
-  const where = sql`and ${inScope(sql`d.unit_code`, q.scopeUnit)} and ${inScope(sql`d.unit_code`, q.unit ?? null)}`;
+  const where = sql`and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.unit)}`;
   const found = await rows<{
     code: string; unit_name: string | null; pc: string; procedure_name: string | null; received_ms: number | null; end_ms: number | null;
     counted: boolean; rule: Rule766; pop: boolean; finished: boolean; ok: boolean; online: boolean; paper: boolean; eresult: boolean;

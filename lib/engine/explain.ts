@@ -12,7 +12,7 @@ import { judge766, RULE_766_LABELS, type Rule766 } from "@/lib/method/i766/ontim
 import { type Period, periodJson } from "@/lib/method/period";
 import { STATUS_LABELS } from "@/lib/method/status";
 import { formatLocalInstant } from "@/lib/method/time";
-import { epochMs, fromEpochMs, inScope } from "./sql-util";
+import { epochMs, fromEpochMs, inScope, type Scope } from "./sql-util";
 import { dossierVerdict, verdictCase } from "./verdict-sql";
 import { dossierVerdict766 } from "./verdict766-sql";
 
@@ -49,9 +49,9 @@ interface Row {
 
 /**
  * The explanation of dossier `code` for a period, or null when it does not exist
- * within `scopeUnit` (null = everywhere). Callers go through lib/data for scoping.
+ * within `scope` (null = everywhere). Callers go through lib/data for scoping.
  */
-export async function explainDossier(orm: Orm, code: string, period: Period, scopeUnit: string | null): Promise<DossierExplanation | null> {
+export async function explainDossier(orm: Orm, code: string, period: Period, scope: Scope): Promise<DossierExplanation | null> {
   const [r] = await rows<Row>(
     orm,
     sql`select d.province_code, d.id::int as id, d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
@@ -65,7 +65,7 @@ export async function explainDossier(orm: Orm, code: string, period: Period, sco
       cross join lateral ${dossierVerdict(period)} v
       cross join lateral ${dossierVerdict766(period)} v7
       where d.code = ${code}
-        and ${inScope(sql`d.unit_code`, scopeUnit)}`,
+        and ${inScope(sql`d.unit_code`, scope)}`,
   );
   if (!r) return null;
   const steps = await rows<{ status: number; at_ms: number; handler: string | null; content: string | null }>(

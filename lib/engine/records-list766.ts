@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { FeedbackIndicator766, ProcedureIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
-import { epochMs, inScope, instant } from "./sql-util";
+import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
 import { scorecardSql } from "./scorecard";
 import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
 
@@ -31,7 +31,7 @@ export const FEEDBACK_SETS_766 = {
   "5.3": { den: "f52", num: "f53_on" },
 } as const satisfies Record<FeedbackIndicator766, { den: string; num: string }>;
 
-interface ListQuery<I> { period: Period; scopeUnit: string | null; unit?: string; indicator: I; missedOnly?: boolean; limit?: number; offset?: number }
+interface ListQuery<I> { period: Period; scope: Scope; unit?: string; indicator: I; missedOnly?: boolean; limit?: number; offset?: number }
 
 /** One summary row joined to a page of records (the page may be empty). */
 function paged(from: SQL, select: SQL, order: SQL, q: ListQuery<unknown>): SQL {
@@ -56,12 +56,12 @@ export async function listProcedures766(orm: Orm, q: ListQuery<ProcedureIndicato
   const set = PROCEDURE_SETS_766[q.indicator];
   // The highest level any unit of the scope declares, by procedure (METHOD §B.1a).
   const levels = sql`select a.procedure_code as pc, max(a.online_level) as level from authorities a
-    where ${inScope(sql`a.unit_code`, q.scopeUnit)} and ${inScope(sql`a.unit_code`, q.unit ?? null)} group by a.procedure_code`;
+    where ${inScope(sql`a.unit_code`, q.scope)} and ${inUnitFilter(sql`a.unit_code`, q.unit)} group by a.procedure_code`;
   let base: SQL;
   if (typeof set.den === "function" && typeof set.num === "function") {
     // The scorecard's own rows by procedure, unknown codes included (3.4 counts any procedure with fee dossiers).
     const perProcedure = await rows<{ key: string; name: string; c: PerProcedure | null }>(orm,
-      scorecardSql({ period: q.period, by: "procedure", scopeUnit: q.scopeUnit, filter: q.unit ? { unit: q.unit } : {}, profile: "766" }));
+      scorecardSql({ period: q.period, by: "procedure", scope: q.scope, filter: q.unit ? { unit: q.unit } : {}, profile: "766" }));
     const { den, num } = set;
     const listed = perProcedure.filter((r) => r.c && den(r.c)).map((r) => ({ code: r.key, name: r.name, counted: num(r.c!) }));
     base = sql`select k.code, k.name, a.level, coalesce(p.i766, '{}'::jsonb) as i766, k.counted
@@ -96,7 +96,7 @@ export async function listFeedback766(orm: Orm, q: ListQuery<FeedbackIndicator76
     sql`select f.code, f.unit_code, f.received_at, f.i766, ${facts[set.num]} as counted, ${facts.f52_on} as on_time, ${feedbackDue766}::text as due
       from feedback f
       where f.received_at between ${instant(q.period.startAt)} and ${instant(q.period.asOf)}
-        and ${inScope(sql`f.unit_code`, q.scopeUnit)} and ${inScope(sql`f.unit_code`, q.unit ?? null)} and ${facts[set.den]}`,
+        and ${inScope(sql`f.unit_code`, q.scope)} and ${inUnitFilter(sql`f.unit_code`, q.unit)} and ${facts[set.den]}`,
     sql`m.code, (select u.name from units u where u.code = m.unit_code) as "unitName", ${epochMs(sql`m.received_at`)} as received_ms,
       m.counted, m.on_time as "onTime", m.i766->>'NgayXuLyXong' as "handledOn", m.due, m.i766->>'SoThich' as likes,
       m.i766->>'SoKhongThich' as dislikes, coalesce(m.i766->>'KhieuNaiLai' = '1', false) as "complainedAgain", m.i766->>'MaHoSo' as dossier`,

@@ -19,7 +19,7 @@ import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
-import { inScope, instant, subtree, textList } from "./sql-util";
+import { instant, subtree, textList, type Scope, scopeRoot, inUnitFilter } from "./sql-util";
 import { RANKED_KINDS, type RankedKind } from "@/lib/method/i766/score";
 import { competitionRanks, index766, timeUnit766, unitIndex, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
 import { movement766 } from "@/lib/method/i766/movement";
@@ -56,7 +56,7 @@ export interface ScorecardQuery {
   period: Period;
   by: GroupBy;
   /** The caller's scope: a unit whose subtree it may see, or null for the whole portal. */
-  scopeUnit: string | null;
+  scope: Scope;
   filter?: ScorecardFilter;
   /** "766": the counts of METHOD-766 beside METHOD's (its own on-time rule and period rules). */
   profile?: Profile;
@@ -73,10 +73,11 @@ export interface Scorecard {
 /** Units a dossier's agency may be in: the scope ∩ the unit filter ∩ the area filter. */
 function allowedUnits(q: ScorecardQuery): SQL | null {
   const parts: SQL[] = [];
-  if (q.scopeUnit) parts.push(subtree(q.scopeUnit));
+  const root = scopeRoot(q.scope);
+  if (root) parts.push(subtree(root));
   if (q.filter?.unit) parts.push(subtree(q.filter.unit));
   if (q.filter?.area) {
-    parts.push(sql`select ua.unit_code from unit_area ua where ${inScope(sql`ua.area_code`, q.filter.area)}`);
+    parts.push(sql`select ua.unit_code from unit_area ua where ${inUnitFilter(sql`ua.area_code`, q.filter.area)}`);
   }
   if (parts.length === 0) return null;
   return sql.join(parts, sql` intersect `);
@@ -114,16 +115,15 @@ function groupMap(by: GroupBy): SQL {
 
 /** The candidate rows (g, name) — every visible unit for unit dimensions, else what has data. */
 function groupList(q: ScorecardQuery): SQL {
-  const visible = q.scopeUnit
-    ? sql`(${subtree(q.scopeUnit)})`
-    : sql`(select code from units)`;
+  const root = scopeRoot(q.scope);
+  const visible = root ? sql`(${subtree(root)})` : sql`(select code from units)`;
   const parent = q.filter?.parent ? sql`and u.parent_code = ${q.filter.parent}` : q.filter?.topLevel ? sql`and u.parent_code is null` : sql``;
   const valid = sql`(u.valid_from is null or u.valid_from <= ${q.period.to}::date)
     and (u.valid_to is null or u.valid_to >= ${q.period.from}::date)`;
   switch (q.by) {
     case "all":
       return sql`select 'ALL'::text as g,
-        coalesce((select name from units where code = ${q.scopeUnit ?? ""}), 'Toàn bộ') as name, null::text as kind`;
+        coalesce((select name from units where code = ${root ?? ""}), 'Toàn bộ') as name, null::text as kind`;
     case "agency":
       return sql`select u.code as g, u.name, u.kind from units u
         where u.code in ${visible} ${parent} and (${valid} or u.code in (select g from per_g))`;
@@ -192,7 +192,7 @@ export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: 
 }
 
 async function scorecardOfPeriod(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean }): Promise<Scorecard> {
-  const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scopeUnit, filter: q.filter ?? {}, profile: q.profile ?? "200" });
+  const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scope, filter: q.filter ?? {}, profile: q.profile ?? "200" });
   // A period that has not ended is judged as of the moment it is computed: never stored,
   // but shared by the requests that ask for it while it is being computed.
   if (q.period.asOf.getTime() < q.period.endAt.getTime()) {

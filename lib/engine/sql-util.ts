@@ -5,13 +5,27 @@ import { sql, type Column, type SQL } from "drizzle-orm";
 export const subtree = (root: string): SQL => sql`select descendant_code from unit_closure where ancestor_code = ${root}`;
 
 /**
- * The one scope predicate: `unit` (a column or expression holding a unit code) lies in
- * the subtree of `scope`; null scope means everything. Every scoped query goes through
- * it, so a missing filter is a missing call (tests/layers.test.ts checks that no other
- * module writes the subtree query out).
+ * Which units a read may see: every unit, or the subtree of one. Explicit on purpose —
+ * no value means "everything", so a forgotten argument does not compile rather than
+ * widen a read (issue #26: scopes that fail closed).
  */
-export const inScope = (unit: SQL | Column, scope: string | null): SQL =>
-  scope == null ? sql`true` : sql`${unit} in (${subtree(scope)})`;
+export type Scope = { readonly all: true } | { readonly root: string };
+export const EVERY_UNIT: Scope = Object.freeze({ all: true as const });
+export const subtreeOf = (root: string): Scope => ({ root });
+/** The unit a scope is rooted at, or null for every unit. */
+export const scopeRoot = (scope: Scope): string | null => ("root" in scope ? scope.root : null);
+
+/**
+ * The one scope predicate: `unit` (a column or expression holding a unit code) lies in
+ * the scope. Every scoped query goes through it, so a missing filter is a missing call
+ * (tests/layers.test.ts checks that no other module writes the subtree query out).
+ */
+export const inScope = (unit: SQL | Column, scope: Scope): SQL =>
+  "root" in scope ? sql`${unit} in (${subtree(scope.root)})` : sql`true`;
+
+/** An optional narrowing filter (a unit the caller asked for, inside its scope): absent, no narrowing. */
+export const inUnitFilter = (unit: SQL | Column, root: string | undefined): SQL =>
+  root === undefined ? sql`true` : sql`${unit} in (${subtree(root)})`;
 
 
 /**

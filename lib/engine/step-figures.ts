@@ -11,14 +11,14 @@ import type { Period } from "@/lib/method/period";
 import { STATUS } from "@/lib/method/status";
 import { EMPTY_STEP_ROW, stepFigures, type StepFact, type StepGrouping, type StepRow } from "@/lib/method/steps";
 import { TZ } from "@/lib/method/time";
-import { inScope, instant } from "./sql-util";
+import { inScope, instant, type Scope, inUnitFilter } from "./sql-util";
 import { dossierVerdict } from "./verdict-sql";
 
 export interface StepQuery {
   period: Period;
   by: StepGrouping;
   /** The caller's subtree (null: every unit). */
-  scopeUnit: string | null;
+  scope: Scope;
   filter?: { unit?: string; procedure?: string; field?: string };
 }
 
@@ -35,8 +35,8 @@ const ord = (day: SQL) => sql`(select w.ord from work_days w where w.day = ${day
 export function stepFactsSql(q: Omit<StepQuery, "by">): SQL {
   const ps = instant(q.period.startAt);
   const asOf = instant(q.period.asOf);
-  const dossierIn: SQL[] = [inScope(sql`d.unit_code`, q.scopeUnit)];
-  if (q.filter?.unit) dossierIn.push(inScope(sql`d.unit_code`, q.filter.unit));
+  const dossierIn: SQL[] = [inScope(sql`d.unit_code`, q.scope)];
+  dossierIn.push(inUnitFilter(sql`d.unit_code`, q.filter?.unit));
   if (q.filter?.procedure) dossierIn.push(sql`d.procedure_code = ${q.filter.procedure}`);
   if (q.filter?.field) dossierIn.push(sql`d.procedure_code in (select code from procedures where field_code = ${q.filter.field})`);
   return sql`

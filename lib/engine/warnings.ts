@@ -6,15 +6,14 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { localDate } from "@/lib/method/time";
-import { epochMs, inScope, instant } from "./sql-util";
+import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
 
 export interface WarningItem { code: string; unitCode: string; unitName: string | null; procedureCode: string | null; procedureName: string | null; startMs: number | null; dueMs: number | null; overdue: boolean }
 
-export async function earlyWarnings(orm: Orm, opts: { scopeUnit: string | null; unit?: string; workingDays: number; now?: Date; limit?: number }) {
+export async function earlyWarnings(orm: Orm, opts: { scope: Scope; unit?: string; workingDays: number; now?: Date; limit?: number }) {
   const now = opts.now ?? new Date();
   const today = localDate(now);
   const n = Math.max(0, Math.min(30, Math.floor(opts.workingDays)));
-  const scope = (u: string) => inScope(sql`d.unit_code`, u);
   // A dossier without a start (no NgayTiepNhan, no step) is overdue (METHOD §A.3), as the
   // scorecard counts it: listed here too, so the two never disagree on what is late.
   const where = sql`d.status <> 1 and (d.start_at is null or d.start_at <= ${instant(now)})
@@ -22,8 +21,7 @@ export async function earlyWarnings(orm: Orm, opts: { scopeUnit: string | null; 
     and (d.due_at is null or d.due_at <= (
       select (w.day + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' - interval '1 millisecond' from work_days w
       where w.working and w.ord = (select ord from work_days where day = ${today}::date) + ${n}))
-    ${opts.scopeUnit ? sql`and ${scope(opts.scopeUnit)}` : sql``}
-    ${opts.unit ? sql`and ${scope(opts.unit)}` : sql``}`;
+    and ${inScope(sql`d.unit_code`, opts.scope)} and ${inUnitFilter(sql`d.unit_code`, opts.unit)}`;
   const isOverdue = sql`(d.due_at is null or d.due_at < ${instant(now)})`;
   const [byUnit, items] = await Promise.all([
     rows<{ unit_code: string; unit_name: string | null; overdue: number; soon: number }>(orm, sql`

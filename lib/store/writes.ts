@@ -11,7 +11,7 @@ import { derive } from "@/lib/method/ontime";
 import { history766 } from "@/lib/method/i766/ontime";
 import { record766 } from "@/lib/method/i766/record";
 import type { DeadlineUnit } from "@/lib/method/ontime";
-import { inScope, textList } from "@/lib/engine/sql-util";
+import { inScope, textList, type Scope, EVERY_UNIT } from "@/lib/engine/sql-util";
 import { holdReferenceShared, lockDossiers, referenceChange } from "@/lib/engine/write-locks";
 
 const BATCH = 5000;
@@ -169,7 +169,7 @@ export async function upsertDossiers(
   orm: Orm,
   list: DossierRow[],
   now = new Date(),
-  opts: { refresh?: boolean; scope?: string | null } = {},
+  opts: { refresh?: boolean; scope?: Scope } = {},
 ): Promise<Set<string>> {
   const written = new Set<string>();
   // Every writer inserts new MaHoSo in the same order, so two that send the same new
@@ -186,7 +186,7 @@ export async function upsertDossiers(
   return written;
 }
 
-async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh?: boolean; scope?: string | null }): Promise<string[]> {
+async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh?: boolean; scope?: Scope }): Promise<string[]> {
   const json = JSON.stringify(
     b.map((d) => ({
       code: d.code, pc: d.procedureCode, uc: d.unitCode, ch: d.channel, src: d.source, st: d.status,
@@ -217,8 +217,9 @@ async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh
       appointment_at = excluded.appointment_at, returned_at = excluded.returned_at,
       finished_at = excluded.finished_at, refused_at = excluded.refused_at, paid_online = excluded.paid_online,
       fee_lines = excluded.fee_lines, fee_positive = excluded.fee_positive, raw = excluded.raw, record766 = excluded.record766, updated_at = now()
-    -- A resend updates only a dossier of the sender's scope (checked against the row as committed).
-    where ${inScope(sql`dossiers.unit_code`, opts.scope ?? null)}
+    -- A resend updates only a dossier of the sender's scope (checked against the row as committed);
+    -- the system's own writes (seed, data folder) have no sender and pass no scope.
+    where ${inScope(sql`dossiers.unit_code`, opts.scope ?? EVERY_UNIT)}
     returning province_code as province, id::int8::float8 as id, code, xmax <> 0 as updated`);
   // Steps go in by the keys the upsert returned (no lookup by MaHoSo).
   const keys = new Map(rowsWritten.map((w) => [w.code, { province: w.province, id: Number(w.id) }]));

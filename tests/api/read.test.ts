@@ -14,6 +14,7 @@ import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { call } from "../helpers/api";
 import { record, withSmallProvince } from "../helpers/province";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const province = withSmallProvince(async () => {
   const r = await call(sync, "/api/v1/sync", {
@@ -29,7 +30,7 @@ describe("GET /api/v1/indicators", () => {
   it("returns the same JSON as the engine the CLI runs (DATA.md §3)", async () => {
     const r = await call(indicators, `/api/v1/indicators?${Q}&by=agency`, { userId: province.users.admin });
     expect(r.status).toBe(200);
-    const direct = await scorecard(province.db.orm, { period: makePeriod("2025-03-01", "2025-03-31"), by: "agency", scopeUnit: null });
+    const direct = await scorecard(province.db.orm, { period: makePeriod("2025-03-01", "2025-03-31"), by: "agency", scope: EVERY_UNIT });
     expect(r.json).toEqual(JSON.parse(JSON.stringify(direct)));
     expect(r.json.rows.map((x: { key: string }) => x.key)).toEqual(["A", "A1", "B", "T"]);
   });

@@ -24,6 +24,7 @@ import { users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { withDatabase } from "../global-setup";
 import { withServer } from "../helpers/server";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -62,8 +63,8 @@ async function figures(target: Target) {
     const period = makePeriod("2026-01-01", "2026-11-24", NOW);
     const report = await verify(db.orm, null);
     return {
-      agency: await scorecard(db.orm, { period, by: "agency", scopeUnit: null }),
-      procedure: await scorecard(db.orm, { period, by: "procedure", scopeUnit: null }),
+      agency: await scorecard(db.orm, { period, by: "agency", scope: EVERY_UNIT }),
+      procedure: await scorecard(db.orm, { period, by: "procedure", scope: EVERY_UNIT }),
       differences: report.rollupDifferences.length + report.factDifferences.length,
     };
   } finally {

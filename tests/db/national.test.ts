@@ -7,6 +7,7 @@ import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { PROVINCE_TILES, tileOf } from "@/lib/ui/vn-provinces";
 import { testDatabase } from "../helpers/db";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const NOW = new Date("2026-11-25T05:00:00Z");
 let db: Database;
@@ -25,9 +26,9 @@ describe("the national demo", () => {
   });
   it("ranks the provinces at the top tier, each covering its own units' dossiers", async () => {
     const period = makePeriod("2025-12-01", "2026-11-25", NOW);
-    const top = await scorecard(db.orm, { period, by: "agency", scopeUnit: null, filter: { topLevel: true } });
+    const top = await scorecard(db.orm, { period, by: "agency", scope: EVERY_UNIT, filter: { topLevel: true } });
     expect(top.rows).toHaveLength(34);
-    const all = await scorecard(db.orm, { period, by: "all", scopeUnit: null });
+    const all = await scorecard(db.orm, { period, by: "all", scope: EVERY_UNIT });
     expect(top.rows.reduce((s, r) => s + r.onTime.population, 0)).toBe(all.rows[0].onTime.population);
   });
 });

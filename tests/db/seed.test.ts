@@ -14,6 +14,7 @@ import { scorecard } from "@/lib/engine/scorecard";
 import { listProcedures766 } from "@/lib/engine/records-list766";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const NOW = new Date("2026-11-25T05:00:00Z");
 let db: Database;
@@ -29,7 +30,7 @@ const one = async <T,>(q: ReturnType<typeof sql>) => (await rows<T>(db.orm, q))[
 describe("the demo province", () => {
   it("METHOD-766 §4, §6: carries the record fields the 766 index reads, and some agencies are weak on them", async () => {
     const period = makePeriod("2025-12-01", "2026-11-25", NOW);
-    const card = await scorecard(db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
+    const card = await scorecard(db.orm, { period, by: "agency", scope: EVERY_UNIT, profile: "766" });
     const digitised = card.rows
       .map((r) => unitIndex(r.index766)!.groups["4"].indicators["4.2"]!)
       .filter((i) => i.applicable && i.denominator! >= 20)
@@ -51,10 +52,10 @@ describe("the demo province", () => {
 
   it("METHOD-766 §3.2, §3.4, §3.5: the procedures listed behind each figure are the ones the scorecard counted", async () => {
     const period = makePeriod("2025-12-01", "2026-11-25", NOW);
-    const card = await scorecard(db.orm, { period, by: "all", scopeUnit: null, profile: "766" });
+    const card = await scorecard(db.orm, { period, by: "all", scope: EVERY_UNIT, profile: "766" });
     const group3 = unitIndex(card.rows[0].index766)!.groups["3"].indicators;
     for (const id of ["3.2", "3.4", "3.5"] as const) {
-      const list = await listProcedures766(db.orm, { period, scopeUnit: null, indicator: id });
+      const list = await listProcedures766(db.orm, { period, scope: EVERY_UNIT, indicator: id });
       expect([list.total, list.counted], id).toEqual([group3[id]!.denominator, group3[id]!.numerator]);
       expect(list.counted, id).toBeGreaterThan(0);
       // Some procedures miss 3.2 and 3.4 (no online dossier, no online payment): the lists are not all "đạt".

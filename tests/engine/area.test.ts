@@ -11,6 +11,7 @@ import { scorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 let db: Database;
 const MARCH = makePeriod("2026-03-01", "2026-03-31", new Date("2026-04-10T00:00:00Z"));
@@ -34,11 +35,11 @@ afterAll(() => db?.close());
 
 describe("area of a unit (DATA.md §2)", () => {
   it("by area: the chi cục's sub-unit counts in the huyện its parent serves", async () => {
-    const card = await scorecard(db.orm, { period: MARCH, by: "area", scopeUnit: null });
+    const card = await scorecard(db.orm, { period: MARCH, by: "area", scope: EVERY_UNIT });
     const pop = Object.fromEntries(card.rows.map((r) => [r.key, r.onTime.population]));
     // T: T, S (its parent's area is T). H (METHOD §0.5: an area's figure covers the areas below it): H, CC, CCa, X, Xa. X: X, Xa.
     expect(pop).toMatchObject({ T: 7, H: 5, X: 2 });
-    const inH = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null, filter: { area: "H" } });
+    const inH = await scorecard(db.orm, { period: MARCH, by: "agency", scope: EVERY_UNIT, filter: { area: "H" } });
     expect(inH.rows.find((r) => r.key === "CCa")?.onTime.population).toBe(1);
   });
 });

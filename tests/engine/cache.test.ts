@@ -15,13 +15,14 @@ import { parseInstant } from "@/lib/method/time";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const t = (s: string) => parseInstant(s)!;
 const MARCH = makePeriod("2025-03-01", "2025-03-31", new Date());
 let db: Database;
 
 const dossier = (code: string, received: string): DossierRow => dossierRow({ code, procedureCode: "P", channel: 1, receivedAt: t(received) });
-const read = () => scorecard(db.orm, { period: MARCH, by: "all", scopeUnit: null });
+const read = () => scorecard(db.orm, { period: MARCH, by: "all", scope: EVERY_UNIT });
 const population = async () => (await read()).rows[0].onTime.population;
 
 beforeAll(async () => {
@@ -59,8 +60,8 @@ describe("the scorecard cache", () => {
     const now = new Date();
     const current = makePeriod(`${now.getFullYear()}-01-01`, `${now.getFullYear()}-12-31`, now);
     const before = cacheStats(db.orm);
-    await scorecard(db.orm, { period: current, by: "all", scopeUnit: null });
-    await scorecard(db.orm, { period: current, by: "all", scopeUnit: null });
+    await scorecard(db.orm, { period: current, by: "all", scope: EVERY_UNIT });
+    await scorecard(db.orm, { period: current, by: "all", scope: EVERY_UNIT });
     expect(cacheStats(db.orm).hits).toBe(before.hits);
   });
 
@@ -70,7 +71,7 @@ describe("the scorecard cache", () => {
     // As a request does: one look at the change log, then its reads.
     const request = async (n: number) => {
       await catchUpLog(db.orm);
-      const q = { period: makePeriod(current.from, current.to, new Date()), by: "all" as const, scopeUnit: null };
+      const q = { period: makePeriod(current.from, current.to, new Date()), by: "all" as const, scope: EVERY_UNIT };
       return Promise.all(Array.from({ length: n }, () => scorecard(db.orm, q, { caughtUp: true })));
     };
     const before = cacheStats(db.orm).joined;

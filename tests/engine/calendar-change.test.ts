@@ -13,6 +13,7 @@ import { parseInstant } from "@/lib/method/time";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const t = (s: string) => parseInstant(s)!;
 let db: Database;
@@ -38,7 +39,7 @@ describe("METHOD §0.6 calendar changes", () => {
   it("making 24/11/2026 a day off moves the deadlines that span it, and only those", async () => {
     const period = makePeriod("2026-11-01", "2026-11-25", t("20261125120000"));
     expect(await due("a")).toBe("2026-11-24 23:59");
-    expect((await explainDossier(db.orm, "a", period, null))!.verdict).toBe("on_time");
+    expect((await explainDossier(db.orm, "a", period, EVERY_UNIT))!.verdict).toBe("on_time");
     const before = { b: await due("b"), c: await due("c") };
 
     const changed = await changeExceptions(db.orm, [{ day: "2026-11-24", kind: "off", name: "Ngày Văn hóa Việt Nam" }]);
@@ -54,7 +55,7 @@ describe("METHOD §0.6 calendar changes", () => {
   it("a make-up Saturday shortens the deadlines that span it", async () => {
     await changeExceptions(db.orm, [{ day: "2026-11-21", kind: "makeup", name: "Làm bù" }]);
     expect(await due("a")).toBe("2026-11-23 23:59"); // Sat 21 and Mon 23 are the two working days
-    const e = (await explainDossier(db.orm, "a", makePeriod("2026-11-01", "2026-11-25", t("20261125120000")), null))!;
+    const e = (await explainDossier(db.orm, "a", makePeriod("2026-11-01", "2026-11-25", t("20261125120000")), EVERY_UNIT))!;
     expect(e.verdict).toBe("late");
     expect(e.sqlVerdict).toBe("late");
     expect(e.elapsed?.value).toBe(3);

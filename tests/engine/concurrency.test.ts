@@ -27,6 +27,7 @@ import { startOfLocalDay } from "@/lib/method/time";
 import { env } from "@/lib/env";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const HOUR = 3_600_000;
 const onPostgres = Boolean(env.DATABASE_URL);
@@ -145,7 +146,7 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
 
     for (const [from, to, asOf] of [["2026-10-01", "2026-10-31", "2026-11-01T00:00:00+07:00"], ["2026-10-05", "2026-10-07", "2026-10-06T15:00:00+07:00"], ["2026-10-01", "2026-12-31", "2026-10-20T09:30:00+07:00"]] as const) {
       for (const by of ["agency", "procedure", "all"] as const) {
-        const q = { period: makePeriod(from, to, new Date(asOf)), by, scopeUnit: null };
+        const q = { period: makePeriod(from, to, new Date(asOf)), by, scope: EVERY_UNIT };
         expect.soft(await computeScorecard(db.orm, q, "rollup"), `${from}..${to} by ${by}`).toEqual(await computeScorecard(db.orm, q, "dossiers"));
       }
     }

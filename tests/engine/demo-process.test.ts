@@ -10,6 +10,7 @@ import { computeScorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { sendsNoProcess, stepFields, stepFigures } from "@/lib/method/steps";
 import { DEMO_NOW, withDemo } from "../helpers/demo";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const NOW = DEMO_NOW;
 const demo = withDemo(4000);
@@ -17,7 +18,7 @@ const demo = withDemo(4000);
 describe("the demo's departments, officers and step deadlines (METHOD-STEPS)", () => {
   it("gives agencies 3–6 departments, slow and fast ones, and units that send nothing or a status word", async () => {
     const period = makePeriod("2026-01-01", "2026-11-25", NOW);
-    const facts = await stepFacts(demo.db.orm, { period, scopeUnit: null });
+    const facts = await stepFacts(demo.db.orm, { period, scope: EVERY_UNIT });
     const rows = stepFigures(facts, "department");
     const byUnit = new Map<string, string[]>();
     for (const r of rows) if (r.key) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r.name]);
@@ -43,7 +44,7 @@ describe("the demo's process changes no figure (METHOD §A–§Đ, METHOD-766)",
   it("METHOD's and the 766 index's figures are the same bytes with and without it", async () => {
     for (const [from, to] of [["2026-01-01", "2026-11-25"], ["2026-10-01", "2026-10-31"], ["2026-11-01", "2026-11-30"]]) {
       for (const profile of ["200", "766"] as const) {
-        const q = { period: makePeriod(from, to, NOW), by: "agency" as const, scopeUnit: null, profile };
+        const q = { period: makePeriod(from, to, NOW), by: "agency" as const, scope: EVERY_UNIT, profile };
         expect(JSON.stringify(await computeScorecard(demo.db.orm, q)), `${from}..${to} ${profile}`).toBe(JSON.stringify(await computeScorecard(plain.db.orm, q)));
       }
     }

@@ -16,6 +16,7 @@ import { makePeriod } from "@/lib/method/period";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 let db: Database;
 const MARCH = makePeriod("2026-03-01", "2026-03-31", new Date("2026-04-10T00:00:00Z"));
@@ -41,7 +42,7 @@ afterAll(() => db?.close());
 
 describe("METHOD-766 §3.4", () => {
   it("counts Q (a fee-carrying dossier paid online), not P (paid online only without a fee)", async () => {
-    const card = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null, profile: "766" });
+    const card = await scorecard(db.orm, { period: MARCH, by: "agency", scope: EVERY_UNIT, profile: "766" });
     const s = card.rows.find((r) => r.key === "S")!;
     const i34 = unitIndex(s.index766)!.groups["3"].indicators["3.4"]!;
     expect([i34.numerator, i34.denominator]).toEqual([1, 2]);
@@ -52,7 +53,7 @@ describe("METHOD-766 §3.4", () => {
 
 describe("METHOD-766 §2.2", () => {
   it("names the average time's unit hours, working_days or days (days, months, years)", async () => {
-    const card = await scorecard(db.orm, { period: MARCH, by: "procedure", scopeUnit: null, profile: "766" });
+    const card = await scorecard(db.orm, { period: MARCH, by: "procedure", scope: EVERY_UNIT, profile: "766" });
     const units = Object.fromEntries(card.rows.map((r) => [r.key, (r.index766 as { averageTime: { unit: string } }).averageTime.unit]));
     expect(units).toEqual({ P: "days", Q: "days", H: "hours", W: "working_days", M: "days" });
   });
@@ -60,7 +61,7 @@ describe("METHOD-766 §2.2", () => {
 
 describe("METHOD-766 §0.2, §6: a group with no PAKN reads what the files carried", () => {
   const handled = async () => {
-    const card = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null, profile: "766" });
+    const card = await scorecard(db.orm, { period: MARCH, by: "agency", scope: EVERY_UNIT, profile: "766" });
     const g5 = unitIndex(card.rows.find((r) => r.key === "S")!.index766)!.groups["5"].indicators;
     return [g5["5.2"], g5["5.3"]].map((i) => [i!.numerator, i!.denominator]);
   };

@@ -12,6 +12,7 @@ import { makePeriod } from "@/lib/method/period";
 import { DEMO_NOW, withDemo } from "../helpers/demo";
 import ExcelJS from "exceljs";
 import { scorecardWorkbook } from "@/lib/report/excel";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const NOW = DEMO_NOW;
 const demo = withDemo(3000);
@@ -27,7 +28,7 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
   ] as const;
   for (const c of cases) {
     it(`${c.kind}: points and places moved equal the two periods computed apart`, async () => {
-      const q = { by: "agency" as const, scopeUnit: null, filter: { topLevel: true }, profile: "766" as const };
+      const q = { by: "agency" as const, scope: EVERY_UNIT, filter: { topLevel: true }, profile: "766" as const };
       const card = await scorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) });
       const now = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) }));
       const before = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.previous[0], c.previous[1], NOW) }));
@@ -51,7 +52,7 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
   }
 
   it("the Excel totals sheet writes each unit's move with its sign, and group 3 as its two national columns", async () => {
-    const card = await scorecard(demo.db.orm, { period: makePeriod("2026-11-01", "2026-11-30", NOW), by: "agency", scopeUnit: null, filter: { topLevel: true }, profile: "766" });
+    const card = await scorecard(demo.db.orm, { period: makePeriod("2026-11-01", "2026-11-30", NOW), by: "agency", scope: EVERY_UNIT, filter: { topLevel: true }, profile: "766" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await scorecardWorkbook(card, "Tỉnh", { from: "2026-11-01", to: "2026-11-30", asOf: NOW })) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("766. Tổng điểm")!;
@@ -76,8 +77,8 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
 
   it("a METHOD scorecard carries no 766 movement, and METHOD's fields are the same with it", async () => {
     const period = makePeriod("2026-10-01", "2026-10-31", NOW);
-    const plain = await scorecard(demo.db.orm, { period, by: "agency", scopeUnit: null });
-    const with766 = await scorecard(demo.db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
+    const plain = await scorecard(demo.db.orm, { period, by: "agency", scope: EVERY_UNIT });
+    const with766 = await scorecard(demo.db.orm, { period, by: "agency", scope: EVERY_UNIT, profile: "766" });
     expect(plain.rows.every((r) => r.index766 === undefined)).toBe(true);
     expect(with766.rows.map(({ index766: _, ...r }) => r)).toEqual(plain.rows);
   });

@@ -13,6 +13,7 @@ import { upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 let db: Database;
 const list: DossierRow[] = [];
@@ -40,7 +41,7 @@ afterAll(() => db?.close());
 describe("METHOD §C.3: SQL and the pure rule agree", () => {
   it("on the payable dossiers, those paid through DVCQG and those paid through the local gateway", async () => {
     const payable = list.filter((d) => isPayable(integrated[d.procedureCode!], d.feeLines, d.feePositive));
-    const card = await scorecard(db.orm, { period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")), by: "all", scopeUnit: null });
+    const card = await scorecard(db.orm, { period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")), by: "all", scope: EVERY_UNIT });
     expect(card.rows[0].payment).toMatchObject({
       payableDossiers: payable.length,
       paidOnline: payable.filter((d) => d.paidOnline === 1).length,

@@ -15,6 +15,7 @@ import { prng } from "@/lib/demo/generate";
 import { makePeriod } from "@/lib/method/period";
 import { addDays } from "@/lib/method/time";
 import { testDatabase } from "../helpers/db";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const NOW = new Date("2026-11-25T05:00:00Z");
 let db: Database;
@@ -41,7 +42,7 @@ describe("the 766 profile changes no METHOD figure (METHOD §A–§Đ; METHOD-76
       const from = addDays("2026-01-01", rng.int(0, 300));
       const to = addDays(from, rng.pick([0, 6, 30, 91, 180]));
       const by = rng.pick<GroupBy>(["all", "agency", "area", "procedure", "field"]);
-      const q = { period: makePeriod(from, to, NOW), by, scopeUnit: null, filter: rng.pick([{}, { topLevel: true }]) };
+      const q = { period: makePeriod(from, to, NOW), by, scope: EVERY_UNIT, filter: rng.pick([{}, { topLevel: true }]) };
       const plain = await computeScorecard(db.orm, { ...q, profile: "200" });
       const with766 = await computeScorecard(db.orm, { ...q, profile: "766" });
       expect(methodOnly(with766), `${from}..${to} by ${by}`).toEqual(methodOnly(plain));
@@ -50,7 +51,7 @@ describe("the 766 profile changes no METHOD figure (METHOD §A–§Đ; METHOD-76
   });
 
   it("the workbook's METHOD sheets are the same cells with and without the 766 sheets", async () => {
-    const q = { period: makePeriod("2026-07-01", "2026-09-30", NOW), by: "agency" as const, scopeUnit: null, filter: { topLevel: true } };
+    const q = { period: makePeriod("2026-07-01", "2026-09-30", NOW), by: "agency" as const, scope: EVERY_UNIT, filter: { topLevel: true } };
     const plain = await computeScorecard(db.orm, { ...q, profile: "200" });
     const with766 = await computeScorecard(db.orm, { ...q, profile: "766" });
     for (const sheet of ["Tổng hợp", "A. Tiến độ", "B. Trực tuyến"]) expect(await sheetCells(with766, sheet), sheet).toEqual(await sheetCells(plain, sheet));

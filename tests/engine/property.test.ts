@@ -17,6 +17,7 @@ import { listDossiers } from "@/lib/engine/dossier-list";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const N = 3000;
 const HOUR = 3_600_000;
@@ -91,7 +92,7 @@ describe("METHOD §A.3, §A.4: why a dossier is not on time", () => {
   it("the dossier list's reason equals the pure `reasonOf` on every dossier", async () => {
     const period = makePeriod("2025-01-01", "2025-06-30", new Date("2026-11-25T05:00:00Z"));
     const cal = await loadCalendar(db.orm);
-    const { items } = await listDossiers(db.orm, { period, scopeUnit: null, limit: N });
+    const { items } = await listDossiers(db.orm, { period, scope: EVERY_UNIT, limit: N });
     expect(new Set(items.map((i) => i.reason))).toEqual(new Set([null, "late", "no_start", "unknown_procedure", "no_deadline"]));
     const mismatches = items.flatMap((i) => {
       const f = facts.get(i.code)!;

@@ -21,6 +21,7 @@ import { DOSSIER_INDICATORS, FEEDBACK_INDICATORS, PROCEDURE_INDICATORS } from "@
 import { listDossiers766 } from "@/lib/engine/dossier-list766";
 import ExcelJS from "exceljs";
 import { testDatabase } from "../helpers/db";
+import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 
 const FILES: Record<string, string> = {
   "donvi.csv": `MaDonVi,TenDonVi,LoaiDonVi,MaDonViCha,MaDiaBan
@@ -103,8 +104,8 @@ beforeAll(async () => {
   const folder = readDataFolder(dir);
   db = await testDatabase();
   await loadDataFolder(db, folder);
-  card = await computeScorecard(db.orm, { period, by: "agency", scopeUnit: null, profile: "766" });
-  all = await computeScorecard(db.orm, { period, by: "all", scopeUnit: null, profile: "766" });
+  card = await computeScorecard(db.orm, { period, by: "agency", scope: EVERY_UNIT, profile: "766" });
+  all = await computeScorecard(db.orm, { period, by: "all", scope: EVERY_UNIT, profile: "766" });
 });
 afterAll(() => db?.close());
 
@@ -136,7 +137,7 @@ describe("METHOD-766 §1 Công khai, minh bạch (catalogue columns of §6)", ()
 
 describe("METHOD-766 §2–§4", () => {
   it("2.2: by procedure, only the average time, in working days after the start's date, the wait taken off", async () => {
-    const byProcedure = await computeScorecard(db.orm, { period, by: "procedure", scopeUnit: null, profile: "766" });
+    const byProcedure = await computeScorecard(db.orm, { period, by: "procedure", scope: EVERY_UNIT, profile: "766" });
     const avg = (pc: string) => byProcedure.rows.find((r) => r.key === pc)!.index766;
     // S-1: 2/3 → 5/3: working days 3, 4, 5.
     expect(avg("P1")).toEqual({ averageTime: { value: 3, unit: "working_days", dossiers: 1 } });
@@ -263,7 +264,7 @@ describe("METHOD-766: the dossiers behind each indicator are the ones the scorec
   it("lists each dossier-based indicator's denominator, the counted ones matching its numerator", async () => {
     for (const unit of ["S", "X"]) {
       for (const id of DOSSIER_INDICATORS) {
-        const list = await listDossiers766(db.orm, { period, scopeUnit: null, unit, indicator: id });
+        const list = await listDossiers766(db.orm, { period, scope: EVERY_UNIT, unit, indicator: id });
         const i = ind(unit, id);
         expect([list.total, list.counted], `${unit} ${id}`).toEqual([i.denominator, i.numerator]);
         expect(list.items.filter((d) => d.counted).length).toBe(list.counted);
@@ -271,12 +272,12 @@ describe("METHOD-766: the dossiers behind each indicator are the ones the scorec
     }
   });
   it("says what each dossier missed: S-1 named by a PAKN, S-2 late and rated dissatisfied; X-2 a paper result without an electronic one", async () => {
-    const kept = await listDossiers766(db.orm, { period, scopeUnit: null, unit: "S", indicator: "5.4", missedOnly: true });
+    const kept = await listDossiers766(db.orm, { period, scope: EVERY_UNIT, unit: "S", indicator: "5.4", missedOnly: true });
     expect(kept.items.map((d) => [d.code, d.ok, d.dissatisfied, d.named])).toEqual([["S-2", false, true, false], ["S-1", true, false, true]]);
-    const online = await listDossiers766(db.orm, { period, scopeUnit: null, unit: "X", indicator: "3.3", missedOnly: true });
+    const online = await listDossiers766(db.orm, { period, scope: EVERY_UNIT, unit: "X", indicator: "3.3", missedOnly: true });
     expect(online.items).toMatchObject([{ code: "X-2", online: true, paper: true, eresult: false, counted: false }]);
     // A scope that does not hold the unit's dossiers lists none of them.
-    expect((await listDossiers766(db.orm, { period, scopeUnit: "S", unit: "X", indicator: "3.3" })).total).toBe(0);
+    expect((await listDossiers766(db.orm, { period, scope: subtreeOf("S"), unit: "X", indicator: "3.3" })).total).toBe(0);
   });
 });
 
@@ -284,21 +285,21 @@ describe("METHOD-766: the procedures and PAKN behind each indicator are the ones
   it("lists 1.1–1.3, 3.1 and 5.2–5.3 with counts equal to the scorecard's", async () => {
     for (const unit of ["S", "X"]) {
       for (const id of PROCEDURE_INDICATORS) {
-        const list = await listProcedures766(db.orm, { period, scopeUnit: null, unit, indicator: id });
+        const list = await listProcedures766(db.orm, { period, scope: EVERY_UNIT, unit, indicator: id });
         expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
       }
       for (const id of FEEDBACK_INDICATORS) {
-        const list = await listFeedback766(db.orm, { period, scopeUnit: null, unit, indicator: id });
+        const list = await listFeedback766(db.orm, { period, scope: EVERY_UNIT, unit, indicator: id });
         expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
       }
     }
   });
   it("gives the dates a procedure or a PAKN was held to", async () => {
     // P2: announced 12/3 for 16/3, due by 9/3; to be made public by 19/3.
-    const late = await listProcedures766(db.orm, { period, scopeUnit: null, unit: "S", indicator: "1.1", missedOnly: true });
+    const late = await listProcedures766(db.orm, { period, scope: EVERY_UNIT, unit: "S", indicator: "1.1", missedOnly: true });
     expect(late.items).toMatchObject([{ code: "P2", announcedOn: "2026-03-12", effectiveOn: "2026-03-16", announceBy: "2026-03-09", publishBy: "2026-03-19" }]);
     // PA3: received 2/3, handled 25/3 after its 15th working day (23/3).
-    const pakn = await listFeedback766(db.orm, { period, scopeUnit: null, unit: "X", indicator: "5.2", missedOnly: true });
+    const pakn = await listFeedback766(db.orm, { period, scope: EVERY_UNIT, unit: "X", indicator: "5.2", missedOnly: true });
     expect(pakn.items).toMatchObject([{ code: "PA3", onTime: false, handledOn: "2026-03-25", due: "2026-03-23" }]);
   });
 });
@@ -312,7 +313,7 @@ describe("METHOD-766 §1.4 and §3: a dossier submitted in the period but not ye
     const other = await testDatabase();
     try {
       await loadDataFolder(other, readDataFolder(dir));
-      const x = unitIndex((await computeScorecard(other.orm, { period, by: "agency", scopeUnit: null, profile: "766" })).rows.find((r) => r.key === "X")!.index766)!;
+      const x = unitIndex((await computeScorecard(other.orm, { period, by: "agency", scope: EVERY_UNIT, profile: "766" })).rows.find((r) => r.key === "X")!.index766)!;
       // 3.3: 3 dossiers received or submitted; online only X-1 (X-2 and X-3 are of P4, a paper
       // result, and neither is finished with an electronic one).
       expect(x.groups["3"].indicators["3.3"]).toMatchObject({ numerator: 1, denominator: 3 });

@@ -13,6 +13,7 @@ import { parseInstant } from "@/lib/method/time";
 import { upsertDossiers } from "@/lib/store/writes";
 import { dossierRow } from "../helpers/rows";
 import { withSmallProvince } from "../helpers/province";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const t = (s: string) => parseInstant(s)!;
 const MARCH = makePeriod("2025-03-01", "2025-03-31", t("20250401090000"));
@@ -33,14 +34,14 @@ const province = withSmallProvince(async ({ db }) => {
 
 describe("the dossiers behind 3.6 (METHOD-766 §3.6, METHOD §C.3)", () => {
   it("lists the payable dossiers, unpaid first, with the index's own counts", async () => {
-    const list = await listDossiers766(province.db.orm, { period: MARCH, scopeUnit: null, indicator: "3.6" });
+    const list = await listDossiers766(province.db.orm, { period: MARCH, scope: EVERY_UNIT, indicator: "3.6" });
     expect(list.items.map((d) => [d.code, d.counted])).toEqual([
       ["no-fee-line", false], ["unpaid", false], ["paid-dvcqg", true], ["paid-local", true],
     ]);
-    const card = await scorecard(province.db.orm, { period: MARCH, by: "all", scopeUnit: null, profile: "766" });
+    const card = await scorecard(province.db.orm, { period: MARCH, by: "all", scope: EVERY_UNIT, profile: "766" });
     const i36 = unitIndex(card.rows[0].index766)!.groups["3"].indicators["3.6"]!;
     expect([list.total, list.counted]).toEqual([i36.denominator, i36.numerator]);
-    expect((await listDossiers766(province.db.orm, { period: MARCH, scopeUnit: null, indicator: "3.6", missedOnly: true })).items.map((d) => d.code))
+    expect((await listDossiers766(province.db.orm, { period: MARCH, scope: EVERY_UNIT, indicator: "3.6", missedOnly: true })).items.map((d) => d.code))
       .toEqual(["no-fee-line", "unpaid"]);
   });
 });

@@ -14,6 +14,7 @@ import { parseInstant } from "@/lib/method/time";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 
 const t = (s: string) => parseInstant(s)!;
 const MARCH = makePeriod("2025-03-01", "2025-03-31", t("20261125120000"));
@@ -80,7 +81,7 @@ const row = (s: Scorecard, key: string) => {
 describe("scorecard by agency (METHOD §0.5: a parent's figure covers its sub-units' dossiers)", () => {
   let s: Scorecard;
   beforeAll(async () => {
-    s = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null });
+    s = await scorecard(db.orm, { period: MARCH, by: "agency", scope: EVERY_UNIT });
   });
 
   it("§A: counts carry-overs, excludes status 1 and dossiers finished before the period", () => {
@@ -144,34 +145,34 @@ describe("scorecard by agency (METHOD §0.5: a parent's figure covers its sub-un
 
 describe("scorecard by the other dimensions of §0.5", () => {
   it("all: one row equal to the province's", async () => {
-    const all = await scorecard(db.orm, { period: MARCH, by: "all", scopeUnit: null });
-    const agency = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null });
+    const all = await scorecard(db.orm, { period: MARCH, by: "all", scope: EVERY_UNIT });
+    const agency = await scorecard(db.orm, { period: MARCH, by: "agency", scope: EVERY_UNIT });
     expect(all.rows).toHaveLength(1);
     expect(all.rows[0].key).toBe("ALL");
     expect({ ...all.rows[0], key: "", name: "", kind: null }).toEqual({ ...row(agency, "T"), key: "", name: "", kind: null });
   });
   it("procedure and field", async () => {
-    const p = await scorecard(db.orm, { period: MARCH, by: "procedure", scopeUnit: null });
+    const p = await scorecard(db.orm, { period: MARCH, by: "procedure", scope: EVERY_UNIT });
     expect(row(p, "P1").onTime).toMatchObject({ population: 3, onTime: 1, late: 1, withinDeadline: 1 });
     expect(row(p, "P1").name).toBe("Thủ tục P1");
     expect(row(p, "P1").sync.message).toBe(SYNC_MESSAGES.noReport); // reports belong to units, not procedures
-    const f = await scorecard(db.orm, { period: MARCH, by: "field", scopeUnit: null });
+    const f = await scorecard(db.orm, { period: MARCH, by: "field", scope: EVERY_UNIT });
     expect(row(f, "F1").onTime.population).toBe(4);
     expect(row(f, "F2").onTime.population).toBe(2);
     expect(row(f, "F2").feedback.total).toBe(1);
   });
   it("area: agencies count in the area they serve (a department in its province)", async () => {
-    const a = await scorecard(db.orm, { period: MARCH, by: "area", scopeUnit: null });
+    const a = await scorecard(db.orm, { period: MARCH, by: "area", scope: EVERY_UNIT });
     expect(a.rows.map((r) => r.key).sort()).toEqual(["T", "X1"]);
     expect(row(a, "T").onTime.population).toBe(6);
     expect(row(a, "X1").onTime.population).toBe(2);
   });
   it("a tier: only the direct children of a unit", async () => {
-    const s = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null, filter: { parent: "T" } });
+    const s = await scorecard(db.orm, { period: MARCH, by: "agency", scope: EVERY_UNIT, filter: { parent: "T" } });
     expect(s.rows.map((r) => r.key)).toEqual(["S1", "X1"]);
   });
   it("filters by procedure and field intersect with the grouping", async () => {
-    const s = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: null, filter: { procedure: "P1" } });
+    const s = await scorecard(db.orm, { period: MARCH, by: "agency", scope: EVERY_UNIT, filter: { procedure: "P1" } });
     expect(row(s, "T").onTime.population).toBe(3);
     expect(row(s, "T").online.procedures).toBe(1);
   });
@@ -179,9 +180,9 @@ describe("scorecard by the other dimensions of §0.5", () => {
 
 describe("scope in SQL", () => {
   it("a caller scoped to S1 sees S1 and its sub-unit only", async () => {
-    const s = await scorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: "S1" });
+    const s = await scorecard(db.orm, { period: MARCH, by: "agency", scope: subtreeOf("S1") });
     expect(s.rows.map((r) => r.key)).toEqual(["S1", "S1a"]);
-    const all = await scorecard(db.orm, { period: MARCH, by: "all", scopeUnit: "S1" });
+    const all = await scorecard(db.orm, { period: MARCH, by: "all", scope: subtreeOf("S1") });
     expect(all.rows[0].onTime.population).toBe(4);
     expect(all.rows[0].name).toBe("Sở S1");
   });
@@ -192,12 +193,12 @@ describe("several periods at once", () => {
     const now = t("20261125120000");
     const periods = [makePeriod("2025-02-01", "2025-02-28", now), MARCH, makePeriod("2025-03-10", "2025-03-20", now), makePeriod("2025-01-01", "2025-12-31", now)];
     for (const by of ["agency", "procedure", "field", "area", "all"] as const) {
-      const many = await scorecards(db.orm, { periods, by, scopeUnit: null });
+      const many = await scorecards(db.orm, { periods, by, scope: EVERY_UNIT });
       for (const [i, p] of periods.entries()) {
-        expect(many[i], `${by} ${p.from}`).toEqual(await computeScorecard(db.orm, { period: p, by, scopeUnit: null }));
+        expect(many[i], `${by} ${p.from}`).toEqual(await computeScorecard(db.orm, { period: p, by, scope: EVERY_UNIT }));
       }
     }
-    const scoped = await scorecards(db.orm, { periods, by: "agency", scopeUnit: "S1", filter: { procedure: "P1" } });
-    expect(scoped[1]).toEqual(await computeScorecard(db.orm, { period: MARCH, by: "agency", scopeUnit: "S1", filter: { procedure: "P1" } }));
+    const scoped = await scorecards(db.orm, { periods, by: "agency", scope: subtreeOf("S1"), filter: { procedure: "P1" } });
+    expect(scoped[1]).toEqual(await computeScorecard(db.orm, { period: MARCH, by: "agency", scope: subtreeOf("S1"), filter: { procedure: "P1" } }));
   });
 });

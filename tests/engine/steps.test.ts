@@ -20,6 +20,7 @@ import type { WorkCalendar } from "@/lib/method/calendar";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 
 const HOUR = 3_600_000;
 const N = 600;
@@ -86,7 +87,7 @@ describe("METHOD-STEPS S.1–S.3: the database's figures equal the pure function
     it(`${from} … ${to} as of ${now}, every grouping`, async () => {
       const period = makePeriod(from, to, new Date(now));
       const expected = pureFacts(period);
-      const got = await stepFacts(db.orm, { period, scopeUnit: null });
+      const got = await stepFacts(db.orm, { period, scope: EVERY_UNIT });
       expect(got.reduce((n, f) => n + f.count, 0)).toBe(expected.length);
       for (const by of [...STEP_GROUPINGS, "all"] as const) {
         expect(stepFigures(got, by), by).toEqual(stepFigures(expected, by));
@@ -95,9 +96,9 @@ describe("METHOD-STEPS S.1–S.3: the database's figures equal the pure function
       expect(stepFields(got)).toEqual(stepFields(expected));
       expect(stepFields(got).some((u) => u.startAfterEnd > 0 && u.due < u.steps)).toBe(true);
       // S.3.1: the rows of each grouping add up to the totals.
-      const { rows, totals } = await stepFiguresOf(db.orm, { period, by: "department", scopeUnit: null });
+      const { rows, totals } = await stepFiguresOf(db.orm, { period, by: "department", scope: EVERY_UNIT });
       for (const k of ["steps", "judged", "onTime", "late"] as const) expect(rows.reduce((n, r) => n + r[k], 0)).toBe(totals[k]);
-      const officers = await stepFiguresOf(db.orm, { period, by: "officer", scopeUnit: null });
+      const officers = await stepFiguresOf(db.orm, { period, by: "officer", scope: EVERY_UNIT });
       expect(officers.rows.reduce((n, r) => n + r.steps, 0)).toBe(totals.steps);
       if (from === "2026-09-01" && to === "2026-09-30") expect(totals.late).toBeGreaterThan(0);
     });
@@ -105,7 +106,7 @@ describe("METHOD-STEPS S.1–S.3: the database's figures equal the pure function
 
   it("a scope reads its own subtree's dossiers only (S.2.2)", async () => {
     const period = makePeriod("2026-09-01", "2026-10-31", new Date("2026-12-01T00:00:00+07:00"));
-    const got = await stepFiguresOf(db.orm, { period, by: "department", scopeUnit: "X" });
+    const got = await stepFiguresOf(db.orm, { period, by: "department", scope: subtreeOf("X") });
     expect(got.rows.every((r) => r.unit === "X")).toBe(true);
     expect(got.totals).toEqual(stepFigures(pureFacts(period, ["X"]), "all")[0]);
   });

@@ -22,6 +22,7 @@ import { startOfLocalDay } from "@/lib/method/time";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const N = 2000;
 const HOUR = 3_600_000;
@@ -110,7 +111,7 @@ describe("METHOD-766 §0.6: the scorecard reads only the dossiers that can count
   ];
   for (const [from, to, now] of cases) {
     it(`${from} … ${to} as of ${now}`, async () => {
-      const q = { period: makePeriod(from, to, new Date(now)), by: "all" as const, scopeUnit: null, profile: "766" as const };
+      const q = { period: makePeriod(from, to, new Date(now)), by: "all" as const, scope: EVERY_UNIT, profile: "766" as const };
       const pruned = await computeScorecard(db.orm, q, "rollup");
       expect(pruned).toEqual(await computeScorecard(db.orm, q, "dossiers"));
       expect(unitIndex(pruned.rows[0].index766)!.groups["2"].indicators["2.1"]!.denominator).toBeGreaterThan(50);

@@ -17,6 +17,7 @@ import { upsertDossiers } from "@/lib/store/writes";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
+import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 
 const t = (s: string) => parseInstant(s)!;
 // Monday 10/3/2025, 10:00.
@@ -44,18 +45,18 @@ afterAll(() => db?.close());
 
 describe("early warning (METHOD §A.4)", () => {
   it("lists the overdue and those due within N working days, not the later ones", async () => {
-    const w = await earlyWarnings(db.orm, { scopeUnit: null, unit: "A", workingDays: 2, now: NOW });
+    const w = await earlyWarnings(db.orm, { scope: EVERY_UNIT, unit: "A", workingDays: 2, now: NOW });
     expect(w.items.map((i) => [i.code, i.overdue])).toEqual([["late", true], ["soon", false]]);
     expect(w.byUnit).toEqual([{ unitCode: "A", unitName: "Sở A", overdue: 1, soon: 1 }]);
-    expect((await earlyWarnings(db.orm, { scopeUnit: null, unit: "A", workingDays: 1, now: NOW })).items.map((i) => i.code)).toEqual(["late"]);
+    expect((await earlyWarnings(db.orm, { scope: EVERY_UNIT, unit: "A", workingDays: 1, now: NOW })).items.map((i) => i.code)).toEqual(["late"]);
   });
   it("lists as overdue the open dossier without a start (§A.3) and the one without a known deadline (§A.4 [decision]), as the scorecard counts them", async () => {
-    const w = await earlyWarnings(db.orm, { scopeUnit: null, unit: "B", workingDays: 0, now: NOW });
+    const w = await earlyWarnings(db.orm, { scope: EVERY_UNIT, unit: "B", workingDays: 0, now: NOW });
     expect(w.items.map((i) => [i.code, i.overdue, i.startMs === null])).toEqual([["nodeadline", true, false], ["nostart", true, true]]);
     expect(w.byUnit).toEqual([{ unitCode: "B", unitName: "Xã B", overdue: 2, soon: 0 }]);
   });
   it("stays within the caller's scope", async () => {
-    const w = await earlyWarnings(db.orm, { scopeUnit: "B", workingDays: 30, now: NOW });
+    const w = await earlyWarnings(db.orm, { scope: subtreeOf("B"), workingDays: 30, now: NOW });
     expect(new Set(w.items.map((i) => i.unitCode))).toEqual(new Set(["B"]));
   });
 });
@@ -63,18 +64,18 @@ describe("early warning (METHOD §A.4)", () => {
 describe("the rate if the data were fixed (METHOD §A.3, §A.4 [decision])", () => {
   it("counts as on time, at most, only the dossiers late for missing data", async () => {
     const march = makePeriod("2025-03-01", "2025-03-31", NOW);
-    const b = (await onTimeIfFixed(db.orm, march, null)).get("B")!;
+    const b = (await onTimeIfFixed(db.orm, march, EVERY_UNIT)).get("B")!;
     // 25 dossiers: 23 within their 20 days, one with no deadline, one with no start.
     expect(b).toEqual({ population: 25, forced: 2, rate: 92, rateIfFixed: 100 });
-    expect((await onTimeIfFixed(db.orm, march, "A")).has("B")).toBe(false);
+    expect((await onTimeIfFixed(db.orm, march, subtreeOf("A"))).has("B")).toBe(false);
   });
 });
 
 describe("the list behind a count", () => {
   it("pages with the total of the whole list", async () => {
     const march = makePeriod("2025-03-01", "2025-03-31", NOW);
-    const first = await listDossiers(db.orm, { period: march, scopeUnit: null, unit: "B", limit: 10, offset: 0 });
-    const last = await listDossiers(db.orm, { period: march, scopeUnit: null, unit: "B", limit: 10, offset: 20 });
+    const first = await listDossiers(db.orm, { period: march, scope: EVERY_UNIT, unit: "B", limit: 10, offset: 0 });
+    const last = await listDossiers(db.orm, { period: march, scope: EVERY_UNIT, unit: "B", limit: 10, offset: 20 });
     expect(first.total).toBe(25);
     expect(last.total).toBe(25);
     expect(first.items).toHaveLength(10);
@@ -86,13 +87,13 @@ describe("the list behind a count", () => {
 describe("why a dossier counts against the rate (METHOD §A.3, §A.4)", () => {
   it("separates genuine lateness from gaps in the data, and sorts the late by how late", async () => {
     const march = makePeriod("2025-03-01", "2025-03-31", NOW);
-    const all = await listDossiers(db.orm, { period: march, scopeUnit: null, limit: 100 });
+    const all = await listDossiers(db.orm, { period: march, scope: EVERY_UNIT, limit: 100 });
     const reason = Object.fromEntries(all.items.map((i) => [i.code, i.reason]));
     expect(reason).toMatchObject({ late: "late", nodeadline: "unknown_procedure", nostart: "no_start", soon: null, later: null });
     expect(all.items.find((i) => i.code === "soon")).toMatchObject({ unitName: "Sở A", procedureName: "Thủ tục P5" });
-    const gaps = await listDossiers(db.orm, { period: march, scopeUnit: null, reason: "no_start" });
+    const gaps = await listDossiers(db.orm, { period: march, scope: EVERY_UNIT, reason: "no_start" });
     expect(gaps.items.map((i) => i.code)).toEqual(["nostart"]);
-    const byLateness = await listDossiers(db.orm, { period: march, scopeUnit: null, sort: "lateness", limit: 1 });
+    const byLateness = await listDossiers(db.orm, { period: march, scope: EVERY_UNIT, sort: "lateness", limit: 1 });
     // Due Mon 3/3 end of day, open at the as-of instant (10/3 10:00): 6 days and 10 hours late.
     expect(byLateness.items[0]).toMatchObject({ code: "late", reason: "late" });
     expect(Math.round(byLateness.items[0].lateMs! / 3_600_000)).toBe(6 * 24 + 10);
@@ -122,7 +123,7 @@ describe("periods the pages compare (METHOD §0.2)", () => {
 describe("the scorecard cache", () => {
   it("keeps at most 200 past scorecards, evicting the least recently used", async () => {
     const day = (i: number) => `2024-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
-    const read = (i: number) => scorecard(db.orm, { period: makePeriod(day(i), day(i), NOW), by: "all", scopeUnit: null });
+    const read = (i: number) => scorecard(db.orm, { period: makePeriod(day(i), day(i), NOW), by: "all", scope: EVERY_UNIT });
     await read(0);
     for (let i = 1; i <= 210; i++) {
       await read(i);
@@ -143,8 +144,8 @@ describe("the data review follows the period", () => {
     const march = makePeriod("2025-03-01", "2025-03-31", NOW);
     const january = makePeriod("2025-01-01", "2025-01-31", NOW);
     const count = (rows: Awaited<ReturnType<typeof auditDefects>>, unit: string) => rows.find((r) => r.unitCode === unit)?.counts.unknown_procedure ?? 0;
-    expect(count(await auditDefects(db.orm, { scopeUnit: null }), "B")).toBe(1);
-    expect(count(await auditDefects(db.orm, { scopeUnit: null, period: march }), "B")).toBe(1);
-    expect(count(await auditDefects(db.orm, { scopeUnit: null, period: january }), "B")).toBe(0);
+    expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT }), "B")).toBe(1);
+    expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT, period: march }), "B")).toBe(1);
+    expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT, period: january }), "B")).toBe(0);
   });
 });

@@ -14,6 +14,7 @@ import { DELETE as revokeTokenRoute } from "@/app/api/v1/tokens/[id]/route";
 import { pageParam } from "@/lib/page";
 import { call } from "../helpers/api";
 import { record, withSmallProvince } from "../helpers/province";
+import { EVERY_UNIT } from "@/lib/engine/sql-util";
 
 const province = withSmallProvince();
 const envelope = (data: unknown[], o: Record<string, unknown> = {}) => ({ service: "DongBoHoSoMC", data, ...o });
@@ -166,7 +167,7 @@ describe("exports", () => {
     const { makePeriod } = await import("@/lib/method/period");
     await upsertUnits(province.db.orm, [{ code: "EVIL", name: "=HYPERLINK(\"http://x\",\"bấm\")", kind: "so_nganh", parentCode: "T", areaCode: null }]);
     const period = makePeriod("2025-03-01", "2025-03-31", new Date("2025-04-01T00:00:00Z"));
-    const card = await scorecard(province.db.orm, { period, by: "agency", scopeUnit: null, filter: { parent: "T" } });
+    const card = await scorecard(province.db.orm, { period, by: "agency", scope: EVERY_UNIT, filter: { parent: "T" } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await scorecardWorkbook(card, "+Tỉnh", period)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Tổng hợp")!;
