@@ -93,7 +93,7 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   // How far it moved since last month, in points and places (METHOD-766 §0.5).
   await expect(page.locator("[data-change766]")).toContainText(/So với tháng \d+\/\d{4}/);
   await expect(page.locator("[data-change766]")).toContainText(/[▲▼] [\d,]+ điểm|không đổi/);
-  await expect(page.locator("[data-losses]")).toContainText(/đạt ngưỡng [\d,]+\s% để được thêm [\d,]+ điểm/);
+  await expect(page.locator("[data-losses]")).toContainText(/nếu đạt ngưỡng [\d,]+\s% sẽ được thêm [\d,]+ điểm/);
   // What costs points opens what to fix (issue #21, item 5).
   await expect(page.locator("[data-losses] a").first()).toBeVisible();
   // Every indicator with its counts; 2.1 opens the dossiers behind it.

@@ -81,3 +81,6 @@ export const text = (max: number) => z.string().max(max).regex(new RegExp(STORAB
 
 /** A local date `yyyy-MM-dd` as the API writes it (periods, METHOD §0.2). */
 export const localDay = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).max(10);
+
+/** A local instant as the API writes it (`formatLocalInstant`: yyyy-MM-ddTHH:mm:ss.SSS+07:00). */
+export const localInstant = () => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/).max(40);

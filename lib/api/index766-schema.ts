@@ -3,7 +3,7 @@
  * document; tests parse the API's own output with it, so it cannot drift.
  */
 import { z } from "zod";
-import { int, localDay } from "@/lib/json-schema";
+import { int, localDay, localInstant } from "@/lib/json-schema";
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
 import { RANKED_KINDS, RATINGS, TIME_UNITS_766 } from "@/lib/method/i766/score";
 
@@ -26,11 +26,12 @@ export const unitIndex766Schema = z.strictObject({
   rank: z.strictObject({ position: int(1, 1_000_000), of: int(1, 1_000_000), tier: z.enum(RANKED_KINDS) }).nullable(),
   groups: z.strictObject(Object.fromEntries((Object.keys(GROUPS) as GroupId[]).map((g) => [g, group(g)]))),
   change: z.strictObject({
-    previous: z.strictObject({ from: localDay(), to: localDay() }).describe("Kỳ trước cùng loại (tuần ISO, tháng, quý, nửa năm, năm; khoảng khác: cùng số ngày liền trước), tính đến hết kỳ"),
+    previous: z.strictObject({ from: localDay(), to: localDay(), asOf: localInstant().optional().describe("Khi kỳ này đang diễn ra: kỳ trước được tính đến cùng thời điểm tương ứng") })
+      .describe("Kỳ trước cùng loại (tuần ISO, tháng, quý, nửa năm, năm; khoảng khác: cùng số ngày liền trước), tính đến hết kỳ hoặc, khi kỳ này đang diễn ra, đến cùng khoảng thời gian kể từ đầu kỳ"),
     total: num.describe("Tổng điểm tăng (+) hoặc giảm (−) so với kỳ trước"),
     rank: int(-1_000_000, 1_000_000).nullable().describe("Số bậc xếp hạng tăng (+) hoặc giảm (−) so với kỳ trước, trong cùng nhóm đơn vị"),
-    groups: z.strictObject(Object.fromEntries((Object.keys(GROUPS) as GroupId[]).map((g) => [g, num]))).describe("Điểm từng nhóm tăng hoặc giảm"),
-  }).nullable().optional().describe("Thay đổi so với kỳ trước cùng loại (METHOD-766 §0.5); null khi không so sánh được"),
+    groups: z.strictObject(Object.fromEntries((Object.keys(GROUPS) as GroupId[]).map((g) => [g, num]))).describe("Điểm từng nhóm tăng hoặc giảm; null khi điểm tối đa áp dụng của nhóm khác nhau giữa hai kỳ"),
+  }).nullable().optional().describe("Thay đổi so với kỳ trước cùng loại (METHOD-766 §0.5); các số là null khi không so sánh được (kỳ trước không có hồ sơ nào được tính)"),
 }).describe("Chỉ số 766 của một đơn vị (by = all, agency, area)");
 
 export const procedureIndex766Schema = z.strictObject({

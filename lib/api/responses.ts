@@ -13,7 +13,7 @@ import { RULE_766_LABELS } from "@/lib/method/i766/ontime";
 import { SYNC_MESSAGES } from "@/lib/method/sync";
 import { SERVICES } from "@/lib/ingest/dvcqg";
 import { REFERENCE_KINDS } from "@/lib/ingest/reference";
-import { int, localDay, text } from "@/lib/json-schema";
+import { int, localDay, localInstant, text } from "@/lib/json-schema";
 import { ERROR_STATUS } from "./errors";
 import { index766Schema } from "./index766-schema";
 
@@ -24,7 +24,7 @@ const rate = z.number().min(0).nullable();
 const band = z.enum(keys(BAND_LABELS));
 const day = localDay();
 /** An instant in local time with its offset (METHOD §0.1), e.g. 2025-03-31T23:59:59.999+07:00. */
-const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/).max(40);
+const instant = localInstant();
 const code = text(100);
 const name = text(1000);
 

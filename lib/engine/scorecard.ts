@@ -13,7 +13,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { UnitKind } from "@/db/schema";
-import { type Period, periodJson, previousPeriod, yearFraction } from "@/lib/method/period";
+import { type Period, periodJson, yearFraction } from "@/lib/method/period";
 import { onTimeIndicator } from "@/lib/method/ontime";
 import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
@@ -22,7 +22,8 @@ import { syncIndicator } from "@/lib/method/sync";
 import { instant, subtree, textList, type Scope, scopeRoot, inUnitFilter } from "./sql-util";
 import { RANKED_KINDS, type RankedKind } from "@/lib/method/i766/score";
 import { competitionRanks, index766, timeUnit766, unitIndex, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
-import { movement766 } from "@/lib/method/i766/movement";
+import { comparedPeriod, movement766 } from "@/lib/method/i766/movement";
+import { formatLocalInstant } from "@/lib/method/time";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
@@ -179,11 +180,12 @@ export async function scorecards(
  */
 export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean } = {}): Promise<Scorecard> {
   if (q.profile !== "766" || !UNIT_GROUPINGS.includes(q.by)) return scorecardOfPeriod(orm, q, opts);
-  // The previous period ended before this one began, so it is judged as of its own end.
-  const previous = previousPeriod(q.period, q.period.asOf);
+  const previous = comparedPeriod(q.period);
   const [card, before] = await Promise.all([scorecardOfPeriod(orm, q, opts), scorecardOfPeriod(orm, { ...q, period: previous }, opts)]);
   const was = new Map(before.rows.map((r) => [r.key, unitIndex(r.index766)]));
-  const since = { from: previous.from, to: previous.to };
+  const since = previous.asOf.getTime() < previous.endAt.getTime()
+    ? { from: previous.from, to: previous.to, asOf: formatLocalInstant(previous.asOf) }
+    : { from: previous.from, to: previous.to };
   for (const row of card.rows) {
     const now = unitIndex(row.index766);
     if (now) now.change = movement766(now, was.get(row.key) ?? null, since);

@@ -97,6 +97,15 @@ export function heldSteps(sent: readonly SentStep[], dossierStart: Date | null, 
 /** S.2.1: a step is in the period when its end lies in it (and on or before as-of). */
 export const inPeriod = (s: HeldStep, p: Period) => s.to.getTime() >= p.startAt.getTime() && s.to.getTime() <= p.asOf.getTime();
 
+/**
+ * S.3's procedure step is a step kind, named by what the step does (its TrangThai): the
+ * words an official uses for a step, where DATA.md's labels name the dossier's state.
+ */
+export const STEP_LABELS: Record<number, string> = {
+  2: "Tiếp nhận", 3: "Từ chối tiếp nhận", 4: "Xử lý", 5: "Yêu cầu bổ sung", 6: "Yêu cầu nghĩa vụ tài chính",
+  7: "Rút hồ sơ", 8: "Dừng xử lý", 9: "Hoàn thành xử lý", 10: "Trả kết quả",
+};
+
 export const STEP_GROUPINGS = ["department", "officer", "procedure-step"] as const;
 export type StepGrouping = (typeof STEP_GROUPINGS)[number];
 
@@ -146,7 +155,7 @@ function keyOf(by: StepGrouping | "all", f: StepFact): { key: string; name: stri
   switch (by) {
     case "department": return who(f.department, "department");
     case "officer": return who(f.handler, "officer");
-    case "procedure-step": return { key: `${f.procedure}|${f.status}`, name: `${f.procedure} — ${STATUS_LABELS[f.status] ?? f.status}` };
+    case "procedure-step": return { key: `${f.procedure}|${f.status}`, name: `${f.procedure} — ${STEP_LABELS[f.status] ?? f.status}` };
     case "all": return { key: "", name: "" };
   }
 }
@@ -227,9 +236,11 @@ export const sendsNoProcess = (f: StepFields) => f.steps > 0 && f.department ===
 /**
  * A dossier's steps on a working-day axis (the dossier page's timeline): each step's
  * offset from the dossier's start and its length in working days, the due date's place,
- * and the step that pushed a late dossier past its due instant — the first step still
- * held (or not yet begun) when the due instant passed; null when every step ended before
- * it (the dossier went overdue waiting for its next step).
+ * and the step that pushed a late dossier past its due date. [decision] That is the step
+ * that overran its own deadline the most (the time it took beyond what it was given);
+ * when no step overran one (no step deadlines, or every step within its own), the step
+ * still held when the due instant passed; null when every step ended before it (the
+ * dossier went overdue waiting for its next step).
  */
 export interface Timeline {
   steps: Array<HeldStep & { offset: number | null }>;
@@ -244,6 +255,13 @@ export function timeline(held: readonly HeldStep[], start: Date | null, dueAt: D
   const steps = held.map((s) => ({ ...s, offset: s.from.getTime() < (origin?.getTime() ?? 0) ? 0 : at(s.from) }));
   const dueOffset = dueAt ? at(dueAt) : null;
   const span = Math.max(1, dueOffset ?? 0, ...steps.map((s) => (s.offset ?? 0) + (s.days ?? 0)));
-  const i = late && dueAt ? held.findIndex((s) => s.to.getTime() > dueAt.getTime()) : -1;
+  let i = -1;
+  if (late && dueAt) {
+    const overrun = (s: HeldStep) => (s.late && s.due ? s.to.getTime() - s.due.getTime() : 0);
+    held.forEach((s, k) => {
+      if (overrun(s) > 0 && (i < 0 || overrun(s) > overrun(held[i]))) i = k;
+    });
+    if (i < 0) i = held.findIndex((s) => s.to.getTime() > dueAt.getTime());
+  }
   return { steps, dueOffset, span, pushedPastDue: i < 0 ? null : i };
 }

@@ -33,7 +33,7 @@ export function trendMonths(p: Period, now = new Date()): Period[] {
     .map((m) => makePeriod(m, lastDayOfMonth(m), now));
 }
 
-export function periodLabel(p: Period): string {
+export function periodLabel(p: { from: LocalDate; to: LocalDate }): string {
   const [y, m] = p.from.split("-");
   switch (kindOf(p.from, p.to)) {
     case "month": return `Tháng ${Number(m)}/${y}`;
@@ -48,8 +48,19 @@ export function periodLabel(p: Period): string {
   }
 }
 
+/**
+ * What a period is compared with, in words (METHOD-766 §0.5): "tháng 11/2026", and for
+ * a running period the part of it compared ("tháng 11/2026, đến 10:00 06/11").
+ */
+export function comparedWords(previous: { from: string; to: string; asOf?: string }): string {
+  const label = periodLabelInline(previous);
+  if (!previous.asOf) return label;
+  const [day, time] = previous.asOf.split("T");
+  return `${label}, đến ${time.slice(0, 5)} ${dm(day)}`;
+}
+
 /** The label inside a sentence ("so với tháng 11/2026"). */
-export const periodLabelInline = (p: Period) => {
+export const periodLabelInline = (p: { from: LocalDate; to: LocalDate }) => {
   const label = periodLabel(p);
   return label.charAt(0).toLowerCase() + label.slice(1);
 };

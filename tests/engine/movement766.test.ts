@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { computeScorecard, scorecard, type Scorecard } from "@/lib/engine/scorecard";
-import { columnScore, movement766, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
+import { columnScore, comparedPeriod, movement766, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 import { index766, unitIndex, type Index766 } from "@/lib/method/i766/score";
 import { makePeriod } from "@/lib/method/period";
 import { DEMO_NOW, withDemo } from "../helpers/demo";
@@ -20,27 +20,32 @@ const demo = withDemo(3000);
 const indexes = (c: Scorecard) => new Map(c.rows.map((r) => [r.key, unitIndex(r.index766)]));
 
 describe("the movement against the previous period (METHOD-766 §0.5)", () => {
+  // NOW is 12:00 on 25/11: the running month is set against October as of 12:00 on 25/10.
   const cases = [
-    { kind: "ISO week", period: ["2026-11-16", "2026-11-22"], previous: ["2026-11-09", "2026-11-15"] },
-    { kind: "current month", period: ["2026-11-01", "2026-11-30"], previous: ["2026-10-01", "2026-10-31"] },
-    { kind: "quarter", period: ["2026-07-01", "2026-09-30"], previous: ["2026-04-01", "2026-06-30"] },
-    { kind: "custom range", period: ["2026-10-05", "2026-10-14"], previous: ["2026-09-25", "2026-10-04"] },
+    { kind: "ISO week", period: ["2026-11-16", "2026-11-22"], previous: ["2026-11-09", "2026-11-15"], asOf: null },
+    { kind: "current month (running: the same elapsed part of the month before)", period: ["2026-11-01", "2026-11-30"], previous: ["2026-10-01", "2026-10-31"], asOf: "2026-10-25T12:00:00.000+07:00" },
+    { kind: "quarter", period: ["2026-07-01", "2026-09-30"], previous: ["2026-04-01", "2026-06-30"], asOf: null },
+    { kind: "custom range", period: ["2026-10-05", "2026-10-14"], previous: ["2026-09-25", "2026-10-04"], asOf: null },
   ] as const;
   for (const c of cases) {
     it(`${c.kind}: points and places moved equal the two periods computed apart`, async () => {
       const q = { by: "agency" as const, scope: EVERY_UNIT, filter: { topLevel: true }, profile: "766" as const };
       const card = await scorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) });
       const now = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) }));
-      const before = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.previous[0], c.previous[1], NOW) }));
+      const before = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.previous[0], c.previous[1], c.asOf ? new Date(c.asOf) : NOW) }));
       let moved = 0;
       for (const row of card.rows) {
         const x = unitIndex(row.index766)!;
-        const [a, b] = [now.get(row.key)!, before.get(row.key) ?? null];
-        expect(x.change!.previous).toEqual({ from: c.previous[0], to: c.previous[1] });
+        const [a, seen] = [now.get(row.key)!, before.get(row.key) ?? null];
+        // Nothing to compare with when the previous period counted no dossier (its 2.1 did not apply).
+        const b = seen && seen.groups["2"].score !== null ? seen : null;
+        expect(x.change!.previous).toEqual(c.asOf ? { from: c.previous[0], to: c.previous[1], asOf: c.asOf } : { from: c.previous[0], to: c.previous[1] });
         expect(x.change!.total).toBe(a.total === null || b?.total == null ? null : a.total - b.total);
         expect(x.change!.rank).toBe(a.rank && b?.rank ? b.rank.position - a.rank.position : null);
         for (const g of ["1", "2", "3", "4", "5"] as const) {
-          expect(x.change!.groups[g]).toBe(a.groups[g].score === null || b?.groups[g].score == null ? null : a.groups[g].score! - b.groups[g].score!);
+          // A group compares only on the same applicable maximum.
+          const alike = b && a.groups[g].max === b.groups[g].max && a.groups[g].score !== null && b.groups[g].score !== null;
+          expect(x.change!.groups[g]).toBe(alike ? a.groups[g].score! - b.groups[g].score! : null);
         }
         // The figures themselves are the period's own, whatever is compared.
         expect({ ...x, change: undefined }).toEqual({ ...a, change: undefined });
@@ -101,6 +106,20 @@ describe("movement766 and the national columns, by hand (METHOD-766 §0.4, §3)"
     expect(m.rank).toBe(2);
     expect(movement766(now, { ...before, rank: { position: 1, of: 3, tier: "xa" } }, m.previous).rank).toBeNull();
     expect(movement766(now, null, m.previous)).toMatchObject({ total: null, rank: null, groups: { "2": null } });
+    // A group whose applicable maximum changed (3.3 then 3.3 + 3.6) has no movement; the total still has one.
+    const wider = idx({ "2.1": 75, "3.3": 10, "3.6": 30 }, { position: 2, of: 10, tier: "so_nganh" });
+    expect(movement766(wider, before, m.previous)).toMatchObject({ groups: { "2": 5, "3": null } });
+    // A previous period without a dossier counted (2.1 not applicable) is nothing to compare with.
+    expect(movement766(now, idx({ "1.3": 50 }, { position: 1, of: 10, tier: "so_nganh" }), m.previous)).toMatchObject({ total: null, rank: null });
+  });
+
+  it("a running period is set against the same elapsed part of the previous one; a finished one against its whole", () => {
+    const running = comparedPeriod(makePeriod("2026-12-01", "2026-12-31", new Date("2026-12-06T10:00:00+07:00")));
+    expect({ from: running.from, to: running.to, asOf: running.asOf.toISOString() }).toEqual({ from: "2026-11-01", to: "2026-11-30", asOf: new Date("2026-11-06T10:00:00+07:00").toISOString() });
+    // 31 March against February: capped at February's end.
+    expect(comparedPeriod(makePeriod("2026-03-01", "2026-03-31", new Date("2026-03-31T20:00:00+07:00"))).asOf.toISOString()).toBe(new Date("2026-02-28T23:59:59.999+07:00").toISOString());
+    const done = comparedPeriod(makePeriod("2026-11-16", "2026-11-22", new Date("2026-12-06T10:00:00+07:00")));
+    expect([done.from, done.to, done.asOf.getTime()]).toEqual(["2026-11-09", "2026-11-15", done.endAt.getTime()]);
   });
 
   it("group 3 splits into DVCTT (3.1–3.3, 12) and thanh toán (3.4–3.6, 10)", () => {

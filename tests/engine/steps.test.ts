@@ -14,7 +14,7 @@ import { loadCalendar } from "@/lib/engine/explain";
 import { prng } from "@/lib/demo/generate";
 import { derive, verdictOf, type Deadline } from "@/lib/method/ontime";
 import { makePeriod, type Period } from "@/lib/method/period";
-import { factsOf, heldSteps, median, stepFields, stepFigures, STEP_GROUPINGS, UNNAMED, who, type StepFact } from "@/lib/method/steps";
+import { factsOf, heldSteps, median, stepFields, stepFigures, STEP_GROUPINGS, timeline, UNNAMED, who, type StepFact } from "@/lib/method/steps";
 import { startOfLocalDay } from "@/lib/method/time";
 import type { WorkCalendar } from "@/lib/method/calendar";
 import { buildProvince } from "../helpers/build";
@@ -136,5 +136,23 @@ describe("METHOD-STEPS by hand", () => {
     ]);
     expect(held[1].hours).toBeCloseTo(104, 10);
     expect(median([3, 1, 2, 10])).toBe(2.5);
+  });
+
+  it("the step that pushed a late dossier past its due date: the one that overran its own deadline most, else the one held when it passed", () => {
+    const at = (s: string) => new Date(`${s}+07:00`);
+    const step = (o: Partial<Parameters<typeof heldSteps>[0][number]>) => ({ status: 4, at: at("2026-10-05T10:00:00"), handler: null, title: null, department: null, startedAt: null, stepDueAt: null, ...o });
+    const held = heldSteps([
+      step({ status: 2, at: at("2026-10-01T16:00:00"), stepDueAt: at("2026-10-01T17:00:00") }),
+      step({ at: at("2026-10-07T10:00:00"), stepDueAt: at("2026-10-05T10:00:00"), handler: "Nguyễn Hữu Hoa" }), // 2 days over its own
+      step({ at: at("2026-10-08T10:00:00"), stepDueAt: at("2026-10-08T09:00:00") }), // an hour over
+      step({ status: 9, at: at("2026-10-12T09:00:00"), stepDueAt: at("2026-10-12T17:00:00"), handler: "Trần Văn Long" }), // within its own; held when the due passed
+    ], at("2026-10-01T15:00:00"), at("2026-10-31T00:00:00"), cal);
+    const due = at("2026-10-09T23:59:59");
+    expect(timeline(held, at("2026-10-01T15:00:00"), due, true, cal).pushedPastDue).toBe(1);
+    // Without step deadlines: the step still held when the due instant passed.
+    const bare = held.map((s) => ({ ...s, due: null, late: null }));
+    expect(timeline(bare, at("2026-10-01T15:00:00"), due, true, cal).pushedPastDue).toBe(3);
+    // On time: nothing pushed it.
+    expect(timeline(held, at("2026-10-01T15:00:00"), due, false, cal).pushedPastDue).toBeNull();
   });
 });

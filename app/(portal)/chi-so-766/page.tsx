@@ -9,10 +9,10 @@ import { getDb } from "@/lib/data/db";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import { GROUPS, INDICATORS, isDossierIndicator766, isFeedbackIndicator766, isProcedureIndicator766, type GroupId, type IndicatorId } from "@/lib/method/i766/points";
 import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
-import { makePeriod, type Period } from "@/lib/method/period";
+import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
-import { periodFromParams, periodLabel, periodLabelInline, qs, trendMonths, monthLabel } from "@/lib/ui/period";
+import { comparedWords, periodFromParams, periodLabel, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { Computing } from "../../_components/computing";
@@ -108,7 +108,7 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
         )}
         {index.change && (index.change.total !== null || index.change.rank !== null) && (
           <div data-change766>
-            <p className="text-sm text-gray-600">So với {periodLabelInline(makePeriod(index.change.previous.from, index.change.previous.to, period.asOf))}</p>
+            <p className="text-sm text-gray-600">So với {comparedWords(index.change.previous)}</p>
             <p className="flex flex-wrap items-baseline gap-x-3 text-lg tabular-nums">
               {index.change.total !== null && <span data-change-total={index.change.total}><Movement value={index.change.total} unit="points" />{Math.abs(index.change.total) >= 0.005 && " điểm"}</span>}
               {index.change.rank !== null && <span data-change-rank={index.change.rank}><Movement value={index.change.rank} unit="places" /></span>}
@@ -150,7 +150,7 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
                 {fixHref(id)
                   ? <Link className="font-semibold text-blue-700 underline" href={fixHref(id)!}>{id} {INDICATORS[id].name}</Link>
                   : <strong>{id} {INDICATORS[id].name}</strong>}: đạt {formatRate(s.ratio)} —{" "}
-                đạt ngưỡng {formatRate(s.threshold)} để được thêm <strong>{formatPoints(gainAtThreshold(s))} điểm</strong>
+                nếu đạt ngưỡng {formatRate(s.threshold)} sẽ được thêm <strong>{formatPoints(gainAtThreshold(s))} điểm</strong>
                 {index.max < 100 && <> (tổng điểm tăng {formatPoints((gainAtThreshold(s) * 100) / index.max)})</>}
               </li>
             ))}

@@ -7,8 +7,7 @@ import { allowed, type Caller } from "@/lib/data/scope";
 import { getDb } from "@/lib/data/db";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import type { Period } from "@/lib/method/period";
-import { STATUS_LABELS } from "@/lib/method/status";
-import { sendsNoProcess, type StepRow } from "@/lib/method/steps";
+import { sendsNoProcess, STEP_LABELS, type StepRow } from "@/lib/method/steps";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
@@ -19,7 +18,15 @@ import { PeriodPicker } from "../../_components/period-picker";
 
 export const metadata: Metadata = { title: "Quy trình xử lý" };
 
-type Search = Promise<{ from?: string; to?: string; unit?: string; dept?: string; deptUnit?: string }>;
+type Search = Promise<{ from?: string; to?: string; unit?: string; dept?: string; deptUnit?: string; all?: string }>;
+
+/** Rows shown before "Xem tất cả": a province has hundreds of departments. */
+const FIRST_ROWS = 25;
+/** A procedure step ranks among the slowest only on enough steps with a deadline to mean something. */
+const MIN_JUDGED = 5;
+
+/** Working days held: whole days as such ("6"), a median between two ("2,5"). */
+const days = (v: number | null) => (v === null ? "—" : Number.isInteger(v) ? formatCount(v) : formatPoints(v).replace(/0$/, ""));
 
 /**
  * Where the time goes inside the process (METHOD-STEPS): the departments of a unit,
@@ -31,6 +38,8 @@ export default async function ProcessPage({ searchParams }: { searchParams: Sear
   const { orm, caller } = await requirePage("scores:read");
   const period = periodFromParams(sp);
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
+  // A department of a unit outside the caller's scope is "not found", as the unit itself is.
+  if (sp.deptUnit) await orNotFound(resolveUnit(orm, caller, sp.deptUnit));
   const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
   const base = { from: period.from, to: period.to };
   return (
@@ -43,17 +52,18 @@ export default async function ProcessPage({ searchParams }: { searchParams: Sear
       </div>
       <PeriodPicker path="/quy-trinh" period={period} keep={{ unit: sp.unit }} />
       <Suspense key={`${period.from}|${period.to}|${unit?.code}|${sp.dept}|${sp.deptUnit}`} fallback={<Computing label="Đang tính thời gian từng bước…" />}>
-        <ProcessBody caller={caller} period={period} unit={unit?.code} dept={sp.dept !== undefined && sp.deptUnit ? { key: sp.dept, unit: sp.deptUnit } : undefined} />
+        <ProcessBody caller={caller} period={period} unit={unit?.code} all={sp.all === "1"} dept={sp.dept && sp.deptUnit ? { key: sp.dept, unit: sp.deptUnit } : undefined} />
       </Suspense>
       <p className="text-xs text-gray-500">
         Mỗi bước tính từ ngày bắt đầu do hệ thống một cửa gửi (hoặc từ khi bước trước kết thúc) đến khi bước kết thúc; đúng hạn khi kết
-        thúc không muộn hơn hạn của bước (hạn ghi 00:00 là hết ngày đó). Số ngày là ngày làm việc. Bước không có hạn không được đánh giá.
+        thúc không muộn hơn hạn của bước (hạn ghi 00:00 là hết ngày đó). Số ngày là ngày làm việc đã qua (một bước trễ vài giờ trong
+        cùng ngày giữ 0 ngày). Bước không có hạn không được đánh giá.
       </p>
     </div>
   );
 }
 
-async function ProcessBody({ caller, period, unit, dept }: { caller: Caller; period: Period; unit?: string; dept?: { unit: string; key: string } }) {
+async function ProcessBody({ caller, period, unit, dept, all }: { caller: Caller; period: Period; unit?: string; dept?: { unit: string; key: string }; all: boolean }) {
   const { orm } = await getDb(); // the page above has checked the caller
   const v = await getProcessView(orm, caller, { period, unit, department: dept });
   const base = { from: period.from, to: period.to, unit };
@@ -64,14 +74,17 @@ async function ProcessBody({ caller, period, unit, dept }: { caller: Caller; per
   const unitName = (code: string) => v.unitNames[code] ?? code;
   const stepName = (r: StepRow) => {
     const [proc, status] = r.key.split("|");
-    return `${v.procedureNames[proc] ?? (proc || "Không rõ thủ tục")} — ${STATUS_LABELS[Number(status)] ?? status}`;
+    return <>{v.procedureNames[proc] ?? (proc || "Không rõ thủ tục")} — {STEP_LABELS[Number(status)] ?? status}
+      {!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}</>;
   };
+  const slowSteps = v.procedureSteps.filter((r) => r.judged >= MIN_JUDGED).slice(0, 15);
+  const shownDepartments = all ? v.departments : v.departments.slice(0, FIRST_ROWS);
   return (
     <div className="space-y-5">
       <section className="grid gap-3 sm:grid-cols-4" aria-label="Tổng số bước">
         <Figure label="Bước xử lý kết thúc trong kỳ" value={formatCount(v.totals.steps)} />
         <Figure label="Bước có hạn" value={formatCount(v.totals.judged)} />
-        <Figure label="Bước đúng hạn" value={v.totals.rate === null ? "Không có hạn" : formatRate(v.totals.rate)} data="rate" />
+        <Figure label="Bước đúng hạn" value={v.totals.rate === null ? "Không có hạn của bước" : formatRate(v.totals.rate)} data="rate" />
         <Figure label="Hồ sơ quá hạn có bước trễ" value={formatCount(v.totals.lateDossiers)} />
       </section>
 
@@ -106,17 +119,21 @@ async function ProcessBody({ caller, period, unit, dept }: { caller: Caller; per
 
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Phòng ban, chậm nhất trước</h2>
-        <Rows rows={v.departments} heading="Phòng ban" data="departments"
+        <Rows rows={shownDepartments} heading="Phòng ban" data="departments"
           name={(r) => {
             const label = <>{r.name}{!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}</>;
             // Steps without a department are one row, not a department to open.
             return r.key ? <Link className="text-blue-700 hover:underline" href={`/quy-trinh${qs({ ...base, dept: r.key, deptUnit: r.unit })}`}>{label}</Link> : label;
           }} />
+        {!all && v.departments.length > FIRST_ROWS && (
+          <Link className="text-sm text-blue-700 underline" href={`/quy-trinh${qs({ ...base, all: "1" })}`}>Xem tất cả {formatCount(v.departments.length)} phòng ban</Link>
+        )}
       </section>
 
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Bước của thủ tục chậm nhất</h2>
-        <Rows rows={v.procedureSteps.slice(0, 15)} heading="Thủ tục — bước" name={stepName} data="procedure-steps" />
+        <p className="text-xs text-gray-600">Các bước có từ {MIN_JUDGED} lần có hạn trở lên trong kỳ.</p>
+        <Rows rows={slowSteps} heading="Thủ tục — bước" name={stepName} data="procedure-steps" />
       </section>
 
       {v.officers && (
@@ -166,7 +183,7 @@ function Rows({ rows, heading, name, data }: { rows: StepRow[]; heading: string;
                 </div>
               </td>
               <td className="px-2 py-2 tabular-nums">{formatCount(r.steps)} ({formatCount(r.judged)})</td>
-              <td className="px-2 py-2 tabular-nums">{r.daysMedian === null ? "—" : formatPoints(r.daysMedian)}</td>
+              <td className="px-2 py-2 tabular-nums">{days(r.daysMedian)}</td>
               <td className="px-2 py-2 tabular-nums">{formatCount(r.lateDossiers)}</td>
             </tr>
           ))}

@@ -9,10 +9,11 @@ import type { Period } from "@/lib/method/period";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import type { Band, BandedIndicator } from "@/lib/method/bands";
-import { periodFromParams, periodLabel, periodLabelInline, previousPeriod, qs } from "@/lib/ui/period";
+import { comparedWords, periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
-import { columnScore, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
+import { columnScore, comparedPeriod, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
+import { formatLocalInstant } from "@/lib/method/time";
 import { competitionRanks, unitIndex, ratingOf766 } from "@/lib/method/i766/score";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
@@ -193,7 +194,8 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
   const { orm } = await getDb(); // the page above has checked the caller
   const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit } : { topLevel: true }, profile: "766" });
   const base = { from: period.from, to: period.to };
-  const previous = previousPeriod(period, period.asOf);
+  const p = comparedPeriod(period);
+  const previous = { from: p.from, to: p.to, asOf: p.asOf.getTime() < p.endAt.getTime() ? formatLocalInstant(p.asOf) : undefined };
   const total = (r: ScorecardRow) => unitIndex(r.index766)?.total ?? null;
   const rows = [...card.rows].sort((a, b) => (total(b) ?? -1) - (total(a) ?? -1) || a.name.localeCompare(b.name, "vi"));
   const sections = SECTION_ORDER.map((k) => ({ kind: k, rows: rows.filter((r) => (r.kind ?? "tinh") === k) })).filter((x) => x.rows.length > 0);
@@ -215,7 +217,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                   <th className="px-2 py-2">Xếp loại</th>
                   {/* Each cell states the maximum that applies to its unit (an indicator not applicable leaves it).
                       On a phone the groups wait one tap away ("chi tiết"): rank, unit, total and rating fit the screen. */}
-                  <th className="px-2 py-2">So với {periodLabelInline(previous)}</th>
+                  <th className="px-2 py-2">So với {comparedWords(previous)}</th>
                   {NATIONAL_COLUMNS.map((c) => <th key={c.key} className="hidden px-2 py-2 sm:table-cell">{c.label}</th>)}
                 </tr>
               </thead>
@@ -258,7 +260,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
       ))}
       <p className="text-xs text-gray-500">
         Tổng điểm tính trên các chỉ số áp dụng được với đơn vị, quy về thang 100; mỗi ô ghi điểm đạt trên điểm tối đa áp dụng
-        được với đơn vị. Thay đổi so với {periodLabelInline(previous)} (tính đến hết kỳ đó): ▲ tăng, ▼ giảm điểm hoặc bậc xếp hạng.
+        được với đơn vị. Thay đổi so với {comparedWords(previous)}: ▲ tăng, ▼ giảm điểm hoặc bậc xếp hạng; kỳ đang diễn ra được so với cùng khoảng thời gian của kỳ trước.
       </p>
     </div>
   );

@@ -5,17 +5,22 @@
  */
 import { GROUPS, INDICATORS, type GroupId, type IndicatorId } from "./points";
 import type { Index766 } from "./score";
+import { previousPeriod, type Period } from "../period";
 
 const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
 
 /**
- * A unit's index against the previous period of the same kind (§0.5), as of that period's
- * end. Points are exact differences (now − before); `rank` is the places moved up
- * (before − now: positive climbed, negative fell). A figure missing on either side (no
- * total, not ranked, a group not applicable) has no movement: null.
+ * A unit's index against the previous period of the same kind (§0.5) — for a period still
+ * running, against the same elapsed part of the previous one (`comparedPeriod`). Points are
+ * exact differences (now − before); `rank` is the places climbed (before − now: positive
+ * climbed, negative fell). [decision] No movement (null) where the two are not alike: a
+ * figure missing on either side (no total, not ranked), a group whose applicable maximum
+ * differs (17 of 18 then 6 of 6 is no fall of 11), or a previous period without a single
+ * dossier counted (2.1 not applicable: its total stands on the catalogue alone).
  */
 export interface Movement766 {
-  previous: { from: string; to: string };
+  /** The period compared with, and its as-of instant when it is not its end (a running period's same elapsed part). */
+  previous: { from: string; to: string; asOf?: string };
   total: number | null;
   rank: number | null;
   groups: Record<GroupId, number | null>;
@@ -24,15 +29,30 @@ export interface Movement766 {
 const delta = (now: number | null | undefined, before: number | null | undefined) =>
   now == null || before == null ? null : now - before;
 
-export function movement766(now: Index766, before: Index766 | null, previous: { from: string; to: string }): Movement766 {
+export function movement766(now: Index766, before: Index766 | null, previous: { from: string; to: string; asOf?: string }): Movement766 {
+  const was = before && before.groups["2"].score !== null ? before : null;
   // A rank moves only within the same tier of peers (a unit that changed tier has no move).
-  const sameTier = now.rank && before?.rank && now.rank.tier === before.rank.tier;
+  const sameTier = now.rank && was?.rank && now.rank.tier === was.rank.tier;
   return {
     previous,
-    total: delta(now.total, before?.total),
-    rank: sameTier ? before!.rank!.position - now.rank!.position : null,
-    groups: Object.fromEntries(GROUP_IDS.map((g) => [g, delta(now.groups[g].score, before?.groups[g].score)])) as Record<GroupId, number | null>,
+    total: delta(now.total, was?.total),
+    rank: sameTier ? was!.rank!.position - now.rank!.position : null,
+    groups: Object.fromEntries(GROUP_IDS.map((g) => [g,
+      was && was.groups[g].max === now.groups[g].max ? delta(now.groups[g].score, was.groups[g].score) : null])) as Record<GroupId, number | null>,
   };
+}
+
+/**
+ * §0.5: what a period is compared with — the previous period of the same kind, judged as
+ * of its end; for a period still running (as-of before its end), as of the same time
+ * elapsed since its start (the first six days of December against the first six of
+ * November), so that a week into a month is not set against a whole month.
+ */
+export function comparedPeriod(p: Period): Period {
+  const previous = previousPeriod(p, p.asOf);
+  if (p.asOf.getTime() >= p.endAt.getTime()) return previous;
+  const asOf = new Date(Math.min(previous.endAt.getTime(), previous.startAt.getTime() + (p.asOf.getTime() - p.startAt.getTime())));
+  return { ...previous, asOf };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { formatDateTime, formatPoints } from "@/lib/format";
+import { formatCount, formatDateTime, formatPoints } from "@/lib/format";
 import { STATUS_LABELS } from "@/lib/method/status";
-import { UNNAMED, type Timeline } from "@/lib/method/steps";
+import { STEP_LABELS, UNNAMED, type Timeline } from "@/lib/method/steps";
 
 const when = (d: Date) => formatDateTime(d);
 
@@ -17,15 +17,16 @@ export function StepTimeline({ t }: { t: Timeline }) {
     <div className="space-y-3">
       {pushed && (
         <p className="rounded border border-red-300 bg-red-50 p-2 text-sm" data-pushed-past-due>
-          Bước làm hồ sơ quá hạn: <strong>{STATUS_LABELS[pushed.status]}</strong> tại <strong>{pushed.department.name}</strong>
-          {pushed.officer.name !== UNNAMED && <> ({pushed.officer.name})</>}, kết thúc {when(pushed.to)}, sau hạn giải quyết của hồ sơ.
+          Bước làm hồ sơ quá hạn: <strong>{STEP_LABELS[pushed.status] ?? STATUS_LABELS[pushed.status]}</strong> tại <strong>{pushed.department.name}</strong>
+          {pushed.officer.name !== UNNAMED && <> ({pushed.officer.name})</>}, kết thúc {when(pushed.to)}
+          {pushed.late && pushed.due ? <>, trễ so với hạn của bước ({when(pushed.due)})</> : <>, sau hạn giải quyết của hồ sơ</>}.
         </p>
       )}
       <ol className="space-y-2 rounded-lg border border-gray-200 bg-white p-4 text-sm" data-timeline>
         {t.steps.map((s, i) => (
           <li key={i} data-step-late={s.late === null ? "none" : String(s.late)}>
             <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-              <span className="font-medium">{STATUS_LABELS[s.status] ?? s.status} — {s.department.name}</span>
+              <span className="font-medium">{STEP_LABELS[s.status] ?? s.status} — {s.department.name}</span>
               <span className="text-xs text-gray-600">
                 {s.officer.name}{s.title ? `, ${s.title}` : ""}
               </span>
@@ -38,13 +39,13 @@ export function StepTimeline({ t }: { t: Timeline }) {
             </div>
             <p className="mt-0.5 text-xs text-gray-600 tabular-nums">
               {when(s.from)} → {when(s.to)}
-              {s.days !== null && <> · {formatPoints(s.days)} ngày làm việc</>}
+              {s.days !== null && <> · {s.days === 0 ? "trong ngày" : `${formatCount(s.days)} ngày làm việc`}</>}
               {s.due ? <> · hạn của bước {when(s.due)}{s.late && <strong className="text-red-700"> · trễ</strong>}</> : <> · bước không có hạn</>}
             </p>
           </li>
         ))}
       </ol>
-      {t.dueOffset !== null && <p className="text-xs text-gray-500">Vạch đứng: hạn giải quyết của hồ sơ. Màu xanh: bước đúng hạn của bước; đỏ: trễ; xám: bước không có hạn.</p>}
+      {t.dueOffset !== null && <p className="text-xs text-gray-500">Vạch đứng: hạn giải quyết của hồ sơ. Màu xanh: bước xong trong hạn của bước; đỏ: bước trễ hạn; xám: bước không có hạn.</p>}
     </div>
   );
 }
