@@ -41,14 +41,16 @@ export function stepFactsSql(q: Omit<StepQuery, "by">): SQL {
   if (q.filter?.field) dossierIn.push(sql`d.procedure_code in (select code from procedures where field_code = ${q.filter.field})`);
   return sql`
     with ds as (
-      -- S.2.2: the dossiers of the scope with a handling step ending in the period.
-      select d.* from dossiers d
+      -- S.2.2: the dossiers of the scope with a handling step ending in the period, each
+      -- with its METHOD §A verdict for the period (late or overdue), computed once per dossier.
+      select d.province_code, d.id, d.code, d.unit_code, d.procedure_code, d.start_at, v.pop and not v.ok as late_dossier
+      from dossiers d cross join lateral ${dossierVerdict(q.period)} v
       where ${sql.join(dossierIn, sql` and `)}
         and exists (select 1 from process_steps x where x.province_code = d.province_code and x.dossier_id = d.id
           and x.at >= ${ps} and x.at <= ${asOf} and x.status <> ${STATUS.SUBMITTED})
     ), st as (
       -- S.1.1: handling steps up to as-of, in order (ties by status); S.1.3 needs the previous one's end.
-      select ds.code, ds.unit_code, coalesce(ds.procedure_code, '') as procedure_code, ds.start_at, ds.id, ds.province_code,
+      select ds.code, ds.unit_code, coalesce(ds.procedure_code, '') as procedure_code, ds.start_at, ds.late_dossier,
         s.status, s.at, s.department, s.handler, s.started_at, s.step_due_at,
         lag(s.at) over (partition by s.province_code, s.dossier_id order by s.at, s.status) as prev_at
       from ds join process_steps s on s.province_code = ds.province_code and s.dossier_id = ds.id
@@ -71,9 +73,8 @@ export function stepFactsSql(q: Omit<StepQuery, "by">): SQL {
       -- S.5 and the data review: what the sender filled.
       h.started_at is not null as has_start, h.started_at > h.at as start_after_end, h.step_due_at is not null as has_due,
       count(*)::int as count,
-      coalesce(array_agg(distinct h.code) filter (where h.at > h.due and v.pop and not v.ok), '{}') as late_dossiers
-    from held h join dossiers d on d.province_code = h.province_code and d.id = h.id
-      cross join lateral ${dossierVerdict(q.period)} v
+      coalesce(array_agg(distinct h.code) filter (where h.at > h.due and h.late_dossier), '{}') as late_dossiers
+    from held h
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
 }
 
