@@ -8,6 +8,8 @@ export async function register() {
     // The database's own session secret (lib/auth/secret.ts), before the first request.
     await loadAuthSecret((await getDb()).orm);
     startNightlyJobs();
-    await answerBackupRequests().catch((e) => console.error(`Sao lưu trực tuyến không sẵn sàng / Online backup unavailable: ${(e as Error).message}`));
+    await answerBackupRequests().catch((e) =>
+      console.error(`Sao lưu trực tuyến không sẵn sàng / Online backup unavailable: ${(e as Error).message}`),
+    );
   }
 }

@@ -7,7 +7,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 /** The signed-in pages (app/(portal)/*): a visitor is sent to sign in, then back (tests/security/proxy.test.ts keeps the list whole). */
-const PROTECTED = ["/tong-quan", "/xep-hang", "/chi-so-766", "/quy-trinh", "/ho-so", "/canh-bao", "/ra-soat", "/ban-do", "/bao-cao", "/quan-tri"];
+const PROTECTED = [
+  "/tong-quan",
+  "/xep-hang",
+  "/chi-so-766",
+  "/quy-trinh",
+  "/ho-so",
+  "/canh-bao",
+  "/ra-soat",
+  "/ban-do",
+  "/bao-cao",
+  "/quan-tri",
+];
 
 /** Whether every segment of the path decodes (a lone "%" or "%FF%FE" made Next answer a plain-text 500). */
 const decodes = (pathname: string) =>
@@ -25,8 +36,14 @@ export function proxy(req: NextRequest) {
   if (!decodes(pathname)) {
     // Such a path names nothing: the API's error envelope, or the site's 404.
     return pathname.startsWith("/api/")
-      ? NextResponse.json({ error: { code: "not_found", message: "Không tìm thấy / Not found", details: null } }, { status: 404 })
-      : new NextResponse("Không tìm thấy trang / Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+      ? NextResponse.json(
+          { error: { code: "not_found", message: "Không tìm thấy / Not found", details: null } },
+          { status: 404 },
+        )
+      : new NextResponse("Không tìm thấy trang / Not found", {
+          status: 404,
+          headers: { "content-type": "text/plain; charset=utf-8" },
+        });
   }
   if (pathname.startsWith("/api/")) return NextResponse.next();
   const hasSession = req.cookies.has("next-auth.session-token") || req.cookies.has("__Secure-next-auth.session-token");
@@ -37,7 +54,8 @@ export function proxy(req: NextRequest) {
     res.headers.set("Vary", "Cookie");
     return withHsts(req, res);
   }
-  if (!PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`)) || hasSession) return withHsts(req, NextResponse.next());
+  if (!PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`)) || hasSession)
+    return withHsts(req, NextResponse.next());
   const login = new URL("/login", req.url);
   login.searchParams.set("callbackUrl", `${pathname}${search}`);
   return withHsts(req, NextResponse.redirect(login));

@@ -21,7 +21,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <header className="no-print border-b border-red-800 bg-red-700 text-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
             <Link href="/" className="font-semibold tracking-tight">
-              Chỉ số TTHC <span className="hidden font-normal text-red-100 sm:inline">· Theo dõi, đánh giá giải quyết thủ tục hành chính</span>
+              Chỉ số TTHC{" "}
+              <span className="hidden font-normal text-red-100 sm:inline">
+                · Theo dõi, đánh giá giải quyết thủ tục hành chính
+              </span>
             </Link>
             <UserMenu />
           </div>

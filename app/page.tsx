@@ -35,14 +35,18 @@ export default async function HomePage() {
     province.code ? getIndicators(orm, PUBLIC, { period, by: "agency", filter: { parent: province.code } }) : null,
     getIndicatorsForPeriods(orm, PUBLIC, { periods: months, by: "all" }),
   ]);
-  const points: TrendPoint[] = months.map((m, i) => ({ month: monthLabel(m), "Đúng hạn": trend[i].rows[0]?.onTime.rate ?? null }));
+  const points: TrendPoint[] = months.map((m, i) => ({
+    month: monthLabel(m),
+    "Đúng hạn": trend[i].rows[0]?.onTime.rate ?? null,
+  }));
   return (
     <div className="space-y-6">
       <section>
         <h1 className="text-2xl font-semibold">{province.name ?? "Chưa có dữ liệu đơn vị"}</h1>
         <p className="mt-1 text-gray-600">
-          Kết quả giải quyết thủ tục hành chính từ ngày {formatDay(period.from)} đến ngày {formatDay(period.to)}, tính theo
-          thời gian thực ({formatCount(province.units)} cơ quan, đơn vị). Số liệu tính đến {formatDateTime(period.asOf)}.
+          Kết quả giải quyết thủ tục hành chính từ ngày {formatDay(period.from)} đến ngày {formatDay(period.to)}, tính
+          theo thời gian thực ({formatCount(province.units)} cơ quan, đơn vị). Số liệu tính đến{" "}
+          {formatDateTime(period.asOf)}.
         </p>
       </section>
       {card.rows[0] ? <IndicatorCards row={card.rows[0]} /> : <p>Chưa có dữ liệu.</p>}
@@ -53,7 +57,13 @@ export default async function HomePage() {
           <PublicRanking title="Xã, phường" rows={tier.rows.filter((r) => r.kind === "xa" || r.kind === "huyen")} />
         </div>
       )}
-      <p className="text-sm text-gray-600">Cán bộ các cơ quan <Link className="text-blue-700 underline" href="/login">đăng nhập</Link> để xem chi tiết đến từng hồ sơ.</p>
+      <p className="text-sm text-gray-600">
+        Cán bộ các cơ quan{" "}
+        <Link className="text-blue-700 underline" href="/login">
+          đăng nhập
+        </Link>{" "}
+        để xem chi tiết đến từng hồ sơ.
+      </p>
     </div>
   );
 }
@@ -64,7 +74,9 @@ export default async function HomePage() {
  * competition ranks (1, 1, 3), as on the ranking page; units without dossiers come last.
  */
 function PublicRanking({ title, rows }: { title: string; rows: ScorecardRow[] }) {
-  const sorted = [...rows].sort((a, b) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1) || a.name.localeCompare(b.name, "vi"));
+  const sorted = [...rows].sort(
+    (a, b) => (b.onTime.rate ?? -1) - (a.onTime.rate ?? -1) || a.name.localeCompare(b.name, "vi"),
+  );
   const ranks = competitionRanks(rows.map((r) => ({ key: r.key, total: r.onTime.rate })));
   const rated = sorted.filter((r) => r.onTime.rate !== null);
   const best = rated.slice(0, 5);
@@ -73,7 +85,10 @@ function PublicRanking({ title, rows }: { title: string; rows: ScorecardRow[] })
     <ol className="space-y-1 text-sm" aria-label={label}>
       {items.map((r) => (
         <li key={r.key} className="flex items-center justify-between gap-2 border-t border-gray-100 pt-1">
-          <span><span className="mr-2 text-gray-500 tabular-nums">{ranks.get(r.key)?.position ?? "—"}</span>{r.name}</span>
+          <span>
+            <span className="mr-2 text-gray-500 tabular-nums">{ranks.get(r.key)?.position ?? "—"}</span>
+            {r.name}
+          </span>
           <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">
             {r.onTime.band !== "white" && formatRate(r.onTime.rate)}
             <BandBadge band={r.onTime.band} indicator="onTime" />
@@ -84,7 +99,9 @@ function PublicRanking({ title, rows }: { title: string; rows: ScorecardRow[] })
   );
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-3" data-public-ranking={title}>
-      <h2 className="mb-2 text-lg font-semibold">{title} ({sorted.length})</h2>
+      <h2 className="mb-2 text-lg font-semibold">
+        {title} ({sorted.length})
+      </h2>
       <h3 className="text-sm font-medium text-emerald-800">Cao nhất</h3>
       {list(best, `${title}: cao nhất`)}
       {worst.length > 0 && (

@@ -60,7 +60,8 @@ if (!env.DATABASE_URL) {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 async function timeIt(runs: number, fn: () => Promise<unknown>) {
   await fn(); // warm
   const t: number[] = [];
@@ -88,7 +89,9 @@ async function provinceYear(): Promise<{ url: string; db: Database }> {
     reuse = n > 0.99 * N;
   }
   if (!reuse) {
-    for (const { datname } of await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${name.slice(0, -9)}%`}`) {
+    for (const { datname } of await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${`${name.slice(0, -9)}%`}`) {
       await admin.unsafe(`drop database if exists ${datname} with (force)`);
     }
     await admin.unsafe(`create database ${name}`);
@@ -110,7 +113,10 @@ async function measureEngine(db: Database) {
   const scanMs = await timeIt(7, () => rows(db.orm, sql`select count(*) from dossiers`));
   // Computed, without the cache (what the scan goals are about): the year of data, the
   // current month and the year to date as of now (judged in real time), by agency and by procedure.
-  const card = (period: Period, by: GroupBy, source: CountSource = "rollup") => () => computeScorecard(db.orm, { period, by, scope: EVERY_UNIT }, source);
+  const card =
+    (period: Period, by: GroupBy, source: CountSource = "rollup") =>
+    () =>
+      computeScorecard(db.orm, { period, by, scope: EVERY_UNIT }, source);
   const year = makePeriod(FIRST, UNTIL, NOW);
   const month = makePeriod(`${UNTIL.slice(0, 8)}01`, UNTIL, NOW);
   const ytd = makePeriod(`${UNTIL.slice(0, 4)}-01-01`, UNTIL, NOW);
@@ -120,14 +126,39 @@ async function measureEngine(db: Database) {
   const yearToDateMs = await timeIt(7, card(ytd, "agency"));
   const scorecardFullMs = await timeIt(3, card(year, "agency", "dossiers"));
   const lastMonthEnd = addDays(`${UNTIL.slice(0, 8)}01`, -1);
-  const scorecardCachedMs = await timeIt(5, () => scorecard(db.orm, { period: makePeriod(`${lastMonthEnd.slice(0, 8)}01`, lastMonthEnd, NOW), by: "agency", scope: EVERY_UNIT }));
+  const scorecardCachedMs = await timeIt(5, () =>
+    scorecard(db.orm, {
+      period: makePeriod(`${lastMonthEnd.slice(0, 8)}01`, lastMonthEnd, NOW),
+      by: "agency",
+      scope: EVERY_UNIT,
+    }),
+  );
   // The 766 index of the current month (METHOD-766: its own end of processing, read from the steps).
-  const i766MonthMs = await timeIt(3, () => computeScorecard(db.orm, { period: month, by: "agency", scope: EVERY_UNIT, profile: "766" }));
+  const i766MonthMs = await timeIt(3, () =>
+    computeScorecard(db.orm, { period: month, by: "agency", scope: EVERY_UNIT, profile: "766" }),
+  );
   // METHOD-STEPS: the busiest agency's year by department, against a count of the steps table (issue #24: ≤ 3×).
   const stepsScanMs = await timeIt(5, () => rows(db.orm, sql`select count(*) from process_steps`));
-  const [busiest] = await rows<{ unit: string }>(db.orm, sql`select unit_code as unit from dossiers group by 1 order by count(*) desc limit 1`);
-  const stepsMs = await timeIt(3, () => stepFiguresOf(db.orm, { period: year, by: "department", scope: EVERY_UNIT, filter: { unit: busiest.unit } }));
-  return { dossiers: n, scanMs, scorecardMs, scorecardProcedureMs, currentMonthMs, yearToDateMs, scorecardFullMs, scorecardCachedMs, i766MonthMs, stepsScanMs, stepsMs };
+  const [busiest] = await rows<{ unit: string }>(
+    db.orm,
+    sql`select unit_code as unit from dossiers group by 1 order by count(*) desc limit 1`,
+  );
+  const stepsMs = await timeIt(3, () =>
+    stepFiguresOf(db.orm, { period: year, by: "department", scope: EVERY_UNIT, filter: { unit: busiest.unit } }),
+  );
+  return {
+    dossiers: n,
+    scanMs,
+    scorecardMs,
+    scorecardProcedureMs,
+    currentMonthMs,
+    yearToDateMs,
+    scorecardFullMs,
+    scorecardCachedMs,
+    i766MonthMs,
+    stepsScanMs,
+    stepsMs,
+  };
 }
 
 /**
@@ -140,10 +171,15 @@ async function checkRollup(db: Database) {
   for (let i = 0; i < 20; i++) {
     const from = addDays(FIRST, rng.int(0, 330));
     const to = addDays(from, rng.int(0, 60));
-    const asOf = rng.chance(0.5) ? NOW : new Date(Math.min(NOW.getTime(), Date.parse(`${to}T00:00:00+07:00`) - rng.int(0, 40 * 86_400) * 1000));
+    const asOf = rng.chance(0.5)
+      ? NOW
+      : new Date(Math.min(NOW.getTime(), Date.parse(`${to}T00:00:00+07:00`) - rng.int(0, 40 * 86_400) * 1000));
     if (asOf.getTime() < Date.parse(`${from}T00:00:00+07:00`)) continue;
     const q = { period: makePeriod(from, to > UNTIL ? UNTIL : to, asOf), by: rng.pick(groupings), scope: EVERY_UNIT };
-    const [rolled, full] = await Promise.all([computeScorecard(db.orm, q, "rollup"), computeScorecard(db.orm, q, "dossiers")]);
+    const [rolled, full] = await Promise.all([
+      computeScorecard(db.orm, q, "rollup"),
+      computeScorecard(db.orm, q, "dossiers"),
+    ]);
     if (JSON.stringify(rolled) !== JSON.stringify(full)) {
       throw new Error(`rollup ≠ full computation for ${from}..${q.period.to} as of ${asOf.toISOString()} by ${q.by}`);
     }
@@ -153,10 +189,13 @@ async function checkRollup(db: Database) {
 
 /** What the rollup costs in storage (its rows beside the dossiers). */
 async function rollupStorage(db: Database) {
-  const [r] = await rows<{ days: number; months: number; mb: number; dossiers_mb: number }>(db.orm, sql`
+  const [r] = await rows<{ days: number; months: number; mb: number; dossiers_mb: number }>(
+    db.orm,
+    sql`
     select (select count(*) from dossier_days)::int as days, (select count(*) from dossier_months)::int as months,
       round((pg_total_relation_size('dossier_days') + pg_total_relation_size('dossier_months')) / 1048576.0)::int as mb,
-      round(pg_total_relation_size('dossiers') / 1048576.0)::int as dossiers_mb`);
+      round(pg_total_relation_size('dossiers') / 1048576.0)::int as dossiers_mb`,
+  );
   return { rollupDayRows: r.days, rollupMonthRows: r.months, rollupMb: r.mb, dossiersMb: r.dossiers_mb };
 }
 
@@ -170,7 +209,8 @@ async function measureLoad(url: string, db: Database) {
   const seconds = Number(opt.seconds);
   const [{ id }] = await rows<{ id: number }>(db.orm, sql`select id from users where username = 'admin'`);
   const cookie = `next-auth.session-token=${await encode({ token: { uid: id, sub: String(id) }, secret: BENCH_SECRET })}`;
-  const root = (await rows<{ code: string }>(db.orm, sql`select code from units where parent_code is null limit 1`))[0].code;
+  const root = (await rows<{ code: string }>(db.orm, sql`select code from units where parent_code is null limit 1`))[0]
+    .code;
   const { token } = await issueToken(db.orm, { name: "bench writer", unitCode: root });
   const ref = demoReference();
   const pool = [...demoDossiers(ref, { dossiers: 3 * seconds * 200 + 1000, until: UNTIL, now: NOW, seed: 99 }, 200)];
@@ -205,7 +245,10 @@ async function measureLoad(url: string, db: Database) {
           const tick = Date.now();
           // As one-stop systems do: what they received just now.
           const now = new Date();
-          const data = pool[sent].map((d) => ({ ...toRecord({ ...d, receivedAt: now, syncedAt: now }), MaHoSo: `LOAD-${sent}-${d.code}` }));
+          const data = pool[sent].map((d) => ({
+            ...toRecord({ ...d, receivedAt: now, syncedAt: now }),
+            MaHoSo: `LOAD-${sent}-${d.code}`,
+          }));
           const res = await fetch(`${server.base}/api/v1/sync`, {
             method: "POST",
             headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -239,7 +282,8 @@ async function measurePglite() {
     await seedDemo(db, { dossiers: 50_000, until: UNTIL, now: NOW, dataDir: null });
     const period = makePeriod(firstDayOfData(UNTIL), UNTIL, NOW);
     const month = makePeriod(`${UNTIL.slice(0, 8)}01`, UNTIL, NOW);
-    const card = (p: Period, profile: "200" | "766") => () => computeScorecard(db.orm, { period: p, by: "agency", scope: EVERY_UNIT, profile });
+    const card = (p: Period, profile: "200" | "766") => () =>
+      computeScorecard(db.orm, { period: p, by: "agency", scope: EVERY_UNIT, profile });
     const i766Ms = await timeIt(3, card(month, "766"));
     const i200Ms = await timeIt(3, card(month, "200"));
     return {
@@ -290,13 +334,33 @@ Object.assign(results, await measurePglite());
 
 const goals: Array<[string, string, boolean]> = [
   ["year scorecard ≤ 2× scan (computed)", `${results.scorecardVsScan}×`, Number(results.scorecardVsScan) <= 2],
-  ["year by procedure ≤ 2× scan", `${results.scorecardProcedureVsScan}×`, Number(results.scorecardProcedureVsScan) <= 2],
+  [
+    "year by procedure ≤ 2× scan",
+    `${results.scorecardProcedureVsScan}×`,
+    Number(results.scorecardProcedureVsScan) <= 2,
+  ],
   ["current month as of now ≤ 2× scan", `${results.currentMonthVsScan}×`, Number(results.currentMonthVsScan) <= 2],
   ["year to date as of now ≤ 2× scan", `${results.yearToDateVsScan}×`, Number(results.yearToDateVsScan) <= 2],
-  ["overview p95, current month, ≤ 300 ms", `${results.overviewCurrentP95Ms ?? "—"} ms`, Number(results.overviewCurrentP95Ms ?? Infinity) <= 300],
-  ["ingest ≥ 50% of COPY", `${Math.round(Number(results.ingestVsCopy ?? 0) * 100)}%`, Number(results.ingestVsCopy ?? 0) >= 0.5],
-  ["overview p95, last month, ≤ 300 ms", `${results.overviewP95Ms ?? "—"} ms`, Number(results.overviewP95Ms ?? Infinity) <= 300],
-  ["steps by department, busiest agency's year, ≤ 3× a count of the steps", `${results.stepsVsScan}×`, Number(results.stepsVsScan) <= 3],
+  [
+    "overview p95, current month, ≤ 300 ms",
+    `${results.overviewCurrentP95Ms ?? "—"} ms`,
+    Number(results.overviewCurrentP95Ms ?? Infinity) <= 300,
+  ],
+  [
+    "ingest ≥ 50% of COPY",
+    `${Math.round(Number(results.ingestVsCopy ?? 0) * 100)}%`,
+    Number(results.ingestVsCopy ?? 0) >= 0.5,
+  ],
+  [
+    "overview p95, last month, ≤ 300 ms",
+    `${results.overviewP95Ms ?? "—"} ms`,
+    Number(results.overviewP95Ms ?? Infinity) <= 300,
+  ],
+  [
+    "steps by department, busiest agency's year, ≤ 3× a count of the steps",
+    `${results.stepsVsScan}×`,
+    Number(results.stepsVsScan) <= 3,
+  ],
   ["PGlite demo scorecard ≤ 1 s", `${results.pgliteDemoScorecardMs} ms`, Number(results.pgliteDemoScorecardMs) <= 1000],
 ];
 console.table(results);

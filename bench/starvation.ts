@@ -29,7 +29,11 @@ async function main(databaseUrl: string, dossiers: number) {
   const db = await openStore({ url: url.toString() });
   await seedDemo(db, { dossiers, dataDir: null });
   // Ten callers of their own (a rate is per caller), and one for the cheap reads.
-  const tokens = await Promise.all(Array.from({ length: HEAVY_CALLERS + 1 }, (_, i) => issueToken(db.orm, { name: `bench ${i}`, unitCode: PROVINCE.code })));
+  const tokens = await Promise.all(
+    Array.from({ length: HEAVY_CALLERS + 1 }, (_, i) =>
+      issueToken(db.orm, { name: `bench ${i}`, unitCode: PROVINCE.code }),
+    ),
+  );
   log(`seeded ${dossiers} dossiers`);
   const server = await startServer(url.toString(), PORT);
   try {

@@ -35,13 +35,27 @@ function dvcqgDate(d: Date | null): string {
 export function toRecord(d: DossierRow) {
   const start = d.receivedAt ?? d.syncedAt ?? new Date();
   const steps = [2, 4, 5, 4, 9].map((status, i) => ({
-    TrangThai: String(status), ThoiDiemXuLy: dvcqgDate(new Date(start.getTime() + i * 3_600_000)), NguoiXuLy: "Cán bộ", NoiDungXuLy: "Xử lý",
+    TrangThai: String(status),
+    ThoiDiemXuLy: dvcqgDate(new Date(start.getTime() + i * 3_600_000)),
+    NguoiXuLy: "Cán bộ",
+    NoiDungXuLy: "Xử lý",
   }));
   return {
-    MaHoSo: d.code, MaTTHC: d.procedureCode ?? "", MaDonVi: d.unitCode, KenhThucHien: d.channel == null ? "" : String(d.channel),
-    NguonNop: d.source ?? "", TrangThaiHoSo: "9", NgayNopHoSo: dvcqgDate(d.submittedAt), NgayTiepNhan: dvcqgDate(start),
-    NgayHenTra: "", NgayTra: "", NgayKetThucXuLy: "", NgayTuChoi: "", DuocThanhToanTrucTuyen: d.paidOnline ? String(d.paidOnline) : "",
-    ChuHoSo: "Nguyễn Văn A", DanhSachLePhi: d.feeLines ? [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP", Gia: d.feePositive ? "50000" : "0" }] : [],
+    MaHoSo: d.code,
+    MaTTHC: d.procedureCode ?? "",
+    MaDonVi: d.unitCode,
+    KenhThucHien: d.channel == null ? "" : String(d.channel),
+    NguonNop: d.source ?? "",
+    TrangThaiHoSo: "9",
+    NgayNopHoSo: dvcqgDate(d.submittedAt),
+    NgayTiepNhan: dvcqgDate(start),
+    NgayHenTra: "",
+    NgayTra: "",
+    NgayKetThucXuLy: "",
+    NgayTuChoi: "",
+    DuocThanhToanTrucTuyen: d.paidOnline ? String(d.paidOnline) : "",
+    ChuHoSo: "Nguyễn Văn A",
+    DanhSachLePhi: d.feeLines ? [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP", Gia: d.feePositive ? "50000" : "0" }] : [],
     QuaTrinhXuLy: steps,
   };
 }
@@ -67,8 +81,15 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
   await upsertAuthorities(db.orm, ref.authorities);
   const { token } = await issueToken(db.orm, { name: "bench", unitCode: ref.units[0].code });
   const rowsAll: DossierRow[] = [];
-  for (const chunk of demoDossiers(ref, { dossiers: BATCH * (BATCHES + 1) + 5000, until: "2026-06-30", now: new Date("2026-07-01T00:00:00Z") }, BATCH)) rowsAll.push(...chunk);
-  const batches = Array.from({ length: BATCHES + 1 }, (_, i) => rowsAll.slice(i * BATCH, (i + 1) * BATCH).map(toRecord));
+  for (const chunk of demoDossiers(
+    ref,
+    { dossiers: BATCH * (BATCHES + 1) + 5000, until: "2026-06-30", now: new Date("2026-07-01T00:00:00Z") },
+    BATCH,
+  ))
+    rowsAll.push(...chunk);
+  const batches = Array.from({ length: BATCHES + 1 }, (_, i) =>
+    rowsAll.slice(i * BATCH, (i + 1) * BATCH).map(toRecord),
+  );
 
   const server = await startServer(url.toString(), PORT);
   try {
@@ -79,10 +100,14 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
         body: JSON.stringify({ service: "DongBoHoSoMC", isUpdating: "False", data }),
       });
       const json = (await res.json()) as { accepted?: number };
-      if (res.status !== 200 || json.accepted !== data.length) throw new Error(`sync failed: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+      if (res.status !== 200 || json.accepted !== data.length)
+        throw new Error(`sync failed: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
     };
     const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    const rollupTriggers = (on: boolean) => sql.unsafe(`alter table dossiers ${["insert", "update", "delete"].map((t) => `${on ? "enable" : "disable"} trigger dossiers_rollup_${t}`).join(", ")}`);
+    const rollupTriggers = (on: boolean) =>
+      sql.unsafe(
+        `alter table dossiers ${["insert", "update", "delete"].map((t) => `${on ? "enable" : "disable"} trigger dossiers_rollup_${t}`).join(", ")}`,
+      );
     const ingest = async () => {
       await sql`truncate dossiers, process_steps`;
       await send(batches[0]); // warm-up: compiles the route, fills caches
@@ -100,14 +125,61 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
     await sql`truncate dossiers, process_steps`;
     const sent = batches.slice(1).flat();
     const province = ref.units.find((u) => u.parentCode === null)!.code;
-    const cols = ["province_code", "code", "procedure_code", "unit_code", "channel", "status", "received_at", "synced_at", "fee_lines", "fee_positive", "raw"];
-    const dossierLines = sent.map((r) => [province, r.MaHoSo, r.MaTTHC, r.MaDonVi, r.KenhThucHien || null, 9, iso(r.NgayTiepNhan), new Date().toISOString(),
-      r.DanhSachLePhi.length, r.DanhSachLePhi.some((l) => Number(l.Gia) > 0), JSON.stringify(r)].map(csvCell).join(",") + "\n");
+    const cols = [
+      "province_code",
+      "code",
+      "procedure_code",
+      "unit_code",
+      "channel",
+      "status",
+      "received_at",
+      "synced_at",
+      "fee_lines",
+      "fee_positive",
+      "raw",
+    ];
+    const dossierLines = sent.map(
+      (r) =>
+        [
+          province,
+          r.MaHoSo,
+          r.MaTTHC,
+          r.MaDonVi,
+          r.KenhThucHien || null,
+          9,
+          iso(r.NgayTiepNhan),
+          new Date().toISOString(),
+          r.DanhSachLePhi.length,
+          r.DanhSachLePhi.some((l) => Number(l.Gia) > 0),
+          JSON.stringify(r),
+        ]
+          .map(csvCell)
+          .join(",") + "\n",
+    );
     const t1 = performance.now();
-    await pipeline(Readable.from(dossierLines), await sql.unsafe(`copy dossiers (${cols.join(", ")}) from stdin with (format csv)`).writable());
-    const ids = new Map((await sql<{ id: string; code: string }[]>`select id, code from dossiers`).map((r) => [r.code, r.id]));
-    const stepLines = sent.flatMap((r) => r.QuaTrinhXuLy.map((st) => [province, ids.get(r.MaHoSo), st.TrangThai, iso(st.ThoiDiemXuLy), st.NguoiXuLy, st.NoiDungXuLy].map(csvCell).join(",") + "\n"));
-    await pipeline(Readable.from(stepLines), await sql.unsafe("copy process_steps (province_code, dossier_id, status, at, handler, content) from stdin with (format csv)").writable());
+    await pipeline(
+      Readable.from(dossierLines),
+      await sql.unsafe(`copy dossiers (${cols.join(", ")}) from stdin with (format csv)`).writable(),
+    );
+    const ids = new Map(
+      (await sql<{ id: string; code: string }[]>`select id, code from dossiers`).map((r) => [r.code, r.id]),
+    );
+    const stepLines = sent.flatMap((r) =>
+      r.QuaTrinhXuLy.map(
+        (st) =>
+          [province, ids.get(r.MaHoSo), st.TrangThai, iso(st.ThoiDiemXuLy), st.NguoiXuLy, st.NoiDungXuLy]
+            .map(csvCell)
+            .join(",") + "\n",
+      ),
+    );
+    await pipeline(
+      Readable.from(stepLines),
+      await sql
+        .unsafe(
+          "copy process_steps (province_code, dossier_id, status, at, handler, content) from stdin with (format csv)",
+        )
+        .writable(),
+    );
     const copySec = (performance.now() - t1) / 1000;
     await rollupTriggers(true);
     await sql.end();
@@ -131,7 +203,10 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
     });
     const file = path.join("bench", "results.json");
     const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
-    fs.writeFileSync(file, `${JSON.stringify({ ...prev, ...result, syncBatches: BATCHES, syncBatchSize: BATCH }, null, 2)}\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ ...prev, ...result, syncBatches: BATCHES, syncBatchSize: BATCH }, null, 2)}\n`,
+    );
     return result;
   } finally {
     await server.stop();

@@ -5,7 +5,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
 
 // A closed pipe (`tthc … | head`) ends the command quietly.
-process.stdout.on("error", (e) => { if (e.code === "EPIPE") process.exit(0); else throw e; });
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(0);
+  else throw e;
+});
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 register({ tsconfig: path.join(root, "tsconfig.json") });
 const { main } = await import(pathToFileURL(path.join(root, "lib/cli/tthc.ts")).href);

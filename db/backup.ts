@@ -33,9 +33,15 @@ async function pgTool(tool: "pg_dump" | "pg_restore", args: string[]): Promise<v
   } catch (e) {
     const x = e as NodeJS.ErrnoException & { stderr?: string };
     if (x.code === "ENOENT") {
-      throw new BackupError(`Không tìm thấy ${tool}: cài gói postgresql-client cùng phiên bản máy chủ`, `${tool} not found: install postgresql-client matching the server`);
+      throw new BackupError(
+        `Không tìm thấy ${tool}: cài gói postgresql-client cùng phiên bản máy chủ`,
+        `${tool} not found: install postgresql-client matching the server`,
+      );
     }
-    throw new BackupError(`${tool} thất bại: ${x.stderr?.trim() || x.message}`, `${tool} failed: ${x.stderr?.trim() || x.message}`);
+    throw new BackupError(
+      `${tool} thất bại: ${x.stderr?.trim() || x.message}`,
+      `${tool} failed: ${x.stderr?.trim() || x.message}`,
+    );
   }
 }
 
@@ -59,7 +65,16 @@ export async function backupPostgres(url: string, out: string): Promise<void> {
  * the database as it was). The caller has checked that the portal is stopped.
  */
 export async function restorePostgres(url: string, file: string): Promise<void> {
-  await pgTool("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${url}`, file]);
+  await pgTool("pg_restore", [
+    "--clean",
+    "--if-exists",
+    "--no-owner",
+    "--no-privileges",
+    "--single-transaction",
+    "--exit-on-error",
+    `--dbname=${url}`,
+    file,
+  ]);
 }
 
 /** A backup of an open embedded database, by this process. */
@@ -80,16 +95,29 @@ export function serveBackupRequests(db: Database, dir: string): void {
       try {
         request = JSON.parse(fs.readFileSync(requestFile(dir), "utf8"));
         await backupOpenPglite(db, request!.out);
-        fs.writeFileSync(responseFile(dir), JSON.stringify({ id: request!.id, ok: true, bytes: fs.statSync(request!.out).size }), { mode: 0o600 });
+        fs.writeFileSync(
+          responseFile(dir),
+          JSON.stringify({ id: request!.id, ok: true, bytes: fs.statSync(request!.out).size }),
+          { mode: 0o600 },
+        );
       } catch (e) {
-        fs.writeFileSync(responseFile(dir), JSON.stringify({ id: request?.id ?? null, ok: false, error: (e as Error).message }), { mode: 0o600 });
+        fs.writeFileSync(
+          responseFile(dir),
+          JSON.stringify({ id: request?.id ?? null, ok: false, error: (e as Error).message }),
+          { mode: 0o600 },
+        );
       }
     })();
   });
 }
 
 /** From another process: asks the folder's owner (pid) for a backup to `out` and waits for it. */
-export async function requestPgliteBackup(dir: string, owner: number, out: string, timeoutMs = 10 * 60_000): Promise<void> {
+export async function requestPgliteBackup(
+  dir: string,
+  owner: number,
+  out: string,
+  timeoutMs = 10 * 60_000,
+): Promise<void> {
   const id = `${process.pid}-${Date.now()}`;
   fs.rmSync(responseFile(dir), { force: true });
   fs.writeFileSync(requestFile(dir), JSON.stringify({ id, out: path.resolve(out) }), { mode: 0o600 });
@@ -105,7 +133,11 @@ export async function requestPgliteBackup(dir: string, owner: number, out: strin
         continue; // not written yet
       }
       if (answer?.id !== id) continue;
-      if (!answer.ok) throw new BackupError(`Cổng không sao lưu được: ${answer.error}`, `The portal could not back up: ${answer.error}`);
+      if (!answer.ok)
+        throw new BackupError(
+          `Cổng không sao lưu được: ${answer.error}`,
+          `The portal could not back up: ${answer.error}`,
+        );
       return;
     }
     throw new BackupError(
@@ -123,7 +155,11 @@ export async function requestPgliteBackup(dir: string, owner: number, out: strin
  * renamed `<dir>.truoc-khoi-phuc-<time>` and kept; the new one is made from the tarball.
  * Returns where the old folder went (null when there was none).
  */
-export async function restorePglite(dir: string, file: string, open: (blob: Blob) => Promise<Database>): Promise<string | null> {
+export async function restorePglite(
+  dir: string,
+  file: string,
+  open: (blob: Blob) => Promise<Database>,
+): Promise<string | null> {
   const abs = path.resolve(dir);
   let kept: string | null = null;
   if (fs.existsSync(abs) && fs.readdirSync(abs).length) {

@@ -42,7 +42,9 @@ export interface OpenOptions {
  */
 export function migrationsFolder(): string {
   const hasJournal = (dir: string) => fs.existsSync(path.join(dir, "meta", "_journal.json"));
-  const here = import.meta.url.startsWith("file:") ? path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations") : "";
+  const here = import.meta.url.startsWith("file:")
+    ? path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations")
+    : "";
   if (here && hasJournal(here)) return here;
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
     if (hasJournal(path.join(dir, "db", "migrations"))) return path.join(dir, "db", "migrations");
@@ -61,7 +63,11 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   // No JIT: the portal's statements run in milliseconds from rollups and indexes, and the
   // planner's estimates over them passed jit_above_cost, so LLVM compiled every scorecard
   // (~240 ms of a ~330 ms read on the 1M bench).
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { TimeZone: "Asia/Ho_Chi_Minh", jit: "off" } });
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    connection: { TimeZone: "Asia/Ho_Chi_Minh", jit: "off" },
+  });
   const orm = drizzle(client, { schema });
   if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
   return { orm: orm as unknown as Orm, kind: "postgres", close: () => client.end() };

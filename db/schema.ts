@@ -82,19 +82,22 @@ export const unitClosure = pgTable(
 export const procedures = pgTable(
   "procedures",
   {
-  code: text("code").primaryKey(), // MaTTHC
-  name: text("name").notNull(), // TenTTHC
-  fieldCode: text("field_code"), // MaLinhVuc
-  fieldName: text("field_name"), // TenLinhVuc
-  deadlineValue: numeric("deadline_value", { mode: "number" }), // ThoiHan, null when not stated
-  deadlineUnit: text("deadline_unit", { enum: DEADLINE_UNITS }), // DonViTinh
-  hasFee: boolean("has_fee").notNull().default(false), // CoPhiLePhi
-  /**
-   * METHOD-766 §6's optional columns as the file gave them: a key per column the file
-   * carried (NgayHieuLuc, NgayCongBo, NgayCongKhai, DayDuBoPhan, KetQuaGiay), null for an
-   * empty cell. An absent key is an absent column, which §6 reads differently from empty.
-   */
-  i766: jsonb("i766").$type<Record<string, string | null>>().notNull().default(sql`'{}'::jsonb`),
+    code: text("code").primaryKey(), // MaTTHC
+    name: text("name").notNull(), // TenTTHC
+    fieldCode: text("field_code"), // MaLinhVuc
+    fieldName: text("field_name"), // TenLinhVuc
+    deadlineValue: numeric("deadline_value", { mode: "number" }), // ThoiHan, null when not stated
+    deadlineUnit: text("deadline_unit", { enum: DEADLINE_UNITS }), // DonViTinh
+    hasFee: boolean("has_fee").notNull().default(false), // CoPhiLePhi
+    /**
+     * METHOD-766 §6's optional columns as the file gave them: a key per column the file
+     * carried (NgayHieuLuc, NgayCongBo, NgayCongKhai, DayDuBoPhan, KetQuaGiay), null for an
+     * empty cell. An absent key is an absent column, which §6 reads differently from empty.
+     */
+    i766: jsonb("i766")
+      .$type<Record<string, string | null>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [check("procedures_deadline_unit_check", oneOf(t.deadlineUnit, DEADLINE_UNITS))],
 );
@@ -136,7 +139,11 @@ export const workDays = pgTable(
     working: boolean("working").notNull(),
     ord: integer("ord").notNull(),
   },
-  (t) => [uniqueIndex("work_days_working_ord_idx").on(t.ord).where(sql`working`)],
+  (t) => [
+    uniqueIndex("work_days_working_ord_idx")
+      .on(t.ord)
+      .where(sql`working`),
+  ],
 );
 
 export const dossiers = pgTable(
@@ -161,7 +168,9 @@ export const dossiers = pgTable(
     feeLines: smallint("fee_lines").notNull().default(0), // number of DanhSachLePhi lines
     feePositive: boolean("fee_positive").notNull().default(false), // some line has Gia > 0
     syncedAt: ts("synced_at").notNull(), // ThoiDiemDongBo
-    raw: jsonb("raw").notNull().default(sql`'{}'::jsonb`), // the record as received
+    raw: jsonb("raw")
+      .notNull()
+      .default(sql`'{}'::jsonb`), // the record as received
     updatedAt: ts("updated_at").notNull().defaultNow(),
     // Derived, period-independent (METHOD §A.2–A.4), maintained on write:
     startAt: ts("start_at"), // §A.3
@@ -214,7 +223,9 @@ export const processSteps = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.provinceCode, t.dossierId, t.status, t.at] }),
-    foreignKey({ columns: [t.provinceCode, t.dossierId], foreignColumns: [dossiers.provinceCode, dossiers.id] }).onDelete("cascade").onUpdate("cascade"),
+    foreignKey({ columns: [t.provinceCode, t.dossierId], foreignColumns: [dossiers.provinceCode, dossiers.id] })
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   ],
 );
 
@@ -230,14 +241,32 @@ export const processSteps = pgTable(
  */
 export const ROLLUP_COUNTERS = [
   // At NgayTiepNhan (§B.3, §C.3–C.4, §Đ.1).
-  "r_received", "r_online", "r_online_dvcqg", "r_online_local", "r_postal",
-  "r_fee", "r_paid_any", "r_payable", "r_paid_dvcqg", "r_paid_local",
+  "r_received",
+  "r_online",
+  "r_online_dvcqg",
+  "r_online_local",
+  "r_postal",
+  "r_fee",
+  "r_paid_any",
+  "r_payable",
+  "r_paid_dvcqg",
+  "r_paid_local",
   // At the start (§A.3); k = has a due instant, c = online (KenhThucHien 2).
-  "s_pop", "s_k", "s_c", "s_kc",
+  "s_pop",
+  "s_k",
+  "s_c",
+  "s_kc",
   // At the end (§A.2): ok = ended within the deadline.
-  "e_n", "e_ok", "e_k", "e_c", "e_kc",
+  "e_n",
+  "e_ok",
+  "e_k",
+  "e_c",
+  "e_kc",
   // At max(start, due + 1 ms) and max(end, due + 1 ms): the open-and-within terms (§A.4).
-  "sk_k", "sk_kc", "ek_k", "ek_kc",
+  "sk_k",
+  "sk_kc",
+  "ek_k",
+  "ek_kc",
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 const rollupCounters = () =>
@@ -247,13 +276,28 @@ const rollupCounters = () =>
 
 export const dossierDays = pgTable(
   "dossier_days",
-  { provinceCode: text("province_code").notNull(), unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), day: date("day").notNull(), ...rollupCounters() },
-  (t) => [index("dossier_days_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.day), index("dossier_days_day_idx").on(t.day)],
+  {
+    provinceCode: text("province_code").notNull(),
+    unitCode: text("unit_code").notNull(),
+    pc: text("pc").notNull(),
+    day: date("day").notNull(),
+    ...rollupCounters(),
+  },
+  (t) => [
+    index("dossier_days_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.day),
+    index("dossier_days_day_idx").on(t.day),
+  ],
 );
 
 export const dossierMonths = pgTable(
   "dossier_months",
-  { provinceCode: text("province_code").notNull(), unitCode: text("unit_code").notNull(), pc: text("pc").notNull(), month: date("month").notNull(), ...rollupCounters() },
+  {
+    provinceCode: text("province_code").notNull(),
+    unitCode: text("unit_code").notNull(),
+    pc: text("pc").notNull(),
+    month: date("month").notNull(),
+    ...rollupCounters(),
+  },
   (t) => [index("dossier_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
 );
 
@@ -269,12 +313,18 @@ export const feedback = pgTable(
     sector: text("sector"), // Nganh
     field: text("field"), // LinhVuc
     /** METHOD-766 §6's optional columns (NgayXuLyXong, SoThich, SoKhongThich, KhieuNaiLai, MaHoSo) as for procedures. */
-    i766: jsonb("i766").$type<Record<string, string | null>>().notNull().default(sql`'{}'::jsonb`),
+    i766: jsonb("i766")
+      .$type<Record<string, string | null>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [
-    primaryKey({ columns: [t.provinceCode, t.code] }), index("feedback_unit_idx").on(t.unitCode, t.receivedAt),
+    primaryKey({ columns: [t.provinceCode, t.code] }),
+    index("feedback_unit_idx").on(t.unitCode, t.receivedAt),
     // METHOD-766 §5.4: the dossiers a PAKN names.
-    index("feedback_dossier_idx").on(t.provinceCode, sql`(${t.i766}->>'MaHoSo')`).where(sql`${t.i766} ? 'MaHoSo'`),
+    index("feedback_dossier_idx")
+      .on(t.provinceCode, sql`(${t.i766}->>'MaHoSo')`)
+      .where(sql`${t.i766} ? 'MaHoSo'`),
   ],
 );
 
@@ -298,21 +348,21 @@ export const reportedTotals = pgTable(
 export const users = pgTable(
   "users",
   {
-  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-  username: text("username").notNull().unique(),
-  email: text("email").unique(),
-  name: text("name").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  role: text("role", { enum: ROLES }).notNull(), // permissions: lib/roles.ts
-  unitCode: text("unit_code").notNull(),
-  disabled: boolean("disabled").notNull().default(false),
-  failedAttempts: integer("failed_attempts").notNull().default(0),
-  lockedUntil: ts("locked_until"),
-  /** Raised on a password reset or disable: every session signed before is refused. */
-  sessionVersion: integer("session_version").notNull().default(0),
-  /** A password someone else set or published (demo, first administrator, reset): changed at first sign-in. */
-  mustChangePassword: boolean("must_change_password").notNull().default(false),
-  createdAt: ts("created_at").notNull().defaultNow(),
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    username: text("username").notNull().unique(),
+    email: text("email").unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(), // permissions: lib/roles.ts
+    unitCode: text("unit_code").notNull(),
+    disabled: boolean("disabled").notNull().default(false),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    /** Raised on a password reset or disable: every session signed before is refused. */
+    sessionVersion: integer("session_version").notNull().default(0),
+    /** A password someone else set or published (demo, first administrator, reset): changed at first sign-in. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [check("users_role_check", oneOf(t.role, ROLES))],
 );
@@ -343,7 +393,11 @@ export const rejectedRecords = pgTable(
     errors: jsonb("errors").notNull(),
     state: text("state", { enum: QUARANTINE_STATES }).notNull().default("open"),
   },
-  (t) => [primaryKey({ columns: [t.provinceCode, t.id] }), index("rejected_unit_idx").on(t.unitCode, t.state), check("rejected_records_state_check", oneOf(t.state, QUARANTINE_STATES))],
+  (t) => [
+    primaryKey({ columns: [t.provinceCode, t.id] }),
+    index("rejected_unit_idx").on(t.unitCode, t.state),
+    check("rejected_records_state_check", oneOf(t.state, QUARANTINE_STATES)),
+  ],
 );
 
 export const auditLog = pgTable("audit_log", {

@@ -12,7 +12,13 @@ async function check(page: import("@playwright/test").Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${label}: ${v.id} (${v.impact}) — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${label}: ${v.id} (${v.impact}) — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
   expect(serious).toEqual([]);
 }
 
@@ -26,7 +32,10 @@ test("the public page and the login page have no serious accessibility violation
 test("the main pages have no serious accessibility violation, at desktop and phone size", async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, "admin");
-  for (const [w, h] of [[1440, 900], [390, 844]]) {
+  for (const [w, h] of [
+    [1440, 900],
+    [390, 844],
+  ]) {
     await page.setViewportSize({ width: w, height: h });
     for (const url of PAGES) {
       await page.goto(url);

@@ -2,7 +2,12 @@ import fs from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 import { E2E_DATA } from "../playwright.config";
 
-export interface DemoUser { username: string; password: string; role: string; agency: string }
+export interface DemoUser {
+  username: string;
+  password: string;
+  role: string;
+  agency: string;
+}
 
 /** The demo logins the seed wrote beside e2e's own database (playwright.config.ts), never the developer's .data. */
 export function demoUsers(): DemoUser[] {
@@ -13,7 +18,10 @@ export function demoUsers(): DemoUser[] {
 export const test = base.extend<{ errors: string[] }>({
   errors: async ({ page }, use) => {
     const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`));
+    page.on(
+      "console",
+      (m) => m.type() === "error" && errors.push(`${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`),
+    );
     page.on("pageerror", (e) => errors.push(e.message));
     // Name the resource behind a "Failed to load resource" console error.
     page.on("response", (r) => r.status() >= 400 && r.status() !== 401 && errors.push(`${r.status()} ${r.url()}`));
@@ -38,7 +46,8 @@ export async function signIn(page: Page, username: string) {
 export async function menuLink(page: Page, label: string) {
   const nav = page.getByRole("navigation", { name: "Chức năng" });
   const drawer = nav.locator("[data-phone-menu]");
-  if ((await drawer.isVisible()) && !(await drawer.evaluate((d) => (d as HTMLDetailsElement).open))) await drawer.locator("summary").click();
+  if ((await drawer.isVisible()) && !(await drawer.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await drawer.locator("summary").click();
   return nav.getByRole("link", { name: label, exact: true });
 }
 

@@ -4,12 +4,19 @@ test("the home page shows the demo province's indicators in Vietnamese", async (
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("UBND tỉnh Thái Nguyên");
   await expect(page.locator("html")).toHaveAttribute("lang", "vi");
-  for (const title of ["Tỷ lệ hồ sơ đúng hạn", "Thanh toán trực tuyến qua Cổng DVCQG", "Phản ánh, kiến nghị", "Tỷ lệ hồ sơ đồng bộ"]) {
+  for (const title of [
+    "Tỷ lệ hồ sơ đúng hạn",
+    "Thanh toán trực tuyến qua Cổng DVCQG",
+    "Phản ánh, kiến nghị",
+    "Tỷ lệ hồ sơ đồng bộ",
+  ]) {
     await expect(page.locator("[data-indicator]").getByText(title)).toBeVisible();
   }
   // The public scorecard: departments and communes ranked with their bands, and the trend; no dossier data.
   await expect(page.locator("[data-public-ranking]")).toHaveCount(2);
-  await expect(page.locator("[data-public-ranking='Xã, phường'] li").first()).toContainText(/Xanh|Vàng|Cam|Đỏ|Không có hồ sơ/);
+  await expect(page.locator("[data-public-ranking='Xã, phường'] li").first()).toContainText(
+    /Xanh|Vàng|Cam|Đỏ|Không có hồ sơ/,
+  );
   await expect(page.locator("[data-trend]")).toBeVisible();
   await expect(page.locator("a[href^='/ho-so']")).toHaveCount(0);
   // The same for every anonymous visitor: cacheable for a minute.
@@ -61,7 +68,13 @@ test("pages carry the security headers, and sign-in never leaves the portal", as
 });
 
 test("a path that does not decode is 404, never a plain 500 (API envelope for /api)", async ({ request }) => {
-  for (const url of ["/api/v1/dossiers/%/explain", "/api/v1/dossiers/%FF%FE/explain", "/api/v1/tokens/%", "/api/v1/import/%", "/api/v1/quarantine/%/resend"]) {
+  for (const url of [
+    "/api/v1/dossiers/%/explain",
+    "/api/v1/dossiers/%FF%FE/explain",
+    "/api/v1/tokens/%",
+    "/api/v1/import/%",
+    "/api/v1/quarantine/%/resend",
+  ]) {
     const r = url.endsWith("resend") ? await request.post(url, { data: {} }) : await request.get(url);
     expect(r.status(), url).toBe(404);
     expect((await r.json()).error.code, url).toBe("not_found");

@@ -8,12 +8,18 @@ import ExcelJS from "exceljs";
 import { expect, signIn, test, menuLink } from "./fixtures";
 
 test("each role lands on the overview of its own scope, with the menu", async ({ page, errors }) => {
-  for (const [username, heading] of [["admin", "Thái Nguyên"], ["lanhdao", "Thái Nguyên"], ["stp.quanly", "Sở Tư pháp"], ["pdp.canbo", "Phan Đình Phùng"], ["congkhai", "Thái Nguyên"]] as const) {
+  for (const [username, heading] of [
+    ["admin", "Thái Nguyên"],
+    ["lanhdao", "Thái Nguyên"],
+    ["stp.quanly", "Sở Tư pháp"],
+    ["pdp.canbo", "Phan Đình Phùng"],
+    ["congkhai", "Thái Nguyên"],
+  ] as const) {
     await page.context().clearCookies();
     await signIn(page, username);
     await expect(page).toHaveURL(/\/tong-quan$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(heading);
-    await expect((await menuLink(page, "Tổng quan"))).toBeVisible();
+    await expect(await menuLink(page, "Tổng quan")).toBeVisible();
   }
   // The API page (in the menu of those who hold tokens) has the menu too.
   await page.goto("/tai-lieu-api");
@@ -52,7 +58,10 @@ test("the centre sorts the communes by on-time rate, opens the worst and sees wh
   expect(errors).toEqual([]);
 });
 
-test("the centre ranks its departments and communes by the 766 index, each tier on its own", async ({ page, errors }) => {
+test("the centre ranks its departments and communes by the 766 index, each tier on its own", async ({
+  page,
+  errors,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "admin");
   await (await menuLink(page, "Bảng xếp hạng")).click();
@@ -77,11 +86,16 @@ test("the centre ranks its departments and communes by the 766 index, each tier 
   await (await menuLink(page, "Bản đồ")).click();
   await page.getByRole("link", { name: "Chỉ số 766 (100 điểm)" }).click();
   await expect(page.getByRole("list", { name: "Chú giải" })).toContainText("Xuất sắc (từ 90 điểm)");
-  await expect(page.locator("[data-tiles] a").first()).toContainText(/điểm · (Xuất sắc|Tốt|Khá|Trung bình|Yếu)|Chưa có dữ liệu/);
+  await expect(page.locator("[data-tiles] a").first()).toContainText(
+    /điểm · (Xuất sắc|Tốt|Khá|Trung bình|Yếu)|Chưa có dữ liệu/,
+  );
   expect(errors).toEqual([]);
 });
 
-test("an agency manager opens its 766 index: total, rating, rank k/N, where it loses points and what reaching a threshold brings", async ({ page, errors }) => {
+test("an agency manager opens its 766 index: total, rating, rank k/N, where it loses points and what reaching a threshold brings", async ({
+  page,
+  errors,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "stp.quanly");
   await (await menuLink(page, "Chỉ số 766")).click();
@@ -111,7 +125,9 @@ test("an agency manager opens its 766 index: total, rating, rank k/N, where it l
   await first.getByRole("link").first().click();
   await expect(page.locator("[data-verdict]")).toBeVisible();
   await expect(page.locator("[data-verdict766]")).toContainText("Theo Chỉ số 766");
-  await expect(page.locator("[data-verdict766]")).toContainText(/ngày hẹn trả|thời hạn trong danh mục|bổ sung|thời hạn|bắt đầu/);
+  await expect(page.locator("[data-verdict766]")).toContainText(
+    /ngày hẹn trả|thời hạn trong danh mục|bổ sung|thời hạn|bắt đầu/,
+  );
   expect(errors).toEqual([]);
 });
 
@@ -122,7 +138,9 @@ test("the centre follows a 766 indicator down to the procedures and the PAKN beh
   await expect(page.locator("[data-index766-total]")).toBeVisible({ timeout: 60_000 });
   await page.locator("tr[data-indicator='1.3']").getByRole("link", { name: "xem thủ tục" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("1.3 Công khai đầy đủ các bộ phận của thủ tục");
-  await expect(page.locator("table[data-procedures766='1.3'] tbody tr").first()).toContainText("Chưa công khai đầy đủ các bộ phận");
+  await expect(page.locator("table[data-procedures766='1.3'] tbody tr").first()).toContainText(
+    "Chưa công khai đầy đủ các bộ phận",
+  );
   await page.getByRole("link", { name: /^‹ Chỉ số 766/ }).click();
   await page.locator("tr[data-indicator='5.2']").getByRole("link", { name: "xem phản ánh" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("5.2 Xử lý phản ánh, kiến nghị đúng hạn");
@@ -130,7 +148,10 @@ test("the centre follows a 766 indicator down to the procedures and the PAKN beh
   expect(errors).toEqual([]);
 });
 
-test("an agency manager sees where it stands: rank k/N among its peers, the province beside it", async ({ page, errors }) => {
+test("an agency manager sees where it stands: rank k/N among its peers, the province beside it", async ({
+  page,
+  errors,
+}) => {
   await signIn(page, "stp.quanly");
   const standing = page.locator("[data-standing]");
   await expect(standing).toContainText("sở, ban, ngành");
@@ -145,21 +166,28 @@ test("the public viewer sees figures without links it could not follow", async (
   await signIn(page, "congkhai");
   await expect(page.locator("[data-indicator=A]")).toBeVisible();
   await expect(page.locator("a[href^='/ho-so']")).toHaveCount(0);
-  await expect((await menuLink(page, "Quản trị"))).toHaveCount(0);
+  await expect(await menuLink(page, "Quản trị")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
-test("the centre imports the catalogue's 766 columns: a bad date is named by line and column, the valid line is written", async ({ page, errors }) => {
+test("the centre imports the catalogue's 766 columns: a bad date is named by line and column, the valid line is written", async ({
+  page,
+  errors,
+}) => {
   await signIn(page, "admin");
   await (await menuLink(page, "Quản trị")).click();
   await page.getByRole("link", { name: /Nhập dữ liệu danh mục/ }).click();
-  await expect(page.locator("dl")).toContainText("Cột tùy chọn cho Chỉ số 766: NgayHieuLuc, NgayCongBo, NgayCongKhai, DayDuBoPhan, KetQuaGiay");
+  await expect(page.locator("dl")).toContainText(
+    "Cột tùy chọn cho Chỉ số 766: NgayHieuLuc, NgayCongBo, NgayCongKhai, DayDuBoPhan, KetQuaGiay",
+  );
   await page.getByLabel("Loại dữ liệu").selectOption("thutuc");
   const csv = `MaTTHC,TenTTHC,MaLinhVuc,TenLinhVuc,ThoiHan,DonViTinh,CoPhiLePhi,NgayHieuLuc,NgayCongBo,NgayCongKhai,DayDuBoPhan,KetQuaGiay
 9.990001,Thủ tục thử nghiệm,TN,Thử nghiệm,5,Ngày làm việc,0,2026-03-20,2026-03-10,2026-03-16,1,0
 9.990002,Thủ tục thử nghiệm lỗi,TN,Thử nghiệm,5,Ngày làm việc,0,2026-03-20,30/02/2026,,1,0
 `;
-  await page.getByLabel("Tệp CSV hoặc Excel (.xlsx)").setInputFiles({ name: "thutuc.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .getByLabel("Tệp CSV hoặc Excel (.xlsx)")
+    .setInputFiles({ name: "thutuc.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Kiểm tra (chưa ghi)" }).click();
   const report = page.locator("[data-report]");
   await expect(report).toContainText("2 dòng — 1 hợp lệ: thêm mới 1");
@@ -174,7 +202,10 @@ test("the leader adds the 766 index to the printed report and downloads its Exce
   await signIn(page, "lanhdao");
   await (await menuLink(page, "Báo cáo")).click();
   await page.getByRole("link", { name: "Thêm Chỉ số 766 vào báo cáo" }).click();
-  await expect(page.locator("[data-report766]")).toContainText(/[\d,]+\/100 điểm, xếp loại (Xuất sắc|Tốt|Khá|Trung bình|Yếu)/, { timeout: 60_000 });
+  await expect(page.locator("[data-report766]")).toContainText(
+    /[\d,]+\/100 điểm, xếp loại (Xuất sắc|Tốt|Khá|Trung bình|Yếu)/,
+    { timeout: 60_000 },
+  );
   await expect(page.locator("table[data-report-tier] thead").first()).toContainText("Chỉ số 766");
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-excel766]").click()]);
   const wb = new ExcelJS.Workbook();
@@ -187,7 +218,10 @@ test("the leader adds the 766 index to the printed report and downloads its Exce
   expect(errors).toEqual([]);
 });
 
-test("the public viewer sees the 766 index and the procedures behind it, never the dossiers", async ({ page, errors }) => {
+test("the public viewer sees the 766 index and the procedures behind it, never the dossiers", async ({
+  page,
+  errors,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "congkhai");
   await (await menuLink(page, "Chỉ số 766")).click();
@@ -199,7 +233,10 @@ test("the public viewer sees the 766 index and the procedures behind it, never t
   expect(errors).toEqual([]);
 });
 
-test("one rank everywhere: a department's place in the ranking is the k of its own overview's k/N, ties in words", async ({ page, errors }) => {
+test("one rank everywhere: a department's place in the ranking is the k of its own overview's k/N, ties in words", async ({
+  page,
+  errors,
+}) => {
   const q = "?from=2026-01-01&to=2026-06-30";
   await signIn(page, "admin");
   await page.goto(`/xep-hang${q}`);
@@ -210,7 +247,9 @@ test("one rank everywhere: a department's place in the ranking is the k of its o
   const places = await page.locator('[data-scorecard="so_nganh"] [data-place]').allTextContents();
   const numbers = places.filter((t) => t !== "—").map((t) => Number(t.match(/^\d+/)![0]));
   expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-  numbers.forEach((n, i) => { if (numbers.filter((m) => m === n).length > 1) expect(places[i]).toContain("đồng hạng"); });
+  numbers.forEach((n, i) => {
+    if (numbers.filter((m) => m === n).length > 1) expect(places[i]).toContain("đồng hạng");
+  });
   await page.context().clearCookies();
   await signIn(page, "stp.quanly");
   await page.goto(`/tong-quan${q}`);

@@ -18,15 +18,21 @@ async function overflow(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.right <= width + 1) continue;
       // Inside a box that scrolls on its own (a wide table): fine, the page does not move.
-      let p = el.parentElement, clipped = false;
+      let p = el.parentElement,
+        clipped = false;
       while (p && p !== document.body) {
         const o = getComputedStyle(p).overflowX;
-        if ((o === "auto" || o === "scroll" || o === "hidden") && p.getBoundingClientRect().right <= width + 1) { clipped = true; break; }
+        if ((o === "auto" || o === "scroll" || o === "hidden") && p.getBoundingClientRect().right <= width + 1) {
+          clipped = true;
+          break;
+        }
         p = p.parentElement;
       }
       if (clipped) continue;
       if (out.some((s) => el.closest(`[data-overflow-mark="${s}"]`))) continue;
-      out.push(`${el.tagName.toLowerCase()}.${el.className.toString().split(" ").slice(0, 2).join(".")}: ${(el.innerText || "").slice(0, 40)}`);
+      out.push(
+        `${el.tagName.toLowerCase()}.${el.className.toString().split(" ").slice(0, 2).join(".")}: ${(el.innerText || "").slice(0, 40)}`,
+      );
       el.setAttribute("data-overflow-mark", out[out.length - 1]);
     }
     return out.slice(0, 5);
@@ -34,15 +40,61 @@ async function overflow(page: Page): Promise<string[]> {
 }
 
 const MENU: Record<string, string[]> = {
-  admin: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Quản trị", "Tài liệu API"],
-  "stp.quanly": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo", "Quản trị", "Tài liệu API"],
+  admin: [
+    "Tổng quan",
+    "Bảng xếp hạng",
+    "Chỉ số 766",
+    "Quy trình xử lý",
+    "Hồ sơ",
+    "Cảnh báo",
+    "Rà soát dữ liệu",
+    "Bản đồ",
+    "Báo cáo",
+    "Quản trị",
+    "Tài liệu API",
+  ],
+  "stp.quanly": [
+    "Tổng quan",
+    "Bảng xếp hạng",
+    "Chỉ số 766",
+    "Quy trình xử lý",
+    "Hồ sơ",
+    "Cảnh báo",
+    "Rà soát dữ liệu",
+    "Bản đồ",
+    "Báo cáo",
+    "Quản trị",
+    "Tài liệu API",
+  ],
   congkhai: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Bản đồ", "Báo cáo"],
-  lanhdao: ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
-  "pdp.canbo": ["Tổng quan", "Bảng xếp hạng", "Chỉ số 766", "Quy trình xử lý", "Hồ sơ", "Cảnh báo", "Rà soát dữ liệu", "Bản đồ", "Báo cáo"],
+  lanhdao: [
+    "Tổng quan",
+    "Bảng xếp hạng",
+    "Chỉ số 766",
+    "Quy trình xử lý",
+    "Hồ sơ",
+    "Cảnh báo",
+    "Rà soát dữ liệu",
+    "Bản đồ",
+    "Báo cáo",
+  ],
+  "pdp.canbo": [
+    "Tổng quan",
+    "Bảng xếp hạng",
+    "Chỉ số 766",
+    "Quy trình xử lý",
+    "Hồ sơ",
+    "Cảnh báo",
+    "Rà soát dữ liệu",
+    "Bản đồ",
+    "Báo cáo",
+  ],
 };
 
 for (const [user, items] of Object.entries(MENU)) {
-  test(`on a phone, ${user} reaches every menu item, no page is wider than the screen, every word is an official's`, async ({ page }) => {
+  test(`on a phone, ${user} reaches every menu item, no page is wider than the screen, every word is an official's`, async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     await page.setViewportSize(PHONE);
     await signIn(page, user);
@@ -72,16 +124,33 @@ for (const [user, items] of Object.entries(MENU)) {
   });
 }
 
-test("on a phone, the public page shows the five worst beside the five best, with no inner scroll box", async ({ page }) => {
+test("on a phone, the public page shows the five worst beside the five best, with no inner scroll box", async ({
+  page,
+}) => {
   await page.setViewportSize(PHONE);
   await page.goto("/");
   const communes = page.locator("[data-public-ranking='Xã, phường']");
   await expect(communes.locator("[data-worst] li")).toHaveCount(5);
-  const rate = async (li: import("@playwright/test").Locator) => Number((await li.innerText()).match(/([\d.,]+)\s*%/)?.[1].replace(/\./g, "").replace(",", ".") ?? NaN);
-  const best = await rate(communes.getByRole("list", { name: /cao nhất/ }).locator("li").first());
+  const rate = async (li: import("@playwright/test").Locator) =>
+    Number(
+      (await li.innerText())
+        .match(/([\d.,]+)\s*%/)?.[1]
+        .replace(/\./g, "")
+        .replace(",", ".") ?? NaN,
+    );
+  const best = await rate(
+    communes
+      .getByRole("list", { name: /cao nhất/ })
+      .locator("li")
+      .first(),
+  );
   const worst = await rate(communes.locator("[data-worst] li").first());
   expect(worst).toBeLessThanOrEqual(best);
-  const innerScroll = await page.evaluate(() => Array.from(document.querySelectorAll("[data-public-ranking] *")).some((el) => getComputedStyle(el).overflowY === "auto" || getComputedStyle(el).overflowY === "scroll"));
+  const innerScroll = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("[data-public-ranking] *")).some(
+      (el) => getComputedStyle(el).overflowY === "auto" || getComputedStyle(el).overflowY === "scroll",
+    ),
+  );
   expect(innerScroll).toBe(false);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width + 1);
 });

@@ -15,7 +15,10 @@ const PAGES = [
   ["quan-tri", "/quan-tri"],
 ] as const;
 
-test("every page renders for every role, at desktop and phone size, with no console errors and only an official's words", async ({ page, errors }) => {
+test("every page renders for every role, at desktop and phone size, with no console errors and only an official's words", async ({
+  page,
+  errors,
+}) => {
   test.setTimeout(180_000);
   const words: string[] = [];
   for (const username of ["admin", "lanhdao", "congkhai", "stp.quanly", "pdp.canbo"]) {
@@ -50,7 +53,14 @@ test("every page renders for every role, at desktop and phone size, with no cons
   // The admin pages themselves, as the administrator.
   await page.context().clearCookies();
   await signIn(page, "admin");
-  for (const url of ["/quan-tri/nguoi-dung", "/quan-tri/ma-truy-cap", "/quan-tri/nhap-du-lieu", "/quan-tri/lich", "/quan-tri/nhat-ky", "/tai-lieu-api"]) {
+  for (const url of [
+    "/quan-tri/nguoi-dung",
+    "/quan-tri/ma-truy-cap",
+    "/quan-tri/nhap-du-lieu",
+    "/quan-tri/lich",
+    "/quan-tri/nhat-ky",
+    "/tai-lieu-api",
+  ]) {
     expect((await page.goto(url))!.status(), url).toBe(200);
     await expect(page.locator("h1")).toBeVisible();
     words.push(...(await wordsNotForOfficials(page, `admin ${url}`)));
@@ -86,15 +96,23 @@ test("an agency user sees only its own unit and is refused another unit's URL", 
   errors.length = 0; // the refused navigation logs its 404
 });
 
-test("the records behind the 766 index answer by role: the viewer has no dossier or PAKN list, a bad indicator is not found", async ({ page }) => {
+test("the records behind the 766 index answer by role: the viewer has no dossier or PAKN list, a bad indicator is not found", async ({
+  page,
+}) => {
   await signIn(page, "congkhai");
-  for (const url of ["/chi-so-766/ho-so?i=2.1", "/chi-so-766/pakn?i=5.2"]) expect((await page.goto(url))!.status(), url).toBe(404);
+  for (const url of ["/chi-so-766/ho-so?i=2.1", "/chi-so-766/pakn?i=5.2"])
+    expect((await page.goto(url))!.status(), url).toBe(404);
   expect((await page.goto("/chi-so-766/thu-tuc?i=1.3"))!.status()).toBe(200);
   await page.goto("/chi-so-766/thu-tuc?i=1.3&page=999");
   await expect(page.getByText("Không có trang 999.")).toBeVisible();
   await page.context().clearCookies();
   await signIn(page, "admin");
-  for (const url of ["/chi-so-766/ho-so?i=1.1", "/chi-so-766/thu-tuc?i=2.1", "/chi-so-766/pakn", "/chi-so-766/ho-so?i=2.1&unit=KHONG-CO"]) {
+  for (const url of [
+    "/chi-so-766/ho-so?i=1.1",
+    "/chi-so-766/thu-tuc?i=2.1",
+    "/chi-so-766/pakn",
+    "/chi-so-766/ho-so?i=2.1&unit=KHONG-CO",
+  ]) {
     expect((await page.goto(url))!.status(), url).toBe(404);
   }
 });
@@ -106,7 +124,8 @@ test("the overview's headline figures equal the indicators API for the same peri
   await page.goto(`/tong-quan?from=${from}&to=${to}`);
   const api = await (await page.request.get(`/api/v1/indicators?from=${from}&to=${to}&by=all`)).json();
   const row = api.rows[0];
-  const fmt = (v: number | null) => (v === null ? "—" : `${v.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`);
+  const fmt = (v: number | null) =>
+    v === null ? "—" : `${v.toLocaleString("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
   await expect(page.locator("[data-indicator=A] [data-rate]")).toHaveText(fmt(row.onTime.rate));
   await expect(page.locator("[data-indicator=B] [data-rate]")).toHaveText(fmt(row.online.level34Rate));
   await expect(page.locator("[data-indicator=C] [data-rate]")).toHaveText(fmt(row.payment.rate));
@@ -117,7 +136,11 @@ test("the overview's headline figures equal the indicators API for the same peri
 test("drill down from the province to a unit to a procedure to a dossier's explanation", async ({ page }) => {
   await signIn(page, "admin");
   await (await menuLink(page, "Bảng xếp hạng")).click();
-  await page.locator("[data-scorecard] tbody tr").filter({ hasText: "Sở Tư pháp" }).getByRole("link", { name: "Sở Tư pháp" }).click();
+  await page
+    .locator("[data-scorecard] tbody tr")
+    .filter({ hasText: "Sở Tư pháp" })
+    .getByRole("link", { name: "Sở Tư pháp" })
+    .click();
   // A department without sub-units opens its own scorecard, with its breadcrumb back up.
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Sở Tư pháp");
   await expect(page.getByRole("navigation", { name: /Đường dẫn|breadcrumb/i })).toBeVisible();
@@ -150,7 +173,14 @@ test("the Excel report opens and holds the same numbers as the API", async ({ pa
   expect(res.status()).toBe(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "A. Tiến độ", "B. Trực tuyến", "C. Thanh toán", "D. PAKN", "Đ. Đồng bộ"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    "Tổng hợp",
+    "A. Tiến độ",
+    "B. Trực tuyến",
+    "C. Thanh toán",
+    "D. PAKN",
+    "Đ. Đồng bộ",
+  ]);
   const api = await (await page.request.get(`/api/v1/indicators?from=${from}&to=${to}&by=all`)).json();
   const sheet = wb.getWorksheet("A. Tiến độ")!;
   const first = sheet.getRow(5); // the total row, under the title and the header
@@ -163,7 +193,10 @@ test("the Excel report opens and holds the same numbers as the API", async ({ pa
 
 test("the page refreshes by itself when new data is synced", async ({ page }) => {
   await signIn(page, "admin");
-  const tokens = JSON.parse(fs.readFileSync(`${E2E_DATA}/demo-tokens.json`, "utf8")) as Array<{ token: string; scope: string }>;
+  const tokens = JSON.parse(fs.readFileSync(`${E2E_DATA}/demo-tokens.json`, "utf8")) as Array<{
+    token: string;
+    scope: string;
+  }>;
   const local = new Date(Date.now() + 7 * 3600_000 - 3600_000); // an hour ago, in local time
   const today = local.toISOString().slice(0, 10);
   await page.goto(`/tong-quan?from=${today.slice(0, 8)}01&to=${today}`);
@@ -171,7 +204,17 @@ test("the page refreshes by itself when new data is synced", async ({ page }) =>
   const stamp = local.toISOString().slice(0, 19).replace(/[-T:]/g, "");
   const res = await page.request.post("/api/v1/sync", {
     headers: { authorization: `Bearer ${tokens.find((t) => t.scope === "province")!.token}` },
-    data: { service: "DongBoHoSoMC", data: Array.from({ length: 3 }, (_, i) => ({ MaHoSo: `E2E-LIVE-${Date.now()}-${i}`, MaTTHC: "1.004000", MaDonVi: "000.01.00.H56", KenhThucHien: "2", TrangThaiHoSo: "2", NgayTiepNhan: stamp })) },
+    data: {
+      service: "DongBoHoSoMC",
+      data: Array.from({ length: 3 }, (_, i) => ({
+        MaHoSo: `E2E-LIVE-${Date.now()}-${i}`,
+        MaTTHC: "1.004000",
+        MaDonVi: "000.01.00.H56",
+        KenhThucHien: "2",
+        TrangThaiHoSo: "2",
+        NgayTiepNhan: stamp,
+      })),
+    },
   });
   expect((await res.json()).accepted).toBe(3);
   await expect(page.locator("[data-live]")).toContainText("vừa cập nhật", { timeout: 10_000 });
@@ -189,7 +232,9 @@ test("the administrator sees the nightly integrity check on Quản trị; an age
   // The portal checks yesterday's figures a minute after it starts (lib/jobs/nightly.ts), then nightly at 02:00.
   await expect(async () => {
     await page.goto("/quan-tri");
-    await expect(page.getByText("Không có sai lệch: số liệu tổng hợp khớp với từng hồ sơ.")).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByText("Không có sai lệch: số liệu tổng hợp khớp với từng hồ sơ.")).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 120_000, intervals: [5_000] });
   await expect(page.getByRole("region", { name: "Kiểm tra tính toàn vẹn số liệu" })).toContainText("tự động hằng đêm");
 });

@@ -36,7 +36,10 @@ test("the centre follows the slowest department down to a late dossier's timelin
   expect(errors).toEqual([]);
 });
 
-test("an agency manager sees its own officers; the viewer sees departments and no officer", async ({ page, errors }) => {
+test("an agency manager sees its own officers; the viewer sees departments and no officer", async ({
+  page,
+  errors,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "stp.quanly");
   await page.goto(`/quy-trinh?${HALF}`);

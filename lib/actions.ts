@@ -40,10 +40,16 @@ export const byIdForm = z.object({ id: z.coerce.number().int() });
  * Parses the form (`z.coerce` for numbers) and runs it as `caller`; every failure that
  * is not a bug becomes the form's error with its reason, in Vietnamese.
  */
-export async function runForm<S extends z.ZodType>(spec: FormSpec<S>, caller: Caller, form: FormData): Promise<NonNullable<ActionState>> {
+export async function runForm<S extends z.ZodType>(
+  spec: FormSpec<S>,
+  caller: Caller,
+  form: FormData,
+): Promise<NonNullable<ActionState>> {
   const refused = guard(spec, caller);
   if (refused) return refused;
-  const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
+  const raw = Object.fromEntries(
+    [...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]),
+  );
   const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -68,7 +74,10 @@ export async function runForm<S extends z.ZodType>(spec: FormSpec<S>, caller: Ca
  * first: a session on a published or reset password administers nothing), and the role's
  * permission. Before anything of the body is read.
  */
-export function guard(spec: Pick<FormSpec<z.ZodType>, "need" | "whileMustChange">, caller: Caller): NonNullable<ActionState> | null {
+export function guard(
+  spec: Pick<FormSpec<z.ZodType>, "need" | "whileMustChange">,
+  caller: Caller,
+): NonNullable<ActionState> | null {
   if (caller.kind !== "user") return { error: `${new ForbiddenError().vi}.` };
   if (caller.mustChangePassword && !spec.whileMustChange) return { error: MUST_CHANGE };
   if (spec.need !== "signed-in" && !allowed(caller, spec.need)) return { error: `${new ForbiddenError().vi}.` };

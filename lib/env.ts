@@ -6,11 +6,21 @@ import path from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
-  DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().optional(),
   // Empty is unset (a secret of no characters signs nothing).
-  AUTH_SECRET: z.string().optional().transform((v) => v || undefined),
-  NEXTAUTH_SECRET: z.string().optional().transform((v) => v || undefined),
+  AUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  NEXTAUTH_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** How many reverse proxies in front append to X-Forwarded-For; 0 (default): the header is ignored. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),

@@ -43,8 +43,11 @@ export class NotFoundError extends Error {
  */
 export function logUnexpected(where: string, e: unknown): void {
   const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const reason = err?.cause?.message ?? (err?.message ?? String(e)).split("\n")[0].replace(/^Failed query:.*$/s, "query failed");
-  console.error(`[${where}] ${err?.name ?? "Error"}${err?.cause?.code ?? err?.code ? ` ${err?.cause?.code ?? err?.code}` : ""}: ${reason.slice(0, 300)}`);
+  const reason =
+    err?.cause?.message ?? (err?.message ?? String(e)).split("\n")[0].replace(/^Failed query:.*$/s, "query failed");
+  console.error(
+    `[${where}] ${err?.name ?? "Error"}${(err?.cause?.code ?? err?.code) ? ` ${err?.cause?.code ?? err?.code}` : ""}: ${reason.slice(0, 300)}`,
+  );
 }
 
 /**
@@ -55,13 +58,21 @@ export function fromDatabaseError(e: unknown): RuleError | null {
   const err = e as { code?: string; cause?: { code?: string } };
   const code = err?.cause?.code ?? err?.code;
   switch (code) {
-    case "23505": return new RuleError("Đã tồn tại (trùng mã hoặc tên)", "Already exists (duplicate key)");
-    case "23503": return new RuleError("Mã tham chiếu không tồn tại", "A referenced code does not exist");
-    case "23514": return new RuleError("Giá trị không thuộc danh sách cho phép", "A value is outside the allowed set");
-    case "22003": return new RuleError("Số quá lớn", "A number is out of range");
-    case "22008": return new RuleError("Ngày giờ ngoài khoảng cho phép", "A date or time is out of range");
-    case "22001": return new RuleError("Chuỗi quá dài", "A text value is too long");
-    case "54001": return new RuleError("Dữ liệu lồng nhau quá sâu", "Data nested too deeply");
-    default: return null;
+    case "23505":
+      return new RuleError("Đã tồn tại (trùng mã hoặc tên)", "Already exists (duplicate key)");
+    case "23503":
+      return new RuleError("Mã tham chiếu không tồn tại", "A referenced code does not exist");
+    case "23514":
+      return new RuleError("Giá trị không thuộc danh sách cho phép", "A value is outside the allowed set");
+    case "22003":
+      return new RuleError("Số quá lớn", "A number is out of range");
+    case "22008":
+      return new RuleError("Ngày giờ ngoài khoảng cho phép", "A date or time is out of range");
+    case "22001":
+      return new RuleError("Chuỗi quá dài", "A text value is too long");
+    case "54001":
+      return new RuleError("Dữ liệu lồng nhau quá sâu", "Data nested too deeply");
+    default:
+      return null;
   }
 }

@@ -8,7 +8,12 @@ const points = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximu
 export const formatPoints = (v: number | null) => (v === null ? "—" : points.format(v));
 
 const dateTime = new Intl.DateTimeFormat("vi-VN", {
-  timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+  timeZone: TZ,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
 });
 export const formatDateTime = (d: Date) => dateTime.format(d);
 /** `2026-11-25` → `25/11/2026`. */

@@ -67,20 +67,36 @@ export const longerThan = (s: string, max: number) => s.length > max && charCoun
 
 /** A string of `min`–`max` characters (code points, as the document's minLength/maxLength say). */
 export const chars = (min: number, max: number) =>
-  z.string()
+  z
+    .string()
     .refine((s) => !longerThan(s, max), `Tối đa ${max} ký tự / At most ${max} characters`)
-    .refine((s) => charCount(s) >= min, min === 1 ? "Trống / Empty" : `Tối thiểu ${min} ký tự / At least ${min} characters`)
+    .refine(
+      (s) => charCount(s) >= min,
+      min === 1 ? "Trống / Empty" : `Tối thiểu ${min} ký tự / At least ${min} characters`,
+    )
     .meta({ minLength: min || undefined, maxLength: max });
 
 /** A whole number within [min, max], with the format OpenAPI names for its size. */
 export const int = (min: number, max: number) =>
-  z.int().min(min).max(max).meta({ format: max > 2 ** 31 - 1 || min < -(2 ** 31) ? "int64" : "int32" });
+  z
+    .int()
+    .min(min)
+    .max(max)
+    .meta({ format: max > 2 ** 31 - 1 || min < -(2 ** 31) ? "int64" : "int32" });
 
 /** Text of at most `max` characters (an output field: names, messages). */
 export const text = (max: number) => z.string().max(max).regex(new RegExp(STORABLE_TEXT, "u"));
 
 /** A local date `yyyy-MM-dd` as the API writes it (periods, METHOD §0.2). */
-export const localDay = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).max(10);
+export const localDay = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .max(10);
 
 /** A local instant as the API writes it (`formatLocalInstant`: yyyy-MM-ddTHH:mm:ss.SSS+07:00). */
-export const localInstant = () => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/).max(40);
+export const localInstant = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/)
+    .max(40);

@@ -12,7 +12,9 @@ import { NotFoundError } from "@/lib/errors";
 import type { Permission } from "@/lib/roles";
 
 /** `permission`: the one the page needs, or a list of which any one will do. */
-export async function requirePage(permission?: Permission | readonly Permission[]): Promise<{ orm: Orm; caller: Caller }> {
+export async function requirePage(
+  permission?: Permission | readonly Permission[],
+): Promise<{ orm: Orm; caller: Caller }> {
   const caller = await currentCaller();
   if (!caller) redirect("/login");
   if (caller.kind === "user" && caller.mustChangePassword) redirect("/doi-mat-khau");

@@ -31,24 +31,73 @@ export function passwordProblem(password: string, username?: string | null): { v
   }
   const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u].filter((k) => k.test(password)).length;
   if (kinds < 3) {
-    return { vi: "Mật khẩu cần ít nhất 3 trong 4 loại: chữ thường, chữ hoa, chữ số, ký hiệu", en: "Use at least 3 of: lower case, upper case, digits, signs" };
+    return {
+      vi: "Mật khẩu cần ít nhất 3 trong 4 loại: chữ thường, chữ hoa, chữ số, ký hiệu",
+      en: "Use at least 3 of: lower case, upper case, digits, signs",
+    };
   }
   const lower = password.toLowerCase();
   if (username && username.length >= 3 && lower.includes(username.toLowerCase())) {
     return { vi: "Mật khẩu không được chứa tên đăng nhập", en: "The password must not contain the username" };
   }
   const core = lower.normalize("NFD").replace(/[^a-z]/g, "");
-  if (COMMON.has(lower) || COMMON_WORDS.has(core) || /^(.)\1+$/.test(lower) || /^(0123456789|1234567890|9876543210)/.test(lower)) {
+  if (
+    COMMON.has(lower) ||
+    COMMON_WORDS.has(core) ||
+    /^(.)\1+$/.test(lower) ||
+    /^(0123456789|1234567890|9876543210)/.test(lower)
+  ) {
     return { vi: "Mật khẩu quá phổ biến, dễ đoán", en: "The password is too common" };
   }
   return null;
 }
-const COMMON = new Set(["password123", "password1!", "123456789a", "1234567890a", "qwerty123!", "abc@123456", "admin@12345", "matkhau@123"]);
+const COMMON = new Set([
+  "password123",
+  "password1!",
+  "123456789a",
+  "1234567890a",
+  "qwerty123!",
+  "abc@123456",
+  "admin@12345",
+  "matkhau@123",
+]);
 /** Words that, with digits and signs around them, make the most tried passwords (the Vietnamese ones included). */
 const COMMON_WORDS = new Set([
-  "password", "passw", "pass", "admin", "administrator", "qwerty", "qwertyuiop", "asdfgh", "zxcvbn", "abc", "abcd", "abcdef",
-  "iloveyou", "letmein", "welcome", "monkey", "dragon", "master", "login", "user", "test", "demo", "changeme", "secret",
-  "matkhau", "matkhaumoi", "anhyeuem", "emyeuanh", "yeuem", "vietnam", "hanoi", "saigon", "hochiminh", "quantri", "canbo",
+  "password",
+  "passw",
+  "pass",
+  "admin",
+  "administrator",
+  "qwerty",
+  "qwertyuiop",
+  "asdfgh",
+  "zxcvbn",
+  "abc",
+  "abcd",
+  "abcdef",
+  "iloveyou",
+  "letmein",
+  "welcome",
+  "monkey",
+  "dragon",
+  "master",
+  "login",
+  "user",
+  "test",
+  "demo",
+  "changeme",
+  "secret",
+  "matkhau",
+  "matkhaumoi",
+  "anhyeuem",
+  "emyeuanh",
+  "yeuem",
+  "vietnam",
+  "hanoi",
+  "saigon",
+  "hochiminh",
+  "quantri",
+  "canbo",
 ]);
 
 /** A password handed over once (reset, first administrator): 12 random characters that keep the rule. */

@@ -30,7 +30,12 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /** The permissions the administration pages (Quản trị) are made of. */
-export const ADMIN_PERMISSIONS = ["users:manage", "tokens:manage", "imports:write", "calendar:write"] as const satisfies readonly Permission[];
+export const ADMIN_PERMISSIONS = [
+  "users:manage",
+  "tokens:manage",
+  "imports:write",
+  "calendar:write",
+] as const satisfies readonly Permission[];
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);

@@ -19,7 +19,9 @@ const fail = (vi: string, en: string): never => {
   console.error(`${vi} / ${en}`);
   process.exit(2);
 };
-const file = positionals[0] ? path.resolve(positionals[0]) : fail("Cần tệp sao lưu: npm run db:restore -- TỆP", "A backup file is needed: npm run db:restore -- FILE");
+const file = positionals[0]
+  ? path.resolve(positionals[0])
+  : fail("Cần tệp sao lưu: npm run db:restore -- TỆP", "A backup file is needed: npm run db:restore -- FILE");
 if (!fs.existsSync(file)) fail(`Không có tệp ${file}`, `No file ${file}`);
 const isPgDump = fs.readFileSync(file).subarray(0, 5).toString() === "PGDMP";
 if (Boolean(env.DATABASE_URL) !== isPgDump) {
@@ -50,16 +52,25 @@ try {
   if (env.DATABASE_URL) {
     // Any other client of the database (the portal, a tool) would see it replaced under it.
     const client = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    const [{ n }] = await client`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+    const [{ n }] =
+      await client`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
     await client.end();
-    if (n > 0) fail(`Có ${n} kết nối khác tới cơ sở dữ liệu: dừng cổng trước khi khôi phục`, `${n} other connections to the database: stop the portal before restoring`);
+    if (n > 0)
+      fail(
+        `Có ${n} kết nối khác tới cơ sở dữ liệu: dừng cổng trước khi khôi phục`,
+        `${n} other connections to the database: stop the portal before restoring`,
+      );
     await restorePostgres(env.DATABASE_URL, file);
     // A backup of an older version: its migrations are applied now.
     await (await openStore({ url: env.DATABASE_URL })).close();
     console.log(`Đã khôi phục ${file} vào PostgreSQL / Restored ${file} into PostgreSQL`);
   } else {
-    const kept = await restorePglite(env.PGLITE_DIR, file, (blob) => openStore({ dataDir: env.PGLITE_DIR, loadDataDir: blob }));
-    console.log(`Đã khôi phục ${file} vào ${path.resolve(env.PGLITE_DIR)} / Restored.${kept ? ` Thư mục cũ giữ ở / the old folder is kept at ${kept}` : ""}`);
+    const kept = await restorePglite(env.PGLITE_DIR, file, (blob) =>
+      openStore({ dataDir: env.PGLITE_DIR, loadDataDir: blob }),
+    );
+    console.log(
+      `Đã khôi phục ${file} vào ${path.resolve(env.PGLITE_DIR)} / Restored.${kept ? ` Thư mục cũ giữ ở / the old folder is kept at ${kept}` : ""}`,
+    );
   }
 } catch (e) {
   if (!(e instanceof BackupError || e instanceof DatabaseLockedError)) throw e;

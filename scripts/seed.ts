@@ -30,14 +30,21 @@ const { values } = parseArgs({
 // `npm start` seeds the demo only into the embedded database: a real server starts empty
 // (its first administrator comes from `npm run admin:create`), never with published passwords.
 if (values["if-empty"] && env.DATABASE_URL) {
-  console.log("DATABASE_URL: không nạp dữ liệu mẫu. Tạo quản trị viên đầu tiên: npm run admin:create -- --username … --name … --unit … --unit-name …");
+  console.log(
+    "DATABASE_URL: không nạp dữ liệu mẫu. Tạo quản trị viên đầu tiên: npm run admin:create -- --username … --name … --unit … --unit-name …",
+  );
   process.exit(0);
 }
 
 // A PGLITE_DIR that was named but holds no database is a mistake (a typo, an unmounted
 // disk), not a wish for a fresh demo with published passwords: `npm start` stops here.
 // Asking for the demo there is `npm run db:seed` without --if-empty.
-if (values["if-empty"] && !env.DATABASE_URL && env.PGLITE_DIR_NAMED && !(fs.existsSync(env.PGLITE_DIR) && fs.readdirSync(env.PGLITE_DIR).length)) {
+if (
+  values["if-empty"] &&
+  !env.DATABASE_URL &&
+  env.PGLITE_DIR_NAMED &&
+  !(fs.existsSync(env.PGLITE_DIR) && fs.readdirSync(env.PGLITE_DIR).length)
+) {
   console.error(
     `PGLITE_DIR=${env.PGLITE_DIR} không có cơ sở dữ liệu. Kiểm tra đường dẫn; muốn tạo dữ liệu mẫu ở đó: npm run db:seed / ` +
       `PGLITE_DIR=${env.PGLITE_DIR} holds no database. Check the path; to create the demo there: npm run db:seed`,
@@ -52,7 +59,9 @@ try {
     console.log(`Cơ sở dữ liệu đã có ${existing.toLocaleString("vi-VN")} hồ sơ — bỏ qua dữ liệu mẫu.`);
   } else {
     if (existing > 0 && !values.reset) {
-      console.error("Cơ sở dữ liệu đã có dữ liệu; dùng --reset để xoá và nạp lại / The database has data; use --reset.");
+      console.error(
+        "Cơ sở dữ liệu đã có dữ liệu; dùng --reset để xoá và nạp lại / The database has data; use --reset.",
+      );
       process.exit(1);
     }
     if (values.reset) {
@@ -83,12 +92,20 @@ try {
     console.log(`Nạp dữ liệu mẫu tỉnh Thái Nguyên (${n.toLocaleString("vi-VN")} hồ sơ) vào ${db.kind}…`);
     // The demo's logins and tokens go beside its database (.data, or e2e's own folder).
     const dataDir = path.dirname(env.PGLITE_DIR);
-    const r = await seedDemo(db, { dossiers: n, until: values.until, log: console.log, national: values.national, dataDir });
+    const r = await seedDemo(db, {
+      dossiers: n,
+      until: values.until,
+      log: console.log,
+      national: values.national,
+      dataDir,
+    });
     if (r.users.length) {
       console.log(`Xong trong ${(r.ms / 1000).toFixed(1)} s. Tài khoản mẫu (mật khẩu chung: ${r.users[0].password}):`);
       for (const u of r.users) console.log(`  ${u.username.padEnd(12)} ${u.role.padEnd(15)} ${u.agency}`);
     } else {
-      console.log(`Xong trong ${(r.ms / 1000).toFixed(1)} s. Cơ sở dữ liệu đã có tài khoản riêng: không tạo tài khoản hay mã truy cập mẫu.`);
+      console.log(
+        `Xong trong ${(r.ms / 1000).toFixed(1)} s. Cơ sở dữ liệu đã có tài khoản riêng: không tạo tài khoản hay mã truy cập mẫu.`,
+      );
     }
   }
 } finally {

@@ -19,13 +19,26 @@ describe("the methodology in the repository", () => {
   });
 
   it.skipIf(!fs.existsSync(shared))("equals the shared originals beside the project", () => {
-    for (const f of DOCS) expect(fs.readFileSync(path.join(root, "docs/method", f), "utf8"), f).toBe(fs.readFileSync(path.join(shared, f), "utf8"));
+    for (const f of DOCS)
+      expect(fs.readFileSync(path.join(root, "docs/method", f), "utf8"), f).toBe(
+        fs.readFileSync(path.join(shared, f), "utf8"),
+      );
   });
 
   it("no source file or document cites DEVELOPERS.md or ../shared", () => {
-    const files = (dir: string): string[] => fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|tsx|mjs|md)$/.test(e.name) ? [path.join(dir, e.name)] : []);
-    const cited = ["app", "lib", "db", "scripts", "bench", "docs", "e2e", "tests"].flatMap(files).concat(["README.md"])
+    const files = (dir: string): string[] =>
+      fs
+        .readdirSync(path.join(root, dir), { withFileTypes: true })
+        .flatMap((e) =>
+          e.isDirectory()
+            ? files(path.join(dir, e.name))
+            : /\.(ts|tsx|mjs|md)$/.test(e.name)
+              ? [path.join(dir, e.name)]
+              : [],
+        );
+    const cited = ["app", "lib", "db", "scripts", "bench", "docs", "e2e", "tests"]
+      .flatMap(files)
+      .concat(["README.md"])
       .filter((f) => f !== path.join("tests", "docs.test.ts") && !f.startsWith(path.join("docs", "method")))
       .filter((f) => /DEVELOPERS\.md|\.\.\/shared/.test(fs.readFileSync(path.join(root, f), "utf8")));
     expect(cited).toEqual([]);

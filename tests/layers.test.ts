@@ -19,13 +19,18 @@ function files(dir: string): string[] {
   });
 }
 
-interface Import { spec: string; typeOnly: boolean; target: string | null }
+interface Import {
+  spec: string;
+  typeOnly: boolean;
+  target: string | null;
+}
 
 /** The project files a module imports (type-only imports marked), resolved to paths from the root. */
 function importsOf(file: string): Import[] {
   const text = fs.readFileSync(path.join(root, file), "utf8");
   const found: Import[] = [];
-  const re = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^"';]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+  const re =
+    /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^"';]*?\s+from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
   for (const m of text.matchAll(re)) {
     const spec = m[3] ?? m[4];
     const typeOnly = Boolean(m[2]);
@@ -49,8 +54,14 @@ const graph = new Map(all.map((f) => [f, importsOf(f)]));
 
 describe("layers (README: Layout)", () => {
   it("db/ imports nothing from lib/ or app/", () => {
-    const bad = all.filter((f) => f.startsWith("db/")).flatMap((f) =>
-      graph.get(f)!.filter((i) => i.target && !i.target.startsWith("db")).map((i) => `${f} → ${i.spec}`));
+    const bad = all
+      .filter((f) => f.startsWith("db/"))
+      .flatMap((f) =>
+        graph
+          .get(f)!
+          .filter((i) => i.target && !i.target.startsWith("db"))
+          .map((i) => `${f} → ${i.spec}`),
+      );
     expect(bad).toEqual([]);
   });
 
@@ -77,15 +88,27 @@ describe("layers (README: Layout)", () => {
   });
 
   it("every lib/data module is server-only", () => {
-    const missing = all.filter((f) => f.startsWith("lib/data/") && !fs.readFileSync(path.join(root, f), "utf8").includes('import "server-only"'));
+    const missing = all.filter(
+      (f) => f.startsWith("lib/data/") && !fs.readFileSync(path.join(root, f), "utf8").includes('import "server-only"'),
+    );
     expect(missing).toEqual([]);
   });
 
   it("pages, routes and actions reach the database only through lib/data", () => {
-    const bad = all.filter((f) => f.startsWith("app/")).flatMap((f) =>
-      graph.get(f)!
-        .filter((i) => !i.typeOnly && i.target && /^(db|lib\/engine|lib\/store)(\/|$)/.test(i.target) && i.target !== "db/schema")
-        .map((i) => `${f} → ${i.spec}`));
+    const bad = all
+      .filter((f) => f.startsWith("app/"))
+      .flatMap((f) =>
+        graph
+          .get(f)!
+          .filter(
+            (i) =>
+              !i.typeOnly &&
+              i.target &&
+              /^(db|lib\/engine|lib\/store)(\/|$)/.test(i.target) &&
+              i.target !== "db/schema",
+          )
+          .map((i) => `${f} → ${i.spec}`),
+      );
     expect(bad).toEqual([]);
   });
 
@@ -98,7 +121,10 @@ describe("layers (README: Layout)", () => {
       seen.add(f);
       for (const i of graph.get(f) ?? []) {
         if (i.typeOnly || !i.target) continue;
-        const target = all.find((x) => x.replace(SOURCE, "") === i.target!.replace(SOURCE, "") || x.replace(SOURCE, "") === `${i.target}/index`);
+        const target = all.find(
+          (x) =>
+            x.replace(SOURCE, "") === i.target!.replace(SOURCE, "") || x.replace(SOURCE, "") === `${i.target}/index`,
+        );
         if (!target) continue;
         if (target.startsWith("lib/data/")) bad.push([...via, f, target].join(" → "));
         else walk(target, [...via, f]);

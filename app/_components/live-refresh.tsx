@@ -27,7 +27,8 @@ export function LiveRefresh({ asOf }: { asOf: string }) {
   }, [router]);
   return (
     <p className="text-xs text-gray-500" aria-live="polite" data-live>
-      Số liệu tính đến {asOf}{updated ? " — vừa cập nhật theo dữ liệu mới" : ""}. Trang tự cập nhật khi có dữ liệu đồng bộ mới.
+      Số liệu tính đến {asOf}
+      {updated ? " — vừa cập nhật theo dữ liệu mới" : ""}. Trang tự cập nhật khi có dữ liệu đồng bộ mới.
     </p>
   );
 }

@@ -10,5 +10,9 @@ export function PhoneMenu({ children }: { children: React.ReactNode }) {
   const close = (e: React.MouseEvent) => {
     if (ref.current && (e.target as HTMLElement).closest("a")) ref.current.open = false;
   };
-  return <details ref={ref} className="md:hidden" data-phone-menu onClick={close}>{children}</details>;
+  return (
+    <details ref={ref} className="md:hidden" data-phone-menu onClick={close}>
+      {children}
+    </details>
+  );
 }

@@ -29,16 +29,22 @@ const may = (caller: Caller, need: Permission | readonly Permission[]) =>
  */
 export function PortalNav({ caller }: { caller: Caller }) {
   const links = LINKS.filter((l) => may(caller, l.need));
-  const items = (className: string) => links.map((l) => (
-    <li key={l.href}>
-      <Link href={l.href} className={className}>{l.label}</Link>
-    </li>
-  ));
+  const items = (className: string) =>
+    links.map((l) => (
+      <li key={l.href}>
+        <Link href={l.href} className={className}>
+          {l.label}
+        </Link>
+      </li>
+    ));
   return (
     <nav aria-label="Chức năng" className="no-print -mx-4 mb-4 border-b border-gray-200 bg-white px-4">
       <PhoneMenu>
         <summary className="flex cursor-pointer list-none items-center gap-2 py-2 text-sm font-medium text-gray-800">
-          <span aria-hidden="true" className="text-lg leading-none">☰</span> Chức năng
+          <span aria-hidden="true" className="text-lg leading-none">
+            ☰
+          </span>{" "}
+          Chức năng
         </summary>
         <ul className="grid grid-cols-2 gap-1 pb-3 text-sm">
           {items("block rounded border border-gray-200 px-3 py-3 text-gray-800 hover:bg-gray-50")}

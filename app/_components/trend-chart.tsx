@@ -1,18 +1,42 @@
 "use client";
 import { LineChart } from "@tremor/react";
 
-export interface TrendPoint { month: string; [series: string]: string | number | null }
+export interface TrendPoint {
+  month: string;
+  [series: string]: string | number | null;
+}
 
 const pct = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} %`;
 const pts = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 2 })} điểm`;
 
 /** One group's 12-month trend (rates in percent, or points of the 766 index; gaps where undefined). */
-export function TrendChart({ title, data, series, color, unit = "percent" }: { title: string; data: TrendPoint[]; series: string; color: string; unit?: "percent" | "points" }) {
+export function TrendChart({
+  title,
+  data,
+  series,
+  color,
+  unit = "percent",
+}: {
+  title: string;
+  data: TrendPoint[];
+  series: string;
+  color: string;
+  unit?: "percent" | "points";
+}) {
   return (
     <figure className="rounded-lg border border-gray-200 bg-white p-3" data-trend={title}>
       <figcaption className="text-sm font-medium text-gray-700">{title}</figcaption>
-      <LineChart className="mt-2 h-40" data={data} index="month" categories={[series]} colors={[color]} valueFormatter={unit === "points" ? pts : pct}
-        showLegend={false} yAxisWidth={72} connectNulls={false} />
+      <LineChart
+        className="mt-2 h-40"
+        data={data}
+        index="month"
+        categories={[series]}
+        colors={[color]}
+        valueFormatter={unit === "points" ? pts : pct}
+        showLegend={false}
+        yAxisWidth={72}
+        connectNulls={false}
+      />
     </figure>
   );
 }

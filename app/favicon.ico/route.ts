@@ -2,5 +2,8 @@
 import { NextResponse } from "next/server";
 
 export function GET(req: Request) {
-  return NextResponse.redirect(new URL("/icon.svg", req.url), { status: 308, headers: { "cache-control": "public, max-age=86400" } });
+  return NextResponse.redirect(new URL("/icon.svg", req.url), {
+    status: 308,
+    headers: { "cache-control": "public, max-age=86400" },
+  });
 }

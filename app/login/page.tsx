@@ -11,7 +11,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-1 text-2xl font-semibold">Đăng nhập</h1>
-      <p className="mb-6 text-sm text-gray-600">Dành cho cán bộ các cơ quan, đơn vị và Trung tâm Phục vụ hành chính công.</p>
+      <p className="mb-6 text-sm text-gray-600">
+        Dành cho cán bộ các cơ quan, đơn vị và Trung tâm Phục vụ hành chính công.
+      </p>
       <LoginForm next={next} />
     </div>
   );

@@ -1,7 +1,10 @@
 /** A scratch database next to DATABASE_URL's for one benchmark, made empty and dropped after (even when the bench fails). */
 import postgres from "postgres";
 
-export async function scratchDatabase(databaseUrl: string, suffix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function scratchDatabase(
+  databaseUrl: string,
+  suffix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${new URL(databaseUrl).pathname.slice(1) || "postgres"}_${suffix}`;
   const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -10,7 +10,10 @@ export async function startServer(databaseUrl: string, port: number) {
     execSync("npx next build", { stdio: "inherit" });
   }
   // A server already on the port would answer in place of this one.
-  const busy = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+  const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
   if (busy) throw new Error(`Cổng ${port} đang có tiến trình khác / port ${port} is already in use`);
   // Next's own entry (not npx), so that the child is the server and killing it stops it.
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {

@@ -7,9 +7,17 @@ import { ApiError } from "./errors";
 
 const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
-export async function readBody(req: Request, limit: number, why?: { vi: string; en: string }): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBody(
+  req: Request,
+  limit: number,
+  why?: { vi: string; en: string },
+): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () =>
-    new ApiError("payload_too_large", `Dữ liệu gửi quá lớn (tối đa ${mb(limit)})${why ? `: ${why.vi}` : ""}`, `Payload too large (max ${mb(limit)})${why ? `: ${why.en}` : ""}`);
+    new ApiError(
+      "payload_too_large",
+      `Dữ liệu gửi quá lớn (tối đa ${mb(limit)})${why ? `: ${why.vi}` : ""}`,
+      `Payload too large (max ${mb(limit)})${why ? `: ${why.en}` : ""}`,
+    );
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (declared > limit) throw tooLarge();
   if (!req.body) return new Uint8Array();

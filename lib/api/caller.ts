@@ -42,7 +42,8 @@ export async function requestCaller(orm: Orm, req: Request, bodyToken?: string |
   const token = bearerToken(req) ?? bodyToken ?? null;
   if (token) {
     const c = await callerFromToken(orm, token);
-    if (!c) throw new ApiError("unauthorized", "Mã truy cập không hợp lệ hoặc đã bị thu hồi", "Invalid or revoked API token");
+    if (!c)
+      throw new ApiError("unauthorized", "Mã truy cập không hợp lệ hoặc đã bị thu hồi", "Invalid or revoked API token");
     takeRate("read", callerKey(req, c));
     return c;
   }
@@ -55,11 +56,19 @@ export async function requestCaller(orm: Orm, req: Request, bodyToken?: string |
     const caller = await callerFromUserId(orm, uid, typeof jwt?.sv === "number" ? jwt.sv : 0);
     if (caller) takeRate("read", callerKey(req, caller));
     if (caller?.kind === "user" && caller.mustChangePassword) {
-      throw new ApiError("forbidden", "Cần đổi mật khẩu trước khi dùng cổng (trang Đổi mật khẩu)", "Change your password first (the Đổi mật khẩu page)");
+      throw new ApiError(
+        "forbidden",
+        "Cần đổi mật khẩu trước khi dùng cổng (trang Đổi mật khẩu)",
+        "Change your password first (the Đổi mật khẩu page)",
+      );
     }
     // A cookie rides along with any request a browser makes: a write must come from this site's own pages.
     if (caller && req.method !== "GET" && req.method !== "HEAD" && !sameOrigin(req)) {
-      throw new ApiError("forbidden", "Yêu cầu không xuất phát từ trang của cổng", "The request did not come from the portal's own pages");
+      throw new ApiError(
+        "forbidden",
+        "Yêu cầu không xuất phát từ trang của cổng",
+        "The request did not come from the portal's own pages",
+      );
     }
     return caller;
   }
@@ -69,7 +78,12 @@ export async function requestCaller(orm: Orm, req: Request, bodyToken?: string |
 /** The caller, or 401. */
 export async function requireCaller(orm: Orm, req: Request, bodyToken?: string | null): Promise<Caller> {
   const c = await requestCaller(orm, req, bodyToken);
-  if (!c) throw new ApiError("unauthorized", "Cần đăng nhập hoặc mã truy cập (Bearer)", "Sign-in or an API token (Bearer) is required");
+  if (!c)
+    throw new ApiError(
+      "unauthorized",
+      "Cần đăng nhập hoặc mã truy cập (Bearer)",
+      "Sign-in or an API token (Bearer) is required",
+    );
   return c;
 }
 

@@ -29,14 +29,18 @@ export class ApiError extends Error {
 }
 
 export function errorResponse(code: ErrorCode, message: string, details?: unknown, headers?: HeadersInit) {
-  return NextResponse.json({ error: { code, message, details: details ?? null } }, { status: ERROR_STATUS[code], headers });
+  return NextResponse.json(
+    { error: { code, message, details: details ?? null } },
+    { status: ERROR_STATUS[code], headers },
+  );
 }
 
 /** Maps anything thrown in a handler to the envelope; unknown errors are logged, not shown. */
 export function toErrorResponse(e: unknown) {
   if (e instanceof ApiError) {
     // 429 says when to come back (lib/api/limits.ts).
-    const retry = e.code === "too_many_requests" ? (e.details as { retryAfter?: number } | undefined)?.retryAfter : undefined;
+    const retry =
+      e.code === "too_many_requests" ? (e.details as { retryAfter?: number } | undefined)?.retryAfter : undefined;
     return errorResponse(e.code, e.message, e.details, retry ? { "Retry-After": String(retry) } : undefined);
   }
   if (e instanceof NotFoundError) return errorResponse("not_found", e.message);

@@ -51,7 +51,10 @@ export const MAX_STREAMS = 5;
 export const HEAVY_AT_ONCE = 2;
 export const HEAVY_WAITING = 8;
 
-interface Bucket { tokens: number; at: number }
+interface Bucket {
+  tokens: number;
+  at: number;
+}
 const buckets = new Map<string, Bucket>();
 
 /** Who a request counts against: its token or user, else its client address. */
@@ -65,7 +68,11 @@ export function callerKey(req: Request, caller: Caller | null): string {
  * What a response says of its caller's rate (the RateLimit-* headers): the bucket this
  * request drew from that has the least left. Kept per request while its handler runs.
  */
-export interface RateNote { limit: number; remaining: number; reset: number }
+export interface RateNote {
+  limit: number;
+  remaining: number;
+  reset: number;
+}
 const notes = new AsyncLocalStorage<{ note: RateNote | null }>();
 
 /** Runs a request's handler with a place for its rate note; `note()` reads it afterwards. */
@@ -91,7 +98,11 @@ export function takeRate(kind: RateKind, key: string, now = Date.now()): void {
     buckets.set(id, b);
     const wait = Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
     noteRate({ limit: burst, remaining: 0, reset: wait });
-    throw new TooManyRequests(wait, `Quá nhiều yêu cầu; thử lại sau ${wait} giây`, `Too many requests; retry after ${wait} s`);
+    throw new TooManyRequests(
+      wait,
+      `Quá nhiều yêu cầu; thử lại sau ${wait} giây`,
+      `Too many requests; retry after ${wait} s`,
+    );
   }
   b.tokens -= 1;
   buckets.set(id, b);
@@ -107,7 +118,11 @@ const streams = new Map<string, number>();
 export function openStream(key: string): () => void {
   const n = streams.get(key) ?? 0;
   if (n >= MAX_STREAMS) {
-    throw new TooManyRequests(30, `Đã mở tối đa ${MAX_STREAMS} luồng cập nhật trực tiếp; đóng bớt rồi thử lại`, `At most ${MAX_STREAMS} live streams per caller; close one and retry`);
+    throw new TooManyRequests(
+      30,
+      `Đã mở tối đa ${MAX_STREAMS} luồng cập nhật trực tiếp; đóng bớt rồi thử lại`,
+      `At most ${MAX_STREAMS} live streams per caller; close one and retry`,
+    );
   }
   streams.set(key, n + 1);
   let open = true;
@@ -127,7 +142,11 @@ const waiting: Array<() => void> = [];
 export async function heavy<T>(run: () => Promise<T>): Promise<T> {
   if (running >= HEAVY_AT_ONCE) {
     if (waiting.length >= HEAVY_WAITING) {
-      throw new TooManyRequests(5, "Máy chủ đang bận tính các báo cáo lớn; thử lại sau ít giây", "The server is busy with large reports; retry in a few seconds");
+      throw new TooManyRequests(
+        5,
+        "Máy chủ đang bận tính các báo cáo lớn; thử lại sau ít giây",
+        "The server is busy with large reports; retry in a few seconds",
+      );
     }
     await new Promise<void>((resolve) => waiting.push(resolve));
   } else {

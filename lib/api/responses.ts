@@ -34,15 +34,21 @@ export const fieldErrorSchema = z.strictObject({
   en: text(2000).describe("Reason, in English"),
 });
 
-export const errorSchema = z.strictObject({
-  error: z.strictObject({
-    code: z.enum(keys(ERROR_STATUS)),
-    message: text(2000).describe("Thông báo tiếng Việt / English"),
-    details: z.unknown().describe("Chi tiết: lỗi từng trường, hoặc null"),
-  }),
-}).describe("Phong bì lỗi chung của mọi đường dẫn");
+export const errorSchema = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.enum(keys(ERROR_STATUS)),
+      message: text(2000).describe("Thông báo tiếng Việt / English"),
+      details: z.unknown().describe("Chi tiết: lỗi từng trường, hoặc null"),
+    }),
+  })
+  .describe("Phong bì lỗi chung của mọi đường dẫn");
 
-export const periodSchema = z.strictObject({ from: day, to: day, asOf: instant.describe("Thời điểm tính của kỳ (METHOD §0.2)") });
+export const periodSchema = z.strictObject({
+  from: day,
+  to: day,
+  asOf: instant.describe("Thời điểm tính của kỳ (METHOD §0.2)"),
+});
 
 // ── POST /sync ────────────────────────────────────────────────────────────────
 export const recordResultSchema = z.strictObject({
@@ -50,43 +56,107 @@ export const recordResultSchema = z.strictObject({
   MaHoSo: code.nullable(),
   status: z.enum(["ok", "rejected"]),
   errors: z.array(fieldErrorSchema).max(1000).optional(),
-  quarantineId: int(1, Number.MAX_SAFE_INTEGER).optional().describe("Số của bản ghi bị từ chối trong danh sách chờ sửa (GET /quarantine)"),
+  quarantineId: int(1, Number.MAX_SAFE_INTEGER)
+    .optional()
+    .describe("Số của bản ghi bị từ chối trong danh sách chờ sửa (GET /quarantine)"),
 });
 export const syncResultSchema = z.strictObject({
   error_code: z.union([z.literal(0), z.literal(1)]).describe("0: mọi bản ghi được nhận; 1: có bản ghi bị từ chối"),
   message: text(1000),
-  accepted: count, rejected: count,
+  accepted: count,
+  rejected: count,
   results: z.array(recordResultSchema).max(5000),
 });
 
 // ── GET /indicators (DATA.md §3) ─────────────────────────────────────────────
-const onTime = z.strictObject({
-  population: count, onTime: count, late: count, withinDeadline: count, overdue: count, inProgress: count, rate, band,
-}).describe("METHOD §A: tỷ lệ đúng hạn");
-const online = z.strictObject({
-  procedures: count, level4: count, level3: count, level4Rate: rate, level3Rate: rate, notProvidedRate: rate, level34Rate: rate, band,
-  servicesWithDossiers: count, servicesWithDossiersRate: rate,
-  servicesWithDossiersBySource: z.strictObject({ dvcqg: count, local: count }),
-  channels: z.strictObject({ received: count, online: count, direct: int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), postal: count, onlineRate: rate, directRate: z.number().nullable(), postalRate: rate }),
-  onlineInProgress: z.strictObject({ total: count, withinDeadline: count, overdue: int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER), withinDeadlineRate: rate, overdueRate: z.number().nullable() }),
-}).describe("METHOD §B: dịch vụ công trực tuyến");
-const payment = z.strictObject({
-  proceduresWithPayments: count, proceduresWithFeeDossiers: count, proceduresWithPaymentsRate: rate,
-  proceduresWithFeeData: count, proceduresWithCatalogueFee: count, feeIntegrationRate: rate,
-  paidOnline: count, paidLocal: count, payableDossiers: count, paidAnyRoute: count, rate, band,
-}).describe("METHOD §C: thanh toán trực tuyến");
-const feedback = z.strictObject({
-  total: count, regulation: count, conduct: count, regulationRate: rate, conductRate: rate,
-}).describe("METHOD §D: phản ánh, kiến nghị");
-const sync = z.strictObject({
-  synced: count, reportedNational: count, reportedPortal: count, denominator: count, rate, notSyncedRate: rate,
-  message: z.enum(Object.values(SYNC_MESSAGES) as [string, ...string[]]).nullable(),
-}).describe("METHOD §Đ: đồng bộ hồ sơ");
+const onTime = z
+  .strictObject({
+    population: count,
+    onTime: count,
+    late: count,
+    withinDeadline: count,
+    overdue: count,
+    inProgress: count,
+    rate,
+    band,
+  })
+  .describe("METHOD §A: tỷ lệ đúng hạn");
+const online = z
+  .strictObject({
+    procedures: count,
+    level4: count,
+    level3: count,
+    level4Rate: rate,
+    level3Rate: rate,
+    notProvidedRate: rate,
+    level34Rate: rate,
+    band,
+    servicesWithDossiers: count,
+    servicesWithDossiersRate: rate,
+    servicesWithDossiersBySource: z.strictObject({ dvcqg: count, local: count }),
+    channels: z.strictObject({
+      received: count,
+      online: count,
+      direct: int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      postal: count,
+      onlineRate: rate,
+      directRate: z.number().nullable(),
+      postalRate: rate,
+    }),
+    onlineInProgress: z.strictObject({
+      total: count,
+      withinDeadline: count,
+      overdue: int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+      withinDeadlineRate: rate,
+      overdueRate: z.number().nullable(),
+    }),
+  })
+  .describe("METHOD §B: dịch vụ công trực tuyến");
+const payment = z
+  .strictObject({
+    proceduresWithPayments: count,
+    proceduresWithFeeDossiers: count,
+    proceduresWithPaymentsRate: rate,
+    proceduresWithFeeData: count,
+    proceduresWithCatalogueFee: count,
+    feeIntegrationRate: rate,
+    paidOnline: count,
+    paidLocal: count,
+    payableDossiers: count,
+    paidAnyRoute: count,
+    rate,
+    band,
+  })
+  .describe("METHOD §C: thanh toán trực tuyến");
+const feedback = z
+  .strictObject({
+    total: count,
+    regulation: count,
+    conduct: count,
+    regulationRate: rate,
+    conductRate: rate,
+  })
+  .describe("METHOD §D: phản ánh, kiến nghị");
+const sync = z
+  .strictObject({
+    synced: count,
+    reportedNational: count,
+    reportedPortal: count,
+    denominator: count,
+    rate,
+    notSyncedRate: rate,
+    message: z.enum(Object.values(SYNC_MESSAGES) as [string, ...string[]]).nullable(),
+  })
+  .describe("METHOD §Đ: đồng bộ hồ sơ");
 export const scorecardRowSchema = z.strictObject({
   key: name.describe("Mã đơn vị, địa bàn, thủ tục, lĩnh vực; ALL khi by=all"),
   name,
   kind: z.enum(UNIT_KINDS).nullable().describe("Cấp của đơn vị khi các dòng là đơn vị"),
-  onTime, online, payment, feedback, sync,
+  onTime,
+  online,
+  payment,
+  feedback,
+  sync,
   index766: index766Schema.optional(),
 });
 export const scorecardSchema = z.strictObject({
@@ -98,12 +168,19 @@ export const scorecardSchema = z.strictObject({
 
 // ── GET /steps (METHOD-STEPS S.3) ─────────────────────────────────────────────
 const stepRow = z.strictObject({
-  key: text(1000).describe("Khóa: tên phòng ban hoặc cán bộ (chữ thường, khoảng trắng gộp; rỗng khi chưa xác định) hoặc MaTTHC|TrangThai"),
-  name: text(1000), unit: text(1000).describe("MaDonVi của hồ sơ (rỗng ở dòng tổng)"),
-  steps: count, judged: count.describe("Bước có hạn xử lý của bước"), onTime: count, late: count,
+  key: text(1000).describe(
+    "Khóa: tên phòng ban hoặc cán bộ (chữ thường, khoảng trắng gộp; rỗng khi chưa xác định) hoặc MaTTHC|TrangThai",
+  ),
+  name: text(1000),
+  unit: text(1000).describe("MaDonVi của hồ sơ (rỗng ở dòng tổng)"),
+  steps: count,
+  judged: count.describe("Bước có hạn xử lý của bước"),
+  onTime: count,
+  late: count,
   rate: z.number().min(0).max(100).nullable().describe("Tỷ lệ bước đúng hạn (%); null khi không bước nào có hạn"),
   band: band.describe("Màu theo METHOD §0.4 của tỷ lệ đúng hạn"),
-  daysMedian: z.number().min(0).nullable().describe("Trung vị số ngày làm việc giữ hồ sơ"), daysMean: z.number().min(0).nullable(),
+  daysMedian: z.number().min(0).nullable().describe("Trung vị số ngày làm việc giữ hồ sơ"),
+  daysMean: z.number().min(0).nullable(),
   lateDossiers: count.describe("Hồ sơ quá hạn (METHOD §A) có ít nhất một bước trễ của dòng này"),
 });
 export const stepsSchema = z.strictObject({
@@ -117,36 +194,69 @@ export const stepsSchema = z.strictObject({
 const verdict = z.enum(keys(VERDICT_LABELS));
 export const explanationSchema = z.strictObject({
   period: periodSchema,
-  code, unit: z.strictObject({ code, name: name.nullable() }),
+  code,
+  unit: z.strictObject({ code, name: name.nullable() }),
   procedure: z.strictObject({ code: code.nullable(), name: name.nullable(), known: z.boolean() }),
   status: z.strictObject({ code: int(1, 10), label: name }),
   channel: int(1, 3).nullable(),
   inPopulation: z.boolean(),
-  start: z.strictObject({ at: instant.nullable(), source: z.enum(["received", "first_step"]).nullable(), field: name.nullable() }),
-  end: z.strictObject({ at: instant, status: int(1, 10).nullable(), statusLabel: name, source: z.enum(["event", "asOf"]) }).nullable(),
-  deadline: z.strictObject({ value: z.number().min(0), unit: z.enum(keys(DEADLINE_UNIT_LABELS)), unitLabel: name }).nullable(),
+  start: z.strictObject({
+    at: instant.nullable(),
+    source: z.enum(["received", "first_step"]).nullable(),
+    field: name.nullable(),
+  }),
+  end: z
+    .strictObject({ at: instant, status: int(1, 10).nullable(), statusLabel: name, source: z.enum(["event", "asOf"]) })
+    .nullable(),
+  deadline: z
+    .strictObject({ value: z.number().min(0), unit: z.enum(keys(DEADLINE_UNIT_LABELS)), unitLabel: name })
+    .nullable(),
   dueAt: instant.nullable().describe("Thời điểm cuối cùng còn đúng hạn (qua cả ngày nghỉ ngay sau ngày hạn)"),
   dueDate: day.nullable().describe("Ngày hạn như người đọc hiểu: ngày làm việc thứ N (METHOD §A.4, §A.6)"),
   elapsed: z.strictObject({ value: z.number(), unitLabel: name }).nullable(),
-  verdict: verdict.nullable(), verdictLabel: name,
-  clause: name, reason: text(4000),
+  verdict: verdict.nullable(),
+  verdictLabel: name,
+  clause: name,
+  reason: text(4000),
   sqlVerdict: verdict.nullable(),
   i766: z.strictObject({
-    verdict: verdict.nullable(), verdictLabel: name, rule: z.enum(keys(RULE_766_LABELS)), ruleLabel: name,
+    verdict: verdict.nullable(),
+    verdictLabel: name,
+    rule: z.enum(keys(RULE_766_LABELS)),
+    ruleLabel: name,
     end: z.strictObject({ at: instant, status: int(1, 10), label: name, bySupplement: z.boolean() }).nullable(),
-    waitingMs: z.number().min(0), supplements: count, appointmentAt: instant.nullable(), due: instant.nullable(),
+    waitingMs: z.number().min(0),
+    supplements: count,
+    appointmentAt: instant.nullable(),
+    due: instant.nullable(),
     sqlVerdict: verdict.nullable(),
   }),
-  steps: z.array(z.strictObject({ status: int(1, 10), label: name, at: instant, handler: name.nullable(), content: text(4000).nullable() })).max(100_000),
+  steps: z
+    .array(
+      z.strictObject({
+        status: int(1, 10),
+        label: name,
+        at: instant,
+        handler: name.nullable(),
+        content: text(4000).nullable(),
+      }),
+    )
+    .max(100_000),
 });
 
 // ── POST /import/{kind} ───────────────────────────────────────────────────────
 export const importReportSchema = z.strictObject({
   kind: z.enum(keys(REFERENCE_KINDS)),
   dryRun: z.boolean(),
-  rows: count, valid: count, inserted: count, updated: count, unchanged: count,
+  rows: count,
+  valid: count,
+  inserted: count,
+  updated: count,
+  unchanged: count,
   errors: z.array(fieldErrorSchema.extend({ line: count })).max(10_000_000),
-  repeats: z.array(z.strictObject({ line: count, earlierLine: count, key: name, rule: z.enum(["replaced", "merged"]) })).max(10_000_000)
+  repeats: z
+    .array(z.strictObject({ line: count, earlierLine: count, key: name, rule: z.enum(["replaced", "merged"]) }))
+    .max(10_000_000)
     .describe("Khóa gặp lại trong tệp: dòng sau thay dòng trước, hoặc các dòng thẩm quyền được gộp"),
 });
 
@@ -162,19 +272,32 @@ export const quarantinedSchema = z.strictObject({
   state: z.enum(QUARANTINE_STATES),
 });
 export const quarantineListSchema = z.strictObject({ total: count, items: z.array(quarantinedSchema).max(500) });
-export const resendResultSchema = z.strictObject({
-  index: z.literal(0), MaHoSo: code.nullable(), status: z.literal("ok"),
-}).describe("Bản ghi đã được nhận; bản ghi còn lỗi được trả 422 với lỗi từng trường trong error.details");
+export const resendResultSchema = z
+  .strictObject({
+    index: z.literal(0),
+    MaHoSo: code.nullable(),
+    status: z.literal("ok"),
+  })
+  .describe("Bản ghi đã được nhận; bản ghi còn lỗi được trả 422 với lỗi từng trường trong error.details");
 
 // ── /tokens ───────────────────────────────────────────────────────────────────
 export const tokenSchema = z.strictObject({
-  id: int(1, Number.MAX_SAFE_INTEGER), name, unitCode: code,
-  createdAt: instant, lastUsedAt: instant.nullable(), revokedAt: instant.nullable(),
+  id: int(1, Number.MAX_SAFE_INTEGER),
+  name,
+  unitCode: code,
+  createdAt: instant,
+  lastUsedAt: instant.nullable(),
+  revokedAt: instant.nullable(),
 });
 export const tokenListSchema = z.strictObject({ items: z.array(tokenSchema).max(100_000) });
 export const tokenCreatedSchema = z.strictObject({
   id: int(1, Number.MAX_SAFE_INTEGER),
-  token: z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/).describe("Giá trị mã: chỉ hiển thị một lần"),
+  token: z
+    .string()
+    .min(20)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .describe("Giá trị mã: chỉ hiển thị một lần"),
 });
 
 /**

@@ -33,7 +33,8 @@ export const authOptions: NextAuthOptions = {
         const { username, password } = parsed.data;
         const { orm } = await getDb();
         const address = clientAddress(req?.headers as Record<string, string> | undefined, env.TRUSTED_PROXY_HOPS);
-        const audit = (action: string, target: string) => orm.insert(auditLog).values({ actor: username, action, target, details: null });
+        const audit = (action: string, target: string) =>
+          orm.insert(auditLog).values({ actor: username, action, target, details: null });
         if (waitBeforeAttempt(username, address) > 0) {
           await audit("login.throttled", address);
           return null;
@@ -56,7 +57,12 @@ export const authOptions: NextAuthOptions = {
         }
         recordSuccess(username, address);
         await audit("login", `user:${user.id}`);
-        return { id: String(user.id), name: user.name, email: user.email ?? undefined, sv: user.sessionVersion } as User;
+        return {
+          id: String(user.id),
+          name: user.name,
+          email: user.email ?? undefined,
+          sv: user.sessionVersion,
+        } as User;
       },
     }),
   ],

@@ -17,9 +17,12 @@ export function authSecret(): string {
   const fromEnv = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
   // `next build` prerenders pages with no request and no cookie: nothing is signed or read then.
-  if (!g.__tthcAuthSecret && env.NEXT_PHASE === "phase-production-build") g.__tthcAuthSecret = crypto.randomBytes(32).toString("base64url");
+  if (!g.__tthcAuthSecret && env.NEXT_PHASE === "phase-production-build")
+    g.__tthcAuthSecret = crypto.randomBytes(32).toString("base64url");
   if (!g.__tthcAuthSecret) {
-    throw new Error("Chưa nạp khoá phiên từ cơ sở dữ liệu (loadAuthSecret) / The session secret was not loaded from the database");
+    throw new Error(
+      "Chưa nạp khoá phiên từ cơ sở dữ liệu (loadAuthSecret) / The session secret was not loaded from the database",
+    );
   }
   return g.__tthcAuthSecret;
 }
@@ -31,7 +34,10 @@ export async function loadAuthSecret(orm: Orm): Promise<void> {
 }
 
 export async function databaseSecret(orm: Orm): Promise<string> {
-  await orm.insert(portalMeta).values({ key: "auth_secret", value: crypto.randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  await orm
+    .insert(portalMeta)
+    .values({ key: "auth_secret", value: crypto.randomBytes(32).toString("base64url") })
+    .onConflictDoNothing();
   const [row] = await orm.select().from(portalMeta).where(eq(portalMeta.key, "auth_secret"));
   return row.value as string;
 }

@@ -16,8 +16,15 @@ const WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ADDRESS = 100;
 const UNKNOWN = "unknown";
 
-interface Pair { failures: number; until: number; last: number }
-interface State { pairs: Map<string, Pair>; byAddress: Map<string, number[]> }
+interface Pair {
+  failures: number;
+  until: number;
+  last: number;
+}
+interface State {
+  pairs: Map<string, Pair>;
+  byAddress: Map<string, number[]>;
+}
 const g = globalThis as unknown as { __tthcThrottle?: State };
 const state: State = (g.__tthcThrottle ??= { pairs: new Map(), byAddress: new Map() });
 
@@ -41,7 +48,10 @@ export function recordFailure(account: string, address: string, now = Date.now()
   if (now - p.last > MAX_DELAY_MS) p.failures = 0;
   p.failures++;
   p.last = now;
-  p.until = p.failures > FREE_FAILURES ? now + Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (p.failures - FREE_FAILURES - 1)) : 0;
+  p.until =
+    p.failures > FREE_FAILURES
+      ? now + Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (p.failures - FREE_FAILURES - 1))
+      : 0;
   state.pairs.set(key, p);
   if (address !== UNKNOWN) state.byAddress.set(address, [...(state.byAddress.get(address) ?? []), now]);
   // Bounded memory under a flood: forget what no longer delays anyone.
@@ -62,9 +72,15 @@ export function resetThrottle(): void {
  * The client address: with `trustedHops` proxies in front (each appending to
  * X-Forwarded-For), the entry that many places from the right; with none, unknown.
  */
-export function clientAddress(headers: Record<string, string | string[] | undefined> | Headers | undefined, trustedHops: number): string {
+export function clientAddress(
+  headers: Record<string, string | string[] | undefined> | Headers | undefined,
+  trustedHops: number,
+): string {
   if (trustedHops <= 0) return UNKNOWN;
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
-  const list = (Array.isArray(raw) ? raw.join(",") : raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list[list.length - trustedHops] ?? UNKNOWN;
 }

@@ -18,7 +18,14 @@ import { explainDossier } from "@/lib/engine/explain";
 import { unitIndex, ratingOf766, TIME_UNIT_766_LABELS, type ProcedureIndex766 } from "@/lib/method/i766/score";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
 import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
-import { DataFolderError, formatLoadError, formatRepeat, loadDataFolder, readDataFolder, type FolderRepeat } from "@/lib/ingest/folder";
+import {
+  DataFolderError,
+  formatLoadError,
+  formatRepeat,
+  loadDataFolder,
+  readDataFolder,
+  type FolderRepeat,
+} from "@/lib/ingest/folder";
 import { fromDatabaseError, RuleError } from "@/lib/errors";
 import { makePeriod, PeriodError, periodJson, type Period } from "@/lib/method/period";
 import { formatRate } from "@/lib/method/rates";
@@ -42,7 +49,12 @@ const USAGE = `Cách dùng / Usage:
 
 export class UsageError extends Error {}
 
-interface Io { out: (s: string) => void; err: (s: string) => void; color: boolean; now: Date }
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  color: boolean;
+  now: Date;
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -89,13 +101,23 @@ async function run(argv: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { data: { type: "string" }, portal: { type: "boolean", default: false }, from: { type: "string" }, to: { type: "string" }, by: { type: "string", default: "agency" }, json: { type: "boolean", default: false }, profile: { type: "string", default: "200" }, repair: { type: "boolean", default: false } },
+      options: {
+        data: { type: "string" },
+        portal: { type: "boolean", default: false },
+        from: { type: "string" },
+        to: { type: "string" },
+        by: { type: "string", default: "agency" },
+        json: { type: "boolean", default: false },
+        profile: { type: "string", default: "200" },
+        repair: { type: "boolean", default: false },
+      },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (!values.data && !values.portal) throw new UsageError("Thiếu --data DIR hoặc --portal / Missing --data DIR or --portal");
+  if (!values.data && !values.portal)
+    throw new UsageError("Thiếu --data DIR hoặc --portal / Missing --data DIR or --portal");
   const source = values.data ?? null;
   const period = () => {
     if (!values.from || !values.to) throw new UsageError("Thiếu --from hoặc --to / Missing --from or --to");
@@ -105,9 +127,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case "evaluate": {
       const by = values.by as GroupBy;
-      if (!GROUP_BY.includes(by)) throw new UsageError(`--by phải là một trong / must be one of: ${GROUP_BY.join(", ")}`);
+      if (!GROUP_BY.includes(by))
+        throw new UsageError(`--by phải là một trong / must be one of: ${GROUP_BY.join(", ")}`);
       const profile = values.profile as Profile;
-      if (!PROFILES.includes(profile)) throw new UsageError(`--profile phải là một trong / must be one of: ${PROFILES.join(", ")}`);
+      if (!PROFILES.includes(profile))
+        throw new UsageError(`--profile phải là một trong / must be one of: ${PROFILES.join(", ")}`);
       const p = period();
       return withDatabase(source, io, async (db) => {
         const card = await scorecard(db.orm, { period: p, by, scope: EVERY_UNIT, profile });
@@ -132,29 +156,48 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "steps": {
       // METHOD-STEPS S.3; the default grouping of the API (department), not evaluate's.
       const by = (values.by === "agency" ? "department" : values.by) as StepGrouping;
-      if (!STEP_GROUPINGS.includes(by)) throw new UsageError(`--by phải là một trong / must be one of: ${STEP_GROUPINGS.join(", ")}`);
+      if (!STEP_GROUPINGS.includes(by))
+        throw new UsageError(`--by phải là một trong / must be one of: ${STEP_GROUPINGS.join(", ")}`);
       const p = period();
       return withDatabase(source, io, async (db) => {
         // [decision] The CLI holds the database itself: it reads as the system (METHOD-STEPS S.4 governs persons).
         const figures = await stepFiguresOf(db.orm, { period: p, by, scope: EVERY_UNIT });
-        io.out(values.json ? JSON.stringify({ period: periodJson(p), by, ...figures }, null, 2) : renderSteps(figures, by, io.color));
+        io.out(
+          values.json
+            ? JSON.stringify({ period: periodJson(p), by, ...figures }, null, 2)
+            : renderSteps(figures, by, io.color),
+        );
         return 0;
       });
     }
     case "audit":
-      return withDatabase(source, io, async (db, repeats) => {
-        const rows = await auditDefects(db.orm, { scope: EVERY_UNIT, sample: 1_000_000 });
-        if (values.json) io.out(JSON.stringify({ defects: DEFECTS_JSON, units: rows, repeats }, null, 2));
-        else {
-          io.out(renderAudit(rows));
-          if (repeats.length) io.out(`\nKhoá lặp (${repeats.length}) / Repeated keys:\n${repeats.map((r) => `  ${formatRepeat(r)}`).join("\n")}`);
-        }
-        return 0;
-      }, { quiet: true });
+      return withDatabase(
+        source,
+        io,
+        async (db, repeats) => {
+          const rows = await auditDefects(db.orm, { scope: EVERY_UNIT, sample: 1_000_000 });
+          if (values.json) io.out(JSON.stringify({ defects: DEFECTS_JSON, units: rows, repeats }, null, 2));
+          else {
+            io.out(renderAudit(rows));
+            if (repeats.length)
+              io.out(
+                `\nKhoá lặp (${repeats.length}) / Repeated keys:\n${repeats.map((r) => `  ${formatRepeat(r)}`).join("\n")}`,
+              );
+          }
+          return 0;
+        },
+        { quiet: true },
+      );
     case "verify": {
       // The portal's own database: a data folder just loaded has nothing to verify.
-      if (!values.portal) throw new UsageError("verify đọc cơ sở dữ liệu của cổng: dùng --portal / verify reads the portal's database: use --portal");
-      if (Boolean(values.from) !== Boolean(values.to)) throw new UsageError("Cần cả --from và --to, hoặc không có cả hai (toàn bộ) / Give both --from and --to, or neither (everything)");
+      if (!values.portal)
+        throw new UsageError(
+          "verify đọc cơ sở dữ liệu của cổng: dùng --portal / verify reads the portal's database: use --portal",
+        );
+      if (Boolean(values.from) !== Boolean(values.to))
+        throw new UsageError(
+          "Cần cả --from và --to, hoặc không có cả hai (toàn bộ) / Give both --from and --to, or neither (everything)",
+        );
       const range = values.from && values.to ? { from: period().from, to: period().to } : null;
       return withDatabase(null, io, async (db) => {
         const started = performance.now();
@@ -177,7 +220,9 @@ function printRepeats(repeats: FolderRepeat[], io: Io) {
   if (repeats.length > 50) io.err(`  … và ${repeats.length - 50} khoá khác / and ${repeats.length - 50} more`);
 }
 
-const DEFECTS_JSON = Object.fromEntries(DEFECT_KINDS.map((k) => [k, { vi: DEFECTS[k].vi, en: DEFECTS[k].en, clause: DEFECTS[k].clause }]));
+const DEFECTS_JSON = Object.fromEntries(
+  DEFECT_KINDS.map((k) => [k, { vi: DEFECTS[k].vi, en: DEFECTS[k].en, clause: DEFECTS[k].clause }]),
+);
 
 /**
  * A data folder in a fresh in-memory database, or (null) the portal's own database.
@@ -206,7 +251,8 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
   const head = `Kỳ ${p.from} → ${p.to} (tính đến ${formatLocalInstant(p.asOf)}), theo ${card.by}`;
   // METHOD-766 §0.4, §7: the index scores units, and by procedure gives the average time;
   // a field or a sector has none, so its table is METHOD's.
-  if (card.profile === "766" && card.rows.some((r) => r.index766)) return `${head}, Bộ chỉ số 766 (100 điểm)\n\n${render766(card)}`;
+  if (card.profile === "766" && card.rows.some((r) => r.index766))
+    return `${head}, Bộ chỉ số 766 (100 điểm)\n\n${render766(card)}`;
   const rows = card.rows.map((r) => [
     r.key,
     r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name,
@@ -219,7 +265,17 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
     r.sync.message ? `${formatRate(r.sync.rate)} (${r.sync.message})` : formatRate(r.sync.rate),
   ]);
   return `${head}\n\n${renderTable(
-    ["Mã", "Tên", "Hồ sơ (A)", "A. Đúng hạn", "B. DVCTT mức 3+4", "B. Nộp trực tuyến", "C. Thanh toán TT", "D. PAKN", "Đ. Đồng bộ"],
+    [
+      "Mã",
+      "Tên",
+      "Hồ sơ (A)",
+      "A. Đúng hạn",
+      "B. DVCTT mức 3+4",
+      "B. Nộp trực tuyến",
+      "C. Thanh toán TT",
+      "D. PAKN",
+      "Đ. Đồng bộ",
+    ],
     rows,
     [false, false, true, true, true, true, true, true, false],
   )}`;
@@ -230,27 +286,55 @@ function renderScorecard(card: Card, p: Period, color: boolean): string {
  * its maximum; by procedure, the average processing time (2.2).
  */
 /** A movement against the previous period (METHOD-766 §0.5) with its sign; none is "—". */
-const signed = (v: number | null, f: (n: number) => string) => (v === null ? "—" : v > 0 ? `+${f(v)}` : v < 0 ? `−${f(-v)}` : f(0));
+const signed = (v: number | null, f: (n: number) => string) =>
+  v === null ? "—" : v > 0 ? `+${f(v)}` : v < 0 ? `−${f(-v)}` : f(0);
 
 function render766(card: Card): string {
   if (card.by === "procedure") {
-    return renderTable(["Mã", "Tên", "Hồ sơ", "Thời gian giải quyết bình quân"], card.rows.map((r) => {
-      const t = (r.index766 as ProcedureIndex766).averageTime;
-      return [r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, t.dossiers.toLocaleString("vi-VN"),
-        t.value === null ? "—" : `${formatPoints(t.value)} ${TIME_UNIT_766_LABELS[t.unit]}`];
-    }), [false, false, true, true]);
+    return renderTable(
+      ["Mã", "Tên", "Hồ sơ", "Thời gian giải quyết bình quân"],
+      card.rows.map((r) => {
+        const t = (r.index766 as ProcedureIndex766).averageTime;
+        return [
+          r.key,
+          r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name,
+          t.dossiers.toLocaleString("vi-VN"),
+          t.value === null ? "—" : `${formatPoints(t.value)} ${TIME_UNIT_766_LABELS[t.unit]}`,
+        ];
+      }),
+      [false, false, true, true],
+    );
   }
   const rows = card.rows.map((r) => {
     const x = unitIndex(r.index766)!;
     return [
-      r.key, r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name, formatPoints(x.total), ratingOf766(x.rating)?.label ?? "—",
+      r.key,
+      r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name,
+      formatPoints(x.total),
+      ratingOf766(x.rating)?.label ?? "—",
       x.rank ? `${x.rank.position}/${x.rank.of}` : "—",
-      signed(x.change?.total ?? null, formatPoints), signed(x.change?.rank ?? null, String),
-      ...(Object.keys(GROUPS) as GroupId[]).map((g) => (x.groups[g].score === null ? "—" : `${formatPoints(x.groups[g].score)}/${x.groups[g].max}`)),
+      signed(x.change?.total ?? null, formatPoints),
+      signed(x.change?.rank ?? null, String),
+      ...(Object.keys(GROUPS) as GroupId[]).map((g) =>
+        x.groups[g].score === null ? "—" : `${formatPoints(x.groups[g].score)}/${x.groups[g].max}`,
+      ),
     ];
   });
   return renderTable(
-    ["Mã", "Tên", "Tổng điểm", "Xếp loại", "Hạng", "± điểm", "± bậc", "1. Công khai", "2. Tiến độ", "3. Trực tuyến", "4. Số hóa", "5. Hài lòng"],
+    [
+      "Mã",
+      "Tên",
+      "Tổng điểm",
+      "Xếp loại",
+      "Hạng",
+      "± điểm",
+      "± bậc",
+      "1. Công khai",
+      "2. Tiến độ",
+      "3. Trực tuyến",
+      "4. Số hóa",
+      "5. Hài lòng",
+    ],
     rows,
     [false, false, true, false, true, true, true, true, true, true, true, true],
   );
@@ -274,22 +358,44 @@ function renderExplanation(e: NonNullable<Awaited<ReturnType<typeof explainDossi
     `  Kết thúc: ${e.i766.end ? `${e.i766.end.at} — ${e.i766.end.label}` : "chưa kết thúc"}; yêu cầu bổ sung: ${e.i766.supplements}; chờ bổ sung: ${Math.round(e.i766.waitingMs / 3_600_000)} giờ${e.i766.due ? `; hạn so sánh ${e.i766.due}` : ""}`,
     "",
     "Tiến trình xử lý:",
-    ...(e.steps.length ? e.steps.map((s) => `  ${s.at}  ${s.status} ${s.label}${s.handler ? ` — ${s.handler}` : ""}`) : ["  (không có)"]),
+    ...(e.steps.length
+      ? e.steps.map((s) => `  ${s.at}  ${s.status} ${s.label}${s.handler ? ` — ${s.handler}` : ""}`)
+      : ["  (không có)"]),
   ];
   return lines.join("\n");
 }
 
-const STEP_HEADINGS: Record<StepGrouping, string> = { department: "Phòng ban", officer: "Cán bộ", "procedure-step": "Thủ tục — bước" };
+const STEP_HEADINGS: Record<StepGrouping, string> = {
+  department: "Phòng ban",
+  officer: "Cán bộ",
+  "procedure-step": "Thủ tục — bước",
+};
 
 /** METHOD-STEPS S.3 as a table: each row, then the totals the rows add up to (S.3.1). */
 function renderSteps(f: StepFigures, by: StepGrouping, color: boolean): string {
   const line = (r: StepFigures["totals"], unit: string, name: string) => [
-    unit, name.length > 40 ? `${name.slice(0, 39)}…` : name, n(r.steps), n(r.judged), n(r.onTime), n(r.late),
+    unit,
+    name.length > 40 ? `${name.slice(0, 39)}…` : name,
+    n(r.steps),
+    n(r.judged),
+    n(r.onTime),
+    n(r.late),
     r.rate === null ? bandCell("không có hạn", "white", color) : bandCell(formatRate(r.rate), r.band, color),
-    r.daysMedian === null ? "—" : formatPoints(r.daysMedian), n(r.lateDossiers),
+    r.daysMedian === null ? "—" : formatPoints(r.daysMedian),
+    n(r.lateDossiers),
   ];
   return renderTable(
-    ["Đơn vị", STEP_HEADINGS[by], "Bước", "Có hạn", "Đúng hạn", "Trễ", "Tỷ lệ đúng hạn", "Trung vị ngày", "Hồ sơ quá hạn"],
+    [
+      "Đơn vị",
+      STEP_HEADINGS[by],
+      "Bước",
+      "Có hạn",
+      "Đúng hạn",
+      "Trễ",
+      "Tỷ lệ đúng hạn",
+      "Trung vị ngày",
+      "Hồ sơ quá hạn",
+    ],
     [...f.rows.map((r) => line(r, r.unit, r.name)), line(f.totals, "", "Tổng")],
     [false, false, true, true, true, true, false, true, true],
   );
@@ -321,17 +427,31 @@ function renderVerify(r: VerifyReport): string {
     `  Bảng tổng hợp / Rollup: ${n(r.rollupKeys)} khoá / keys, ${n(r.rollupDifferences.length)} sai lệch / differences`,
     `  Dữ kiện suy ra / Derived facts: ${n(r.dossiers)} hồ sơ / dossiers, ${n(r.factDifferences.length)} sai lệch / differences`,
   ];
-  if (r.repaired) lines.push(`  Đã sửa / Repaired: ${n(r.repaired.rollupKeys)} khoá, ${n(r.repaired.dossiers)} hồ sơ / keys, dossiers (kết quả trên là sau khi sửa / the figures above are after the repair)`);
+  if (r.repaired)
+    lines.push(
+      `  Đã sửa / Repaired: ${n(r.repaired.rollupKeys)} khoá, ${n(r.repaired.dossiers)} hồ sơ / keys, dossiers (kết quả trên là sau khi sửa / the figures above are after the repair)`,
+    );
   for (const d of r.rollupDifferences.slice(0, 50)) {
-    const what = Object.entries(d.counters).map(([c, [stored, expected]]) => `${c} ${stored} ≠ ${expected}`).join(", ");
-    lines.push(`  ${d.table} ${d.unit} ${d.procedure || "(không mã TTHC)"} ${d.key}: ${what} (lưu ≠ đúng / stored ≠ expected)`);
+    const what = Object.entries(d.counters)
+      .map(([c, [stored, expected]]) => `${c} ${stored} ≠ ${expected}`)
+      .join(", ");
+    lines.push(
+      `  ${d.table} ${d.unit} ${d.procedure || "(không mã TTHC)"} ${d.key}: ${what} (lưu ≠ đúng / stored ≠ expected)`,
+    );
   }
   for (const d of r.factDifferences.slice(0, 50)) {
-    const what = Object.entries(d.columns).map(([c, [stored, expected]]) => `${c} ${stored ?? "∅"} ≠ ${expected ?? "∅"}`).join(", ");
+    const what = Object.entries(d.columns)
+      .map(([c, [stored, expected]]) => `${c} ${stored ?? "∅"} ≠ ${expected ?? "∅"}`)
+      .join(", ");
     lines.push(`  hồ sơ / dossier ${d.code} (${d.unit}): ${what}`);
   }
-  const more = r.rollupDifferences.length + r.factDifferences.length - Math.min(50, r.rollupDifferences.length) - Math.min(50, r.factDifferences.length);
+  const more =
+    r.rollupDifferences.length +
+    r.factDifferences.length -
+    Math.min(50, r.rollupDifferences.length) -
+    Math.min(50, r.factDifferences.length);
   if (more > 0) lines.push(`  … và ${n(more)} sai lệch khác / and ${n(more)} more (--json lists all)`);
-  if (!r.repaired && (r.rollupDifferences.length || r.factDifferences.length)) lines.push("Sửa tại chỗ, khi cổng vẫn chạy / Repair in place, online: tthc verify --portal --repair");
+  if (!r.repaired && (r.rollupDifferences.length || r.factDifferences.length))
+    lines.push("Sửa tại chỗ, khi cổng vẫn chạy / Repair in place, online: tthc verify --portal --repair");
   return lines.join("\n");
 }

@@ -25,7 +25,9 @@ export async function changeDayForCaller(
   requireCalendar(caller);
   const n = await changeExceptions(orm, [input]);
   await orm.insert(auditLog).values({
-    actor: actorName(caller), action: "calendar.change", target: input.day,
+    actor: actorName(caller),
+    action: "calendar.change",
+    target: input.day,
     details: { kind: input.kind ?? "remove", name: input.name, reevaluated: n },
   });
   return n;

@@ -34,7 +34,11 @@ export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<Do
 }
 
 export async function warningsForCaller(orm: Orm, caller: Caller, q: { unit?: string; workingDays: number }) {
-  return earlyWarnings(orm, { scope: await dossierScope(orm, caller, q.unit), unit: q.unit, workingDays: q.workingDays });
+  return earlyWarnings(orm, {
+    scope: await dossierScope(orm, caller, q.unit),
+    unit: q.unit,
+    workingDays: q.workingDays,
+  });
 }
 
 /** The dossiers behind a 766 indicator (lib/engine/dossier-list766.ts). */

@@ -8,12 +8,20 @@ import { allowed, type Caller } from "./scope";
 import { ForbiddenError } from "@/lib/errors";
 import { actorName } from "./tokens";
 
-export async function importForCaller(orm: Orm, caller: Caller, kind: ReferenceKind, file: { name: string; bytes: Uint8Array }, dryRun: boolean) {
+export async function importForCaller(
+  orm: Orm,
+  caller: Caller,
+  kind: ReferenceKind,
+  file: { name: string; bytes: Uint8Array },
+  dryRun: boolean,
+) {
   if (!allowed(caller, "imports:write") || caller.kind === "token") throw new ForbiddenError();
   const report = await importReference(orm, kind, file, { dryRun });
   if (!dryRun) {
     await orm.insert(auditLog).values({
-      actor: actorName(caller), action: `import.${kind}`, target: file.name,
+      actor: actorName(caller),
+      action: `import.${kind}`,
+      target: file.name,
       details: { rows: report.rows, inserted: report.inserted, updated: report.updated, errors: report.errors.length },
     });
   }

@@ -31,7 +31,11 @@ export async function getIndicatorsForPeriods(
     if (unit && !(await unitInScope(orm, scope, unit))) throw new NotFoundError();
   }
   await catchUpForRequest(orm);
-  return scorecards(orm, { periods: q.periods, by: q.by, scope: scope, filter: q.filter, profile: q.profile }, { caughtUp: true });
+  return scorecards(
+    orm,
+    { periods: q.periods, by: q.by, scope: scope, filter: q.filter, profile: q.profile },
+    { caughtUp: true },
+  );
 }
 
 export async function getIndicators(
@@ -39,5 +43,7 @@ export async function getIndicators(
   caller: Caller,
   q: { period: Period; by: GroupBy; filter?: ScorecardFilter; profile?: Profile },
 ): Promise<Scorecard> {
-  return (await getIndicatorsForPeriods(orm, caller, { periods: [q.period], by: q.by, filter: q.filter, profile: q.profile }))[0];
+  return (
+    await getIndicatorsForPeriods(orm, caller, { periods: [q.period], by: q.by, filter: q.filter, profile: q.profile })
+  )[0];
 }

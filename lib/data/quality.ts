@@ -10,6 +10,9 @@ import { ForbiddenError } from "@/lib/errors";
 export async function qualityForCaller(orm: Orm, caller: Caller, period: Period) {
   if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
   const scope = scopeOf(caller);
-  const [defects, whatIf] = await Promise.all([auditDefects(orm, { scope: scope, sample: 20, period }), onTimeIfFixed(orm, period, scope)]);
+  const [defects, whatIf] = await Promise.all([
+    auditDefects(orm, { scope: scope, sample: 20, period }),
+    onTimeIfFixed(orm, period, scope),
+  ]);
   return { defects, whatIf };
 }

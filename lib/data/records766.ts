@@ -11,7 +11,14 @@ import type { Period } from "@/lib/method/period";
 import type { Caller } from "./scope";
 import { scopeForRead } from "./units";
 
-interface Query<I> { period: Period; unit?: string; indicator: I; missedOnly?: boolean; limit?: number; offset?: number }
+interface Query<I> {
+  period: Period;
+  unit?: string;
+  indicator: I;
+  missedOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
 
 export async function listProcedures766ForCaller(orm: Orm, caller: Caller, q: Query<ProcedureIndicator766>) {
   return listProcedures766(orm, { ...q, scope: await scopeForRead(orm, caller, "scores:read", q.unit) });

@@ -43,4 +43,3 @@ export function allowed(caller: Caller, permission: Permission): boolean {
       return true;
   }
 }
-

@@ -32,7 +32,14 @@ export interface Standing {
 }
 
 /** A peer as any visitor reads it on the public page: name, on-time rate, colour, place. */
-export interface PeerRow { key: string; name: string; rate: number | null; band: Band; rank: number; own: boolean }
+export interface PeerRow {
+  key: string;
+  name: string;
+  rate: number | null;
+  band: Band;
+  rank: number;
+  own: boolean;
+}
 
 const PEERS: Record<string, string> = { so_nganh: "sở, ban, ngành", xa: "xã, phường", huyen: "huyện", tinh: "tỉnh" };
 
@@ -41,8 +48,11 @@ export async function standingOf(orm: Orm, caller: Caller, unitCode: string, per
   const [u] = await orm.select().from(units).where(eq(units.code, unitCode)).limit(1);
   if (!u?.parentCode) return null;
   // The province the unit belongs to (a national portal holds several).
-  const [root] = await rows<{ code: string }>(orm, sql`select c.ancestor_code as code from unit_closure c
-    join units a on a.code = c.ancestor_code where c.descendant_code = ${unitCode} and a.parent_code is null limit 1`);
+  const [root] = await rows<{ code: string }>(
+    orm,
+    sql`select c.ancestor_code as code from unit_closure c
+    join units a on a.code = c.ancestor_code where c.descendant_code = ${unitCode} and a.parent_code is null limit 1`,
+  );
   const [tier, whole] = await Promise.all([
     // The tier as the system sees it; only this unit's place and the public figures leave here.
     scorecard(orm, { period, by: "agency", scope: EVERY_UNIT, filter: { parent: u.parentCode } }),
@@ -52,13 +62,25 @@ export async function standingOf(orm: Orm, caller: Caller, unitCode: string, per
   const own = peers.find((r) => r.key === unitCode);
   if (!own) return null;
   // Ties share a rank; a unit without a rate ranks after every unit with one.
-  const rankOf = (rate: number | null) => 1 + peers.filter((r) => r.onTime.rate !== null && (rate === null || r.onTime.rate > rate)).length;
+  const rankOf = (rate: number | null) =>
+    1 + peers.filter((r) => r.onTime.rate !== null && (rate === null || r.onTime.rate > rate)).length;
   const tierRows = peers
-    .map((r) => ({ key: r.key, name: r.name, rate: r.onTime.rate, band: r.onTime.band, rank: rankOf(r.onTime.rate), own: r.key === unitCode }))
+    .map((r) => ({
+      key: r.key,
+      name: r.name,
+      rate: r.onTime.rate,
+      band: r.onTime.band,
+      rank: rankOf(r.onTime.rate),
+      own: r.key === unitCode,
+    }))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, "vi"));
   return {
-    rank: rankOf(own.onTime.rate), of: peers.length, rate: own.onTime.rate, tier: tierRows,
-    provinceName: whole.rows[0]?.name ?? "Toàn tỉnh", provinceRate: whole.rows[0]?.onTime.rate ?? null,
+    rank: rankOf(own.onTime.rate),
+    of: peers.length,
+    rate: own.onTime.rate,
+    tier: tierRows,
+    provinceName: whole.rows[0]?.name ?? "Toàn tỉnh",
+    provinceRate: whole.rows[0]?.onTime.rate ?? null,
     peers: PEERS[u.kind] ?? u.kind,
   };
 }
@@ -76,12 +98,23 @@ export interface Standing766 {
  * only the unit's own index and its rank "k/N" leave this function. Without a unit,
  * the caller's whole scope.
  */
-export async function index766Of(orm: Orm, caller: Caller, unitCode: string | null, period: Period): Promise<Standing766> {
+export async function index766Of(
+  orm: Orm,
+  caller: Caller,
+  unitCode: string | null,
+  period: Period,
+): Promise<Standing766> {
   const scope = await scopeForRead(orm, caller, "scores:read", unitCode ?? undefined);
   const code = unitCode ?? scopeRoot(scope);
   const [u] = code === null ? [] : await orm.select().from(units).where(eq(units.code, code)).limit(1);
   if (u?.parentCode) {
-    const tier = await scorecard(orm, { period, by: "agency", scope: EVERY_UNIT, filter: { parent: u.parentCode }, profile: "766" });
+    const tier = await scorecard(orm, {
+      period,
+      by: "agency",
+      scope: EVERY_UNIT,
+      filter: { parent: u.parentCode },
+      profile: "766",
+    });
     const own = tier.rows.find((r) => r.key === u.code);
     if (own) return { name: u.name, index: unitIndex(own.index766) ?? null, peers: PEERS[u.kind] ?? u.kind };
   }

@@ -12,7 +12,16 @@ import { rows as query } from "@/db";
 import { stepFacts, stepFiguresOf, type StepFigures } from "@/lib/engine/step-figures";
 import { textList, scopeRoot } from "@/lib/engine/sql-util";
 import type { Period } from "@/lib/method/period";
-import { EMPTY_STEP_ROW, stepFields, stepFigures, who, type StepFact, type StepFields, type StepGrouping, type StepRow } from "@/lib/method/steps";
+import {
+  EMPTY_STEP_ROW,
+  stepFields,
+  stepFigures,
+  who,
+  type StepFact,
+  type StepFields,
+  type StepGrouping,
+  type StepRow,
+} from "@/lib/method/steps";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { allowed, scopeOf, type Caller } from "./scope";
 import { actorName } from "./tokens";
@@ -32,17 +41,29 @@ export async function getStepFigures(
   if (q.by !== "officer" || caller.kind !== "user") return figures;
   // S.4: agency staff see their own row only (their account's name, folded as S.1.2 folds NguoiXuLy).
   const own = who(caller.name, "officer").key;
-  const rows = caller.role === "agency_staff" ? figures.rows.filter((r) => r.key !== "" && r.key === own) : figures.rows;
+  const rows =
+    caller.role === "agency_staff" ? figures.rows.filter((r) => r.key !== "" && r.key === own) : figures.rows;
   await orm.insert(auditLog).values({
-    actor: actorName(caller), action: "steps.officers.read", target: q.filter?.unit ?? scopeRoot(scope) ?? "toàn tỉnh",
-    details: { from: q.period.from, to: q.period.to, procedure: q.filter?.procedure ?? null, field: q.filter?.field ?? null, rows: rows.length },
+    actor: actorName(caller),
+    action: "steps.officers.read",
+    target: q.filter?.unit ?? scopeRoot(scope) ?? "toàn tỉnh",
+    details: {
+      from: q.period.from,
+      to: q.period.to,
+      procedure: q.filter?.procedure ?? null,
+      field: q.filter?.field ?? null,
+      rows: rows.length,
+    },
   });
   return { ...figures, rows };
 }
 
 /** S.3's "slowest first": the lowest on-time rate (none last), then the longest median hold, then the most late dossiers. */
 const slowestFirst = (a: StepRow, b: StepRow) =>
-  (a.rate ?? Infinity) - (b.rate ?? Infinity) || (b.daysMedian ?? -1) - (a.daysMedian ?? -1) || b.lateDossiers - a.lateDossiers || a.name.localeCompare(b.name, "vi");
+  (a.rate ?? Infinity) - (b.rate ?? Infinity) ||
+  (b.daysMedian ?? -1) - (a.daysMedian ?? -1) ||
+  b.lateDossiers - a.lateDossiers ||
+  a.name.localeCompare(b.name, "vi");
 
 /** A unit's process as the "Quy trình xử lý" page shows it. */
 export interface ProcessView {
@@ -70,16 +91,28 @@ export async function getProcessView(
   for (const u of [q.unit, q.department?.unit]) if (u && !(await unitInScope(orm, scope, u))) throw new NotFoundError();
   const facts = await stepFacts(orm, { period: q.period, scope: scope, filter: { unit: q.unit } });
   const [totals] = stepFigures(facts, "all");
-  const fields = stepFields(facts).reduce<StepFields>((s, u) => ({
-    unit: "", steps: s.steps + u.steps, department: s.department + u.department, officer: s.officer + u.officer,
-    start: s.start + u.start, due: s.due + u.due, startAfterEnd: s.startAfterEnd + u.startAfterEnd,
-  }), { unit: "", steps: 0, department: 0, officer: 0, start: 0, due: 0, startAfterEnd: 0 });
+  const fields = stepFields(facts).reduce<StepFields>(
+    (s, u) => ({
+      unit: "",
+      steps: s.steps + u.steps,
+      department: s.department + u.department,
+      officer: s.officer + u.officer,
+      start: s.start + u.start,
+      due: s.due + u.due,
+      startAfterEnd: s.startAfterEnd + u.startAfterEnd,
+    }),
+    { unit: "", steps: 0, department: 0, officer: 0, start: 0, due: 0, startAfterEnd: 0 },
+  );
   let officers: StepRow[] | null = null;
   if (allowed(caller, "officers:read") && caller.kind === "user") {
     const own = who(caller.name, "officer").key;
-    officers = stepFigures(facts, "officer").filter((r) => caller.role !== "agency_staff" || (r.key !== "" && r.key === own)).sort(slowestFirst);
+    officers = stepFigures(facts, "officer")
+      .filter((r) => caller.role !== "agency_staff" || (r.key !== "" && r.key === own))
+      .sort(slowestFirst);
     await orm.insert(auditLog).values({
-      actor: actorName(caller), action: "steps.officers.read", target: q.unit ?? scopeRoot(scope) ?? "toàn tỉnh",
+      actor: actorName(caller),
+      action: "steps.officers.read",
+      target: q.unit ?? scopeRoot(scope) ?? "toàn tỉnh",
       details: { from: q.period.from, to: q.period.to, page: "quy-trinh", rows: officers.length },
     });
   }
@@ -89,15 +122,35 @@ export async function getProcessView(
     const { unit, key } = q.department;
     const mine = facts.filter((f: StepFact) => f.unit === unit && who(f.department, "department").key === key);
     const row = departments.find((r) => r.unit === unit && r.key === key);
-    if (row) department = { key, name: row.name, unit, steps: stepFigures(mine, "procedure-step").sort(slowestFirst), lateDossiers: [...new Set(mine.flatMap((f) => f.lateDossiers))].sort() };
+    if (row)
+      department = {
+        key,
+        name: row.name,
+        unit,
+        steps: stepFigures(mine, "procedure-step").sort(slowestFirst),
+        lateDossiers: [...new Set(mine.flatMap((f) => f.lateDossiers))].sort(),
+      };
   }
   const codes = [...new Set([...departments.map((r) => r.unit), ...(officers ?? []).map((r) => r.unit)])];
-  const names = codes.length ? await query<{ code: string; name: string }>(orm, sql`select code, name from units where code in ${textList(codes)}`) : [];
+  const names = codes.length
+    ? await query<{ code: string; name: string }>(
+        orm,
+        sql`select code, name from units where code in ${textList(codes)}`,
+      )
+    : [];
   const procedureSteps = stepFigures(facts, "procedure-step").sort(slowestFirst);
   const procCodes = [...new Set(procedureSteps.map((r) => r.key.split("|")[0]))];
-  const procs = procCodes.length ? await query<{ code: string; name: string }>(orm, sql`select code, name from procedures where code in ${textList(procCodes)}`) : [];
+  const procs = procCodes.length
+    ? await query<{ code: string; name: string }>(
+        orm,
+        sql`select code, name from procedures where code in ${textList(procCodes)}`,
+      )
+    : [];
   return {
-    fields, departments, department, officers,
+    fields,
+    departments,
+    department,
+    officers,
     totals: totals ?? EMPTY_STEP_ROW,
     procedureSteps,
     unitNames: Object.fromEntries(names.map((n) => [n.code, n.name])),
@@ -109,11 +162,20 @@ export async function getProcessView(
  * The data review of the process view (METHOD-STEPS S.5; issue #24 item 5): per unit, the
  * steps of the period and how many lack a department or a deadline, or start after they end.
  */
-export async function stepDataForCaller(orm: Orm, caller: Caller, period: Period): Promise<Array<StepFields & { name: string }>> {
+export async function stepDataForCaller(
+  orm: Orm,
+  caller: Caller,
+  period: Period,
+): Promise<Array<StepFields & { name: string }>> {
   if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
   const fields = stepFields(await stepFacts(orm, { period, scope: scopeOf(caller) }));
   const codes = fields.map((f) => f.unit);
-  const names = codes.length ? await query<{ code: string; name: string }>(orm, sql`select code, name from units where code in ${textList(codes)}`) : [];
+  const names = codes.length
+    ? await query<{ code: string; name: string }>(
+        orm,
+        sql`select code, name from units where code in ${textList(codes)}`,
+      )
+    : [];
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
   return fields.map((f) => ({ ...f, name: nameOf.get(f.unit) ?? f.unit }));
 }

@@ -12,11 +12,14 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
 import { inScope } from "@/lib/engine/sql-util";
 
-
 /** The caller a token stands for, or null when unknown or revoked; records its last use. */
 export async function callerFromToken(orm: Orm, token: string): Promise<Caller | null> {
   if (!token) return null;
-  const [t] = await orm.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt))).limit(1);
+  const [t] = await orm
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
   if (!t) return null;
   // At most one write a minute per token, so a busy sync does not contend on this row.
   await orm.execute(sql`update api_tokens set last_used_at = now()
@@ -28,7 +31,12 @@ export async function createToken(orm: Orm, caller: Caller, input: { name: strin
   if (!allowed(caller, "tokens:manage")) throw new ForbiddenError();
   if (!(await unitInScope(orm, scopeOf(caller), input.unitCode))) throw new NotFoundError();
   const { id, token } = await issueToken(orm, { ...input, createdBy: caller.kind === "user" ? caller.userId : null });
-  await orm.insert(auditLog).values({ actor: actorName(caller), action: "token.create", target: `token:${id}`, details: { unitCode: input.unitCode, name: input.name } });
+  await orm.insert(auditLog).values({
+    actor: actorName(caller),
+    action: "token.create",
+    target: `token:${id}`,
+    details: { unitCode: input.unitCode, name: input.name },
+  });
   return { id, token };
 }
 
@@ -37,7 +45,9 @@ export async function revokeToken(orm: Orm, caller: Caller, id: number) {
   const [t] = await orm.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1);
   if (!t || !(await unitInScope(orm, scopeOf(caller), t.unitCode))) throw new NotFoundError();
   await orm.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));
-  await orm.insert(auditLog).values({ actor: actorName(caller), action: "token.revoke", target: `token:${id}`, details: null });
+  await orm
+    .insert(auditLog)
+    .values({ actor: actorName(caller), action: "token.revoke", target: `token:${id}`, details: null });
 }
 
 /** Tokens the caller may manage (never their hashes). */
@@ -45,7 +55,14 @@ export async function listTokens(orm: Orm, caller: Caller) {
   if (!allowed(caller, "tokens:manage")) throw new ForbiddenError();
   const scope = scopeOf(caller);
   return orm
-    .select({ id: apiTokens.id, name: apiTokens.name, unitCode: apiTokens.unitCode, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      unitCode: apiTokens.unitCode,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(inScope(apiTokens.unitCode, scope))
     .orderBy(desc(apiTokens.createdAt));
@@ -53,8 +70,11 @@ export async function listTokens(orm: Orm, caller: Caller) {
 
 export function actorName(caller: Caller): string {
   switch (caller.kind) {
-    case "user": return `user:${caller.userId}`;
-    case "token": return `token:${caller.tokenId}`;
-    default: return caller.kind;
+    case "user":
+      return `user:${caller.userId}`;
+    case "token":
+      return `token:${caller.tokenId}`;
+    default:
+      return caller.kind;
   }
 }

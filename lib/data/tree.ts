@@ -8,14 +8,20 @@ import { NotFoundError } from "@/lib/errors";
 import { unitInScope } from "./units";
 import { inScope, scopeRoot } from "@/lib/engine/sql-util";
 
-export interface UnitRef { code: string; name: string; kind: UnitKind }
+export interface UnitRef {
+  code: string;
+  name: string;
+  kind: UnitKind;
+}
 
 /** The unit a caller starts from: their agency, or the province (when the portal holds one). */
 export async function homeUnit(orm: Orm, caller: Caller): Promise<UnitRef | null> {
   const root = scopeRoot(scopeOf(caller));
   const found = await rows<UnitRef>(
     orm,
-    root ? sql`select code, name, kind from units where code = ${root}` : sql`select code, name, kind from units where parent_code is null order by code limit 2`,
+    root
+      ? sql`select code, name, kind from units where code = ${root}`
+      : sql`select code, name, kind from units where parent_code is null order by code limit 2`,
   );
   return found.length === 1 ? found[0] : null;
 }
@@ -39,7 +45,6 @@ export async function breadcrumb(orm: Orm, caller: Caller, code: string): Promis
   );
 }
 
-
 /** The public front page's heading: the province (first root) and how many units the portal holds. */
 export async function portalSummary(orm: Orm): Promise<{ code: string | null; name: string | null; units: number }> {
   const [r] = await rows<{ code: string | null; name: string | null; units: number }>(
@@ -57,14 +62,25 @@ export async function portalSummary(orm: Orm): Promise<{ code: string | null; na
 export async function placeName(orm: Orm, code: string | null): Promise<string | null> {
   const [r] = code
     ? await rows<{ name: string | null }>(orm, sql`select name from units where code = province_of(${code}::text)`)
-    : await rows<{ name: string | null }>(orm, sql`select name from units where parent_code is null and (select count(*) from units where parent_code is null) = 1`);
+    : await rows<{ name: string | null }>(
+        orm,
+        sql`select name from units where parent_code is null and (select count(*) from units where parent_code is null) = 1`,
+      );
   return r?.name ? r.name.replace(/^(UBND|Ủy ban nhân dân) (tỉnh|thành phố) /i, "") : null;
 }
 
 /** Whether `code` has units below it in the period (else its own scorecard is the answer, not a tier). */
-export async function hasChildUnits(orm: Orm, caller: Caller, code: string, period: { from: string; to: string }): Promise<boolean> {
+export async function hasChildUnits(
+  orm: Orm,
+  caller: Caller,
+  code: string,
+  period: { from: string; to: string },
+): Promise<boolean> {
   if (!(await unitInScope(orm, scopeOf(caller), code))) throw new NotFoundError();
-  const [r] = await rows<{ ok: boolean }>(orm, sql`select exists(select 1 from units u where u.parent_code = ${code}
-    and (u.valid_from is null or u.valid_from <= ${period.to}::date) and (u.valid_to is null or u.valid_to >= ${period.from}::date)) as ok`);
+  const [r] = await rows<{ ok: boolean }>(
+    orm,
+    sql`select exists(select 1 from units u where u.parent_code = ${code}
+    and (u.valid_from is null or u.valid_from <= ${period.to}::date) and (u.valid_to is null or u.valid_to >= ${period.from}::date)) as ok`,
+  );
   return r?.ok === true;
 }

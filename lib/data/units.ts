@@ -23,7 +23,10 @@ export async function classifyUnits(orm: Orm, scope: Scope, codes: string[]) {
     sql`select u.code, ${inScope(sql`u.code`, scope)} as inside
       from units u where u.code in ${textList(codes)}`,
   );
-  return { exists: new Set(found.map((f) => f.code)), inside: new Set(found.filter((f) => f.inside).map((f) => f.code)) };
+  return {
+    exists: new Set(found.map((f) => f.code)),
+    inside: new Set(found.filter((f) => f.inside).map((f) => f.code)),
+  };
 }
 
 /**

@@ -4,7 +4,15 @@
  * with a realistic share of the data defects that cost agencies points.
  * The same seed and arguments give the same data.
  */
-import type { AuthorityRow, DossierRow, FeedbackRow, ProcedureRow, ReportRow, StepRow, UnitRow } from "@/lib/store/writes";
+import type {
+  AuthorityRow,
+  DossierRow,
+  FeedbackRow,
+  ProcedureRow,
+  ReportRow,
+  StepRow,
+  UnitRow,
+} from "@/lib/store/writes";
 import { WorkCalendar, builtinExceptions } from "@/lib/method/calendar";
 import { addDays, localDate, startOfLocalDay, type LocalDate } from "@/lib/method/time";
 import { COMMUNES, DEPARTMENTS, PROVINCE, WARDS } from "./thai-nguyen";
@@ -25,7 +33,7 @@ export function prng(seed: number) {
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)],
+    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)],
     chance: (p: number) => next() < p,
   };
 }
@@ -40,22 +48,61 @@ export interface DemoReference {
 }
 
 const slug = (s: string) =>
-  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z]/g, "").toUpperCase();
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z]/g, "")
+    .toUpperCase();
 
-export interface DemoUnits { root: UnitRow; departments: Array<{ key: string; code: string }>; communes: string[] }
+export interface DemoUnits {
+  root: UnitRow;
+  departments: Array<{ key: string; code: string }>;
+  communes: string[];
+}
 
 /** One province's units: its People's Committee, the departments and the communes/wards. */
-function provinceUnits(root: { code: string; name: string }, suffix: string, communeNames: string[], units: UnitRow[]): DemoUnits {
-  const rootRow: UnitRow = { code: root.code, name: root.name, kind: "tinh", parentCode: null, areaCode: null, validFrom: null, validTo: null };
+function provinceUnits(
+  root: { code: string; name: string },
+  suffix: string,
+  communeNames: string[],
+  units: UnitRow[],
+): DemoUnits {
+  const rootRow: UnitRow = {
+    code: root.code,
+    name: root.name,
+    kind: "tinh",
+    parentCode: null,
+    areaCode: null,
+    validFrom: null,
+    validTo: null,
+  };
   units.push(rootRow);
   const departments = DEPARTMENTS.map(([key, name], i) => {
     const code = `000.${String(i + 1).padStart(2, "0")}.00.${suffix}`;
-    units.push({ code, name, kind: "so_nganh", parentCode: root.code, areaCode: root.code, validFrom: null, validTo: null });
+    units.push({
+      code,
+      name,
+      kind: "so_nganh",
+      parentCode: root.code,
+      areaCode: root.code,
+      validFrom: null,
+      validTo: null,
+    });
     return { key, code };
   });
   const communes = communeNames.map((name, i) => {
     const code = `X${String(i + 1).padStart(3, "0")}.${slug(name.split(" ").slice(1).join(" ")).slice(0, 4)}.${suffix}`;
-    units.push({ code, name: `UBND ${name}`, kind: "xa", parentCode: root.code, areaCode: null, validFrom: "2025-07-01", validTo: null });
+    units.push({
+      code,
+      name: `UBND ${name}`,
+      kind: "xa",
+      parentCode: root.code,
+      areaCode: null,
+      validFrom: "2025-07-01",
+      validTo: null,
+    });
     return code;
   });
   return { root: rootRow, departments, communes };
@@ -68,13 +115,18 @@ function provinceUnits(root: { code: string; name: string }, suffix: string, com
 export function demoReference(seed = 20250701, opts: { national?: boolean } = {}): DemoReference {
   const rng = prng(seed);
   const units: UnitRow[] = [];
-  const provinces: DemoUnits[] = [provinceUnits(PROVINCE, "H56", [...WARDS.map((n) => `Phường ${n}`), ...COMMUNES.map((n) => `Xã ${n}`)], units)];
+  const provinces: DemoUnits[] = [
+    provinceUnits(PROVINCE, "H56", [...WARDS.map((n) => `Phường ${n}`), ...COMMUNES.map((n) => `Xã ${n}`)], units),
+  ];
   if (opts.national) {
     PROVINCE_TILES.filter((p) => p.name !== "Thái Nguyên").forEach((p, i) => {
       const suffix = `P${String(i + 1).padStart(2, "0")}`;
       const city = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"].includes(p.name);
       const name = city ? `UBND thành phố ${p.name}` : `UBND tỉnh ${p.name}`;
-      const communes = [...Array.from({ length: 6 }, (_, k) => `Phường ${p.name} ${k + 1}`), ...Array.from({ length: 12 }, (_, k) => `Xã ${p.name} ${k + 1}`)];
+      const communes = [
+        ...Array.from({ length: 6 }, (_, k) => `Phường ${p.name} ${k + 1}`),
+        ...Array.from({ length: 12 }, (_, k) => `Xã ${p.name} ${k + 1}`),
+      ];
       provinces.push(provinceUnits({ code: `000.00.00.${suffix}`, name }, suffix, communes, units));
     });
   }
@@ -86,7 +138,15 @@ export function demoReference(seed = 20250701, opts: { national?: boolean } = {}
     const list: ProcedureRow[] = [];
     for (const [name, value, unit, fee] of f.procedures) {
       const code = f.tier === "tinh" ? `1.00${nProv++}` : `2.00${nCommune++}`;
-      list.push({ code, name, fieldCode: f.code, fieldName: f.name, deadlineValue: value, deadlineUnit: value === null ? null : unit, hasFee: fee });
+      list.push({
+        code,
+        name,
+        fieldCode: f.code,
+        fieldName: f.name,
+        deadlineValue: value,
+        deadlineUnit: value === null ? null : unit,
+        hasFee: fee,
+      });
     }
     procedures.push(...list);
     byField.set(f.key, list);
@@ -102,14 +162,25 @@ export function demoReference(seed = 20250701, opts: { national?: boolean } = {}
     for (const { key, code: unitCode } of prov.departments) {
       const fields = DEPARTMENTS.find(([k]) => k === key)![2];
       const procs = fields.flatMap((f) => byField.get(f) ?? []);
-      for (const p of procs) authorities.push({ unitCode, procedureCode: p.code, onlineLevel: levels.get(p.code)!, paymentIntegrated: integrated.get(p.code)! });
+      for (const p of procs)
+        authorities.push({
+          unitCode,
+          procedureCode: p.code,
+          onlineLevel: levels.get(p.code)!,
+          paymentIntegrated: integrated.get(p.code)!,
+        });
       desks.push({ unitCode, procedures: procs, weight: 2 + procs.length / 2 });
     }
     for (const unitCode of prov.communes) {
       // Communes differ a little in what they have declared online.
       for (const p of communeProcs) {
         const lv = rng.chance(0.9) ? levels.get(p.code)! : level();
-        authorities.push({ unitCode, procedureCode: p.code, onlineLevel: lv, paymentIntegrated: integrated.get(p.code)! });
+        authorities.push({
+          unitCode,
+          procedureCode: p.code,
+          onlineLevel: lv,
+          paymentIntegrated: integrated.get(p.code)!,
+        });
       }
       desks.push({ unitCode, procedures: communeProcs, weight: 0.6 + rng.next() });
     }
@@ -128,7 +199,15 @@ export interface DemoOptions {
   process?: boolean;
 }
 
-const HANDLERS = ["Nguyễn Thị Hà", "Trần Văn Minh", "Lê Thu Trang", "Phạm Quốc Huy", "Hoàng Thị Lan", "Đỗ Đức Anh", "Vũ Thị Mai"];
+const HANDLERS = [
+  "Nguyễn Thị Hà",
+  "Trần Văn Minh",
+  "Lê Thu Trang",
+  "Phạm Quốc Huy",
+  "Hoàng Thị Lan",
+  "Đỗ Đức Anh",
+  "Vũ Thị Mai",
+];
 const HOUR = 3_600_000;
 
 /** Generates dossiers in chunks (so a million never sit in memory at once). */
@@ -154,21 +233,34 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
     return ref.desks[lo];
   };
   // Some desks are chronically slower: that is what the scorecard should reveal.
-  const slowness = new Map(ref.desks.map((d) => [d.unitCode, rng.chance(0.2) ? 1.6 + rng.next() : 0.6 + rng.next() * 0.5]));
+  const slowness = new Map(
+    ref.desks.map((d) => [d.unitCode, rng.chance(0.2) ? 1.6 + rng.next() : 0.6 + rng.next() * 0.5]),
+  );
   // The record fields of METHOD-766 §6 come from a stream of their own, so adding them
   // leaves every other generated value (and METHOD's figures) as it was.
   const rng766 = prng((opts.seed ?? 7) + 766);
-  const digital = new Map(ref.desks.map((d) => [d.unitCode, rng766.chance(0.25) ? 0.2 + rng766.next() * 0.3 : 0.7 + rng766.next() * 0.3]));
-  const integrated = new Set(ref.authorities.filter((a) => a.paymentIntegrated).map((a) => `${a.unitCode}|${a.procedureCode}`));
+  const digital = new Map(
+    ref.desks.map((d) => [d.unitCode, rng766.chance(0.25) ? 0.2 + rng766.next() * 0.3 : 0.7 + rng766.next() * 0.3]),
+  );
+  const integrated = new Set(
+    ref.authorities.filter((a) => a.paymentIntegrated).map((a) => `${a.unitCode}|${a.procedureCode}`),
+  );
   // Departments, officers and step deadlines (METHOD-STEPS): a stream of its own too.
   const kinds = new Map(ref.units.map((u) => [u.code, u.kind]));
-  const process = opts.process === false ? null : demoProcess(ref.desks.map((d) => ({ code: d.unitCode, kind: kinds.get(d.unitCode) ?? "so_nganh" })), (opts.seed ?? 7) + 2424);
+  const process =
+    opts.process === false
+      ? null
+      : demoProcess(
+          ref.desks.map((d) => ({ code: d.unitCode, kind: kinds.get(d.unitCode) ?? "so_nganh" })),
+          (opts.seed ?? 7) + 2424,
+        );
 
   let batch: DossierRow[] = [];
   for (let i = 0; i < opts.dossiers; i++) {
     const desk = pickDesk();
     // Zipf-like: a few procedures take most dossiers.
-    const proc = desk.procedures[Math.min(desk.procedures.length - 1, Math.floor(desk.procedures.length * rng.next() ** 2.2))];
+    const proc =
+      desk.procedures[Math.min(desk.procedures.length - 1, Math.floor(desk.procedures.length * rng.next() ** 2.2))];
     const day = workdays[Math.floor(rng.next() * workdays.length)];
     const received = new Date(startOfLocalDay(day).getTime() + (7.5 + rng.next() * 9.5) * HOUR);
     if (received > now) continue;
@@ -184,7 +276,13 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
     const steps: StepRow[] = [];
     const h = () => rng.pick(HANDLERS);
     steps.push({ status: 2, at: received, handler: h(), title: "Cán bộ một cửa", content: "Tiếp nhận hồ sơ" });
-    steps.push({ status: 4, at: new Date(received.getTime() + Math.min(durationMs * 0.2, 8 * HOUR)), handler: h(), title: "Chuyên viên", content: "Chuyển xử lý" });
+    steps.push({
+      status: 4,
+      at: new Date(received.getTime() + Math.min(durationMs * 0.2, 8 * HOUR)),
+      handler: h(),
+      title: "Chuyên viên",
+      content: "Chuyển xử lý",
+    });
     let status = 4;
     let refusedAt: Date | null = null;
     let finishedAt: Date | null = null;
@@ -196,10 +294,21 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
       status = 3;
       steps.splice(1);
     } else if (fate < 0.03) {
-      steps.push({ status: 7, at: new Date(received.getTime() + durationMs / 2), handler: h(), content: "Công dân rút hồ sơ" });
+      steps.push({
+        status: 7,
+        at: new Date(received.getTime() + durationMs / 2),
+        handler: h(),
+        content: "Công dân rút hồ sơ",
+      });
       status = 7;
     } else if (end <= now) {
-      if (rng.chance(0.12)) steps.push({ status: 5, at: new Date(received.getTime() + durationMs * 0.4), handler: h(), content: "Yêu cầu bổ sung" });
+      if (rng.chance(0.12))
+        steps.push({
+          status: 5,
+          at: new Date(received.getTime() + durationMs * 0.4),
+          handler: h(),
+          content: "Yêu cầu bổ sung",
+        });
       steps.push({ status: 9, at: end, handler: h(), title: "Lãnh đạo", content: "Phê duyệt kết quả" });
       finishedAt = end;
       status = 9;
@@ -215,14 +324,21 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
 
     let receivedAt: Date | null = received;
     const defect = rng.next();
-    if (defect < 0.015) receivedAt = null; // no NgayTiepNhan: start falls back to the first step
-    else if (defect < 0.018) { receivedAt = null; steps.length = 0; } // nothing at all: overdue
+    if (defect < 0.015)
+      receivedAt = null; // no NgayTiepNhan: start falls back to the first step
+    else if (defect < 0.018) {
+      receivedAt = null;
+      steps.length = 0;
+    } // nothing at all: overdue
     const unknownProcedure = rng.chance(0.004);
     if (rng.chance(0.008)) status = 1; // still "Mới đăng ký"
 
     const fee = proc.hasFee;
     const missingFee = fee && rng.chance(0.03);
-    const feeLines = fee && !missingFee ? [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP01", Gia: rng.pick([0, 20000, 50000, 100000, 200000]) }] : [];
+    const feeLines =
+      fee && !missingFee
+        ? [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP01", Gia: rng.pick([0, 20000, 50000, 100000, 200000]) }]
+        : [];
     const positive = feeLines.some((l) => l.Gia > 0);
     let paid: number | null = null;
     if (positive && integrated.has(`${desk.unitCode}|${proc.code}`)) {
@@ -233,11 +349,27 @@ export function* demoDossiers(ref: DemoReference, opts: DemoOptions, chunk = 500
     const syncedAt = new Date(Math.min(now.getTime(), received.getTime() + syncDelay));
     const procedureCode = unknownProcedure ? `9.99900${rng.int(1, 4)}` : proc.code;
     batch.push({
-      code, procedureCode, unitCode: desk.unitCode, channel, source, status,
-      submittedAt: new Date(received.getTime() - rng.int(0, 48) * HOUR), receivedAt, appointmentAt: null,
-      returnedAt, finishedAt, refusedAt, paidOnline: paid, feeLines: feeLines.length, feePositive: positive, syncedAt,
+      code,
+      procedureCode,
+      unitCode: desk.unitCode,
+      channel,
+      source,
+      status,
+      submittedAt: new Date(received.getTime() - rng.int(0, 48) * HOUR),
+      receivedAt,
+      appointmentAt: null,
+      returnedAt,
+      finishedAt,
+      refusedAt,
+      paidOnline: paid,
+      feeLines: feeLines.length,
+      feePositive: positive,
+      syncedAt,
       raw: {
-        MaHoSo: code, MaTTHC: procedureCode, KenhThucHien: channel == null ? "" : String(channel), DanhSachLePhi: feeLines,
+        MaHoSo: code,
+        MaTTHC: procedureCode,
+        KenhThucHien: channel == null ? "" : String(channel),
+        DanhSachLePhi: feeLines,
         ...record766(rng766, digital.get(desk.unitCode)!, channel === 2, status === 9 || status === 10),
       },
       steps,
@@ -263,10 +395,20 @@ function record766(rng: Rng, d: number, online: boolean, finished: boolean) {
   return {
     LoaiDoiTuong: citizen ? "1" : rng.pick(["2", "3", "4"]),
     HoSoCoThanhPhanSoHoa: digitised ? "1" : "0",
-    TaiLieuNop: [{ TenTaiLieu: "Tờ khai", DuocSoHoa: digitised ? "1" : "0", DuocTaiSuDung: digitised && rng.chance(d * 0.8) ? "1" : "0", DuocLayTuKhoDMQG: fromNational ? "1" : "0" }],
+    TaiLieuNop: [
+      {
+        TenTaiLieu: "Tờ khai",
+        DuocSoHoa: digitised ? "1" : "0",
+        DuocTaiSuDung: digitised && rng.chance(d * 0.8) ? "1" : "0",
+        DuocLayTuKhoDMQG: fromNational ? "1" : "0",
+      },
+    ],
     DSKetNoiCSDL: vneid && rng.chance(0.5) ? [{ MaCSDL: "CSDLQGDC" }] : [],
     TaiKhoanDuocXacThucVoiVNeID: vneid ? "1" : "0",
-    DanhSachGiayToKetQua: finished && rng.chance(d) ? [{ TenGiayTo: "Kết quả", DuongDanTepTinKetQua: "https://dichvucong.thainguyen.gov.vn/ket-qua" }] : [],
+    DanhSachGiayToKetQua:
+      finished && rng.chance(d)
+        ? [{ TenGiayTo: "Kết quả", DuongDanTepTinKetQua: "https://dichvucong.thainguyen.gov.vn/ket-qua" }]
+        : [],
   };
 }
 
@@ -303,12 +445,17 @@ export function demoCatalogue766(procedures: ProcedureRow[], until: LocalDate, s
   const rng = prng(seed);
   const cal = new WorkCalendar(builtinExceptions(Number(until.slice(0, 4)) - 2, Number(until.slice(0, 4)) + 1));
   const first = firstDayOfData(until);
-  const span = Math.max(1, Math.round((startOfLocalDay(until).getTime() - startOfLocalDay(first).getTime()) / 86_400_000));
+  const span = Math.max(
+    1,
+    Math.round((startOfLocalDay(until).getTime() - startOfLocalDay(first).getTime()) / 86_400_000),
+  );
   return procedures.map((p) => {
     // Six in ten were announced during the year of data, the rest before it.
     const announced = addDays(first, rng.chance(0.6) ? rng.int(0, span) : -rng.int(30, 700));
     const lead = rng.chance(0.8) ? rng.int(6, 25) : rng.int(0, 5);
-    const shown = rng.chance(0.9) ? cal.nthWorkingDayAfter(announced, rng.chance(0.85) ? rng.int(1, 5) : rng.int(6, 15)) : null;
+    const shown = rng.chance(0.9)
+      ? cal.nthWorkingDayAfter(announced, rng.chance(0.85) ? rng.int(1, 5) : rng.int(6, 15))
+      : null;
     return {
       ...p,
       i766: {
@@ -327,7 +474,10 @@ export function demoCatalogue766(procedures: ProcedureRow[], until: LocalDate, s
  * reception), the PAKN also carry METHOD-766 §6's handling columns, a third of them
  * naming one of their agency's dossiers received before them.
  */
-export function demoFeedback(ref: DemoReference, opts: DemoOptions & { dossiers766?: Map<string, Array<{ code: string; at: number }>> }): FeedbackRow[] {
+export function demoFeedback(
+  ref: DemoReference,
+  opts: DemoOptions & { dossiers766?: Map<string, Array<{ code: string; at: number }>> },
+): FeedbackRow[] {
   const rng = prng((opts.seed ?? 7) + 1);
   const first = startOfLocalDay(firstDayOfData(opts.until)).getTime();
   const span = Math.min((opts.now ?? new Date()).getTime(), startOfLocalDay(opts.until).getTime() + 86_400_000) - first;

@@ -18,12 +18,62 @@ const HOUR = 3_600_000;
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý"];
 const MIDDLE = ["Văn", "Thị", "Đức", "Thu", "Minh", "Quốc", "Thanh", "Ngọc", "Hữu", "Hồng"];
-const GIVEN = ["An", "Bình", "Cường", "Dung", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Huy", "Hương", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Ngân", "Phong", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vân", "Yến"];
-const SPECIALISTS_SO = ["Phòng Nghiệp vụ", "Phòng Quản lý chuyên ngành", "Phòng Pháp chế – Tổng hợp", "Phòng Kế hoạch – Tài chính", "Phòng Cấp phép"];
-const SPECIALISTS_XA = ["Công chức Tư pháp – Hộ tịch", "Công chức Địa chính – Xây dựng", "Công chức Văn hóa – Xã hội", "Công chức Tài chính – Kế toán"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dung",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hoa",
+  "Huy",
+  "Hương",
+  "Khánh",
+  "Lan",
+  "Linh",
+  "Long",
+  "Mai",
+  "Nam",
+  "Ngân",
+  "Phong",
+  "Phương",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Vân",
+  "Yến",
+];
+const SPECIALISTS_SO = [
+  "Phòng Nghiệp vụ",
+  "Phòng Quản lý chuyên ngành",
+  "Phòng Pháp chế – Tổng hợp",
+  "Phòng Kế hoạch – Tài chính",
+  "Phòng Cấp phép",
+];
+const SPECIALISTS_XA = [
+  "Công chức Tư pháp – Hộ tịch",
+  "Công chức Địa chính – Xây dựng",
+  "Công chức Văn hóa – Xã hội",
+  "Công chức Tài chính – Kế toán",
+];
 
-interface Office { name: string; officers: Array<{ name: string; slow: boolean }>; slow: boolean }
-interface UnitProcess { desk: Office; specialists: Office[]; office: Office | null; leaders: Office; sends: "all" | "none" | "status_word" }
+interface Office {
+  name: string;
+  officers: Array<{ name: string; slow: boolean }>;
+  slow: boolean;
+}
+interface UnitProcess {
+  desk: Office;
+  specialists: Office[];
+  office: Office | null;
+  leaders: Office;
+  sends: "all" | "none" | "status_word";
+}
 
 const person = (rng: Rng) => `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
 const office = (rng: Rng, name: string, slowChance: number): Office => {
@@ -38,7 +88,9 @@ function unitProcess(code: string, kind: UnitKind, index: number): UnitProcess {
   const rng = prng(h >>> 0);
   const xa = kind === "xa";
   const pool = [...(xa ? SPECIALISTS_XA : SPECIALISTS_SO)];
-  const specialists = Array.from({ length: rng.int(1, xa ? 2 : 3) }, () => office(rng, pool.splice(rng.int(0, pool.length - 1), 1)[0], 0.25));
+  const specialists = Array.from({ length: rng.int(1, xa ? 2 : 3) }, () =>
+    office(rng, pool.splice(rng.int(0, pool.length - 1), 1)[0], 0.25),
+  );
   return {
     desk: office(rng, "Bộ phận Một cửa", 0.05),
     specialists,
@@ -53,16 +105,30 @@ function unitProcess(code: string, kind: UnitKind, index: number): UnitProcess {
 function nominalMs(p: ProcedureRow): number {
   const v = p.deadlineValue ?? 10;
   switch (p.deadlineUnit) {
-    case "hour": return v * HOUR;
-    case "day": return v * 24 * HOUR;
-    case "month": return v * 30 * 24 * HOUR;
-    case "year": return v * 365 * 24 * HOUR;
-    default: return v === 0 ? 8 * HOUR : v * 1.4 * 24 * HOUR;
+    case "hour":
+      return v * HOUR;
+    case "day":
+      return v * 24 * HOUR;
+    case "month":
+      return v * 30 * 24 * HOUR;
+    case "year":
+      return v * 365 * 24 * HOUR;
+    default:
+      return v === 0 ? 8 * HOUR : v * 1.4 * 24 * HOUR;
   }
 }
 
 /** Each step's share of the procedure's deadline, by what the step is. */
-const SHARE = { receive: 0.05, forward: 0.05, examine: 0.5, sign: 0.15, supplement: 0.3, approve: 0.2, withdraw: 0.3, return: 0.05 } as const;
+const SHARE = {
+  receive: 0.05,
+  forward: 0.05,
+  examine: 0.5,
+  sign: 0.15,
+  supplement: 0.3,
+  approve: 0.2,
+  withdraw: 0.3,
+  return: 0.05,
+} as const;
 
 export interface DemoProcess {
   /** Gives the dossier's steps their departments, officers, starts and deadlines, adding the specialist's steps. */
@@ -88,18 +154,39 @@ export function demoProcess(units: Array<{ code: string; kind: UnitKind }>, seed
         const t1 = from + (next - from) * Math.min(0.9, 0.5 + rng.next() * 0.2 + slow);
         const t2 = t1 + (next - t1) * (0.5 + rng.next() * 0.3);
         const added: StepRow[] = [];
-        if (t1 > from + 60_000 && t1 < next) added.push({ status: 4, at: new Date(Math.round(t1)), content: "Thẩm định hồ sơ" });
-        if (added.length && t2 > t1 + 60_000 && t2 < next) added.push({ status: 4, at: new Date(Math.round(t2)), content: "Trình ký" });
+        if (t1 > from + 60_000 && t1 < next)
+          added.push({ status: 4, at: new Date(Math.round(t1)), content: "Thẩm định hồ sơ" });
+        if (added.length && t2 > t1 + 60_000 && t2 < next)
+          added.push({ status: 4, at: new Date(Math.round(t2)), content: "Trình ký" });
         steps.splice(2, 0, ...added);
       }
       const budget = nominalMs(proc);
       let previous: Date | null = null;
       for (const s of steps) {
-        const role = s.status === 2 ? "receive"
-          : s.status === 5 ? "supplement" : s.status === 9 ? "approve" : s.status === 10 ? "return" : s.status === 7 ? "withdraw"
-          : s.content === "Thẩm định hồ sơ" ? "examine" : s.content === "Trình ký" ? "sign" : "forward";
-        const who = role === "examine" || role === "supplement" ? specialist
-          : role === "sign" ? up.office ?? specialist : role === "approve" ? up.leaders : up.desk;
+        const role =
+          s.status === 2
+            ? "receive"
+            : s.status === 5
+              ? "supplement"
+              : s.status === 9
+                ? "approve"
+                : s.status === 10
+                  ? "return"
+                  : s.status === 7
+                    ? "withdraw"
+                    : s.content === "Thẩm định hồ sơ"
+                      ? "examine"
+                      : s.content === "Trình ký"
+                        ? "sign"
+                        : "forward";
+        const who =
+          role === "examine" || role === "supplement"
+            ? specialist
+            : role === "sign"
+              ? (up.office ?? specialist)
+              : role === "approve"
+                ? up.leaders
+                : up.desk;
         const officer = role === "examine" || role === "supplement" ? examiner : rng.pick(who.officers);
         const start = previous ?? s.at;
         s.handler = officer.name;

@@ -8,7 +8,12 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { users } from "@/db/schema";
 import {
-  upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
+  upsertAuthorities,
+  upsertDossiers,
+  upsertFeedback,
+  upsertProcedures,
+  upsertReports,
+  upsertUnits,
 } from "@/lib/store/writes";
 import { hashPassword } from "@/lib/passwords";
 import { issueToken } from "@/lib/store/tokens";
@@ -31,7 +36,13 @@ export interface SeedOptions {
   process?: boolean;
 }
 
-export interface DemoUser { username: string; password: string; role: Role; agency: string; name: string }
+export interface DemoUser {
+  username: string;
+  password: string;
+  role: Role;
+  agency: string;
+  name: string;
+}
 
 export const DEMO_PASSWORD = "ChiSoTTHC@2026";
 
@@ -81,7 +92,10 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
       fs.writeFileSync(path.join(dir, file), JSON.stringify(value, null, 2), { mode: 0o600 });
       fs.chmodSync(path.join(dir, file), 0o600); // also when the file was already there
     };
-    secret("demo-users.json", demoUsers.map(({ username, password, role, agency }) => ({ username, password, role, agency })));
+    secret(
+      "demo-users.json",
+      demoUsers.map(({ username, password, role, agency }) => ({ username, password, role, agency })),
+    );
     secret("demo-tokens.json", tokens);
   }
   return { dossiers: written, users: demoUsers, tokens, ms: Date.now() - t0 };
@@ -97,7 +111,6 @@ async function seedTokens(db: Database, units: Array<{ code: string; name: strin
   return out;
 }
 
-
 export async function seedUsers(db: Database): Promise<DemoUser[]> {
   const list: DemoUser[] = DEMO_ACCOUNTS.map((u) => ({ ...u, password: DEMO_PASSWORD }));
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -106,7 +119,15 @@ export async function seedUsers(db: Database): Promise<DemoUser[]> {
   for (const u of list) {
     await db.orm
       .insert(users)
-      .values({ username: u.username, name: u.name, role: u.role, unitCode: u.agency, passwordHash: hash, email: `${u.username}@demo.tthc.vn`, mustChangePassword })
+      .values({
+        username: u.username,
+        name: u.name,
+        role: u.role,
+        unitCode: u.agency,
+        passwordHash: hash,
+        email: `${u.username}@demo.tthc.vn`,
+        mustChangePassword,
+      })
       .onConflictDoNothing();
   }
   return list;

@@ -29,7 +29,6 @@ const DEFECT_SQL: Record<DefectKind, SQL> = {
   step_before_reception: sql`d.received_at is not null and exists (select 1 from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id and s.at < d.received_at)`,
 };
 
-
 export interface AuditRow {
   unitCode: string;
   unitName: string | null;
@@ -43,12 +42,24 @@ export interface AuditRow {
  * Defects per agency (the agency handling the dossier), within `scope`'s
  * subtree (null = everything).
  */
-export async function auditDefects(orm: Orm, opts: { scope: Scope; sample?: number; period?: Period }): Promise<AuditRow[]> {
+export async function auditDefects(
+  orm: Orm,
+  opts: { scope: Scope; sample?: number; period?: Period },
+): Promise<AuditRow[]> {
   const sample = opts.sample ?? 20;
-  const flags = sql.join(DEFECT_KINDS.map((k) => sql`(${DEFECT_SQL[k]}) as ${sql.identifier(k)}`), sql`, `);
-  const counts = sql.join(DEFECT_KINDS.map((k) => sql`count(*) filter (where ${sql.identifier(k)})::int as ${sql.identifier(`n_${k}`)}`), sql`, `);
+  const flags = sql.join(
+    DEFECT_KINDS.map((k) => sql`(${DEFECT_SQL[k]}) as ${sql.identifier(k)}`),
+    sql`, `,
+  );
+  const counts = sql.join(
+    DEFECT_KINDS.map((k) => sql`count(*) filter (where ${sql.identifier(k)})::int as ${sql.identifier(`n_${k}`)}`),
+    sql`, `,
+  );
   const examples = sql.join(
-    DEFECT_KINDS.map((k) => sql`(array_agg(f.code order by f.code) filter (where ${sql.identifier(k)}))[1:${sql.raw(String(Math.max(1, Math.floor(sample))))}] as ${sql.identifier(`x_${k}`)}`),
+    DEFECT_KINDS.map(
+      (k) =>
+        sql`(array_agg(f.code order by f.code) filter (where ${sql.identifier(k)}))[1:${sql.raw(String(Math.max(1, Math.floor(sample))))}] as ${sql.identifier(`x_${k}`)}`,
+    ),
     sql`, `,
   );
   const found = await rows<Record<string, unknown>>(
@@ -70,6 +81,8 @@ export async function auditDefects(orm: Orm, opts: { scope: Scope; sample?: numb
     unitName: (r.unit_name as string | null) ?? null,
     dossiers: Number(r.dossiers),
     counts: Object.fromEntries(DEFECT_KINDS.map((k) => [k, Number(r[`n_${k}`])])) as AuditRow["counts"],
-    examples: Object.fromEntries(DEFECT_KINDS.map((k) => [k, (r[`x_${k}`] as string[] | null) ?? []])) as AuditRow["examples"],
+    examples: Object.fromEntries(
+      DEFECT_KINDS.map((k) => [k, (r[`x_${k}`] as string[] | null) ?? []]),
+    ) as AuditRow["examples"],
   }));
 }

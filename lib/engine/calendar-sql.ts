@@ -65,7 +65,11 @@ async function applyExceptionChanges(
   if (removed.length) {
     await orm.execute(sql`delete from calendar_exceptions where day::text in ${textList(removed)}`);
   }
-  await insertExceptions(orm, upserts.map((c) => ({ ...c, name: c.name ?? "" })), false);
+  await insertExceptions(
+    orm,
+    upserts.map((c) => ({ ...c, name: c.name ?? "" })),
+    false,
+  );
   await rebuildWorkDays(orm);
   const days = changes.map((c) => c.day).sort();
   // A day X changes a working-day deadline exactly when start date < X ≤ due date + 1: the

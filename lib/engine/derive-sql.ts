@@ -55,8 +55,17 @@ export function dueDateExpression(start: SQL, unit: SQL, value: SQL, dueAt: SQL)
 
 /** The columns of a dossier that are derived from its record, steps and catalogue (METHOD §A.2–A.4, METHOD-766 §2.1). */
 export const DERIVED_COLUMNS = [
-  "start_at", "start_source", "done_at", "closed_at", "closed_status", "due_at",
-  "end766_at", "end766_status", "wait766_ms", "supplements766", "last_event_at",
+  "start_at",
+  "start_source",
+  "done_at",
+  "closed_at",
+  "closed_status",
+  "due_at",
+  "end766_at",
+  "end766_status",
+  "wait766_ms",
+  "supplements766",
+  "last_event_at",
 ] as const;
 
 /**

@@ -27,14 +27,26 @@ export interface DossierListQuery {
 }
 
 export interface DossierListItem {
-  code: string; unitCode: string; unitName: string | null; procedureCode: string | null; procedureName: string | null;
-  status: number; channel: number | null; startMs: number | null; endMs: number | null; dueMs: number | null;
-  verdict: Verdict | null; reason: Reason | null;
+  code: string;
+  unitCode: string;
+  unitName: string | null;
+  procedureCode: string | null;
+  procedureName: string | null;
+  status: number;
+  channel: number | null;
+  startMs: number | null;
+  endMs: number | null;
+  dueMs: number | null;
+  verdict: Verdict | null;
+  reason: Reason | null;
   /** How late (end or as-of past the due instant), in ms; null when not late or unknown. */
   lateMs: number | null;
 }
 
-export async function listDossiers(orm: Orm, q: DossierListQuery): Promise<{ total: number; items: DossierListItem[] }> {
+export async function listDossiers(
+  orm: Orm,
+  q: DossierListQuery,
+): Promise<{ total: number; items: DossierListItem[] }> {
   const conds: SQL[] = [overlapsPeriod(q.period), q.set === "received" ? sql`v.rec` : sql`v.pop`];
   conds.push(inScope(sql`d.unit_code`, q.scope));
   conds.push(inUnitFilter(sql`d.unit_code`, q.unit));
@@ -52,9 +64,22 @@ export async function listDossiers(orm: Orm, q: DossierListQuery): Promise<{ tot
   if (q.reason) conds.push(sql`${reason} = ${q.reason}`);
   const late = sql`(extract(epoch from coalesce(v.end_at, ${asOf}) - d.due_at) * 1000)::float8`;
   const where = sql.join(conds, sql` and `);
-  const found = await rows<{ code: string; unit_code: string; unit_name: string | null; procedure_code: string | null; procedure_name: string | null;
-    status: number; channel: number | null; start_ms: number | null; end_ms: number | null; due_ms: number | null;
-    verdict: Verdict | null; reason: Reason | null; late_ms: number | null; total: number }>(
+  const found = await rows<{
+    code: string;
+    unit_code: string;
+    unit_name: string | null;
+    procedure_code: string | null;
+    procedure_name: string | null;
+    status: number;
+    channel: number | null;
+    start_ms: number | null;
+    end_ms: number | null;
+    due_ms: number | null;
+    verdict: Verdict | null;
+    reason: Reason | null;
+    late_ms: number | null;
+    total: number;
+  }>(
     orm,
     sql`select d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name, d.status, d.channel,
         ${epochMs(sql`d.start_at`)} as start_ms, ${epochMs(sql`v.end_at`)} as end_ms, ${epochMs(sql`d.due_at`)} as due_ms,
@@ -69,10 +94,18 @@ export async function listDossiers(orm: Orm, q: DossierListQuery): Promise<{ tot
   return {
     total: found[0]?.total ?? 0,
     items: found.map((r) => ({
-      code: r.code, unitCode: r.unit_code, unitName: r.unit_name, procedureCode: r.procedure_code, procedureName: r.procedure_name,
-      status: r.status, channel: r.channel,
-      startMs: r.start_ms == null ? null : Number(r.start_ms), endMs: r.end_ms == null ? null : Number(r.end_ms),
-      dueMs: r.due_ms == null ? null : Number(r.due_ms), verdict: r.verdict, reason: r.reason,
+      code: r.code,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      procedureCode: r.procedure_code,
+      procedureName: r.procedure_name,
+      status: r.status,
+      channel: r.channel,
+      startMs: r.start_ms == null ? null : Number(r.start_ms),
+      endMs: r.end_ms == null ? null : Number(r.end_ms),
+      dueMs: r.due_ms == null ? null : Number(r.due_ms),
+      verdict: r.verdict,
+      reason: r.reason,
       lateMs: r.late_ms == null ? null : Number(r.late_ms),
     })),
   };

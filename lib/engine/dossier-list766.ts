@@ -17,7 +17,10 @@ export const DOSSIER_SETS_766 = {
   "3.3": { den: "rec", num: R.g3_online },
   // §3.6 over METHOD §C's payable dossiers: received, with a fee (or no fee line), of a
   // procedure whose payment the handling unit has integrated; counted when paid online.
-  "3.6": { den: `${PAYABLE} and exists (select 1 from authorities a where a.unit_code = f.unit_code and a.procedure_code = f.pc and a.payment_integrated)`, num: "paid_online in (1, 2)" },
+  "3.6": {
+    den: `${PAYABLE} and exists (select 1 from authorities a where a.unit_code = f.unit_code and a.procedure_code = f.pc and a.payment_integrated)`,
+    num: "paid_online in (1, 2)",
+  },
   "4.1": { den: R.g4_finished, num: R.g4_eresult },
   "4.2": { den: R.g4, num: R.g4_digitised },
   "4.3": { den: R.g4, num: R.g4_reused },
@@ -38,23 +41,63 @@ export interface Dossier766Query {
 }
 
 export interface Dossier766Item {
-  code: string; unitName: string | null; procedureCode: string | null; procedureName: string | null;
-  receivedMs: number | null; endMs: number | null; counted: boolean;
+  code: string;
+  unitName: string | null;
+  procedureCode: string | null;
+  procedureName: string | null;
+  receivedMs: number | null;
+  endMs: number | null;
+  counted: boolean;
   /** The facts the indicators read: the on-time rule and verdict, and the record's flags. */
-  rule: Rule766; pop: boolean; finished: boolean; ok: boolean; online: boolean; paper: boolean; eresult: boolean;
-  digitised: boolean; reused: boolean; shared: boolean; citizen: boolean; population: boolean;
-  dissatisfied: boolean; named: boolean;
+  rule: Rule766;
+  pop: boolean;
+  finished: boolean;
+  ok: boolean;
+  online: boolean;
+  paper: boolean;
+  eresult: boolean;
+  digitised: boolean;
+  reused: boolean;
+  shared: boolean;
+  citizen: boolean;
+  population: boolean;
+  dissatisfied: boolean;
+  named: boolean;
 }
 
-export async function listDossiers766(orm: Orm, q: Dossier766Query): Promise<{ total: number; counted: number; items: Dossier766Item[] }> {
+export async function listDossiers766(
+  orm: Orm,
+  q: Dossier766Query,
+): Promise<{ total: number; counted: number; items: Dossier766Item[] }> {
   const set = DOSSIER_SETS_766[q.indicator];
   const where = sql`and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.unit)}`;
   const found = await rows<{
-    code: string; unit_name: string | null; pc: string; procedure_name: string | null; received_ms: number | null; end_ms: number | null;
-    counted: boolean; rule: Rule766; pop: boolean; finished: boolean; ok: boolean; online: boolean; paper: boolean; eresult: boolean;
-    digitised: boolean; reused: boolean; shared: boolean; citizen: boolean; population: boolean; dissatisfied: boolean; named: boolean;
-    total: number; counted_total: number;
-  }>(orm, sql`
+    code: string;
+    unit_name: string | null;
+    pc: string;
+    procedure_name: string | null;
+    received_ms: number | null;
+    end_ms: number | null;
+    counted: boolean;
+    rule: Rule766;
+    pop: boolean;
+    finished: boolean;
+    ok: boolean;
+    online: boolean;
+    paper: boolean;
+    eresult: boolean;
+    digitised: boolean;
+    reused: boolean;
+    shared: boolean;
+    citizen: boolean;
+    population: boolean;
+    dissatisfied: boolean;
+    named: boolean;
+    total: number;
+    counted_total: number;
+  }>(
+    orm,
+    sql`
     with g as (
       select f.*, ${sql.raw(`(${set.den})`)} as in_den, coalesce(${sql.raw(`(${set.num})`)}, false) as counted
       from (${facts766(q.period, where)}) f
@@ -72,16 +115,35 @@ export async function listDossiers766(orm: Orm, q: Dossier766Query): Promise<{ t
       ${q.missedOnly ? sql`where not m.counted` : sql``}
       order by m.counted, m.received_at desc nulls last, m.code
       limit ${q.limit ?? 50} offset ${q.offset ?? 0}
-    ) x on true`);
+    ) x on true`,
+  );
   return {
     total: found[0]?.total ?? 0,
     counted: found[0]?.counted_total ?? 0,
-    items: found.filter((r) => r.code !== null).map((r) => ({
-      code: r.code, unitName: r.unit_name, procedureCode: r.pc || null, procedureName: r.procedure_name,
-      receivedMs: r.received_ms == null ? null : Number(r.received_ms), endMs: r.end_ms == null ? null : Number(r.end_ms),
-      counted: r.counted, rule: r.rule, pop: r.pop, finished: r.finished, ok: r.ok, online: r.online, paper: r.paper, eresult: r.eresult,
-      digitised: r.digitised, reused: r.reused, shared: r.shared, citizen: r.citizen, population: r.population,
-      dissatisfied: r.dissatisfied, named: r.named,
-    })),
+    items: found
+      .filter((r) => r.code !== null)
+      .map((r) => ({
+        code: r.code,
+        unitName: r.unit_name,
+        procedureCode: r.pc || null,
+        procedureName: r.procedure_name,
+        receivedMs: r.received_ms == null ? null : Number(r.received_ms),
+        endMs: r.end_ms == null ? null : Number(r.end_ms),
+        counted: r.counted,
+        rule: r.rule,
+        pop: r.pop,
+        finished: r.finished,
+        ok: r.ok,
+        online: r.online,
+        paper: r.paper,
+        eresult: r.eresult,
+        digitised: r.digitised,
+        reused: r.reused,
+        shared: r.shared,
+        citizen: r.citizen,
+        population: r.population,
+        dissatisfied: r.dissatisfied,
+        named: r.named,
+      })),
   };
 }

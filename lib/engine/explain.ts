@@ -18,7 +18,10 @@ import { dossierVerdict766 } from "./verdict766-sql";
 
 /** The working-day calendar as the database holds it now. */
 export async function loadCalendar(orm: Orm): Promise<WorkCalendar> {
-  const list = await rows<CalendarException>(orm, sql`select day::text as day, kind, name, source from calendar_exceptions`);
+  const list = await rows<CalendarException>(
+    orm,
+    sql`select day::text as day, kind, name, source from calendar_exceptions`,
+  );
   return new WorkCalendar(list);
 }
 
@@ -32,26 +35,51 @@ export interface DossierExplanation extends Explanation {
   sqlVerdict: Verdict | null;
   /** The same dossier under METHOD-766 §2.1: its own end, waits and rule (and the SQL's verdict beside it). */
   i766: {
-    verdict: Verdict | null; verdictLabel: string; rule: Rule766; ruleLabel: string;
+    verdict: Verdict | null;
+    verdictLabel: string;
+    rule: Rule766;
+    ruleLabel: string;
     end: { at: string; status: number; label: string; bySupplement: boolean } | null;
-    waitingMs: number; supplements: number; appointmentAt: string | null; due: string | null;
+    waitingMs: number;
+    supplements: number;
+    appointmentAt: string | null;
+    due: string | null;
     sqlVerdict: Verdict | null;
   };
   steps: Array<{ status: number; label: string; at: string; handler: string | null; content: string | null }>;
 }
 
 interface Row {
-  province_code: string; id: number; code: string; unit_code: string; unit_name: string | null; procedure_code: string | null;
-  procedure_name: string | null; known: boolean; deadline_value: number | null; deadline_unit: DeadlineUnit | null;
-  status: number; channel: number | null; received_ms: number | null; refused_ms: number | null; synced_ms: number;
-  sql_verdict: Verdict | null; appointment_ms: number | null; sql_verdict766: Verdict | null;
+  province_code: string;
+  id: number;
+  code: string;
+  unit_code: string;
+  unit_name: string | null;
+  procedure_code: string | null;
+  procedure_name: string | null;
+  known: boolean;
+  deadline_value: number | null;
+  deadline_unit: DeadlineUnit | null;
+  status: number;
+  channel: number | null;
+  received_ms: number | null;
+  refused_ms: number | null;
+  synced_ms: number;
+  sql_verdict: Verdict | null;
+  appointment_ms: number | null;
+  sql_verdict766: Verdict | null;
 }
 
 /**
  * The explanation of dossier `code` for a period, or null when it does not exist
  * within `scope` (null = everywhere). Callers go through lib/data for scoping.
  */
-export async function explainDossier(orm: Orm, code: string, period: Period, scope: Scope): Promise<DossierExplanation | null> {
+export async function explainDossier(
+  orm: Orm,
+  code: string,
+  period: Period,
+  scope: Scope,
+): Promise<DossierExplanation | null> {
   const [r] = await rows<Row>(
     orm,
     sql`select d.province_code, d.id::int as id, d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
@@ -86,11 +114,20 @@ export async function explainDossier(orm: Orm, code: string, period: Period, sco
   const appointmentAt = fromEpochMs(r.appointment_ms);
   const j = judge766({ ...facts, appointmentAt }, r.known ? deadline : null, period, cal);
   const i766: DossierExplanation["i766"] = {
-    verdict: j.verdict, verdictLabel: j.verdict ? VERDICT_LABELS[j.verdict] : "Không thuộc kỳ đánh giá",
-    rule: j.rule, ruleLabel: RULE_766_LABELS[j.rule],
-    end: j.end && { at: formatLocalInstant(j.end.at), status: j.end.status, label: STATUS_LABELS[j.end.status] ?? String(j.end.status), bySupplement: j.end.by === "single_supplement" },
-    waitingMs: j.waitingMs, supplements: j.supplements,
-    appointmentAt: appointmentAt && formatLocalInstant(appointmentAt), due: j.due && formatLocalInstant(j.due),
+    verdict: j.verdict,
+    verdictLabel: j.verdict ? VERDICT_LABELS[j.verdict] : "Không thuộc kỳ đánh giá",
+    rule: j.rule,
+    ruleLabel: RULE_766_LABELS[j.rule],
+    end: j.end && {
+      at: formatLocalInstant(j.end.at),
+      status: j.end.status,
+      label: STATUS_LABELS[j.end.status] ?? String(j.end.status),
+      bySupplement: j.end.by === "single_supplement",
+    },
+    waitingMs: j.waitingMs,
+    supplements: j.supplements,
+    appointmentAt: appointmentAt && formatLocalInstant(appointmentAt),
+    due: j.due && formatLocalInstant(j.due),
     sqlVerdict: r.sql_verdict766,
   };
   return {
@@ -104,8 +141,11 @@ export async function explainDossier(orm: Orm, code: string, period: Period, sco
     sqlVerdict: r.sql_verdict,
     i766,
     steps: steps.map((s) => ({
-      status: s.status, label: STATUS_LABELS[s.status] ?? String(s.status),
-      at: formatLocalInstant(new Date(Number(s.at_ms))), handler: s.handler, content: s.content,
+      status: s.status,
+      label: STATUS_LABELS[s.status] ?? String(s.status),
+      at: formatLocalInstant(new Date(Number(s.at_ms))),
+      handler: s.handler,
+      content: s.content,
     })),
   };
 }

@@ -38,8 +38,22 @@ import { instant } from "./sql-util";
 
 /** The counts of a (unit, procedure) pair that the scorecard's `agg` step yields. */
 export const COUNTS = [
-  "population", "finished", "on_time", "within", "received", "online", "online_dvcqg", "online_local",
-  "postal", "online_open", "online_within", "fee_dossiers", "paid_any", "payable", "paid_dvcqg", "paid_local",
+  "population",
+  "finished",
+  "on_time",
+  "within",
+  "received",
+  "online",
+  "online_dvcqg",
+  "online_local",
+  "postal",
+  "online_open",
+  "online_within",
+  "fee_dossiers",
+  "paid_any",
+  "payable",
+  "paid_dvcqg",
+  "paid_local",
 ] as const;
 
 /** Each count as a combination of the prefix sums `a_*` (≤ as-of) and `b_*` (< period start). */
@@ -62,7 +76,9 @@ const FROM_PREFIXES: Record<(typeof COUNTS)[number], string> = {
   paid_local: "a_r_paid_local - b_r_paid_local",
 };
 /** The counters whose prefix before the period start is needed. */
-const BEFORE: readonly RollupCounter[] = ROLLUP_COUNTERS.filter((c) => c.startsWith("r_") || c === "e_n" || c === "e_ok");
+const BEFORE: readonly RollupCounter[] = ROLLUP_COUNTERS.filter(
+  (c) => c.startsWith("r_") || c === "e_n" || c === "e_ok",
+);
 
 /**
  * Which rollup rows make up #(key ≤ end of `day`): the months before `monthsBefore`, and
@@ -70,7 +86,11 @@ const BEFORE: readonly RollupCounter[] = ROLLUP_COUNTERS.filter((c) => c.startsW
  * from its first; late in it, the whole month less the days after `day` (which hold only
  * deadlines still to come); at a month's end, the months alone.
  */
-export function prefixOf(day: LocalDate): { monthsBefore: LocalDate; days: [LocalDate, LocalDate] | null; sign: 1 | -1 } {
+export function prefixOf(day: LocalDate): {
+  monthsBefore: LocalDate;
+  days: [LocalDate, LocalDate] | null;
+  sign: 1 | -1;
+} {
   const monthStart = `${day.slice(0, 8)}01`;
   const nextMonth = addMonths(monthStart, 1);
   if (addDays(day, 1) === nextMonth) return { monthsBefore: nextMonth, days: null, sign: 1 };
@@ -90,7 +110,8 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
   const b = prefixOf(addDays(period.from, -1));
   const inDays = (p: typeof a) => (p.days ? sql`day between ${p.days[0]}::date and ${p.days[1]}::date` : sql`false`);
   // Each rollup row's weight in the prefix ≤ as-of (wa) and < period start (wb).
-  const dayWeight = (p: typeof a) => (p.days ? sql`case when ${inDays(p)} then ${sql.raw(String(p.sign))} else 0 end` : sql`0`);
+  const dayWeight = (p: typeof a) =>
+    p.days ? sql`case when ${inDays(p)} then ${sql.raw(String(p.sign))} else 0 end` : sql`0`;
   const asOf = instant(period.asOf);
   const dayEnd = instant(endOfLocalDay(localDate(period.asOf)));
   const counters = list(ROLLUP_COUNTERS, (c) => c);
@@ -126,8 +147,21 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
 
 /** The dossier columns `dossier_keys` reads (db/migrations/0007), over alias `d`. */
 const KEY_ARGS = sql.raw(
-  ["status", "channel", "source", "paid_online", "fee_lines", "fee_positive", "received_at", "start_at", "done_at", "closed_at", "due_at"]
-    .map((c) => `d.${c}`).join(", "),
+  [
+    "status",
+    "channel",
+    "source",
+    "paid_online",
+    "fee_lines",
+    "fee_positive",
+    "received_at",
+    "start_at",
+    "done_at",
+    "closed_at",
+    "due_at",
+  ]
+    .map((c) => `d.${c}`)
+    .join(", "),
 );
 
 /** The condition, over alias `d`, that a dossier is outside the decomposition (as the partial index says). */

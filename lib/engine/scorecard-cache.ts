@@ -15,12 +15,21 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 
-interface Entry { asOfMs: number; value: Promise<unknown> }
+interface Entry {
+  asOfMs: number;
+  value: Promise<unknown>;
+}
 
 const MAX_ENTRIES = 200;
 const g = globalThis as unknown as { __tthcScoreCache?: WeakMap<object, State> };
 interface State {
-  xmin: string; applied: Set<string>; entries: Map<string, Entry>; hits: number; misses: number; lookedAt: number; prunedAt: number;
+  xmin: string;
+  applied: Set<string>;
+  entries: Map<string, Entry>;
+  hits: number;
+  misses: number;
+  lookedAt: number;
+  prunedAt: number;
   /** Raised whenever a look at the log finds a write not seen before. */
   epoch: number;
   /** Computations of current periods in flight, by key, with the epoch they started in. */
@@ -37,7 +46,19 @@ const states = (g.__tthcScoreCache ??= new WeakMap());
 function stateOf(orm: Orm): State {
   let s = states.get(orm);
   if (!s) {
-    s = { xmin: "0", applied: new Set(), entries: new Map(), hits: 0, misses: 0, lookedAt: Date.now(), prunedAt: Date.now(), epoch: 0, flights: new Map(), joined: 0, looking: Promise.resolve() };
+    s = {
+      xmin: "0",
+      applied: new Set(),
+      entries: new Map(),
+      hits: 0,
+      misses: 0,
+      lookedAt: Date.now(),
+      prunedAt: Date.now(),
+      epoch: 0,
+      flights: new Map(),
+      joined: 0,
+      looking: Promise.resolve(),
+    };
     states.set(orm, s);
   }
   return s;
@@ -63,13 +84,18 @@ async function lookAtLog(orm: Orm, s: State): Promise<void> {
   // transaction open that long would be the exception this trades away).
   if (Date.now() - s.prunedAt > LOG_KEEP_MS / 6) {
     s.prunedAt = Date.now();
-    await orm.execute(sql`delete from data_changes where at < now() - ${sql.raw(`interval '${LOG_KEEP_MS / 1000} seconds'`)}`);
+    await orm.execute(
+      sql`delete from data_changes where at < now() - ${sql.raw(`interval '${LOG_KEEP_MS / 1000} seconds'`)}`,
+    );
   }
-  const found = await rows<{ id: string; xid: string; affected_ms: number | null; all_: boolean; xmin: string }>(orm, sql`
+  const found = await rows<{ id: string; xid: string; affected_ms: number | null; all_: boolean; xmin: string }>(
+    orm,
+    sql`
     select id::text, xid::text, (extract(epoch from affected_from) * 1000)::float8 as affected_ms,
       affected_from is null as all_, pg_snapshot_xmin(pg_current_snapshot())::text as xmin
     from data_changes where xid >= ${s.xmin}::xid8
-    union all select null, null, null, false, pg_snapshot_xmin(pg_current_snapshot())::text`);
+    union all select null, null, null, false, pg_snapshot_xmin(pg_current_snapshot())::text`,
+  );
   let earliest = Infinity;
   let all = false;
   const stillOpen = new Set<string>();
@@ -131,7 +157,12 @@ export async function cachedScore<T>(
  * it states (`asOf`), which is at most one computation older than the request; twenty
  * readers of the same overview cost one computation, not twenty.
  */
-export async function sharedFlight<T>(orm: Orm, key: string, compute: () => Promise<T>, opts: { caughtUp?: boolean } = {}): Promise<T> {
+export async function sharedFlight<T>(
+  orm: Orm,
+  key: string,
+  compute: () => Promise<T>,
+  opts: { caughtUp?: boolean } = {},
+): Promise<T> {
   const s = stateOf(orm);
   if (!opts.caughtUp) await catchUp(orm, s);
   const flight = s.flights.get(key);

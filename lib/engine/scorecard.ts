@@ -21,7 +21,14 @@ import { feedbackIndicator, UNDETERMINED } from "@/lib/method/feedback";
 import { syncIndicator } from "@/lib/method/sync";
 import { instant, subtree, textList, type Scope, scopeRoot, inUnitFilter } from "./sql-util";
 import { RANKED_KINDS, type RankedKind } from "@/lib/method/i766/score";
-import { competitionRanks, index766, timeUnit766, unitIndex, type Index766, type ProcedureIndex766 } from "@/lib/method/i766/score";
+import {
+  competitionRanks,
+  index766,
+  timeUnit766,
+  unitIndex,
+  type Index766,
+  type ProcedureIndex766,
+} from "@/lib/method/i766/score";
 import { comparedPeriod, movement766 } from "@/lib/method/i766/movement";
 import { formatLocalInstant } from "@/lib/method/time";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
@@ -118,7 +125,11 @@ function groupMap(by: GroupBy): SQL {
 function groupList(q: ScorecardQuery): SQL {
   const root = scopeRoot(q.scope);
   const visible = root ? sql`(${subtree(root)})` : sql`(select code from units)`;
-  const parent = q.filter?.parent ? sql`and u.parent_code = ${q.filter.parent}` : q.filter?.topLevel ? sql`and u.parent_code is null` : sql``;
+  const parent = q.filter?.parent
+    ? sql`and u.parent_code = ${q.filter.parent}`
+    : q.filter?.topLevel
+      ? sql`and u.parent_code is null`
+      : sql``;
   const valid = sql`(u.valid_from is null or u.valid_from <= ${q.period.to}::date)
     and (u.valid_to is null or u.valid_to >= ${q.period.from}::date)`;
   switch (q.by) {
@@ -181,11 +192,15 @@ export async function scorecards(
 export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean } = {}): Promise<Scorecard> {
   if (q.profile !== "766" || !UNIT_GROUPINGS.includes(q.by)) return scorecardOfPeriod(orm, q, opts);
   const previous = comparedPeriod(q.period);
-  const [card, before] = await Promise.all([scorecardOfPeriod(orm, q, opts), scorecardOfPeriod(orm, { ...q, period: previous }, opts)]);
+  const [card, before] = await Promise.all([
+    scorecardOfPeriod(orm, q, opts),
+    scorecardOfPeriod(orm, { ...q, period: previous }, opts),
+  ]);
   const was = new Map(before.rows.map((r) => [r.key, unitIndex(r.index766)]));
-  const since = previous.asOf.getTime() < previous.endAt.getTime()
-    ? { from: previous.from, to: previous.to, asOf: formatLocalInstant(previous.asOf) }
-    : { from: previous.from, to: previous.to };
+  const since =
+    previous.asOf.getTime() < previous.endAt.getTime()
+      ? { from: previous.from, to: previous.to, asOf: formatLocalInstant(previous.asOf) }
+      : { from: previous.from, to: previous.to };
   for (const row of card.rows) {
     const now = unitIndex(row.index766);
     if (now) now.change = movement766(now, was.get(row.key) ?? null, since);
@@ -194,7 +209,15 @@ export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: 
 }
 
 async function scorecardOfPeriod(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean }): Promise<Scorecard> {
-  const key = JSON.stringify({ from: q.period.from, to: q.period.to, asOf: q.period.asOf.getTime(), by: q.by, scope: q.scope, filter: q.filter ?? {}, profile: q.profile ?? "200" });
+  const key = JSON.stringify({
+    from: q.period.from,
+    to: q.period.to,
+    asOf: q.period.asOf.getTime(),
+    by: q.by,
+    scope: q.scope,
+    filter: q.filter ?? {},
+    profile: q.profile ?? "200",
+  });
   // A period that has not ended is judged as of the moment it is computed: never stored,
   // but shared by the requests that ask for it while it is being computed.
   if (q.period.asOf.getTime() < q.period.endAt.getTime()) {
@@ -205,23 +228,47 @@ async function scorecardOfPeriod(orm: Orm, q: ScorecardQuery, opts: { caughtUp?:
 }
 
 /** The computation itself, without the cache (benchmarks measure this). */
-export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: CountSource = "rollup"): Promise<Scorecard> {
-  const result = await rows<{ key: string; name: string; kind: UnitKind | null; c: Counts | null; f: FeedbackRow | null; r: ReportRow | null }>(
-    orm,
-    scorecardSql(q, source),
-  );
+export async function computeScorecard(
+  orm: Orm,
+  q: ScorecardQuery,
+  source: CountSource = "rollup",
+): Promise<Scorecard> {
+  const result = await rows<{
+    key: string;
+    name: string;
+    kind: UnitKind | null;
+    c: Counts | null;
+    f: FeedbackRow | null;
+    r: ReportRow | null;
+  }>(orm, scorecardSql(q, source));
   const rowsOut: ScorecardRow[] = result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r));
   if (q.profile === "766" && q.by === "procedure") {
     // METHOD-766 §7: by procedure, only §2.2's average processing time, in the procedure's unit.
-    const units = new Map((await rows<{ code: string; unit: string | null }>(orm, sql`select code, deadline_unit as unit from procedures
-      where code in ${textList(result.map((r) => r.key))}`)).map((p) => [p.code, p.unit]));
+    const units = new Map(
+      (
+        await rows<{ code: string; unit: string | null }>(
+          orm,
+          sql`select code, deadline_unit as unit from procedures
+      where code in ${textList(result.map((r) => r.key))}`,
+        )
+      ).map((p) => [p.code, p.unit]),
+    );
     rowsOut.forEach((row, i) => {
       const c = result[i].c;
       const dossiers = n(c?.t22);
-      row.index766 = { averageTime: { value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null, unit: timeUnit766(units.get(row.key) ?? null), dossiers } };
+      row.index766 = {
+        averageTime: {
+          value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null,
+          unit: timeUnit766(units.get(row.key) ?? null),
+          dossiers,
+        },
+      };
     });
   } else if (q.profile === "766" && UNIT_GROUPINGS.includes(q.by)) {
-    const tiers = await tiersOf(orm, result.filter((r) => r.kind && isRanked(r.kind)).map((r) => r.key));
+    const tiers = await tiersOf(
+      orm,
+      result.filter((r) => r.kind && isRanked(r.kind)).map((r) => r.key),
+    );
     const carried = await carriedColumns766(orm);
     const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r, carried))));
     // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
@@ -233,7 +280,10 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
     const ranks = new Map([...byTier.values()].flatMap((t) => [...competitionRanks(t)]));
     rowsOut.forEach((row, i) => {
       const rank = ranks.get(row.key);
-      row.index766 = { ...scores[i], rank: rank && row.kind && isRanked(row.kind) ? { ...rank, tier: row.kind } : null };
+      row.index766 = {
+        ...scores[i],
+        rank: rank && row.kind && isRanked(row.kind) ? { ...rank, tier: row.kind } : null,
+      };
     });
   }
   if (q.profile !== "766") return { period: periodJson(q.period), by: q.by, rows: rowsOut };
@@ -243,7 +293,9 @@ export async function computeScorecard(orm: Orm, q: ScorecardQuery, source: Coun
   const method = await computeScorecard(orm, { ...q, profile: "200" }, source);
   const index = new Map(rowsOut.map((r) => [r.key, r.index766]));
   return {
-    period: method.period, by: q.by, profile: q.profile,
+    period: method.period,
+    by: q.by,
+    profile: q.profile,
     rows: method.rows.map((r) => (index.has(r.key) ? { ...r, index766: index.get(r.key) } : r)),
   };
 }
@@ -259,41 +311,78 @@ const isRanked = (k: UnitKind): k is RankedKind => (RANKED_KINDS as readonly str
 /** METHOD-766 §0.4: the tiers ranked — sở/ban/ngành, xã/phường and huyện, each among the siblings of one parent. */
 async function tiersOf(orm: Orm, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const found = await rows<{ code: string; parent: string | null; kind: string }>(orm, sql`
-    select code, parent_code as parent, kind from units where code in ${textList(codes)}`);
+  const found = await rows<{ code: string; parent: string | null; kind: string }>(
+    orm,
+    sql`
+    select code, parent_code as parent, kind from units where code in ${textList(codes)}`,
+  );
   return new Map(found.map((u) => [u.code, `${u.parent ?? ""}|${u.kind}`]));
 }
 
 /** METHOD-766 §6: which indicators' optional columns any file of their kind carried (migration 0014). */
 async function carriedColumns766(orm: Orm): Promise<Counts766["carried"]> {
-  const found = new Set((await rows<{ k: string }>(orm, sql`select file || ':' || column_name as k from carried_columns`)).map((r) => r.k));
+  const found = new Set(
+    (await rows<{ k: string }>(orm, sql`select file || ':' || column_name as k from carried_columns`)).map((r) => r.k),
+  );
   const has = (file: string, ...cols: string[]) => cols.every((c) => found.has(`${file}:${c}`));
   return {
-    announced: has("thutuc", "NgayCongBo", "NgayHieuLuc"), madePublic: has("thutuc", "NgayCongBo", "NgayCongKhai"),
-    complete: has("thutuc", "DayDuBoPhan"), handled: has("pakn", "NgayXuLyXong"),
+    announced: has("thutuc", "NgayCongBo", "NgayHieuLuc"),
+    madePublic: has("thutuc", "NgayCongBo", "NgayCongKhai"),
+    complete: has("thutuc", "DayDuBoPhan"),
+    handled: has("pakn", "NgayXuLyXong"),
   };
 }
 
 /** The scorecard's counts as METHOD-766's indicators read them. */
-function counts766(c: Counts | null, f: FeedbackRow | null, r: ReportRow | null, carried: Counts766["carried"]): Counts766 {
+function counts766(
+  c: Counts | null,
+  f: FeedbackRow | null,
+  r: ReportRow | null,
+  carried: Counts766["carried"],
+): Counts766 {
   const k = (field: keyof Counts) => n(c?.[field]);
   return {
-    population: k("population"), onTime: k("on_time"), withinDeadline: k("within"),
-    procedures: k("procedures"), onlineProcedures: k("level3") + k("level4"), servicesWithDossiers: k("services_with"),
-    received: k("received"), online: k("online"),
-    feeProcedures: k("fee_procs"), paidProcedures: k("paid_procs"),
-    catalogueFeeProcedures: k("catalogue_fee_procs"), feeDataProcedures: k("fee_data_procs"),
-    payable: k("payable"), paidOnline: k("paid_dvcqg") + k("paid_local"),
+    population: k("population"),
+    onTime: k("on_time"),
+    withinDeadline: k("within"),
+    procedures: k("procedures"),
+    onlineProcedures: k("level3") + k("level4"),
+    servicesWithDossiers: k("services_with"),
+    received: k("received"),
+    online: k("online"),
+    feeProcedures: k("fee_procs"),
+    paidProcedures: k("paid_procs"),
+    catalogueFeeProcedures: k("catalogue_fee_procs"),
+    feeDataProcedures: k("fee_data_procs"),
+    payable: k("payable"),
+    paidOnline: k("paid_dvcqg") + k("paid_local"),
     // §1.4 is METHOD §Đ's rate: its numerator counts NgayTiepNhan in the period (group 3's
     // NgayNopHoSo fallback is not its rule), drafts out (§0.6) — the dossiers of group 4.
-    synced: k("g4"), reportedNational: n(r?.national766 ?? r?.national), reportedPortal: n(r?.portal),
-    g4: k("g4"), g4Finished: k("g4_finished"), g4EResult: k("g4_eresult"), g4Digitised: k("g4_digitised"),
-    g4Reused: k("g4_reused"), g4Shared: k("g4_shared"), g4Citizen: k("g4_citizen"), g4Population: k("g4_population"),
-    kept: k("g5_kept"), online766: k("g3_online"),
-    announcedCols: k("p11_cols"), announced: k("p11"), announcedOnTime: k("p11_on"),
-    madePublicCols: k("p12_cols"), madePublic: k("p12"), madePublicOnTime: k("p12_on"),
-    completeCols: k("p13"), complete: k("p13_on"),
-    feedback: n(f?.total), handled: n(f?.f52), handledOnTime: n(f?.f52_on), handledWell: n(f?.f53_on),
+    synced: k("g4"),
+    reportedNational: n(r?.national766 ?? r?.national),
+    reportedPortal: n(r?.portal),
+    g4: k("g4"),
+    g4Finished: k("g4_finished"),
+    g4EResult: k("g4_eresult"),
+    g4Digitised: k("g4_digitised"),
+    g4Reused: k("g4_reused"),
+    g4Shared: k("g4_shared"),
+    g4Citizen: k("g4_citizen"),
+    g4Population: k("g4_population"),
+    kept: k("g5_kept"),
+    online766: k("g3_online"),
+    announcedCols: k("p11_cols"),
+    announced: k("p11"),
+    announcedOnTime: k("p11_on"),
+    madePublicCols: k("p12_cols"),
+    madePublic: k("p12"),
+    madePublicOnTime: k("p12_on"),
+    completeCols: k("p13"),
+    complete: k("p13_on"),
+    feedback: n(f?.total),
+    handled: n(f?.f52),
+    handledOnTime: n(f?.f52_on),
+    handledWell: n(f?.f53_on),
     carried,
   };
 }
@@ -323,9 +412,12 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
   const inPeriod = sql`r.from_day >= ${period.from}::date and r.to_day <= ${period.to}::date`;
   const priorYear = Number(period.from.slice(0, 4)) - 1;
   const inPriorYear = sql`r.from_day >= ${`${priorYear}-01-01`}::date and r.to_day <= ${`${priorYear}-12-31`}::date`;
-  const feedbackGroup = q.by === "field" ? sql`select coalesce(nullif(trim(f.field), ''), '')`
-    : q.by === "sector" ? sql`select coalesce(nullif(trim(f.sector), ''), ${UNDETERMINED})`
-    : unitSideMap(q.by, sql`f.unit_code`);
+  const feedbackGroup =
+    q.by === "field"
+      ? sql`select coalesce(nullif(trim(f.field), ''), '')`
+      : q.by === "sector"
+        ? sql`select coalesce(nullif(trim(f.sector), ''), ${UNDETERMINED})`
+        : unitSideMap(q.by, sql`f.unit_code`);
 
   return sql`
     with unit_area as (
@@ -341,14 +433,20 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
     -- The 766 facts are materialised: otherwise the planner walks the (unit, procedure)
     -- index over every dossier to feed a sorted aggregate (2 s of random reads at 1M).
     facts as ${i766 ? sql`materialized` : sql``} (
-      ${i766 ? facts766(period, sql`${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}`, { prune: source === "rollup" }) : sql`
+      ${
+        i766
+          ? facts766(period, sql`${dossierUnit} and ${procedureCondition(sql`d.procedure_code`, q.filter)}`, {
+              prune: source === "rollup",
+            })
+          : sql`
       select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
         d.fee_lines, d.fee_positive, ${fromRollup ? sql`false` : sql`v.rec`} as rec, v.pop, v.finished, v.ok
       from dossiers d cross join lateral ${dossierVerdict(period)} v
       -- From the rollup, only the irregular dossiers are read here: all of them, through their
       -- partial index (a few per thousand), rather than the span index's whole period.
       where ${fromRollup ? irregular : overlapsPeriod(period)} ${dossierUnit}
-        and ${procedureCondition(sql`d.procedure_code`, q.filter)}`}
+        and ${procedureCondition(sql`d.procedure_code`, q.filter)}`
+      }
     ),
     scanned as (
       -- As few aggregates as the rules need: the others are differences of these
@@ -381,7 +479,15 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         ${more((c) => `sum(${c})::int as ${c}`)} ${i766 ? sql`, sum(t22_sum)::float8 as t22_sum` : sql``}
       from (
         select * from scanned
-        ${fromRollup ? sql`union all ${rollupCounts(period, (col) => (allowed ? sql`${col} in (${allowed})` : sql`true`), (col) => procedureCondition(col, q.filter))}` : sql``}
+        ${
+          fromRollup
+            ? sql`union all ${rollupCounts(
+                period,
+                (col) => (allowed ? sql`${col} in (${allowed})` : sql`true`),
+                (col) => procedureCondition(col, q.filter),
+              )}`
+            : sql``
+        }
       ) c
       group by unit_code, pc
       having sum(population) > 0 or sum(received) > 0
@@ -437,7 +543,13 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,
         sum(paid_any)::int as paid_any
         ${more((c) => `sum(${c})::int as ${c}`)} ${i766 ? sql`, sum(t22_sum)::float8 as t22_sum` : sql``}
-        ${sql.raw(i766 ? procedureFacts766(period).map(([c]) => `, count(*) filter (where has_auth and ${c})::int as ${c}`).join("") : "")}
+        ${sql.raw(
+          i766
+            ? procedureFacts766(period)
+                .map(([c]) => `, count(*) filter (where has_auth and ${c})::int as ${c}`)
+                .join("")
+            : "",
+        )}
       from per_gp group by g
     ),
     fb as (
@@ -457,10 +569,10 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
       ${
         reportMap
           ? i766
-            // METHOD-766 §1.4: a unit that reported nothing for the period (both totals 0 or
-            // missing) counts, as its national total, its fallback: its national reports
-            // lying within the calendar year before the period × the period's share of a year.
-            ? sql`select g, sum(r.national)::int as national, sum(r.portal)::int as portal,
+            ? // METHOD-766 §1.4: a unit that reported nothing for the period (both totals 0 or
+              // missing) counts, as its national total, its fallback: its national reports
+              // lying within the calendar year before the period × the period's share of a year.
+              sql`select g, sum(r.national)::int as national, sum(r.portal)::int as portal,
                 sum(case when r.national = 0 and r.portal = 0 then r.prior * ${yearFraction(period.from, period.to)}::float8
                   else r.national end)::float8 as national766
               from (
@@ -492,25 +604,76 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
 }
 
 interface Counts {
-  population: number; finished: number; on_time: number; within: number;
-  procedures: number; level4: number; level3: number;
-  services_with: number; services_with_dvcqg: number; services_with_local: number;
-  received: number; online: number; postal: number; online_open: number; online_within: number;
-  fee_procs: number; paid_procs: number; catalogue_fee_procs: number; fee_data_procs: number;
-  payable: number; paid_dvcqg: number; paid_local: number; paid_any: number;
+  population: number;
+  finished: number;
+  on_time: number;
+  within: number;
+  procedures: number;
+  level4: number;
+  level3: number;
+  services_with: number;
+  services_with_dvcqg: number;
+  services_with_local: number;
+  received: number;
+  online: number;
+  postal: number;
+  online_open: number;
+  online_within: number;
+  fee_procs: number;
+  paid_procs: number;
+  catalogue_fee_procs: number;
+  fee_data_procs: number;
+  payable: number;
+  paid_dvcqg: number;
+  paid_local: number;
+  paid_any: number;
   // METHOD-766 §4 (the 766 profile only).
-  g4?: number; g4_finished?: number; g4_eresult?: number; g4_digitised?: number; g4_reused?: number;
-  g4_shared?: number; g4_citizen?: number; g4_population?: number; g5_kept?: number; g3_online?: number;
-  t22?: number; t22_sum?: number;
-  p11_cols?: number; p11?: number; p11_on?: number; p12_cols?: number; p12?: number; p12_on?: number; p13?: number; p13_on?: number;
+  g4?: number;
+  g4_finished?: number;
+  g4_eresult?: number;
+  g4_digitised?: number;
+  g4_reused?: number;
+  g4_shared?: number;
+  g4_citizen?: number;
+  g4_population?: number;
+  g5_kept?: number;
+  g3_online?: number;
+  t22?: number;
+  t22_sum?: number;
+  p11_cols?: number;
+  p11?: number;
+  p11_on?: number;
+  p12_cols?: number;
+  p12?: number;
+  p12_on?: number;
+  p13?: number;
+  p13_on?: number;
 }
-interface FeedbackRow { total: number; regulation: number; conduct: number; f52?: number; f52_on?: number; f53_on?: number }
-interface ReportRow { national: number; portal: number; national766?: number }
+interface FeedbackRow {
+  total: number;
+  regulation: number;
+  conduct: number;
+  f52?: number;
+  f52_on?: number;
+  f53_on?: number;
+}
+interface ReportRow {
+  national: number;
+  portal: number;
+  national766?: number;
+}
 
 const n = (v: unknown) => Number(v ?? 0);
 
 /** Counts → the DATA.md §3 row, through the pure rules of lib/method. */
-function assembleRow(key: string, name: string, kind: UnitKind | null, c: Counts | null, f: FeedbackRow | null, r: ReportRow | null) {
+function assembleRow(
+  key: string,
+  name: string,
+  kind: UnitKind | null,
+  c: Counts | null,
+  f: FeedbackRow | null,
+  r: ReportRow | null,
+) {
   const k = (field: keyof Counts) => n(c?.[field]);
   return {
     key,
@@ -518,21 +681,36 @@ function assembleRow(key: string, name: string, kind: UnitKind | null, c: Counts
     /** The unit's kind (tinh, so_nganh, huyen, xa) when the rows are units, else null. */
     kind,
     onTime: onTimeIndicator({
-      population: k("population"), onTime: k("on_time"), late: k("finished") - k("on_time"),
-      withinDeadline: k("within"), overdue: k("population") - k("finished") - k("within"),
+      population: k("population"),
+      onTime: k("on_time"),
+      late: k("finished") - k("on_time"),
+      withinDeadline: k("within"),
+      overdue: k("population") - k("finished") - k("within"),
     }),
     online: onlineIndicator({
-      procedures: k("procedures"), level4: k("level4"), level3: k("level3"),
-      servicesWithDossiers: k("services_with"), servicesWithDossiersDvcqg: k("services_with_dvcqg"),
+      procedures: k("procedures"),
+      level4: k("level4"),
+      level3: k("level3"),
+      servicesWithDossiers: k("services_with"),
+      servicesWithDossiersDvcqg: k("services_with_dvcqg"),
       servicesWithDossiersLocal: k("services_with_local"),
-      received: k("received"), online: k("online"), direct: k("received") - k("online") - k("postal"), postal: k("postal"),
-      onlineInProgress: k("online_open"), onlineWithinDeadline: k("online_within"),
+      received: k("received"),
+      online: k("online"),
+      direct: k("received") - k("online") - k("postal"),
+      postal: k("postal"),
+      onlineInProgress: k("online_open"),
+      onlineWithinDeadline: k("online_within"),
       onlineOverdue: k("online_open") - k("online_within"),
     }),
     payment: paymentIndicator({
-      proceduresWithPayments: k("paid_procs"), proceduresWithFeeDossiers: k("fee_procs"),
-      proceduresWithFeeData: k("fee_data_procs"), proceduresWithCatalogueFee: k("catalogue_fee_procs"),
-      paidOnline: k("paid_dvcqg"), paidLocal: k("paid_local"), payableDossiers: k("payable"), paidAnyRoute: k("paid_any"),
+      proceduresWithPayments: k("paid_procs"),
+      proceduresWithFeeDossiers: k("fee_procs"),
+      proceduresWithFeeData: k("fee_data_procs"),
+      proceduresWithCatalogueFee: k("catalogue_fee_procs"),
+      paidOnline: k("paid_dvcqg"),
+      paidLocal: k("paid_local"),
+      payableDossiers: k("payable"),
+      paidAnyRoute: k("paid_any"),
     }),
     feedback: feedbackIndicator({ total: n(f?.total), regulation: n(f?.regulation), conduct: n(f?.conduct) }),
     sync: syncIndicator({ synced: k("received"), reportedNational: n(r?.national), reportedPortal: n(r?.portal) }),

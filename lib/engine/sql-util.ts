@@ -2,7 +2,8 @@
 import { sql, type Column, type SQL } from "drizzle-orm";
 
 /** The units of a subtree, as a set for `in (…)` or `intersect`. */
-export const subtree = (root: string): SQL => sql`select descendant_code from unit_closure where ancestor_code = ${root}`;
+export const subtree = (root: string): SQL =>
+  sql`select descendant_code from unit_closure where ancestor_code = ${root}`;
 
 /**
  * Which units a read may see: every unit, or the subtree of one. Explicit on purpose —
@@ -26,7 +27,6 @@ export const inScope = (unit: SQL | Column, scope: Scope): SQL =>
 /** An optional narrowing filter (a unit the caller asked for, inside its scope): absent, no narrowing. */
 export const inUnitFilter = (unit: SQL | Column, root: string | undefined): SQL =>
   root === undefined ? sql`true` : sql`${unit} in (${subtree(root)})`;
-
 
 /**
  * An instant as a typed SQL literal. Not a bound parameter: `$1::timestamptz` is a

@@ -38,7 +38,8 @@ export function stepFactsSql(q: Omit<StepQuery, "by">): SQL {
   const dossierIn: SQL[] = [inScope(sql`d.unit_code`, q.scope)];
   dossierIn.push(inUnitFilter(sql`d.unit_code`, q.filter?.unit));
   if (q.filter?.procedure) dossierIn.push(sql`d.procedure_code = ${q.filter.procedure}`);
-  if (q.filter?.field) dossierIn.push(sql`d.procedure_code in (select code from procedures where field_code = ${q.filter.field})`);
+  if (q.filter?.field)
+    dossierIn.push(sql`d.procedure_code in (select code from procedures where field_code = ${q.filter.field})`);
   return sql`
     with ds as (
       -- S.2.2: the dossiers of the scope with a handling step ending in the period, each
@@ -79,12 +80,30 @@ export function stepFactsSql(q: Omit<StepQuery, "by">): SQL {
 }
 
 export async function stepFacts(orm: Orm, q: Omit<StepQuery, "by">): Promise<StepFact[]> {
-  const found = await rows<{ unit: string; procedure: string; status: number; department: string | null; handler: string | null;
-    days: number | null; late: boolean | null; has_start: boolean; start_after_end: boolean | null; has_due: boolean;
-    count: number; late_dossiers: string[] | string }>(orm, stepFactsSql(q));
+  const found = await rows<{
+    unit: string;
+    procedure: string;
+    status: number;
+    department: string | null;
+    handler: string | null;
+    days: number | null;
+    late: boolean | null;
+    has_start: boolean;
+    start_after_end: boolean | null;
+    has_due: boolean;
+    count: number;
+    late_dossiers: string[] | string;
+  }>(orm, stepFactsSql(q));
   return found.map((r) => ({
-    unit: r.unit, procedure: r.procedure, status: Number(r.status), department: r.department, handler: r.handler,
-    days: r.days == null ? null : Number(r.days), late: r.late, count: Number(r.count), lateDossiers: textArray(r.late_dossiers),
+    unit: r.unit,
+    procedure: r.procedure,
+    status: Number(r.status),
+    department: r.department,
+    handler: r.handler,
+    days: r.days == null ? null : Number(r.days),
+    late: r.late,
+    count: Number(r.count),
+    lateDossiers: textArray(r.late_dossiers),
     sent: { start: r.has_start, startAfterEnd: r.start_after_end === true, due: r.has_due },
   }));
 }

@@ -101,7 +101,20 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
  */
 export const PAYABLE = "rec and (fee_lines = 0 or fee_positive)";
 
-export const EXTRA_766 = ["t22", "g3_online", "g3_paid_fee", "g4", "g4_finished", "g4_eresult", "g4_digitised", "g4_reused", "g4_shared", "g4_citizen", "g4_population", "g5_kept"] as const;
+export const EXTRA_766 = [
+  "t22",
+  "g3_online",
+  "g3_paid_fee",
+  "g4",
+  "g4_finished",
+  "g4_eresult",
+  "g4_digitised",
+  "g4_reused",
+  "g4_shared",
+  "g4_citizen",
+  "g4_population",
+  "g5_kept",
+] as const;
 export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
   // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).
   t22: "t22_in and t22_time is not null",
@@ -125,7 +138,8 @@ export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
 };
 
 /** A JSON array field of the raw record, or an empty array. */
-const arr = (key: string) => sql.raw(`(case when jsonb_typeof(d.raw->'${key}') = 'array' then d.raw->'${key}' else '[]'::jsonb end)`);
+const arr = (key: string) =>
+  sql.raw(`(case when jsonb_typeof(d.raw->'${key}') = 'array' then d.raw->'${key}' else '[]'::jsonb end)`);
 /** A flag of the raw record: "numbers or strings alike, '1' = 1" (§6). */
 const one = (json: string, key: string) => sql.raw(`(trim(coalesce(${json}->>'${key}', '')) = '1')`);
 const anyDoc = (cond: SQL) => sql`exists (select 1 from jsonb_array_elements(${arr("TaiLieuNop")}) t where ${cond})`;
@@ -136,12 +150,18 @@ const anyDoc = (cond: SQL) => sql`exists (select 1 from jsonb_array_elements(${a
  */
 export function rawFlags766(): Array<[RecordFlag, SQL]> {
   return [
-    ["eresult", sql`exists (select 1 from jsonb_array_elements(${arr("DanhSachGiayToKetQua")}) r where coalesce(r->>'DuongDanTepTinKetQua', '') <> '')`],
+    [
+      "eresult",
+      sql`exists (select 1 from jsonb_array_elements(${arr("DanhSachGiayToKetQua")}) r where coalesce(r->>'DuongDanTepTinKetQua', '') <> '')`,
+    ],
     ["digitised", sql`(${one("d.raw", "HoSoCoThanhPhanSoHoa")} or ${anyDoc(one("t", "DuocSoHoa"))})`],
     ["reused", anyDoc(sql`${one("t", "DuocTaiSuDung")} or ${one("t", "DuocLayTuKhoDMQG")}`)],
     ["shared", sql`(${anyDoc(one("t", "DuocLayTuKhoDMQG"))} or jsonb_array_length(${arr("DSKetNoiCSDL")}) > 0)`],
-    ["population", sql`(${one("d.raw", "TaiKhoanDuocXacThucVoiVNeID")} or ${anyDoc(one("t", "DuocLayTuKhoDMQG"))}
-      or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC'))`],
+    [
+      "population",
+      sql`(${one("d.raw", "TaiKhoanDuocXacThucVoiVNeID")} or ${anyDoc(one("t", "DuocLayTuKhoDMQG"))}
+      or exists (select 1 from jsonb_array_elements(${arr("DSKetNoiCSDL")}) k where k->>'MaCSDL' = 'CSDLQGDC'))`,
+    ],
     ["citizen", sql`trim(coalesce(d.raw->>'LoaiDoiTuong', '')) = '1'`],
     ["dissatisfied", sql`trim(coalesce(d.raw->>'HaiLong', '')) = '0'`],
   ];
@@ -163,7 +183,10 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
   // year's dossiers, for a month). `prune: false` reads every dossier: the definition.
   // Written as the disjunction of what keeps a dossier, which the planner estimates and
   // can serve from the instants' indexes.
-  const pruned = opts.prune === false ? sql`` : sql`and (d.done_at is null or d.done_at >= ${ps}
+  const pruned =
+    opts.prune === false
+      ? sql``
+      : sql`and (d.done_at is null or d.done_at >= ${ps}
       or d.received_at >= ${ps} or d.submitted_at >= ${ps} or d.start_at >= ${ps})`;
   return sql`
     select d.code, d.received_at, v.end_at, v.rule,
@@ -173,7 +196,13 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
       v.pop, v.finished, v.ok,
       d.status <> 1 and d.received_at between ${ps} and ${asOf} as rec4,
       v.end_status in (9, 10) as fin910,
-      ${sql.join(rawFlags766().map(([name, raw]) => sql`case when d.record766 is not null then (d.record766 & ${sql.raw(String(RECORD_FLAGS[name]))}) <> 0 else ${raw} end as ${sql.raw(name)}`), sql`, `)},
+      ${sql.join(
+        rawFlags766().map(
+          ([name, raw]) =>
+            sql`case when d.record766 is not null then (d.record766 & ${sql.raw(String(RECORD_FLAGS[name]))}) <> 0 else ${raw} end as ${sql.raw(name)}`,
+        ),
+        sql`, `,
+      )},
       ${elapsed22(period)},
       coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
       nf.code is not null as named
@@ -251,9 +280,15 @@ export function feedbackFacts766(period: Period): Array<[string, SQL]> {
   return [
     ["f52", sql`f.i766 ? 'NgayXuLyXong'`],
     ["f52_on", onTime],
-    ["f53_on", sql`${onTime} and ${num("SoKhongThich")} <= ${num("SoThich")} and coalesce(f.i766->>'KhieuNaiLai', '') <> '1'`],
+    [
+      "f53_on",
+      sql`${onTime} and ${num("SoKhongThich")} <= ${num("SoThich")} and coalesce(f.i766->>'KhieuNaiLai', '') <> '1'`,
+    ],
   ];
 }
 /** §5.2–5.3's counts of a group's PAKN (the scorecard's `fb`). */
 export const feedbackCounts766 = (period: Period): SQL =>
-  sql.join(feedbackFacts766(period).map(([name, e]) => sql`count(*) filter (where ${e})::int as ${sql.raw(name)}`), sql`, `);
+  sql.join(
+    feedbackFacts766(period).map(([name, e]) => sql`count(*) filter (where ${e})::int as ${sql.raw(name)}`),
+    sql`, `,
+  );

@@ -14,7 +14,14 @@ import { sql, type SQL } from "drizzle-orm";
 import { desc } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { integrityChecks, ROLLUP_COUNTERS } from "@/db/schema";
-import { addDays, addMonths, endOfLocalDay, localDate as localDateOf, startOfLocalDay, type LocalDate } from "@/lib/method/time";
+import {
+  addDays,
+  addMonths,
+  endOfLocalDay,
+  localDate as localDateOf,
+  startOfLocalDay,
+  type LocalDate,
+} from "@/lib/method/time";
 import { DERIVED_COLUMNS, derivedFactsSql, refreshDerived } from "./derive-sql";
 import { holdReferenceShared, lockDossiers } from "./write-locks";
 import { instant, textList } from "./sql-util";
@@ -71,7 +78,10 @@ function dossiersWithKeysIn(from: Date, to: Date): SQL {
  */
 function rollupDiffSql(table: "dossier_days" | "dossier_months", range: VerifyRange): SQL {
   const key = table === "dossier_days" ? "day" : "month";
-  const bucket = key === "day" ? sql`(k.at at time zone 'Asia/Ho_Chi_Minh')::date` : sql`date_trunc('month', (k.at at time zone 'Asia/Ho_Chi_Minh')::date)::date`;
+  const bucket =
+    key === "day"
+      ? sql`(k.at at time zone 'Asia/Ho_Chi_Minh')::date`
+      : sql`date_trunc('month', (k.at at time zone 'Asia/Ho_Chi_Minh')::date)::date`;
   const from = range ? (key === "day" ? range.from : `${range.from.slice(0, 8)}01`) : null;
   const to = range ? (key === "day" ? range.to : addDays(addMonths(`${range.to.slice(0, 8)}01`, 1), -1)) : null;
   const keyIn = (col: SQL) => (from && to ? sql`${col} between ${from}::date and ${to}::date` : sql`true`);
@@ -99,18 +109,28 @@ function rollupDiffSql(table: "dossier_days" | "dossier_months", range: VerifyRa
 
 /** The number of keys the rollup holds in the range (what was compared). */
 async function rollupKeyCount(orm: Orm, range: VerifyRange): Promise<number> {
-  const [r] = await rows<{ n: number }>(orm, sql`select
+  const [r] = await rows<{ n: number }>(
+    orm,
+    sql`select
     (select count(distinct (province_code, unit_code, pc, day)) from dossier_days where ${range ? sql`day between ${range.from}::date and ${range.to}::date` : sql`true`})::int
     + (select count(distinct (province_code, unit_code, pc, month)) from dossier_months
-       where ${range ? sql`month between ${`${range.from.slice(0, 8)}01`}::date and ${range.to}::date` : sql`true`})::int as n`);
+       where ${range ? sql`month between ${`${range.from.slice(0, 8)}01`}::date and ${range.to}::date` : sql`true`})::int as n`,
+  );
   return r.n;
 }
 
 type DiffRow = Record<string, string | number>;
 const toDifference = (table: RollupDifference["table"], r: DiffRow): RollupDifference => ({
-  table, province: String(r.province), unit: String(r.unit), procedure: String(r.procedure), key: String(r.key),
+  table,
+  province: String(r.province),
+  unit: String(r.unit),
+  procedure: String(r.procedure),
+  key: String(r.key),
   counters: Object.fromEntries(
-    ROLLUP_COUNTERS.filter((c) => Number(r[`s_${c}`]) !== Number(r[`e_${c}`])).map((c) => [c, [Number(r[`s_${c}`]), Number(r[`e_${c}`])]]),
+    ROLLUP_COUNTERS.filter((c) => Number(r[`s_${c}`]) !== Number(r[`e_${c}`])).map((c) => [
+      c,
+      [Number(r[`s_${c}`]), Number(r[`e_${c}`])],
+    ]),
   ),
 });
 
@@ -143,13 +163,16 @@ async function correctRollup(orm: Orm, range: VerifyRange): Promise<number> {
   let n = 0;
   for (const table of ["dossier_days", "dossier_months"] as const) {
     const key = table === "dossier_days" ? "day" : "month";
-    const [r] = await rows<{ n: number }>(orm, sql`
+    const [r] = await rows<{ n: number }>(
+      orm,
+      sql`
       with diff as (${rollupDiffSql(table, range)}), ins as (
         insert into ${sql.identifier(table)} (province_code, unit_code, pc, ${sql.raw(key)}, ${counters((c) => c)})
         select d.province, d.unit, d.procedure, d.key::date, ${counters((c) => `d.e_${c} - d.s_${c}`)}
         from diff d returning 1
       )
-      select count(*)::int as n from ins`);
+      select count(*)::int as n from ins`,
+    );
     n += r.n;
   }
   // Cached scorecards of any period may have read the wrong sums (scorecard-cache.ts).
@@ -172,20 +195,33 @@ const asText = (c: string) =>
     ? `to_char(%s at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
     : "%s::text";
 
-export async function factDifferences(orm: Orm, range: VerifyRange): Promise<{ checked: number; differences: FactDifference[] }> {
+export async function factDifferences(
+  orm: Orm,
+  range: VerifyRange,
+): Promise<{ checked: number; differences: FactDifference[] }> {
   const where = factsRangeFilter(range);
-  const cols = (alias: string) => sql.raw(DERIVED_COLUMNS.map((c) => `${asText(c).replace("%s", `${alias}.${c}`)} as ${alias}_${c}`).join(", "));
-  const list = await rows<Record<string, string | null> & { code: string; unit: string; differs: boolean }>(orm, sql`
+  const cols = (alias: string) =>
+    sql.raw(DERIVED_COLUMNS.map((c) => `${asText(c).replace("%s", `${alias}.${c}`)} as ${alias}_${c}`).join(", "));
+  const list = await rows<Record<string, string | null> & { code: string; unit: string; differs: boolean }>(
+    orm,
+    sql`
     with f as (${derivedFactsSql(where)})
     select d.code, d.unit_code as unit, ${cols("d")}, ${cols("f")},
       (${sql.raw(DERIVED_COLUMNS.map((c) => `d.${c} is distinct from f.${c}`).join(" or "))}) as differs
-    from dossiers d join f on f.province_code = d.province_code and f.id = d.id`);
-  const differences = list.filter((r) => r.differs).map((r) => ({
-    code: r.code, unit: r.unit,
-    columns: Object.fromEntries(
-      DERIVED_COLUMNS.filter((c) => r[`d_${c}`] !== r[`f_${c}`]).map((c) => [c, [r[`d_${c}`], r[`f_${c}`]] as [string | null, string | null]]),
-    ),
-  }));
+    from dossiers d join f on f.province_code = d.province_code and f.id = d.id`,
+  );
+  const differences = list
+    .filter((r) => r.differs)
+    .map((r) => ({
+      code: r.code,
+      unit: r.unit,
+      columns: Object.fromEntries(
+        DERIVED_COLUMNS.filter((c) => r[`d_${c}`] !== r[`f_${c}`]).map((c) => [
+          c,
+          [r[`d_${c}`], r[`f_${c}`]] as [string | null, string | null],
+        ]),
+      ),
+    }));
   return { checked: list.length, differences };
 }
 
@@ -205,18 +241,28 @@ export async function repairFacts(orm: Orm, codes: readonly string[]): Promise<n
  * The whole check; with `repair`, the facts first (their rewrite moves the rollup by its
  * trigger), then the rollup, then a second check, which the report gives.
  */
-export async function verify(orm: Orm, range: VerifyRange, opts: { repair?: boolean; now?: Date } = {}): Promise<VerifyReport> {
+export async function verify(
+  orm: Orm,
+  range: VerifyRange,
+  opts: { repair?: boolean; now?: Date } = {},
+): Promise<VerifyReport> {
   const check = async (): Promise<VerifyReport> => {
     const facts = await factDifferences(orm, range);
     return {
-      range, checkedAt: (opts.now ?? new Date()).toISOString(),
-      rollupKeys: await rollupKeyCount(orm, range), rollupDifferences: await rollupDifferences(orm, range),
-      dossiers: facts.checked, factDifferences: facts.differences,
+      range,
+      checkedAt: (opts.now ?? new Date()).toISOString(),
+      rollupKeys: await rollupKeyCount(orm, range),
+      rollupDifferences: await rollupDifferences(orm, range),
+      dossiers: facts.checked,
+      factDifferences: facts.differences,
     };
   };
   const first = await check();
   if (!opts.repair || (!first.rollupDifferences.length && !first.factDifferences.length)) return first;
-  const dossiers = await repairFacts(orm, first.factDifferences.map((f) => f.code));
+  const dossiers = await repairFacts(
+    orm,
+    first.factDifferences.map((f) => f.code),
+  );
   const rollupKeys = await repairRollup(orm, range);
   return { ...(await check()), repaired: { rollupKeys, dossiers } };
 }
@@ -226,9 +272,13 @@ export type CheckTrigger = "nightly" | "cli";
 /** Keeps a check's result (integrity_checks), with its first differences, for /quan-tri. */
 export async function recordCheck(orm: Orm, report: VerifyReport, trigger: CheckTrigger, ms: number): Promise<void> {
   await orm.insert(integrityChecks).values({
-    trigger, rangeFrom: report.range?.from ?? null, rangeTo: report.range?.to ?? null,
-    rollupKeys: report.rollupKeys, rollupDifferences: report.rollupDifferences.length,
-    dossiers: report.dossiers, factDifferences: report.factDifferences.length,
+    trigger,
+    rangeFrom: report.range?.from ?? null,
+    rangeTo: report.range?.to ?? null,
+    rollupKeys: report.rollupKeys,
+    rollupDifferences: report.rollupDifferences.length,
+    dossiers: report.dossiers,
+    factDifferences: report.factDifferences.length,
     repaired: report.repaired ?? null,
     sample: { rollup: report.rollupDifferences.slice(0, 20), facts: report.factDifferences.slice(0, 20) },
     ms: Math.round(ms),
@@ -254,7 +304,10 @@ export async function nightlyCheck(orm: Orm, now = new Date()): Promise<VerifyRe
     const t = tx as unknown as Orm;
     const [lock] = await rows<{ ok: boolean }>(t, sql`select pg_try_advisory_xact_lock(${NIGHTLY_LOCK}::int8) as ok`);
     if (!lock.ok) return null;
-    const [done] = await rows<{ n: number }>(t, sql`select count(*)::int as n from integrity_checks where trigger = 'nightly' and range_from = ${yesterday}::date`);
+    const [done] = await rows<{ n: number }>(
+      t,
+      sql`select count(*)::int as n from integrity_checks where trigger = 'nightly' and range_from = ${yesterday}::date`,
+    );
     if (done.n) return null;
     const started = performance.now();
     const report = await verify(t, { from: yesterday, to: yesterday }, { now });

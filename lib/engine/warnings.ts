@@ -8,9 +8,21 @@ import { rows, type Orm } from "@/db";
 import { localDate } from "@/lib/method/time";
 import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
 
-export interface WarningItem { code: string; unitCode: string; unitName: string | null; procedureCode: string | null; procedureName: string | null; startMs: number | null; dueMs: number | null; overdue: boolean }
+export interface WarningItem {
+  code: string;
+  unitCode: string;
+  unitName: string | null;
+  procedureCode: string | null;
+  procedureName: string | null;
+  startMs: number | null;
+  dueMs: number | null;
+  overdue: boolean;
+}
 
-export async function earlyWarnings(orm: Orm, opts: { scope: Scope; unit?: string; workingDays: number; now?: Date; limit?: number }) {
+export async function earlyWarnings(
+  orm: Orm,
+  opts: { scope: Scope; unit?: string; workingDays: number; now?: Date; limit?: number },
+) {
   const now = opts.now ?? new Date();
   const today = localDate(now);
   const n = Math.max(0, Math.min(30, Math.floor(opts.workingDays)));
@@ -24,22 +36,43 @@ export async function earlyWarnings(orm: Orm, opts: { scope: Scope; unit?: strin
     and ${inScope(sql`d.unit_code`, opts.scope)} and ${inUnitFilter(sql`d.unit_code`, opts.unit)}`;
   const isOverdue = sql`(d.due_at is null or d.due_at < ${instant(now)})`;
   const [byUnit, items] = await Promise.all([
-    rows<{ unit_code: string; unit_name: string | null; overdue: number; soon: number }>(orm, sql`
+    rows<{ unit_code: string; unit_name: string | null; overdue: number; soon: number }>(
+      orm,
+      sql`
       select d.unit_code, u.name as unit_name, count(*) filter (where ${isOverdue})::int as overdue,
         count(*) filter (where not ${isOverdue})::int as soon
       from dossiers d left join units u on u.code = d.unit_code where ${where}
-      group by d.unit_code, u.name order by overdue desc, soon desc`),
-    rows<{ code: string; unit_code: string; unit_name: string | null; procedure_code: string | null; procedure_name: string | null; start_ms: number | null; due_ms: number | null; overdue: boolean }>(orm, sql`
+      group by d.unit_code, u.name order by overdue desc, soon desc`,
+    ),
+    rows<{
+      code: string;
+      unit_code: string;
+      unit_name: string | null;
+      procedure_code: string | null;
+      procedure_name: string | null;
+      start_ms: number | null;
+      due_ms: number | null;
+      overdue: boolean;
+    }>(
+      orm,
+      sql`
       select d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
         ${epochMs(sql`d.start_at`)} as start_ms, ${epochMs(sql`d.due_at`)} as due_ms, ${isOverdue} as overdue
       from dossiers d left join units u on u.code = d.unit_code left join procedures p on p.code = d.procedure_code
-      where ${where} order by d.due_at nulls first, d.code limit ${opts.limit ?? 200}`),
+      where ${where} order by d.due_at nulls first, d.code limit ${opts.limit ?? 200}`,
+    ),
   ]);
   return {
     byUnit: byUnit.map((r) => ({ unitCode: r.unit_code, unitName: r.unit_name, overdue: r.overdue, soon: r.soon })),
     items: items.map((r): WarningItem => ({
-      code: r.code, unitCode: r.unit_code, unitName: r.unit_name, procedureCode: r.procedure_code, procedureName: r.procedure_name,
-      startMs: r.start_ms == null ? null : Number(r.start_ms), dueMs: r.due_ms == null ? null : Number(r.due_ms), overdue: r.overdue,
+      code: r.code,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      procedureCode: r.procedure_code,
+      procedureName: r.procedure_name,
+      startMs: r.start_ms == null ? null : Number(r.start_ms),
+      dueMs: r.due_ms == null ? null : Number(r.due_ms),
+      overdue: r.overdue,
     })),
   };
 }

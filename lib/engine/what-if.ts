@@ -11,11 +11,24 @@ import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { inScope, type Scope } from "./sql-util";
 
 export async function onTimeIfFixed(orm: Orm, period: Period, scope: Scope) {
-  const found = await rows<{ unit_code: string; population: number; ok: number; forced: number }>(orm, sql`
+  const found = await rows<{ unit_code: string; population: number; ok: number; forced: number }>(
+    orm,
+    sql`
     select d.unit_code, count(*)::int as population, count(*) filter (where v.ok)::int as ok,
       count(*) filter (where not v.ok and (d.start_at is null or d.due_at is null))::int as forced
     from dossiers d cross join lateral ${dossierVerdict(period)} v
     where ${overlapsPeriod(period)} and v.pop and ${inScope(sql`d.unit_code`, scope)}
-    group by d.unit_code`);
-  return new Map(found.map((r) => [r.unit_code, { population: r.population, forced: r.forced, rate: rate(r.ok, r.population), rateIfFixed: rate(r.ok + r.forced, r.population) }]));
+    group by d.unit_code`,
+  );
+  return new Map(
+    found.map((r) => [
+      r.unit_code,
+      {
+        population: r.population,
+        forced: r.forced,
+        rate: rate(r.ok, r.population),
+        rateIfFixed: rate(r.ok + r.forced, r.population),
+      },
+    ]),
+  );
 }

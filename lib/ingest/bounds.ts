@@ -55,11 +55,19 @@ function inspect(value: unknown): { depth: number; nulAt: string | null; bound: 
 export function recordBoundsError(raw: unknown): FieldError | null {
   const { depth, nulAt, bound } = inspect(raw);
   if (depth > RECORD_LIMITS.depth) {
-    return { field: "(bản ghi)", vi: `Bản ghi lồng nhau quá sâu (tối đa ${RECORD_LIMITS.depth} cấp)`, en: `Record nested too deeply (max ${RECORD_LIMITS.depth} levels)` };
+    return {
+      field: "(bản ghi)",
+      vi: `Bản ghi lồng nhau quá sâu (tối đa ${RECORD_LIMITS.depth} cấp)`,
+      en: `Record nested too deeply (max ${RECORD_LIMITS.depth} levels)`,
+    };
   }
   const bytes = bound > RECORD_LIMITS.bytes ? Buffer.byteLength(JSON.stringify(raw) ?? "") : 0;
   if (bytes > RECORD_LIMITS.bytes) {
-    return { field: "(bản ghi)", vi: `Bản ghi quá lớn (${Math.ceil(bytes / 1024)} KiB, tối đa ${RECORD_LIMITS.bytes / 1024} KiB)`, en: `Record too large (${Math.ceil(bytes / 1024)} KiB, max ${RECORD_LIMITS.bytes / 1024} KiB)` };
+    return {
+      field: "(bản ghi)",
+      vi: `Bản ghi quá lớn (${Math.ceil(bytes / 1024)} KiB, tối đa ${RECORD_LIMITS.bytes / 1024} KiB)`,
+      en: `Record too large (${Math.ceil(bytes / 1024)} KiB, max ${RECORD_LIMITS.bytes / 1024} KiB)`,
+    };
   }
   if (nulAt !== null) {
     return {
@@ -79,7 +87,10 @@ export function recordBoundsError(raw: unknown): FieldError | null {
 export function quarantineCopy(raw: unknown): unknown {
   const { depth } = inspect(raw);
   const code = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
-  const stub = { MaHoSo: typeof code === "string" ? Array.from(code.replace(UNSTORABLE_ALL, hex)).slice(0, 100).join("") : null, "(không lưu)": "Bản ghi quá lớn hoặc lồng quá sâu để lưu nguyên văn / Too large or too deep to keep verbatim" };
+  const stub = {
+    MaHoSo: typeof code === "string" ? Array.from(code.replace(UNSTORABLE_ALL, hex)).slice(0, 100).join("") : null,
+    "(không lưu)": "Bản ghi quá lớn hoặc lồng quá sâu để lưu nguyên văn / Too large or too deep to keep verbatim",
+  };
   if (depth > RECORD_LIMITS.depth) return stub;
   const text = JSON.stringify(raw) ?? "null";
   if (Buffer.byteLength(text) > RECORD_LIMITS.bytes) return stub;
@@ -93,6 +104,7 @@ export const visibleText = (s: string) => s.replace(UNSTORABLE_ALL, hex);
 function visible(v: unknown): unknown {
   if (typeof v === "string") return v.replace(UNSTORABLE_ALL, hex);
   if (Array.isArray(v)) return v.map(visible);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(UNSTORABLE_ALL, hex), visible(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(UNSTORABLE_ALL, hex), visible(x)]));
   return v;
 }

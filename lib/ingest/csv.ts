@@ -9,7 +9,11 @@ export interface CsvTable {
 }
 
 export class CsvError extends Error {
-  constructor(readonly line: number, readonly vi: string, readonly en: string) {
+  constructor(
+    readonly line: number,
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(`${vi} / ${en}`);
   }
 }
@@ -26,8 +30,11 @@ export function decodeUtf8(bytes: Uint8Array): string {
     const text = new TextDecoder("utf-8").decode(bytes);
     const bad = text.indexOf("\uFFFD");
     const line = bad < 0 ? 1 : text.slice(0, bad).split("\n").length;
-    throw new CsvError(line, "Tệp không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại dạng CSV UTF-8",
-      "The file is not UTF-8 (perhaps Windows-1258 or TCVN3); save it again as CSV UTF-8");
+    throw new CsvError(
+      line,
+      "Tệp không phải UTF-8 (có thể là Windows-1258 hoặc TCVN3); hãy lưu lại dạng CSV UTF-8",
+      "The file is not UTF-8 (perhaps Windows-1258 or TCVN3); save it again as CSV UTF-8",
+    );
   }
 }
 
@@ -45,14 +52,19 @@ export function parseCsv(text: string): CsvTable {
     const c = src[i];
     if (quoted) {
       if (c === '"') {
-        if (src[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else {
         if (c === "\n") line++;
         field += c;
       }
     } else if (c === '"' && field === "") quoted = true;
-    else if (c === sep) { values.push(field); field = ""; }
-    else if (c === "\n" || c === "\r") {
+    else if (c === sep) {
+      values.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && src[i + 1] === "\n") i++;
       values.push(field);
       records.push({ line: startLine, values });
@@ -63,7 +75,10 @@ export function parseCsv(text: string): CsvTable {
     } else field += c;
   }
   if (quoted) throw new CsvError(startLine, "Dấu ngoặc kép chưa được đóng", "Unterminated quoted field");
-  if (field !== "" || values.length) { values.push(field); records.push({ line: startLine, values }); }
+  if (field !== "" || values.length) {
+    values.push(field);
+    records.push({ line: startLine, values });
+  }
   const nonEmpty = records.filter((r) => r.values.some((v) => v.trim() !== ""));
   if (nonEmpty.length === 0) throw new CsvError(1, "Tệp trống, thiếu dòng tiêu đề", "Empty file: no header row");
   const [head, ...rows] = nonEmpty;
@@ -71,7 +86,10 @@ export function parseCsv(text: string): CsvTable {
 }
 
 /** Rows as objects keyed by the header; fails naming the missing columns. */
-export function csvObjects(table: CsvTable, required: readonly string[]): Array<{ line: number; row: Record<string, string> }> {
+export function csvObjects(
+  table: CsvTable,
+  required: readonly string[],
+): Array<{ line: number; row: Record<string, string> }> {
   const missing = required.filter((c) => !table.header.includes(c));
   if (missing.length) {
     throw new CsvError(1, `Thiếu cột: ${missing.join(", ")}`, `Missing column(s): ${missing.join(", ")}`);

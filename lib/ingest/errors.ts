@@ -26,15 +26,27 @@ export function quoted(v: unknown): string {
 
 /** The bounds of an error as the API answers it: field ≤ 500 characters, each message ≤ 2,000. */
 export const ERROR_BOUNDS = { field: 500, message: 2000 } as const;
-const cut = (s: string, max: number) => (Array.from(s).length > max ? `${Array.from(s).slice(0, max - 1).join("")}…` : s);
-export const boundedError = (e: FieldError): FieldError =>
-  ({ ...e, field: cut(e.field, ERROR_BOUNDS.field), vi: cut(e.vi, ERROR_BOUNDS.message), en: cut(e.en, ERROR_BOUNDS.message) });
+const cut = (s: string, max: number) =>
+  Array.from(s).length > max
+    ? `${Array.from(s)
+        .slice(0, max - 1)
+        .join("")}…`
+    : s;
+export const boundedError = (e: FieldError): FieldError => ({
+  ...e,
+  field: cut(e.field, ERROR_BOUNDS.field),
+  vi: cut(e.vi, ERROR_BOUNDS.message),
+  en: cut(e.en, ERROR_BOUNDS.message),
+});
 
 /** zod issues → field errors; a missing required field (absent from `input`) gets its own words. */
 export function fieldErrors(error: z.ZodError, input?: unknown): FieldError[] {
   return error.issues.map((i) => {
     const field = i.path.map(String).join(".") || "(bản ghi)";
-    const value = i.path.reduce<unknown>((o, k) => (o == null ? undefined : (o as Record<PropertyKey, unknown>)[k]), input);
+    const value = i.path.reduce<unknown>(
+      (o, k) => (o == null ? undefined : (o as Record<PropertyKey, unknown>)[k]),
+      input,
+    );
     if (i.path.length > 0 && value === undefined && input !== undefined) {
       return { field, vi: "Thiếu trường bắt buộc", en: "Required field is missing" };
     }

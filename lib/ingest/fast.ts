@@ -98,7 +98,15 @@ function step(v: unknown) {
   return out;
 }
 
-const INSTANTS = ["NgayNopHoSo", "NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy", "NgayTuChoi", "ThoiDiemDongBo"];
+const INSTANTS = [
+  "NgayNopHoSo",
+  "NgayTiepNhan",
+  "NgayHenTra",
+  "NgayTra",
+  "NgayKetThucXuLy",
+  "NgayTuChoi",
+  "ThoiDiemDongBo",
+];
 
 /** The record as `dossierSchema.parse` would give it, or null when the schema must judge. */
 export function quickDossier(raw: Record<string, unknown>): DossierInput | null {

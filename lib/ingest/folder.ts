@@ -7,8 +7,21 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "@/db";
 import {
-  addSteps, rememberColumns, upsertAuthorities, upsertDossiers, upsertFeedback, upsertProcedures, upsertReports, upsertUnits,
-  type AuthorityRow, type DossierRow, type FeedbackRow, type ProcedureRow, type ReportRow, type StepRow, type UnitRow,
+  addSteps,
+  rememberColumns,
+  upsertAuthorities,
+  upsertDossiers,
+  upsertFeedback,
+  upsertProcedures,
+  upsertReports,
+  upsertUnits,
+  type AuthorityRow,
+  type DossierRow,
+  type FeedbackRow,
+  type ProcedureRow,
+  type ReportRow,
+  type StepRow,
+  type UnitRow,
 } from "@/lib/store/writes";
 import { replaceExceptions } from "@/lib/engine/calendar-sql";
 import { refreshDerived } from "@/lib/engine/derive-sql";
@@ -16,7 +29,15 @@ import type { CalendarException } from "@/lib/method/calendar";
 import { csvObjects, CsvError, decodeUtf8, parseCsv } from "./csv";
 import { envelopeSchema, parseDossier, parseStep } from "./dvcqg";
 import { fieldErrors } from "./errors";
-import { carriedColumns, readReference, REFERENCE_KINDS, unknownCodes, type KnownCodes, type ReferenceKind, type ReferenceRow } from "./reference";
+import {
+  carriedColumns,
+  readReference,
+  REFERENCE_KINDS,
+  unknownCodes,
+  type KnownCodes,
+  type ReferenceKind,
+  type ReferenceRow,
+} from "./reference";
 
 export interface LoadError {
   file: string;
@@ -41,20 +62,35 @@ export interface FolderRepeat {
 }
 
 export function formatRepeat(r: FolderRepeat): string {
-  const where = r.line !== undefined ? `dòng ${r.line} (trước đó dòng ${r.earlierLine})` : `bản ghi ${r.record} (trước đó bản ghi ${r.earlierRecord})`;
-  const [vi, en] = r.rule === "merged" ? ["gộp, mức cao hơn được tính", "merged, the higher level counts"] : ["dòng sau thay dòng trước", "the later replaces the earlier"];
+  const where =
+    r.line !== undefined
+      ? `dòng ${r.line} (trước đó dòng ${r.earlierLine})`
+      : `bản ghi ${r.record} (trước đó bản ghi ${r.earlierRecord})`;
+  const [vi, en] =
+    r.rule === "merged"
+      ? ["gộp, mức cao hơn được tính", "merged, the higher level counts"]
+      : ["dòng sau thay dòng trước", "the later replaces the earlier"];
   return `${r.file}, ${where} — khoá lặp "${r.key}": ${vi} / repeated key: ${en}`;
 }
 
 export class DataFolderError extends Error {
-  constructor(readonly errors: LoadError[], readonly repeats: FolderRepeat[] = []) {
+  constructor(
+    readonly errors: LoadError[],
+    readonly repeats: FolderRepeat[] = [],
+  ) {
     super(`${errors.length} lỗi dữ liệu / data error(s)`);
   }
 }
 
 export function formatLoadError(e: LoadError): string {
-  const where = [e.file, e.line !== undefined ? `dòng ${e.line}` : null, e.record !== undefined ? `bản ghi ${e.record}` : null, e.code ? `MaHoSo ${e.code}` : null]
-    .filter(Boolean).join(", ");
+  const where = [
+    e.file,
+    e.line !== undefined ? `dòng ${e.line}` : null,
+    e.record !== undefined ? `bản ghi ${e.record}` : null,
+    e.code ? `MaHoSo ${e.code}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `${where} — ${e.field}: ${e.vi} / ${e.en}`;
 }
 
@@ -73,7 +109,14 @@ export interface DataFolder {
 }
 
 /** A reference file's valid rows (one per key, DATA.md §2) with their lines; errors and repeats are collected. */
-function readCsv<K extends ReferenceKind>(dir: string, kind: K, required: boolean, errors: LoadError[], repeats: FolderRepeat[], headers?: Map<string, string[]>) {
+function readCsv<K extends ReferenceKind>(
+  dir: string,
+  kind: K,
+  required: boolean,
+  errors: LoadError[],
+  repeats: FolderRepeat[],
+  headers?: Map<string, string[]>,
+) {
   const file = `${kind}.csv`;
   const full = path.join(dir, file);
   if (!fs.existsSync(full)) {
@@ -126,7 +169,9 @@ export function readDataFolder(dir: string): DataFolder {
   const errors: LoadError[] = [];
   const repeats: FolderRepeat[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new DataFolderError([{ file: dir, field: "(thư mục)", vi: "Không tìm thấy thư mục dữ liệu", en: "Data folder not found" }]);
+    throw new DataFolderError([
+      { file: dir, field: "(thư mục)", vi: "Không tìm thấy thư mục dữ liệu", en: "Data folder not found" },
+    ]);
   }
   const units = readCsv(dir, "donvi", true, errors, repeats) ?? [];
   const headers = new Map<string, string[]>();
@@ -137,7 +182,10 @@ export function readDataFolder(dir: string): DataFolder {
   const reports = readCsv(dir, "baocao", false, errors, repeats) ?? [];
 
   // DATA.md §2: every code a reference file names must be in donvi.csv / thutuc.csv.
-  const known: KnownCodes = { units: new Map(units.map((u) => [u.value.code, u.value.kind])), procedures: new Set(procedures.map((p) => p.value.code)) };
+  const known: KnownCodes = {
+    units: new Map(units.map((u) => [u.value.code, u.value.kind])),
+    procedures: new Set(procedures.map((p) => p.value.code)),
+  };
   const check = <K extends ReferenceKind>(kind: K, list: Array<{ line: number; value: ReferenceRow<K> }>) => {
     for (const e of unknownCodes(kind, list, known)) errors.push({ file: `${kind}.csv`, ...e });
   };
@@ -156,9 +204,17 @@ export function readDataFolder(dir: string): DataFolder {
     const code = (raw as { MaHoSo?: unknown })?.MaHoSo;
     if (code != null) codes.add(String(code).trim());
     if (!r.ok) {
-      for (const e of r.errors) errors.push({ file: "hoso.json", record, code: code == null ? undefined : String(code), ...e });
+      for (const e of r.errors)
+        errors.push({ file: "hoso.json", record, code: code == null ? undefined : String(code), ...e });
     } else if (!known.units.has(r.value.unitCode)) {
-      errors.push({ file: "hoso.json", record, code: r.value.code, field: "MaDonVi", vi: `Mã đơn vị không có trong donvi.csv: "${r.value.unitCode}"`, en: `Unit code not in donvi.csv: "${r.value.unitCode}"` });
+      errors.push({
+        file: "hoso.json",
+        record,
+        code: r.value.code,
+        field: "MaDonVi",
+        vi: `Mã đơn vị không có trong donvi.csv: "${r.value.unitCode}"`,
+        en: `Unit code not in donvi.csv: "${r.value.unitCode}"`,
+      });
     } else {
       const earlier = dossiers.get(r.value.code);
       if (earlier) {
@@ -174,15 +230,32 @@ export function readDataFolder(dir: string): DataFolder {
     const r = parseStep(raw);
     if (!r.ok) for (const e of r.errors) errors.push({ file: "tiendo.json", record, ...e });
     else if (hoso && !codes.has(r.value.dossierCode)) {
-      errors.push({ file: "tiendo.json", record, code: r.value.dossierCode, field: "MaHoSo", vi: "Hồ sơ không có trong hoso.json", en: "Dossier not in hoso.json" });
+      errors.push({
+        file: "tiendo.json",
+        record,
+        code: r.value.dossierCode,
+        field: "MaHoSo",
+        vi: "Hồ sơ không có trong hoso.json",
+        en: "Dossier not in hoso.json",
+      });
     } else steps.push(r.value);
   });
   if (errors.length) throw new DataFolderError(errors, repeats);
   const values = <T>(list: Array<{ value: T }>) => list.map((x) => x.value);
   return {
-    units: values(units), procedures: values(procedures), authorities: values(authorities), calendar: calendar && values(calendar),
-    feedback: values(feedback), reports: values(reports), dossiers: [...dossiers.values()].map((d) => d.row), steps, repeats,
-    carried: { thutuc: carriedColumns("thutuc", headers.get("thutuc") ?? []), pakn: carriedColumns("pakn", headers.get("pakn") ?? []) },
+    units: values(units),
+    procedures: values(procedures),
+    authorities: values(authorities),
+    calendar: calendar && values(calendar),
+    feedback: values(feedback),
+    reports: values(reports),
+    dossiers: [...dossiers.values()].map((d) => d.row),
+    steps,
+    repeats,
+    carried: {
+      thutuc: carriedColumns("thutuc", headers.get("thutuc") ?? []),
+      pakn: carriedColumns("pakn", headers.get("pakn") ?? []),
+    },
   };
 }
 

@@ -8,13 +8,28 @@ import ExcelJS from "exceljs";
 import { rows, type Orm } from "@/db";
 import { RuleError } from "@/lib/errors";
 import { sql, type SQL } from "drizzle-orm";
-import { rememberColumns, upsertAuthorities, upsertFeedback, upsertProcedures, upsertReports, upsertUnits } from "@/lib/store/writes";
+import {
+  rememberColumns,
+  upsertAuthorities,
+  upsertFeedback,
+  upsertProcedures,
+  upsertReports,
+  upsertUnits,
+} from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { textList } from "@/lib/engine/sql-util";
 import { csvObjects, CsvError, decodeUtf8, parseCsv } from "./csv";
 import {
-  carriedColumns, namedCodes, readReference, REFERENCE_KINDS, unknownCodes,
-  type KnownCodes, type ReferenceKind, type ReferenceRow, type Repeat, type RowError,
+  carriedColumns,
+  namedCodes,
+  readReference,
+  REFERENCE_KINDS,
+  unknownCodes,
+  type KnownCodes,
+  type ReferenceKind,
+  type ReferenceRow,
+  type Repeat,
+  type RowError,
 } from "./reference";
 
 export interface ImportReport {
@@ -32,14 +47,22 @@ export interface ImportReport {
 
 /** A file that cannot be read as a table at all (no row of it can be imported). */
 export class ImportFileError extends RuleError {
-  constructor(vi: string, en: string, readonly line?: number) {
+  constructor(
+    vi: string,
+    en: string,
+    readonly line?: number,
+  ) {
     super(vi, en, { line: line ?? null });
   }
 }
 
 /** A file's rows as objects keyed by its header, from CSV text or an XLSX workbook's first sheet. */
 /** A file's rows as objects by column name, and its header (the columns it carried). */
-export async function readTable(bytes: Uint8Array, fileName: string, columns: readonly string[]): Promise<{ header: string[]; rows: Array<{ line: number; row: Record<string, string> }> }> {
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  columns: readonly string[],
+): Promise<{ header: string[]; rows: Array<{ line: number; row: Record<string, string> }> }> {
   if (/\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     const wb = new ExcelJS.Workbook();
     try {
@@ -51,7 +74,8 @@ export async function readTable(bytes: Uint8Array, fileName: string, columns: re
     if (!ws) throw new ImportFileError("Tệp Excel không có trang tính nào", "The workbook has no worksheet");
     const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => cellText(v).trim());
     const missing = columns.filter((c) => !header.includes(c));
-    if (missing.length) throw new ImportFileError(`Thiếu cột: ${missing.join(", ")}`, `Missing column(s): ${missing.join(", ")}`, 1);
+    if (missing.length)
+      throw new ImportFileError(`Thiếu cột: ${missing.join(", ")}`, `Missing column(s): ${missing.join(", ")}`, 1);
     const out: Array<{ line: number; row: Record<string, string> }> = [];
     ws.eachRow((r, line) => {
       if (line === 1) return;
@@ -98,37 +122,59 @@ interface StoreSpec<Row> {
 }
 const STORE: { [K in ReferenceKind]: StoreSpec<ReferenceRow<K>> } = {
   donvi: {
-    stored: (keys) => sql`select code as k, jsonb_build_array(name, kind, parent_code, area_code) as v from units where code in ${keys}`,
+    stored: (keys) =>
+      sql`select code as k, jsonb_build_array(name, kind, parent_code, area_code) as v from units where code in ${keys}`,
     compared: (r) => [r.name, r.kind, r.parentCode, r.areaCode],
     write: upsertUnits,
   },
   thutuc: {
-    stored: (keys) => sql`select code as k, jsonb_build_array(name, field_code, field_name, deadline_value::float8, deadline_unit, has_fee, i766) as v
+    stored: (
+      keys,
+    ) => sql`select code as k, jsonb_build_array(name, field_code, field_name, deadline_value::float8, deadline_unit, has_fee, i766) as v
       from procedures where code in ${keys}`,
     // The 766 columns as upsertProcedures leaves them: the file's merged over those stored.
-    compared: (r, before) => [r.name, r.fieldCode, r.fieldName, r.deadlineValue, r.deadlineUnit, r.hasFee, { ...(before[6] as object), ...r.i766 }],
+    compared: (r, before) => [
+      r.name,
+      r.fieldCode,
+      r.fieldName,
+      r.deadlineValue,
+      r.deadlineUnit,
+      r.hasFee,
+      { ...(before[6] as object), ...r.i766 },
+    ],
     write: upsertProcedures,
   },
   thamquyen: {
-    stored: (keys) => sql`select k, v from (select unit_code || '|' || procedure_code as k, jsonb_build_array(online_level, payment_integrated) as v
+    stored: (
+      keys,
+    ) => sql`select k, v from (select unit_code || '|' || procedure_code as k, jsonb_build_array(online_level, payment_integrated) as v
       from authorities) a where k in ${keys}`,
     compared: (r) => [r.onlineLevel, r.paymentIntegrated],
     write: upsertAuthorities,
   },
   lich: {
-    stored: (keys) => sql`select day::text as k, jsonb_build_array(kind, name) as v from calendar_exceptions where day::text in ${keys}`,
+    stored: (keys) =>
+      sql`select day::text as k, jsonb_build_array(kind, name) as v from calendar_exceptions where day::text in ${keys}`,
     compared: (r) => [r.kind, r.name],
     // The portal's calendar is edited day by day; an import adds or changes the days it lists.
-    write: (orm, rows) => changeExceptions(orm, rows.map((r) => ({ ...r, source: "Nhập từ tệp" }))),
+    write: (orm, rows) =>
+      changeExceptions(
+        orm,
+        rows.map((r) => ({ ...r, source: "Nhập từ tệp" })),
+      ),
   },
   pakn: {
-    stored: (keys) => sql`select code as k, jsonb_build_array(extract(epoch from received_at) * 1000, kind, unit_code, sector, field, i766) as v
+    stored: (
+      keys,
+    ) => sql`select code as k, jsonb_build_array(extract(epoch from received_at) * 1000, kind, unit_code, sector, field, i766) as v
       from feedback where code in ${keys}`,
     compared: (r) => [r.receivedAt.getTime(), r.kind, r.unitCode, r.sector, r.field, r.i766 ?? {}],
     write: upsertFeedback,
   },
   baocao: {
-    stored: (keys) => sql`select k, v from (select unit_code || '|' || from_day::text || '|' || to_day::text || '|' || source as k,
+    stored: (
+      keys,
+    ) => sql`select k, v from (select unit_code || '|' || from_day::text || '|' || to_day::text || '|' || source as k,
       jsonb_build_array(received) as v from reported_totals) r where k in ${keys}`,
     compared: (r) => [r.received],
     write: upsertReports,
@@ -136,23 +182,44 @@ const STORE: { [K in ReferenceKind]: StoreSpec<ReferenceRow<K>> } = {
 };
 
 /** The units and procedures the rows name, as the database knows them (a donvi file's own units too). */
-async function knownCodes<K extends ReferenceKind>(orm: Orm, kind: K, parsed: Array<{ value: ReferenceRow<K> }>): Promise<KnownCodes> {
+async function knownCodes<K extends ReferenceKind>(
+  orm: Orm,
+  kind: K,
+  parsed: Array<{ value: ReferenceRow<K> }>,
+): Promise<KnownCodes> {
   const named = namedCodes(kind, parsed);
   const unitCodes = [...named.unit, ...named.area];
   const units = new Map(
-    (unitCodes.length ? await rows<{ code: string; kind: string }>(orm, sql`select code, kind from units where code in ${textList(unitCodes)}`) : [])
-      .map((u) => [u.code, u.kind]),
+    (unitCodes.length
+      ? await rows<{ code: string; kind: string }>(
+          orm,
+          sql`select code, kind from units where code in ${textList(unitCodes)}`,
+        )
+      : []
+    ).map((u) => [u.code, u.kind]),
   );
-  if (kind === "donvi") for (const { value } of parsed as Array<{ value: ReferenceRow<"donvi"> }>) units.set(value.code, value.kind);
+  if (kind === "donvi")
+    for (const { value } of parsed as Array<{ value: ReferenceRow<"donvi"> }>) units.set(value.code, value.kind);
   const procedures = new Set(
-    named.procedure.size ? (await rows<{ code: string }>(orm, sql`select code from procedures where code in ${textList([...named.procedure])}`)).map((p) => p.code) : [],
+    named.procedure.size
+      ? (
+          await rows<{ code: string }>(
+            orm,
+            sql`select code from procedures where code in ${textList([...named.procedure])}`,
+          )
+        ).map((p) => p.code)
+      : [],
   );
   return { units, procedures };
 }
 
 /** JSON with object keys sorted: jsonb orders keys its own way. */
 const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  JSON.stringify(v, (_, x) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
 
 export async function importReference<K extends ReferenceKind>(
   orm: Orm,
@@ -172,7 +239,9 @@ export async function importReference<K extends ReferenceKind>(
   const spec = REFERENCE_KINDS[kind] as unknown as { key: (r: ReferenceRow<K>) => string };
   const keys = good.map((g) => spec.key(g));
   const stored = new Map(
-    keys.length ? (await rows<{ k: string; v: unknown[] }>(orm, store.stored(textList(keys)))).map((r) => [r.k, r.v]) : [],
+    keys.length
+      ? (await rows<{ k: string; v: unknown[] }>(orm, store.stored(textList(keys)))).map((r) => [r.k, r.v])
+      : [],
   );
   let inserted = 0;
   let updated = 0;
@@ -183,7 +252,18 @@ export async function importReference<K extends ReferenceKind>(
   }
   if (!opts.dryRun && good.length) await store.write(orm, good);
   // METHOD-766 §6: the optional columns the file carried, remembered even when it has no row.
-  if (!opts.dryRun && (kind === "thutuc" || kind === "pakn")) await rememberColumns(orm, kind, carriedColumns(kind, header));
+  if (!opts.dryRun && (kind === "thutuc" || kind === "pakn"))
+    await rememberColumns(orm, kind, carriedColumns(kind, header));
   errors.sort((a, b) => a.line - b.line);
-  return { kind, dryRun: opts.dryRun, rows: table.length, valid: good.length, inserted, updated, unchanged: good.length - inserted - updated, errors, repeats };
+  return {
+    kind,
+    dryRun: opts.dryRun,
+    rows: table.length,
+    valid: good.length,
+    inserted,
+    updated,
+    unchanged: good.length - inserted - updated,
+    errors,
+    repeats,
+  };
 }

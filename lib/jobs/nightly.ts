@@ -25,7 +25,10 @@ async function runOnce(): Promise<void> {
   try {
     const report = await nightlyCheck((await getDb()).orm);
     const n = report ? report.rollupDifferences.length + report.factDifferences.length : 0;
-    if (n) console.error(`Kiểm tra số liệu đêm: ${n} sai lệch (xem /quan-tri) / Nightly check: ${n} differences (see /quan-tri)`);
+    if (n)
+      console.error(
+        `Kiểm tra số liệu đêm: ${n} sai lệch (xem /quan-tri) / Nightly check: ${n} differences (see /quan-tri)`,
+      );
   } catch (e) {
     console.error(`Kiểm tra số liệu đêm thất bại / Nightly check failed: ${(e as Error).message}`);
   }

@@ -15,4 +15,3 @@ export function onDataChanged(l: Listener): () => void {
   listeners.add(l);
   return () => listeners.delete(l);
 }
-

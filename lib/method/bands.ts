@@ -55,7 +55,8 @@ export const WHITE_WORDS = {
 export type BandedIndicator = keyof typeof WHITE_WORDS;
 
 /** The word a cell shows for its band: the colour's name, or for white the indicator's own words (§0.4). */
-export const bandWord = (band: Band, indicator: BandedIndicator) => (band === "white" ? WHITE_WORDS[indicator] : BAND_LABELS[band]);
+export const bandWord = (band: Band, indicator: BandedIndicator) =>
+  band === "white" ? WHITE_WORDS[indicator] : BAND_LABELS[band];
 
 /** Vietnamese words for the bands, shown beside the colour (never colour alone). */
 export const BAND_LABELS: Record<Band, string> = {

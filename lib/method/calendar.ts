@@ -201,7 +201,7 @@ export class WorkCalendar {
   /** METHOD §A.4 [decision] for §A.6: the n-th working day after `start` (`start` itself for n = 0). */
   nthWorkingDayAfter(start: LocalDate, n: number): LocalDate {
     let d = start;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       d = addDays(d, 1);
       if (this.isWorkingDay(d)) counted++;
     }
@@ -211,7 +211,7 @@ export class WorkCalendar {
   /** METHOD-766 §1: the n-th working day before `end`, `end` itself excluded. */
   nthWorkingDayBefore(end: LocalDate, n: number): LocalDate {
     let d = end;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       d = addDays(d, -1);
       if (this.isWorkingDay(d)) counted++;
     }

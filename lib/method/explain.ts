@@ -6,8 +6,18 @@
 import type { WorkCalendar } from "./calendar";
 import type { Period } from "./period";
 import {
-  DEADLINE_UNIT_LABELS, derive, dueDate, dueInstant, elapsed, endOf, inPopulation, verdictOf, VERDICT_LABELS,
-  type Deadline, type DossierFacts, type Verdict,
+  DEADLINE_UNIT_LABELS,
+  derive,
+  dueDate,
+  dueInstant,
+  elapsed,
+  endOf,
+  inPopulation,
+  verdictOf,
+  VERDICT_LABELS,
+  type Deadline,
+  type DossierFacts,
+  type Verdict,
 } from "./ontime";
 import { STATUS, STATUS_LABELS } from "./status";
 import { formatLocalInstant } from "./time";
@@ -27,9 +37,15 @@ export interface Explanation {
   reason: string;
 }
 
-const num = (n: number) => Number.isInteger(n) ? String(n) : n.toLocaleString("vi-VN", { maximumFractionDigits: 2 });
+const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toLocaleString("vi-VN", { maximumFractionDigits: 2 }));
 
-export function explain(f: DossierFacts, deadline: Deadline | null, period: Period, cal: WorkCalendar, procedureKnown: boolean): Explanation {
+export function explain(
+  f: DossierFacts,
+  deadline: Deadline | null,
+  period: Period,
+  cal: WorkCalendar,
+  procedureKnown: boolean,
+): Explanation {
   const d = derive(f);
   const pop = inPopulation(d, period);
   const end = endOf(d, period.asOf);
@@ -37,17 +53,39 @@ export function explain(f: DossierFacts, deadline: Deadline | null, period: Peri
   const start = {
     at: d.startAt ? formatLocalInstant(d.startAt) : null,
     source: d.startSource,
-    field: d.startSource === "received" ? "NgayTiepNhan" : d.startSource === "first_step" ? "QuaTrinhXuLy (bước đầu tiên)" : null,
+    field:
+      d.startSource === "received"
+        ? "NgayTiepNhan"
+        : d.startSource === "first_step"
+          ? "QuaTrinhXuLy (bước đầu tiên)"
+          : null,
   };
   const endJson = end
-    ? { at: formatLocalInstant(end.at), status: end.status, statusLabel: STATUS_LABELS[end.status], source: "event" as const }
-    : { at: formatLocalInstant(period.asOf), status: null, statusLabel: "Chưa kết thúc, tính đến cuối kỳ", source: "asOf" as const };
-  const deadlineJson = deadline ? { value: deadline.value, unit: deadline.unit, unitLabel: DEADLINE_UNIT_LABELS[deadline.unit] } : null;
+    ? {
+        at: formatLocalInstant(end.at),
+        status: end.status,
+        statusLabel: STATUS_LABELS[end.status],
+        source: "event" as const,
+      }
+    : {
+        at: formatLocalInstant(period.asOf),
+        status: null,
+        statusLabel: "Chưa kết thúc, tính đến cuối kỳ",
+        source: "asOf" as const,
+      };
+  const deadlineJson = deadline
+    ? { value: deadline.value, unit: deadline.unit, unitLabel: DEADLINE_UNIT_LABELS[deadline.unit] }
+    : null;
   const base = {
-    inPopulation: pop, start, end: pop ? endJson : null, deadline: deadlineJson,
+    inPopulation: pop,
+    start,
+    end: pop ? endJson : null,
+    deadline: deadlineJson,
     dueAt: d.startAt && deadline ? formatLocalInstant(dueInstant(d.startAt, deadline, cal)) : null,
     dueDate: d.startAt && deadline ? dueDate(d.startAt, deadline, cal) : null,
-    elapsed: null as Explanation["elapsed"], verdict, verdictLabel: verdict ? VERDICT_LABELS[verdict] : "Không thuộc kỳ",
+    elapsed: null as Explanation["elapsed"],
+    verdict,
+    verdictLabel: verdict ? VERDICT_LABELS[verdict] : "Không thuộc kỳ",
   };
 
   if (!pop) {
@@ -63,7 +101,11 @@ export function explain(f: DossierFacts, deadline: Deadline | null, period: Peri
     return { ...base, clause, reason };
   }
   if (!d.startAt) {
-    return { ...base, clause: "METHOD §A.3", reason: "Không có ngày tiếp nhận và không có tiến trình xử lý: tính là quá hạn." };
+    return {
+      ...base,
+      clause: "METHOD §A.3",
+      reason: "Không có ngày tiếp nhận và không có tiến trình xử lý: tính là quá hạn.",
+    };
   }
   if (!deadline) {
     return {

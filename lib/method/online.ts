@@ -7,7 +7,9 @@ import { rate } from "./rates";
  * procedure declared at both counts as the higher (the max is taken over a group).
  */
 export function onlineLevelOf(raw: string | number | null | undefined): 3 | 4 | null {
-  const s = String(raw ?? "").trim().toLowerCase();
+  const s = String(raw ?? "")
+    .trim()
+    .toLowerCase();
   if (s === "4" || s === "toàn trình") return 4;
   if (s === "3" || s === "một phần") return 3;
   return null;

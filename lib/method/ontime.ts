@@ -26,11 +26,11 @@ export const DEADLINE_UNIT_LABELS: Record<DeadlineUnit, string> = {
 
 /** DATA.md §2 DonViTinh → unit. */
 export const DEADLINE_UNITS_BY_LABEL: Record<string, DeadlineUnit> = {
-  "giờ": "hour",
+  giờ: "hour",
   "ngày làm việc": "working_day",
-  "ngày": "day",
-  "tháng": "month",
-  "năm": "year",
+  ngày: "day",
+  tháng: "month",
+  năm: "year",
 };
 
 /**
@@ -38,7 +38,13 @@ export const DEADLINE_UNITS_BY_LABEL: Record<string, DeadlineUnit> = {
  * unit. A larger ThoiHan is a typing error (1e9 days would put every due date out of
  * the calendar's range) and is refused where the catalogue is imported.
  */
-export const MAX_DEADLINE: Record<DeadlineUnit, number> = { hour: 87_600, working_day: 2_500, day: 3_650, month: 120, year: 10 };
+export const MAX_DEADLINE: Record<DeadlineUnit, number> = {
+  hour: 87_600,
+  working_day: 2_500,
+  day: 3_650,
+  month: 120,
+  year: 10,
+};
 
 export interface Step {
   status: number;
@@ -211,10 +217,16 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
  * in progress (whose end is the as-of instant). No start, or no known deadline
  * (§A.4 [decision]), is never on time. Null when outside the population.
  */
-export function verdictOf(d: DerivedFacts, deadline: Deadline | null, period: Period, cal: WorkCalendar): Verdict | null {
+export function verdictOf(
+  d: DerivedFacts,
+  deadline: Deadline | null,
+  period: Period,
+  cal: WorkCalendar,
+): Verdict | null {
   if (!inPopulation(d, period)) return null;
   const end = endOf(d, period.asOf);
-  const ok = d.startAt !== null && deadline !== null && isWithinDeadline(d.startAt, end?.at ?? period.asOf, deadline, cal);
+  const ok =
+    d.startAt !== null && deadline !== null && isWithinDeadline(d.startAt, end?.at ?? period.asOf, deadline, cal);
   if (end) return ok ? "on_time" : "late";
   return ok ? "within" : "overdue";
 }
@@ -247,13 +259,17 @@ export const REASON_LABELS: Record<Reason, string> = {
   no_deadline: "Thiếu dữ liệu: thủ tục chưa có thời hạn",
 };
 
-
 /**
  * METHOD §A.3, §A.4 [decision]: why a dossier of the population is not on time — no
  * start, a procedure missing from the catalogue, no deadline stated, or genuinely late
  * (or overdue); null when it is on time or within its deadline, or not counted.
  */
-export function reasonOf(d: DerivedFacts, verdict: Verdict | null, procedureKnown: boolean, deadline: Deadline | null): Reason | null {
+export function reasonOf(
+  d: DerivedFacts,
+  verdict: Verdict | null,
+  procedureKnown: boolean,
+  deadline: Deadline | null,
+): Reason | null {
   if (verdict === null || verdict === "on_time" || verdict === "within") return null;
   if (!d.startAt) return "no_start";
   if (!procedureKnown) return "unknown_procedure";

@@ -1,6 +1,15 @@
 /** METHOD §0.2 — reporting periods and their as-of instant. */
 import { RuleError } from "@/lib/errors";
-import { addDays, addMonths, endOfLocalDay, formatLocalInstant, isLocalDate, isoWeekday, startOfLocalDay, type LocalDate } from "./time";
+import {
+  addDays,
+  addMonths,
+  endOfLocalDay,
+  formatLocalInstant,
+  isLocalDate,
+  isoWeekday,
+  startOfLocalDay,
+  type LocalDate,
+} from "./time";
 
 export interface Period {
   from: LocalDate;
@@ -22,7 +31,8 @@ export class PeriodError extends RuleError {
 
 /** METHOD §0.2: an inclusive range of local dates; a period wholly in the future is refused. */
 export function makePeriod(from: LocalDate, to: LocalDate, now: Date = new Date()): Period {
-  if (!isLocalDate(from)) throw new PeriodError(`Ngày bắt đầu kỳ không hợp lệ: "${from}"`, `Invalid period start: "${from}"`);
+  if (!isLocalDate(from))
+    throw new PeriodError(`Ngày bắt đầu kỳ không hợp lệ: "${from}"`, `Invalid period start: "${from}"`);
   if (!isLocalDate(to)) throw new PeriodError(`Ngày kết thúc kỳ không hợp lệ: "${to}"`, `Invalid period end: "${to}"`);
   if (to < from) throw new PeriodError("Ngày kết thúc kỳ trước ngày bắt đầu", "The period ends before it starts");
   const startAt = startOfLocalDay(from);
@@ -58,10 +68,14 @@ export function kindOf(from: LocalDate, to: LocalDate): PeriodKind {
  */
 export function previousPeriod(p: Period, now = new Date()): Period {
   switch (kindOf(p.from, p.to)) {
-    case "month": return makePeriod(addMonths(p.from, -1), addDays(p.from, -1), now);
-    case "quarter": return makePeriod(addMonths(p.from, -3), addDays(p.from, -1), now);
-    case "half": return makePeriod(addMonths(p.from, -6), addDays(p.from, -1), now);
-    case "year": return makePeriod(addMonths(p.from, -12), addDays(p.from, -1), now);
+    case "month":
+      return makePeriod(addMonths(p.from, -1), addDays(p.from, -1), now);
+    case "quarter":
+      return makePeriod(addMonths(p.from, -3), addDays(p.from, -1), now);
+    case "half":
+      return makePeriod(addMonths(p.from, -6), addDays(p.from, -1), now);
+    case "year":
+      return makePeriod(addMonths(p.from, -12), addDays(p.from, -1), now);
     default: {
       const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
       return makePeriod(addDays(p.from, -days - 1), addDays(p.from, -1), now);
@@ -76,18 +90,23 @@ export function isoWeek(day: LocalDate): { year: number; week: number } {
   return { year, week: Math.floor((Date.parse(thursday) - Date.parse(`${year}-01-01`)) / (7 * 86_400_000)) + 1 };
 }
 
-
 /**
  * METHOD-766 §1.4: the share of a year's reports a period stands for — month 1/12,
  * quarter 1/4, half-year 1/2, ISO week 1/52, year 1, any other range its days / 365.
  */
 export function yearFraction(from: LocalDate, to: LocalDate): number {
   switch (kindOf(from, to)) {
-    case "week": return 1 / 52;
-    case "month": return 1 / 12;
-    case "quarter": return 1 / 4;
-    case "half": return 1 / 2;
-    case "year": return 1;
-    default: return (Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1) / 365;
+    case "week":
+      return 1 / 52;
+    case "month":
+      return 1 / 12;
+    case "quarter":
+      return 1 / 4;
+    case "half":
+      return 1 / 2;
+    case "year":
+      return 1;
+    default:
+      return (Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1) / 365;
   }
 }

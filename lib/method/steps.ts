@@ -72,7 +72,12 @@ export function stepDue(d: Date | null): Date | null {
  * [decision] the order received is not kept), status 1 left out. `dossierStart` is
  * METHOD §A.3's start (null when the dossier has none).
  */
-export function heldSteps(sent: readonly SentStep[], dossierStart: Date | null, asOf: Date, cal: WorkCalendar): HeldStep[] {
+export function heldSteps(
+  sent: readonly SentStep[],
+  dossierStart: Date | null,
+  asOf: Date,
+  cal: WorkCalendar,
+): HeldStep[] {
   const steps = sent
     .filter((s) => s.at.getTime() <= asOf.getTime() && s.status !== STATUS.SUBMITTED)
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.status - b.status);
@@ -82,28 +87,48 @@ export function heldSteps(sent: readonly SentStep[], dossierStart: Date | null, 
     // [decision] A dossier start after the step's end (a step sent before NgayTiepNhan) holds it from its end: 0.
     const fallback = previous ?? dossierStart ?? s.at;
     const from = sentOk ? s.startedAt! : fallback.getTime() > s.at.getTime() ? s.at : fallback;
-    const fromSource = sentOk ? "sent" : s.startedAt !== null ? "start_after_end" : previous ? "previous_step" : "dossier_start";
+    const fromSource = sentOk
+      ? "sent"
+      : s.startedAt !== null
+        ? "start_after_end"
+        : previous
+          ? "previous_step"
+          : "dossier_start";
     const due = stepDue(s.stepDueAt);
     return {
-      status: s.status, department: who(s.department, "department"), officer: who(s.handler, "officer"), title: tidy(s.title) || null,
-      from, to: s.at, fromSource,
+      status: s.status,
+      department: who(s.department, "department"),
+      officer: who(s.handler, "officer"),
+      title: tidy(s.title) || null,
+      from,
+      to: s.at,
+      fromSource,
       days: inCalendar(from) && inCalendar(s.at) ? cal.workingDaysBetween(localDate(from), localDate(s.at)) : null,
       hours: (s.at.getTime() - from.getTime()) / 3_600_000,
-      due, late: due === null ? null : s.at.getTime() > due.getTime(),
+      due,
+      late: due === null ? null : s.at.getTime() > due.getTime(),
     };
   });
 }
 
 /** S.2.1: a step is in the period when its end lies in it (and on or before as-of). */
-export const inPeriod = (s: HeldStep, p: Period) => s.to.getTime() >= p.startAt.getTime() && s.to.getTime() <= p.asOf.getTime();
+export const inPeriod = (s: HeldStep, p: Period) =>
+  s.to.getTime() >= p.startAt.getTime() && s.to.getTime() <= p.asOf.getTime();
 
 /**
  * S.3's procedure step is a step kind, named by what the step does (its TrangThai): the
  * words an official uses for a step, where DATA.md's labels name the dossier's state.
  */
 export const STEP_LABELS: Record<number, string> = {
-  2: "Tiếp nhận", 3: "Từ chối tiếp nhận", 4: "Xử lý", 5: "Yêu cầu bổ sung", 6: "Yêu cầu nghĩa vụ tài chính",
-  7: "Rút hồ sơ", 8: "Dừng xử lý", 9: "Hoàn thành xử lý", 10: "Trả kết quả",
+  2: "Tiếp nhận",
+  3: "Từ chối tiếp nhận",
+  4: "Xử lý",
+  5: "Yêu cầu bổ sung",
+  6: "Yêu cầu nghĩa vụ tài chính",
+  7: "Rút hồ sơ",
+  8: "Dừng xử lý",
+  9: "Hoàn thành xử lý",
+  10: "Trả kết quả",
 };
 
 export const STEP_GROUPINGS = ["department", "officer", "procedure-step"] as const;
@@ -130,33 +155,73 @@ export interface StepFact {
 }
 
 /** A dossier's steps of the period as facts; `lateUnderMethod`: METHOD §A.5 late or overdue for the period. */
-export function factsOf(d: { code: string; unit: string; procedure: string; lateUnderMethod: boolean }, steps: readonly HeldStep[], period: Period): StepFact[] {
-  return steps.filter((s) => inPeriod(s, period)).map((s) => ({
-    unit: d.unit, procedure: d.procedure, status: s.status, department: s.department.name === UNNAMED ? null : s.department.name,
-    handler: s.officer.name === UNNAMED ? null : s.officer.name, days: s.days, late: s.late, count: 1,
-    sent: { start: s.fromSource === "sent" || s.fromSource === "start_after_end", startAfterEnd: s.fromSource === "start_after_end", due: s.due !== null },
-    lateDossiers: s.late && d.lateUnderMethod ? [d.code] : [],
-  }));
+export function factsOf(
+  d: { code: string; unit: string; procedure: string; lateUnderMethod: boolean },
+  steps: readonly HeldStep[],
+  period: Period,
+): StepFact[] {
+  return steps
+    .filter((s) => inPeriod(s, period))
+    .map((s) => ({
+      unit: d.unit,
+      procedure: d.procedure,
+      status: s.status,
+      department: s.department.name === UNNAMED ? null : s.department.name,
+      handler: s.officer.name === UNNAMED ? null : s.officer.name,
+      days: s.days,
+      late: s.late,
+      count: 1,
+      sent: {
+        start: s.fromSource === "sent" || s.fromSource === "start_after_end",
+        startAfterEnd: s.fromSource === "start_after_end",
+        due: s.due !== null,
+      },
+      lateDossiers: s.late && d.lateUnderMethod ? [d.code] : [],
+    }));
 }
 
 export interface StepRow {
-  key: string; name: string; unit: string;
-  steps: number; judged: number; onTime: number; late: number;
-  rate: number | null; band: Band;
-  daysMedian: number | null; daysMean: number | null;
+  key: string;
+  name: string;
+  unit: string;
+  steps: number;
+  judged: number;
+  onTime: number;
+  late: number;
+  rate: number | null;
+  band: Band;
+  daysMedian: number | null;
+  daysMean: number | null;
   lateDossiers: number;
 }
 
 /** A row of nothing: the totals when no step ended in the period. */
-export const EMPTY_STEP_ROW: StepRow = { key: "", name: "", unit: "", steps: 0, judged: 0, onTime: 0, late: 0, rate: null, band: "white", daysMedian: null, daysMean: null, lateDossiers: 0 };
+export const EMPTY_STEP_ROW: StepRow = {
+  key: "",
+  name: "",
+  unit: "",
+  steps: 0,
+  judged: 0,
+  onTime: 0,
+  late: 0,
+  rate: null,
+  band: "white",
+  daysMedian: null,
+  daysMean: null,
+  lateDossiers: 0,
+};
 
 /** S.3: the key of a fact under a grouping, and the name shown. Rows belong to the dossier's unit (S.1.2). */
 function keyOf(by: StepGrouping | "all", f: StepFact): { key: string; name: string } {
   switch (by) {
-    case "department": return who(f.department, "department");
-    case "officer": return who(f.handler, "officer");
-    case "procedure-step": return { key: `${f.procedure}|${f.status}`, name: `${f.procedure} — ${STEP_LABELS[f.status] ?? f.status}` };
-    case "all": return { key: "", name: "" };
+    case "department":
+      return who(f.department, "department");
+    case "officer":
+      return who(f.handler, "officer");
+    case "procedure-step":
+      return { key: `${f.procedure}|${f.status}`, name: `${f.procedure} — ${STEP_LABELS[f.status] ?? f.status}` };
+    case "all":
+      return { key: "", name: "" };
   }
 }
 
@@ -182,7 +247,24 @@ export function stepFigures(facts: readonly StepFact[], by: StepGrouping | "all"
     const id = `${unit}\u0000${k.key}`;
     let r = rows.get(id);
     if (!r) {
-      r = { row: { key: k.key, name: k.name, unit, steps: 0, judged: 0, onTime: 0, late: 0, rate: null, band: "white", daysMedian: null, daysMean: null, lateDossiers: 0 }, days: [], lateDossiers: new Set() };
+      r = {
+        row: {
+          key: k.key,
+          name: k.name,
+          unit,
+          steps: 0,
+          judged: 0,
+          onTime: 0,
+          late: 0,
+          rate: null,
+          band: "white",
+          daysMedian: null,
+          daysMean: null,
+          lateDossiers: 0,
+        },
+        days: [],
+        lateDossiers: new Set(),
+      };
       rows.set(id, r);
     }
     r.row.steps += f.count;
@@ -199,7 +281,14 @@ export function stepFigures(facts: readonly StepFact[], by: StepGrouping | "all"
   return [...rows.values()]
     .map(({ row, days, lateDossiers }) => {
       const rate = row.judged === 0 ? null : (row.onTime / row.judged) * 100;
-      return { ...row, rate, band: onTimeBand(rate), daysMedian: median(days), daysMean: mean(days), lateDossiers: lateDossiers.size };
+      return {
+        ...row,
+        rate,
+        band: onTimeBand(rate),
+        daysMedian: median(days),
+        daysMean: mean(days),
+        lateDossiers: lateDossiers.size,
+      };
     })
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -211,14 +300,25 @@ export function stepFigures(facts: readonly StepFact[], by: StepGrouping | "all"
 export interface StepFields {
   unit: string;
   steps: number;
-  department: number; officer: number; start: number; due: number;
+  department: number;
+  officer: number;
+  start: number;
+  due: number;
   startAfterEnd: number;
 }
 
 export function stepFields(facts: readonly StepFact[]): StepFields[] {
   const out = new Map<string, StepFields>();
   for (const f of facts) {
-    const u = out.get(f.unit) ?? { unit: f.unit, steps: 0, department: 0, officer: 0, start: 0, due: 0, startAfterEnd: 0 };
+    const u = out.get(f.unit) ?? {
+      unit: f.unit,
+      steps: 0,
+      department: 0,
+      officer: 0,
+      start: 0,
+      due: 0,
+      startAfterEnd: 0,
+    };
     out.set(f.unit, u);
     u.steps += f.count;
     if (who(f.department, "department").key) u.department += f.count;
@@ -249,9 +349,16 @@ export interface Timeline {
   pushedPastDue: number | null;
 }
 
-export function timeline(held: readonly HeldStep[], start: Date | null, dueAt: Date | null, late: boolean, cal: WorkCalendar): Timeline {
+export function timeline(
+  held: readonly HeldStep[],
+  start: Date | null,
+  dueAt: Date | null,
+  late: boolean,
+  cal: WorkCalendar,
+): Timeline {
   const origin = start ?? held[0]?.from ?? null;
-  const at = (d: Date) => (origin && inCalendar(origin) && inCalendar(d) ? cal.workingDaysBetween(localDate(origin), localDate(d)) : null);
+  const at = (d: Date) =>
+    origin && inCalendar(origin) && inCalendar(d) ? cal.workingDaysBetween(localDate(origin), localDate(d)) : null;
   const steps = held.map((s) => ({ ...s, offset: s.from.getTime() < (origin?.getTime() ?? 0) ? 0 : at(s.from) }));
   const dueOffset = dueAt ? at(dueAt) : null;
   const span = Math.max(1, dueOffset ?? 0, ...steps.map((s) => (s.offset ?? 0) + (s.days ?? 0)));

@@ -72,7 +72,8 @@ export const INSTANT_PATTERN = (() => {
   const leapYear = "(?:(?:19|20)(?:0[48]|[2468][048]|[13579][26])|2000)";
   const day = (sep: string) =>
     `(?:${year}${sep}(?:(?:0[1-9]|1[0-2])${sep}(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])${sep}(?:29|30)|(?:0[13578]|1[02])${sep}31)|${leapYear}${sep}02${sep}29)`;
-  const hh = "(?:[01]\\d|2[0-3])", mm = "[0-5]\\d";
+  const hh = "(?:[01]\\d|2[0-3])",
+    mm = "[0-5]\\d";
   const time = `${hh}:${mm}(?::${mm}(?:\\.\\d{1,9})?)?`;
   const offset = `(?:Z|[+-]${hh}:?${mm})`;
   return `^(?:${day("")}${hh}${mm}${mm}|${day("-")}T${time}${offset}|${day("-")}(?:[T ]${time})?)$`;
@@ -90,8 +91,12 @@ export function parseInstant(value: string | null | undefined): Date | null | un
   if (s.length === 14) {
     // yyyyMMddHHmmss, the form every record carries many times: read digit by digit
     // (a regular expression and its match array cost most of a sync's validation).
-    const y = digits(s, 0, 4), mo = digits(s, 4, 2), d = digits(s, 6, 2);
-    const h = digits(s, 8, 2), mi = digits(s, 10, 2), se = digits(s, 12, 2);
+    const y = digits(s, 0, 4),
+      mo = digits(s, 4, 2),
+      d = digits(s, 6, 2);
+    const h = digits(s, 8, 2),
+      mi = digits(s, 10, 2),
+      se = digits(s, 12, 2);
     if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || se < 0) return undefined;
     if (!validParts(y, mo, d, h, mi, se)) return undefined;
     return new Date(Date.UTC(y, mo - 1, d, h, mi, se) - OFFSET_MS);

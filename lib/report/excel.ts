@@ -12,70 +12,136 @@ import { ratingOf766, unitIndex } from "@/lib/method/i766/score";
 import { columnScore, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 
 /** A cell's colour and the word for it (a band, a rating). */
-interface Swatch { hex: string; text: string; label: string }
+interface Swatch {
+  hex: string;
+  text: string;
+  label: string;
+}
 type Col = {
-  header: string; width: number; value: (r: ScorecardRow) => string | number | null; percent?: boolean;
+  header: string;
+  width: number;
+  value: (r: ScorecardRow) => string | number | null;
+  percent?: boolean;
   /** A change, written with its sign (+1,25 / −0,50). */
   signed?: boolean;
   /** The cell's colour, its word written in a column of its own headed `swatchHeader`. */
-  swatch?: (r: ScorecardRow) => Swatch | null; swatchHeader?: string;
+  swatch?: (r: ScorecardRow) => Swatch | null;
+  swatchHeader?: string;
 };
 type Sheet = { name: string; title: string; cols: Col[] };
 
 const pct = (v: number | null) => (v === null ? null : v / 100);
-const banded = (band: (r: ScorecardRow) => Band) => (r: ScorecardRow): Swatch => ({ ...BAND_COLORS[band(r)], label: BAND_LABELS[band(r)] });
+const banded =
+  (band: (r: ScorecardRow) => Band) =>
+  (r: ScorecardRow): Swatch => ({ ...BAND_COLORS[band(r)], label: BAND_LABELS[band(r)] });
 
 const SHEETS: Sheet[] = [
   {
-    name: "Tổng hợp", title: "Tổng hợp các nhóm chỉ số",
+    name: "Tổng hợp",
+    title: "Tổng hợp các nhóm chỉ số",
     cols: [
-      { header: "A. Tỷ lệ đúng hạn", width: 16, value: (r) => pct(r.onTime.rate), swatch: banded((r) => r.onTime.band), percent: true },
-      { header: "B. DVCTT toàn trình + một phần", width: 18, value: (r) => pct(r.online.level34Rate), swatch: banded((r) => r.online.band), percent: true },
+      {
+        header: "A. Tỷ lệ đúng hạn",
+        width: 16,
+        value: (r) => pct(r.onTime.rate),
+        swatch: banded((r) => r.onTime.band),
+        percent: true,
+      },
+      {
+        header: "B. DVCTT toàn trình + một phần",
+        width: 18,
+        value: (r) => pct(r.online.level34Rate),
+        swatch: banded((r) => r.online.band),
+        percent: true,
+      },
       { header: "B. Nộp trực tuyến", width: 14, value: (r) => pct(r.online.channels.onlineRate), percent: true },
-      { header: "C. Thanh toán trực tuyến", width: 16, value: (r) => pct(r.payment.rate), swatch: banded((r) => r.payment.band), percent: true },
+      {
+        header: "C. Thanh toán trực tuyến",
+        width: 16,
+        value: (r) => pct(r.payment.rate),
+        swatch: banded((r) => r.payment.band),
+        percent: true,
+      },
       { header: "D. Số PAKN", width: 10, value: (r) => r.feedback.total },
       { header: "Đ. Tỷ lệ đồng bộ", width: 14, value: (r) => pct(r.sync.rate), percent: true },
     ],
   },
   {
-    name: "A. Tiến độ", title: "A. Tiến độ giải quyết (Phụ lục Công văn 200/VPCP-KSTT, mục A)",
+    name: "A. Tiến độ",
+    title: "A. Tiến độ giải quyết (Phụ lục Công văn 200/VPCP-KSTT, mục A)",
     cols: [
       { header: "Hồ sơ tiếp nhận và xử lý", width: 14, value: (r) => r.onTime.population },
       { header: "Đã xử lý đúng hạn", width: 12, value: (r) => r.onTime.onTime },
       { header: "Đã xử lý quá hạn", width: 12, value: (r) => r.onTime.late },
       { header: "Đang xử lý trong hạn", width: 12, value: (r) => r.onTime.withinDeadline },
       { header: "Đang xử lý quá hạn", width: 12, value: (r) => r.onTime.overdue },
-      { header: "Tỷ lệ đúng hạn", width: 12, value: (r) => pct(r.onTime.rate), swatch: banded((r) => r.onTime.band), percent: true },
+      {
+        header: "Tỷ lệ đúng hạn",
+        width: 12,
+        value: (r) => pct(r.onTime.rate),
+        swatch: banded((r) => r.onTime.band),
+        percent: true,
+      },
     ],
   },
   {
-    name: "B. Trực tuyến", title: "B. Chất lượng cung cấp dịch vụ công trực tuyến (Phụ lục Công văn 200/VPCP-KSTT, mục B)",
+    name: "B. Trực tuyến",
+    title: "B. Chất lượng cung cấp dịch vụ công trực tuyến (Phụ lục Công văn 200/VPCP-KSTT, mục B)",
     cols: [
       { header: "TTHC thuộc thẩm quyền", width: 12, value: (r) => r.online.procedures },
       { header: "Toàn trình (mức 4)", width: 12, value: (r) => r.online.level4 },
       { header: "Một phần (mức 3)", width: 12, value: (r) => r.online.level3 },
-      { header: "Tỷ lệ mức 3 + 4", width: 12, value: (r) => pct(r.online.level34Rate), swatch: banded((r) => r.online.band), percent: true },
-      { header: "DVCTT có phát sinh hồ sơ", width: 14, value: (r) => pct(r.online.servicesWithDossiersRate), percent: true },
+      {
+        header: "Tỷ lệ mức 3 + 4",
+        width: 12,
+        value: (r) => pct(r.online.level34Rate),
+        swatch: banded((r) => r.online.band),
+        percent: true,
+      },
+      {
+        header: "DVCTT có phát sinh hồ sơ",
+        width: 14,
+        value: (r) => pct(r.online.servicesWithDossiersRate),
+        percent: true,
+      },
       { header: "Hồ sơ tiếp nhận", width: 12, value: (r) => r.online.channels.received },
       { header: "Trực tuyến", width: 12, value: (r) => pct(r.online.channels.onlineRate), percent: true },
       { header: "Trực tiếp", width: 12, value: (r) => pct(r.online.channels.directRate), percent: true },
       { header: "Bưu chính", width: 12, value: (r) => pct(r.online.channels.postalRate), percent: true },
-      { header: "Trực tuyến đang xử lý quá hạn", width: 14, value: (r) => pct(r.online.onlineInProgress.overdueRate), percent: true },
+      {
+        header: "Trực tuyến đang xử lý quá hạn",
+        width: 14,
+        value: (r) => pct(r.online.onlineInProgress.overdueRate),
+        percent: true,
+      },
     ],
   },
   {
-    name: "C. Thanh toán", title: "C. Thanh toán trực tuyến (Phụ lục Công văn 200/VPCP-KSTT, mục C)",
+    name: "C. Thanh toán",
+    title: "C. Thanh toán trực tuyến (Phụ lục Công văn 200/VPCP-KSTT, mục C)",
     cols: [
-      { header: "TTHC có giao dịch thanh toán", width: 14, value: (r) => pct(r.payment.proceduresWithPaymentsRate), percent: true },
+      {
+        header: "TTHC có giao dịch thanh toán",
+        width: 14,
+        value: (r) => pct(r.payment.proceduresWithPaymentsRate),
+        percent: true,
+      },
       { header: "TTHC tích hợp phí", width: 14, value: (r) => pct(r.payment.feeIntegrationRate), percent: true },
       { header: "Hồ sơ thanh toán qua DVCQG", width: 14, value: (r) => r.payment.paidOnline },
       { header: "Hồ sơ thuộc TTHC đã tích hợp", width: 14, value: (r) => r.payment.payableDossiers },
       { header: "Qua cổng địa phương", width: 12, value: (r) => r.payment.paidLocal },
-      { header: "Tỷ lệ thanh toán trực tuyến", width: 14, value: (r) => pct(r.payment.rate), swatch: banded((r) => r.payment.band), percent: true },
+      {
+        header: "Tỷ lệ thanh toán trực tuyến",
+        width: 14,
+        value: (r) => pct(r.payment.rate),
+        swatch: banded((r) => r.payment.band),
+        percent: true,
+      },
     ],
   },
   {
-    name: "D. PAKN", title: "D. Phản ánh, kiến nghị (Phụ lục Công văn 200/VPCP-KSTT, mục D)",
+    name: "D. PAKN",
+    title: "D. Phản ánh, kiến nghị (Phụ lục Công văn 200/VPCP-KSTT, mục D)",
     cols: [
       { header: "Tổng số", width: 10, value: (r) => r.feedback.total },
       { header: "Về quy định hành chính", width: 14, value: (r) => r.feedback.regulation },
@@ -85,7 +151,8 @@ const SHEETS: Sheet[] = [
     ],
   },
   {
-    name: "Đ. Đồng bộ", title: "Đ. Tỷ lệ hồ sơ đồng bộ (Phụ lục Công văn 200/VPCP-KSTT, mục Đ)",
+    name: "Đ. Đồng bộ",
+    title: "Đ. Tỷ lệ hồ sơ đồng bộ (Phụ lục Công văn 200/VPCP-KSTT, mục Đ)",
     cols: [
       { header: "Hồ sơ đã đồng bộ", width: 12, value: (r) => r.sync.synced },
       { header: "Báo cáo quốc gia", width: 12, value: (r) => r.sync.reportedNational },
@@ -106,27 +173,68 @@ const groupScore = (g: GroupId) => (r: ScorecardRow) => unitIndex(r.index766)?.g
 /** The 766 index (METHOD-766 §7): totals with ratings and ranks, then a sheet per group with every indicator. */
 const SHEETS_766: Sheet[] = [
   {
-    name: "766. Tổng điểm", title: "Chỉ số 766 — tổng điểm, xếp loại và xếp hạng (thang 100)",
+    name: "766. Tổng điểm",
+    title: "Chỉ số 766 — tổng điểm, xếp loại và xếp hạng (thang 100)",
     cols: [
-      { header: "Tổng điểm", width: 10, value: (r) => unitIndex(r.index766)?.total ?? null, swatch: rated, swatchHeader: "Xếp loại" },
-      { header: "Xếp hạng", width: 10, value: (r) => { const rank = unitIndex(r.index766)?.rank; return rank ? `${rank.position}/${rank.of}` : null; } },
+      {
+        header: "Tổng điểm",
+        width: 10,
+        value: (r) => unitIndex(r.index766)?.total ?? null,
+        swatch: rated,
+        swatchHeader: "Xếp loại",
+      },
+      {
+        header: "Xếp hạng",
+        width: 10,
+        value: (r) => {
+          const rank = unitIndex(r.index766)?.rank;
+          return rank ? `${rank.position}/${rank.of}` : null;
+        },
+      },
       // METHOD-766 §0.5: the movement against the previous period of the same kind (+ up, − down).
-      { header: "Tổng điểm tăng (+) / giảm (−) so với kỳ trước", width: 14, value: (r) => unitIndex(r.index766)?.change?.total ?? null, signed: true },
-      { header: "Số bậc xếp hạng tăng (+) / giảm (−)", width: 12, value: (r) => unitIndex(r.index766)?.change?.rank ?? null, signed: true },
+      {
+        header: "Tổng điểm tăng (+) / giảm (−) so với kỳ trước",
+        width: 14,
+        value: (r) => unitIndex(r.index766)?.change?.total ?? null,
+        signed: true,
+      },
+      {
+        header: "Số bậc xếp hạng tăng (+) / giảm (−)",
+        width: 12,
+        value: (r) => unitIndex(r.index766)?.change?.rank ?? null,
+        signed: true,
+      },
       // §3: the national layout, group 3 as DVCTT and thanh toán; each cell's maximum is on the group's sheet.
-      ...NATIONAL_COLUMNS.map((c): Col => ({ header: `${c.label}: điểm`, width: 14, value: (r) => { const x = unitIndex(r.index766); return x ? columnScore(x, c.indicators).score : null; } })),
+      ...NATIONAL_COLUMNS.map((c): Col => ({
+        header: `${c.label}: điểm`,
+        width: 14,
+        value: (r) => {
+          const x = unitIndex(r.index766);
+          return x ? columnScore(x, c.indicators).score : null;
+        },
+      })),
     ],
   },
   ...(Object.keys(GROUPS) as GroupId[]).map((g): Sheet => ({
-    name: `766. Nhóm ${g}`, title: `Chỉ số 766 — ${g}. ${GROUPS[g].name} (${GROUPS[g].max} điểm)`,
+    name: `766. Nhóm ${g}`,
+    title: `Chỉ số 766 — ${g}. ${GROUPS[g].name} (${GROUPS[g].max} điểm)`,
     cols: [
       { header: "Điểm nhóm", width: 10, value: groupScore(g) },
       { header: "Điểm tối đa được tính", width: 12, value: (r) => unitIndex(r.index766)?.groups[g].max ?? null },
       ...INDICATOR_IDS.filter((id) => INDICATORS[id].group === g).flatMap((id): Col[] => {
         const ind = (r: ScorecardRow) => unitIndex(r.index766)?.groups[g].indicators[id];
         return [
-          { header: `${id} ${INDICATORS[id].name}: tỷ lệ (ngưỡng ${INDICATORS[id].threshold} %)`, width: 16, value: (r) => pct(ind(r)?.ratio ?? null), percent: true },
-          { header: `${id}: số đạt / tổng`, width: 12, value: (r) => (ind(r)?.denominator == null ? null : `${ind(r)!.numerator} / ${ind(r)!.denominator}`) },
+          {
+            header: `${id} ${INDICATORS[id].name}: tỷ lệ (ngưỡng ${INDICATORS[id].threshold} %)`,
+            width: 16,
+            value: (r) => pct(ind(r)?.ratio ?? null),
+            percent: true,
+          },
+          {
+            header: `${id}: số đạt / tổng`,
+            width: 12,
+            value: (r) => (ind(r)?.denominator == null ? null : `${ind(r)!.numerator} / ${ind(r)!.denominator}`),
+          },
           { header: `${id}: điểm (tối đa ${INDICATORS[id].max})`, width: 10, value: (r) => ind(r)?.score ?? null },
         ];
       }),
@@ -148,32 +256,61 @@ export const guardText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
  * (another period, or with the 766 index) never take the same name. ASCII only: a name in
  * Content-Disposition that every browser saves as written.
  */
-export function workbookFileName(unitCode: string | null, period: { from: string; to: string }, profile: "200" | "766" = "200"): string {
+export function workbookFileName(
+  unitCode: string | null,
+  period: { from: string; to: string },
+  profile: "200" | "766" = "200",
+): string {
   const unit = unitCode ? `-${unitCode.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 60)}` : "";
   return `bang-chi-so${unit}-${period.from}-den-${period.to}${profile === "766" ? "-chi-so-766" : ""}.xlsx`;
 }
 
 /** The workbook of a tier: `title` names the unit; the period and as-of are written as an official reads them (vi-VN). */
-export async function scorecardWorkbook(card: Scorecard, title: string, period: { from: string; to: string; asOf: Date }): Promise<Buffer> {
+export async function scorecardWorkbook(
+  card: Scorecard,
+  title: string,
+  period: { from: string; to: string; asOf: Date },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Chỉ số TTHC";
   wb.created = new Date();
   for (const sheet of card.profile === "766" ? [...SHEETS, ...SHEETS_766] : SHEETS) {
     const ws = wb.addWorksheet(sheet.name);
     ws.addRow([guardText(`${title} — ${sheet.title}`)]).font = { bold: true, size: 13 };
-    ws.addRow([`Kỳ từ ngày ${formatDay(period.from)} đến ngày ${formatDay(period.to)}; số liệu tính đến ${formatDateTime(period.asOf)}`]);
+    ws.addRow([
+      `Kỳ từ ngày ${formatDay(period.from)} đến ngày ${formatDay(period.to)}; số liệu tính đến ${formatDateTime(period.asOf)}`,
+    ]);
     ws.addRow([]);
     const bandCols = sheet.cols.filter((c) => c.swatch);
-    const header = ws.addRow(["STT", "Mã", "Tên", ...sheet.cols.map((c) => c.header), ...bandCols.map((c) => c.swatchHeader ?? `Màu: ${c.header}`)]);
+    const header = ws.addRow([
+      "STT",
+      "Mã",
+      "Tên",
+      ...sheet.cols.map((c) => c.header),
+      ...bandCols.map((c) => c.swatchHeader ?? `Màu: ${c.header}`),
+    ]);
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "middle" };
-    ws.columns = [{ width: 5 }, { width: 16 }, { width: 40 }, ...sheet.cols.map((c) => ({ width: c.width })), ...bandCols.map(() => ({ width: 14 }))];
+    ws.columns = [
+      { width: 5 },
+      { width: 16 },
+      { width: 40 },
+      ...sheet.cols.map((c) => ({ width: c.width })),
+      ...bandCols.map(() => ({ width: 14 })),
+    ];
     card.rows.forEach((r, i) => {
-      const row = ws.addRow([i + 1, guardText(r.key), guardText(r.name), ...sheet.cols.map((c) => c.value(r)), ...bandCols.map((c) => c.swatch!(r)?.label ?? "")]);
+      const row = ws.addRow([
+        i + 1,
+        guardText(r.key),
+        guardText(r.name),
+        ...sheet.cols.map((c) => c.value(r)),
+        ...bandCols.map((c) => c.swatch!(r)?.label ?? ""),
+      ]);
       sheet.cols.forEach((c, j) => {
         const cell = row.getCell(4 + j);
         if (c.percent) cell.numFmt = "0.00%";
-        else if (c.signed) cell.numFmt = typeof cell.value === "number" && Number.isInteger(cell.value) ? "+0;-0;0" : "+0.00;-0.00;0.00";
+        else if (c.signed)
+          cell.numFmt = typeof cell.value === "number" && Number.isInteger(cell.value) ? "+0;-0;0" : "+0.00;-0.00;0.00";
         else if (typeof cell.value === "number" && !Number.isInteger(cell.value)) cell.numFmt = "0.00";
         const swatch = c.swatch?.(r);
         if (swatch) {

@@ -13,7 +13,12 @@ export async function issueToken(orm: Orm, input: { name: string; unitCode: stri
   const token = `${PREFIX}${crypto.randomBytes(24).toString("base64url")}`;
   const [row] = await orm
     .insert(apiTokens)
-    .values({ name: input.name, unitCode: input.unitCode, tokenHash: hashToken(token), createdBy: input.createdBy ?? null })
+    .values({
+      name: input.name,
+      unitCode: input.unitCode,
+      tokenHash: hashToken(token),
+      createdBy: input.createdBy ?? null,
+    })
     .returning({ id: apiTokens.id });
   return { id: row.id, token };
 }

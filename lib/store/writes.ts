@@ -22,8 +22,13 @@ function* batches<T>(list: T[], size = BATCH): Generator<T[]> {
 }
 
 export interface UnitRow {
-  code: string; name: string; kind: UnitKind; parentCode: string | null; areaCode: string | null;
-  validFrom?: string | null; validTo?: string | null;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentCode: string | null;
+  areaCode: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 export async function upsertUnits(orm: Orm, list: UnitRow[]): Promise<void> {
   // One change of reference data: the tree, its closure and the re-stamped rows commit together (write-locks.ts).
@@ -66,8 +71,13 @@ async function restampProvinces(orm: Orm): Promise<void> {
 }
 
 export interface ProcedureRow {
-  code: string; name: string; fieldCode: string | null; fieldName: string | null;
-  deadlineValue: number | null; deadlineUnit: DeadlineUnit | null; hasFee: boolean;
+  code: string;
+  name: string;
+  fieldCode: string | null;
+  fieldName: string | null;
+  deadlineValue: number | null;
+  deadlineUnit: DeadlineUnit | null;
+  hasFee: boolean;
   /** METHOD-766 §6's optional columns the file carried (a key per column present). */
   i766?: Record<string, string | null>;
 }
@@ -75,7 +85,11 @@ export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<
   // A deadline change and the deadlines it re-derives commit together, with no dossier written between (write-locks.ts).
   await referenceChange(orm, async (tx) => {
     await writeProcedures(tx, list);
-    await rememberColumns(tx, "thutuc", list.flatMap((p) => Object.keys(p.i766 ?? {})));
+    await rememberColumns(
+      tx,
+      "thutuc",
+      list.flatMap((p) => Object.keys(p.i766 ?? {})),
+    );
   });
 }
 
@@ -96,9 +110,13 @@ async function writeProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
   if (!list.length) return;
   const deadline = (unit: string | null, value: number | null) => `${unit}|${value === null ? null : Number(value)}`;
   const before = new Map(
-    (await rows<{ code: string; unit: string | null; value: number | null }>(orm, sql`
-      select code, deadline_unit as unit, deadline_value::float8 as value from procedures where code in ${textList(list.map((p) => p.code))}`))
-      .map((p) => [p.code, deadline(p.unit, p.value)]),
+    (
+      await rows<{ code: string; unit: string | null; value: number | null }>(
+        orm,
+        sql`
+      select code, deadline_unit as unit, deadline_value::float8 as value from procedures where code in ${textList(list.map((p) => p.code))}`,
+      )
+    ).map((p) => [p.code, deadline(p.unit, p.value)]),
   );
   for (const b of batches(list)) {
     await orm.execute(sql`
@@ -122,7 +140,12 @@ async function writeProcedures(orm: Orm, list: ProcedureRow[]): Promise<void> {
   if (changed.length) await refreshDue(orm, sql`d.procedure_code in ${textList(changed)}`);
 }
 
-export interface AuthorityRow { unitCode: string; procedureCode: string; onlineLevel: 3 | 4 | null; paymentIntegrated: boolean }
+export interface AuthorityRow {
+  unitCode: string;
+  procedureCode: string;
+  onlineLevel: 3 | 4 | null;
+  paymentIntegrated: boolean;
+}
 export async function upsertAuthorities(orm: Orm, list: AuthorityRow[]): Promise<void> {
   // A unit move re-stamps these rows' province: not while they are being written (write-locks.ts).
   await asWriter(orm, async (tx) => {
@@ -148,14 +171,34 @@ async function asWriter(orm: Orm, write: (tx: Orm) => Promise<void>): Promise<vo
 }
 
 export interface StepRow {
-  status: number; at: Date; handler?: string | null; title?: string | null; department?: string | null;
-  content?: string | null; startedAt?: Date | null; stepDueAt?: Date | null;
+  status: number;
+  at: Date;
+  handler?: string | null;
+  title?: string | null;
+  department?: string | null;
+  content?: string | null;
+  startedAt?: Date | null;
+  stepDueAt?: Date | null;
 }
 export interface DossierRow {
-  code: string; procedureCode: string | null; unitCode: string; channel: number | null; source: string | null;
-  status: number; submittedAt: Date | null; receivedAt: Date | null; appointmentAt: Date | null;
-  returnedAt: Date | null; finishedAt: Date | null; refusedAt: Date | null; paidOnline: number | null;
-  feeLines: number; feePositive: boolean; syncedAt: Date | null; raw: unknown; steps: StepRow[];
+  code: string;
+  procedureCode: string | null;
+  unitCode: string;
+  channel: number | null;
+  source: string | null;
+  status: number;
+  submittedAt: Date | null;
+  receivedAt: Date | null;
+  appointmentAt: Date | null;
+  returnedAt: Date | null;
+  finishedAt: Date | null;
+  refusedAt: Date | null;
+  paidOnline: number | null;
+  feeLines: number;
+  feePositive: boolean;
+  syncedAt: Date | null;
+  raw: unknown;
+  steps: StepRow[];
 }
 
 /**
@@ -179,23 +222,47 @@ export async function upsertDossiers(
     await orm.transaction(async (txRaw) => {
       const tx = txRaw as unknown as Orm;
       await holdReferenceShared(tx);
-      await lockDossiers(tx, b.map((d) => d.code));
+      await lockDossiers(
+        tx,
+        b.map((d) => d.code),
+      );
       for (const code of await upsertBatch(tx, b, now, opts)) written.add(code);
     });
   }
   return written;
 }
 
-async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh?: boolean; scope?: Scope }): Promise<string[]> {
+async function upsertBatch(
+  orm: Orm,
+  b: DossierRow[],
+  now: Date,
+  opts: { refresh?: boolean; scope?: Scope },
+): Promise<string[]> {
   const json = JSON.stringify(
     b.map((d) => ({
-      code: d.code, pc: d.procedureCode, uc: d.unitCode, ch: d.channel, src: d.source, st: d.status,
-      sub: iso(d.submittedAt), rec: iso(d.receivedAt), app: iso(d.appointmentAt), ret: iso(d.returnedAt),
-      fin: iso(d.finishedAt), ref: iso(d.refusedAt), paid: d.paidOnline, fl: d.feeLines, fp: d.feePositive,
-      syn: iso(d.syncedAt ?? now), raw: d.raw, ...derivedJson(d, now),
+      code: d.code,
+      pc: d.procedureCode,
+      uc: d.unitCode,
+      ch: d.channel,
+      src: d.source,
+      st: d.status,
+      sub: iso(d.submittedAt),
+      rec: iso(d.receivedAt),
+      app: iso(d.appointmentAt),
+      ret: iso(d.returnedAt),
+      fin: iso(d.finishedAt),
+      ref: iso(d.refusedAt),
+      paid: d.paidOnline,
+      fl: d.feeLines,
+      fp: d.feePositive,
+      syn: iso(d.syncedAt ?? now),
+      raw: d.raw,
+      ...derivedJson(d, now),
     })),
   );
-  const rowsWritten = await rows<{ province: string; id: number; code: string; updated: boolean }>(orm, sql`
+  const rowsWritten = await rows<{ province: string; id: number; code: string; updated: boolean }>(
+    orm,
+    sql`
     insert into dossiers (province_code, code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
       appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
       start_at, start_source, done_at, closed_at, closed_status, due_at,
@@ -220,10 +287,14 @@ async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh
     -- A resend updates only a dossier of the sender's scope (checked against the row as committed);
     -- the system's own writes (seed, data folder) have no sender and pass no scope.
     where ${inScope(sql`dossiers.unit_code`, opts.scope ?? EVERY_UNIT)}
-    returning province_code as province, id::int8::float8 as id, code, xmax <> 0 as updated`);
+    returning province_code as province, id::int8::float8 as id, code, xmax <> 0 as updated`,
+  );
   // Steps go in by the keys the upsert returned (no lookup by MaHoSo).
   const keys = new Map(rowsWritten.map((w) => [w.code, { province: w.province, id: Number(w.id) }]));
-  await insertStepsByKey(orm, b.flatMap((d) => (keys.has(d.code) ? d.steps.map((s) => ({ ...stepJson(s), ...keys.get(d.code)! })) : [])));
+  await insertStepsByKey(
+    orm,
+    b.flatMap((d) => (keys.has(d.code) ? d.steps.map((s) => ({ ...stepJson(s), ...keys.get(d.code)! })) : [])),
+  );
   const updated = rowsWritten.filter((w) => w.updated).map((w) => w.code);
   if (updated.length && opts.refresh !== false) {
     await refreshDerived(orm, sql`d.code in ${textList(updated)}`);
@@ -235,25 +306,48 @@ async function upsertBatch(orm: Orm, b: DossierRow[], now: Date, opts: { refresh
 function derivedJson(d: DossierRow, now: Date) {
   // The steps as the table keeps them: one per (status, time), as insertStepsByKey writes them.
   const steps = [...new Map(d.steps.map((x) => [`${x.status}|${x.at.getTime()}`, x])).values()];
-  const facts = { status: d.status, receivedAt: d.receivedAt, refusedAt: d.refusedAt, syncedAt: d.syncedAt ?? now, steps };
+  const facts = {
+    status: d.status,
+    receivedAt: d.receivedAt,
+    refusedAt: d.refusedAt,
+    syncedAt: d.syncedAt ?? now,
+    steps,
+  };
   const f = derive(facts);
   const h = history766(facts, null);
   return {
-    dsa: iso(f.startAt), dss: f.startSource, dda: iso(f.doneAt), dca: iso(f.closedAt), dcs: f.closedStatus,
-    h7e: iso(h.end?.at ?? null), h7s: h.end?.status ?? null, h7w: h.waitingMs, h7n: h.supplements, h7l: iso(h.lastEventAt),
+    dsa: iso(f.startAt),
+    dss: f.startSource,
+    dda: iso(f.doneAt),
+    dca: iso(f.closedAt),
+    dcs: f.closedStatus,
+    h7e: iso(h.end?.at ?? null),
+    h7s: h.end?.status ?? null,
+    h7w: h.waitingMs,
+    h7n: h.supplements,
+    h7l: iso(h.lastEventAt),
     r7: record766(d.raw),
   };
 }
 
 function stepJson(s: StepRow) {
   return {
-    st: s.status, at: s.at.toISOString(), h: s.handler ?? null, t: s.title ?? null, dep: s.department ?? null,
-    c: s.content ?? null, sa: iso(s.startedAt), due: iso(s.stepDueAt),
+    st: s.status,
+    at: s.at.toISOString(),
+    h: s.handler ?? null,
+    t: s.title ?? null,
+    dep: s.department ?? null,
+    c: s.content ?? null,
+    sa: iso(s.startedAt),
+    due: iso(s.stepDueAt),
   };
 }
 
 /** Adds process steps to dossiers by key; a step already present (same status and time) is kept as is. */
-async function insertStepsByKey(orm: Orm, steps: Array<ReturnType<typeof stepJson> & { province: string; id: number }>): Promise<void> {
+async function insertStepsByKey(
+  orm: Orm,
+  steps: Array<ReturnType<typeof stepJson> & { province: string; id: number }>,
+): Promise<void> {
   for (const b of batches(steps, 10_000)) {
     await orm.execute(sql`
       insert into process_steps (province_code, dossier_id, status, at, handler, title, department, content, started_at, step_due_at)
@@ -282,7 +376,10 @@ export async function addSteps(
       sql`select province_code as province, id::float8 as id, code from dossiers where code in ${textList(codes)}`,
     );
     const keys = new Map(found.map((f) => [f.code, { province: f.province, id: Number(f.id) }]));
-    await insertStepsByKey(tx, steps.filter((s) => keys.has(s.dossierCode)).map((s) => ({ ...stepJson(s), ...keys.get(s.dossierCode)! })));
+    await insertStepsByKey(
+      tx,
+      steps.filter((s) => keys.has(s.dossierCode)).map((s) => ({ ...stepJson(s), ...keys.get(s.dossierCode)! })),
+    );
     if (opts.refresh === false) return;
     for (const b of batches(codes)) {
       await refreshDerived(tx, sql`d.code in ${textList(b)}`);
@@ -291,7 +388,12 @@ export async function addSteps(
 }
 
 export interface FeedbackRow {
-  code: string; receivedAt: Date; kind: number; unitCode: string; sector: string | null; field: string | null;
+  code: string;
+  receivedAt: Date;
+  kind: number;
+  unitCode: string;
+  sector: string | null;
+  field: string | null;
   /** METHOD-766 §6's optional columns the file carried; a re-sent PAKN replaces them as it replaces the rest. */
   i766?: Record<string, string | null>;
 }
@@ -307,11 +409,21 @@ export async function upsertFeedback(orm: Orm, list: FeedbackRow[]): Promise<voi
         on conflict (province_code, code) do update set received_at = excluded.received_at, kind = excluded.kind,
           unit_code = excluded.unit_code, sector = excluded.sector, field = excluded.field, i766 = excluded.i766`);
     }
-    await rememberColumns(tx, "pakn", list.flatMap((f) => Object.keys(f.i766 ?? {})));
+    await rememberColumns(
+      tx,
+      "pakn",
+      list.flatMap((f) => Object.keys(f.i766 ?? {})),
+    );
   });
 }
 
-export interface ReportRow { unitCode: string; fromDay: string; toDay: string; source: "bcqg" | "thongke"; received: number }
+export interface ReportRow {
+  unitCode: string;
+  fromDay: string;
+  toDay: string;
+  source: "bcqg" | "thongke";
+  received: number;
+}
 export async function upsertReports(orm: Orm, list: ReportRow[]): Promise<void> {
   // A unit move re-stamps these rows' province: not while they are being written (write-locks.ts).
   await asWriter(orm, async (tx) => {

@@ -29,22 +29,28 @@ export const monthLabel = (m: Period) => `${m.from.slice(5, 7)}/${m.from.slice(2
 export function trendMonths(p: Period, now = new Date()): Period[] {
   const today = localDate(now);
   const last = `${(p.to < today ? p.to : today).slice(0, 8)}01`;
-  return Array.from({ length: 12 }, (_, i) => addMonths(last, i - 11))
-    .map((m) => makePeriod(m, lastDayOfMonth(m), now));
+  return Array.from({ length: 12 }, (_, i) => addMonths(last, i - 11)).map((m) =>
+    makePeriod(m, lastDayOfMonth(m), now),
+  );
 }
 
 export function periodLabel(p: { from: LocalDate; to: LocalDate }): string {
   const [y, m] = p.from.split("-");
   switch (kindOf(p.from, p.to)) {
-    case "month": return `Tháng ${Number(m)}/${y}`;
-    case "quarter": return `Quý ${Math.floor((Number(m) - 1) / 3) + 1}/${y}`;
-    case "half": return `${m === "01" ? "6 tháng đầu" : "6 tháng cuối"} năm ${y}`;
+    case "month":
+      return `Tháng ${Number(m)}/${y}`;
+    case "quarter":
+      return `Quý ${Math.floor((Number(m) - 1) / 3) + 1}/${y}`;
+    case "half":
+      return `${m === "01" ? "6 tháng đầu" : "6 tháng cuối"} năm ${y}`;
     case "week": {
       const w = isoWeek(p.from);
       return `Tuần ${w.week}/${w.year} (${dm(p.from)} – ${dm(p.to)})`;
     }
-    case "year": return `Năm ${y}`;
-    default: return `${p.from.split("-").reverse().join("/")} – ${p.to.split("-").reverse().join("/")}`;
+    case "year":
+      return `Năm ${y}`;
+    default:
+      return `${p.from.split("-").reverse().join("/")} – ${p.to.split("-").reverse().join("/")}`;
   }
 }
 
@@ -83,7 +89,11 @@ export function presets(now = new Date()) {
     { label: "Quý trước", from: addMonths(qStart, -3), to: addDays(qStart, -1) },
     { label: "6 tháng", from: hStart, to: lastDayOfMonth(addMonths(hStart, 5)) },
     { label: "Năm nay", from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` },
-    { label: "Năm trước", from: `${Number(today.slice(0, 4)) - 1}-01-01`, to: `${Number(today.slice(0, 4)) - 1}-12-31` },
+    {
+      label: "Năm trước",
+      from: `${Number(today.slice(0, 4)) - 1}-01-01`,
+      to: `${Number(today.slice(0, 4)) - 1}-12-31`,
+    },
     { label: "12 tháng qua", from: addMonths(month, -11), to: lastDayOfMonth(month) },
   ];
 }

@@ -52,15 +52,36 @@ export const actionWord = (action: string) =>
   ACTION_WORDS[action] ?? (action.startsWith("import.") ? `Nhập dữ liệu danh mục (${action.slice(7)})` : action);
 
 const DETAIL_KEYS: Record<string, string> = {
-  role: "vai trò", unitCode: "đơn vị", disabled: "khoá", name: "tên", username: "tên đăng nhập", kind: "loại",
-  reevaluated: "hồ sơ được tính lại hạn", rows: "số dòng", inserted: "thêm mới", updated: "cập nhật", errors: "dòng lỗi",
-  status: "kết quả", before: "trước", after: "sau",
+  role: "vai trò",
+  unitCode: "đơn vị",
+  disabled: "khoá",
+  name: "tên",
+  username: "tên đăng nhập",
+  kind: "loại",
+  reevaluated: "hồ sơ được tính lại hạn",
+  rows: "số dòng",
+  inserted: "thêm mới",
+  updated: "cập nhật",
+  errors: "dòng lỗi",
+  status: "kết quả",
+  before: "trước",
+  after: "sau",
 };
 const detailValue = (v: unknown): string =>
-  v === true ? "có" : v === false ? "không" : v == null ? "—" : typeof v === "object" ? detailWords(v as Record<string, unknown>) : String(v);
+  v === true
+    ? "có"
+    : v === false
+      ? "không"
+      : v == null
+        ? "—"
+        : typeof v === "object"
+          ? detailWords(v as Record<string, unknown>)
+          : String(v);
 
 /** An audit entry's details as "trước: vai trò …; sau: …", never raw JSON. */
 export function detailWords(details: Record<string, unknown> | null | undefined): string {
   if (!details) return "";
-  return Object.entries(details).map(([k, v]) => `${DETAIL_KEYS[k] ?? k}: ${detailValue(v)}`).join("; ");
+  return Object.entries(details)
+    .map(([k, v]) => `${DETAIL_KEYS[k] ?? k}: ${detailValue(v)}`)
+    .join("; ");
 }

@@ -28,8 +28,19 @@ import { withSmallProvince } from "../helpers/province";
 
 const province = withSmallProvince();
 const HANDLERS: Record<string, unknown> = {
-  sync, indicators, explainDossier: explain, importReference: importRoute, listQuarantine: quarantine, resendQuarantined: resend,
-  listTokens, createToken, revokeToken, events, scorecardWorkbook: workbook, openapi, steps,
+  sync,
+  indicators,
+  explainDossier: explain,
+  importReference: importRoute,
+  listQuarantine: quarantine,
+  resendQuarantined: resend,
+  listTokens,
+  createToken,
+  revokeToken,
+  events,
+  scorecardWorkbook: workbook,
+  openapi,
+  steps,
 };
 const UNITS = ["T", "A", "A1", "B"];
 /** Another seed draws other requests: `CONTRACT_SEED=7 npx vitest run tests/api/contract.test.ts`. */
@@ -37,7 +48,15 @@ const SEED = Number(process.env.CONTRACT_SEED ?? 2026);
 const synced: string[] = [];
 const quarantined: Array<{ id: number; service: string }> = [];
 const issuedTokens: number[] = [];
-const count = { requests: 0, valid: 0, invalid: 0, anonymous: 0, records: 0, byStatus: {} as Record<string, number>, byOperation: {} as Record<string, Record<string, number>> };
+const count = {
+  requests: 0,
+  valid: 0,
+  invalid: 0,
+  anonymous: 0,
+  records: 0,
+  byStatus: {} as Record<string, number>,
+  byOperation: {} as Record<string, Record<string, number>>,
+};
 let serial = 0;
 const HIST: string[] = [];
 
@@ -60,11 +79,25 @@ const hints = (rng: Rng, service?: string, anonymous = false): Hints => ({
 /** Who calls: the province's administrator or its province-wide token, or (for the 401s) nobody or a wrong token. */
 function credentials(rng: Rng, op: Operation, anonymous: boolean): Pick<CallOptions, "token" | "userId"> {
   if (anonymous) return rng.chance(0.5) ? {} : { token: "tthc_khong-phai-ma-that-0123456789" };
-  const userOnly = ["importReference", "listTokens", "createToken", "revokeToken", "resendQuarantined", "listQuarantine"].includes(op.op.operationId);
+  const userOnly = [
+    "importReference",
+    "listTokens",
+    "createToken",
+    "revokeToken",
+    "resendQuarantined",
+    "listQuarantine",
+  ].includes(op.op.operationId);
   return userOnly || rng.chance(0.5) ? { userId: province.users.admin } : { token: province.tokens.T };
 }
 
-interface Request { url: string; options: CallOptions; valid: boolean; service?: string; records?: number; why?: string }
+interface Request {
+  url: string;
+  options: CallOptions;
+  valid: boolean;
+  service?: string;
+  records?: number;
+  why?: string;
+}
 
 function build(op: Operation, rng: Rng, breakIt: boolean, anonymous: boolean): Request {
   const o = op.op;
@@ -76,9 +109,12 @@ function build(op: Operation, rng: Rng, breakIt: boolean, anonymous: boolean): R
   for (const p of o.parameters ?? []) {
     if (p.in === "query" && !p.required && rng.chance(0.5)) continue;
     let v: unknown;
-    if (p.in === "path" && p.name === "MaHoSo") v = synced.length && rng.chance(0.8) ? rng.pick(synced) : `KHONG-CO-${rng.int(1, 99)}`;
-    else if (p.in === "path" && p.name === "id" && op.op.operationId === "resendQuarantined") v = quarantined.length && rng.chance(0.8) ? rng.pick(quarantined).id : rng.int(1_000_000, 9_999_999); // none so far: 404
-    else if (p.in === "path" && p.name === "id") v = issuedTokens.length && rng.chance(0.7) ? issuedTokens.pop() : rng.int(1_000_000, 9_999_999);
+    if (p.in === "path" && p.name === "MaHoSo")
+      v = synced.length && rng.chance(0.8) ? rng.pick(synced) : `KHONG-CO-${rng.int(1, 99)}`;
+    else if (p.in === "path" && p.name === "id" && op.op.operationId === "resendQuarantined")
+      v = quarantined.length && rng.chance(0.8) ? rng.pick(quarantined).id : rng.int(1_000_000, 9_999_999); // none so far: 404
+    else if (p.in === "path" && p.name === "id")
+      v = issuedTokens.length && rng.chance(0.7) ? issuedTokens.pop() : rng.int(1_000_000, 9_999_999);
     else v = sample(p.schema, rng, hint, p.name);
     if (p.in === "path") inPath[p.name] = String(v);
     else query.set(p.name, String(v));
@@ -105,7 +141,8 @@ function build(op: Operation, rng: Rng, breakIt: boolean, anonymous: boolean): R
     for (let tries = 0; ; tries++) {
       body = sample(schema, rng, hints(rng, service, anonymous), "", o.operationId === "sync" ? 12 : 3);
       if (docValid(schema, body)) break;
-      if (tries > 100) throw new Error(`no valid body drawn for ${o.operationId}: ${JSON.stringify(body).slice(0, 300)}`);
+      if (tries > 100)
+        throw new Error(`no valid body drawn for ${o.operationId}: ${JSON.stringify(body).slice(0, 300)}`);
     }
     if (breakIt) {
       const broken = mutate(body, schema, rng);
@@ -123,7 +160,10 @@ function build(op: Operation, rng: Rng, breakIt: boolean, anonymous: boolean): R
       pakn: "MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc\nPK1,2025-03-02,1,A,Tư pháp,F\n",
       baocao: "MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan\nB,2025-04-01,2025-04-30,bcqg,7\n",
     };
-    rawBody = rng.chance(0.6) && files[inPath.kind] ? files[inPath.kind] : rng.pick(["MaTTHC,TenTTHC\nP9,=1+1\n", "a;b;c\n1;2;3\n", "", "=cmd|' /C calc'!A0\n"]);
+    rawBody =
+      rng.chance(0.6) && files[inPath.kind]
+        ? files[inPath.kind]
+        : rng.pick(["MaTTHC,TenTTHC\nP9,=1+1\n", "a;b;c\n1;2;3\n", "", "=cmd|' /C calc'!A0\n"]);
     headers["content-type"] = "text/csv";
   }
   if (breakIt && valid) {
@@ -160,7 +200,12 @@ function build(op: Operation, rng: Rng, breakIt: boolean, anonymous: boolean): R
   return {
     url: `/api/v1${path}${qs ? `?${qs}` : ""}`,
     options: { method: op.method, body, rawBody, headers, params, stream: o.operationId === "events" },
-    valid, why, service, records: Array.isArray((body as { data?: unknown[] })?.data) ? (body as { data: unknown[] }).data.length : undefined,
+    valid,
+    why,
+    service,
+    records: Array.isArray((body as { data?: unknown[] })?.data)
+      ? (body as { data: unknown[] }).data.length
+      : undefined,
   };
 }
 
@@ -206,7 +251,21 @@ async function fillQuarantine() {
   }
 }
 
-const ORDER = ["sync", "createToken", "indicators", "steps", "explainDossier", "listQuarantine", "resendQuarantined", "scorecardWorkbook", "importReference", "listTokens", "revokeToken", "events", "openapi"];
+const ORDER = [
+  "sync",
+  "createToken",
+  "indicators",
+  "steps",
+  "explainDossier",
+  "listQuarantine",
+  "resendQuarantined",
+  "scorecardWorkbook",
+  "importReference",
+  "listTokens",
+  "revokeToken",
+  "events",
+  "openapi",
+];
 
 describe("every operation of the document, driven with generated input (issue #22: the document is the contract)", () => {
   it("the document names exactly the operations this test drives", () => {
@@ -219,7 +278,8 @@ describe("every operation of the document, driven with generated input (issue #2
       const rng = prng(ORDER.indexOf(id) + SEED);
       if (id === "resendQuarantined") await fillQuarantine();
       const rounds = { valid: 120, broken: 80, anonymous: 10 };
-      if (["scorecardWorkbook", "events", "openapi"].includes(id)) Object.assign(rounds, { valid: 30, broken: 20, anonymous: 5 });
+      if (["scorecardWorkbook", "events", "openapi"].includes(id))
+        Object.assign(rounds, { valid: 30, broken: 20, anonymous: 5 });
       for (let i = 0; i < rounds.valid + rounds.broken + rounds.anonymous; i++) {
         const anonymous = i >= rounds.valid + rounds.broken;
         const r = build(op, rng, i >= rounds.valid && !anonymous, anonymous);
@@ -234,28 +294,47 @@ describe("every operation of the document, driven with generated input (issue #2
         // What the document refuses, the server refuses: the request, or (a sync) the broken record beside the valid ones.
         HIST.push(`${r.url} ${res.status} ${r.valid}`);
         if (!r.valid) {
-          const refused = res.status >= 400 || (id === "sync" && res.json.results.some((x: { status: string }) => x.status === "rejected"));
-          expect(refused, `${r.url} → ${res.status}: ${r.why} ${JSON.stringify(r.options.body ?? "").slice(0, 300)}`).toBe(true);
+          const refused =
+            res.status >= 400 ||
+            (id === "sync" && res.json.results.some((x: { status: string }) => x.status === "rejected"));
+          expect(
+            refused,
+            `${r.url} → ${res.status}: ${r.why} ${JSON.stringify(r.options.body ?? "").slice(0, 300)}`,
+          ).toBe(true);
         }
         // DATA.md §1: a record the document calls valid is accepted, never quarantined.
         if (id === "sync" && r.valid) {
           expect(res.status, JSON.stringify(res.json).slice(0, 500)).toBe(200);
-          expect(res.json.results.filter((x: { status: string }) => x.status !== "ok"), JSON.stringify(r.options.body).slice(0, 800)).toEqual([]);
+          expect(
+            res.json.results.filter((x: { status: string }) => x.status !== "ok"),
+            JSON.stringify(r.options.body).slice(0, 800),
+          ).toEqual([]);
           count.records += r.records ?? 0;
-          if (r.service === "DongBoHoSoMC") synced.push(...(r.options.body as { data: Array<{ MaHoSo: string }> }).data.map((d) => d.MaHoSo));
+          if (r.service === "DongBoHoSoMC")
+            synced.push(...(r.options.body as { data: Array<{ MaHoSo: string }> }).data.map((d) => d.MaHoSo));
         }
         if (id === "sync" && res.status === 200) {
-          for (const x of res.json.results) if (x.quarantineId) quarantined.push({ id: x.quarantineId, service: r.service! });
+          for (const x of res.json.results)
+            if (x.quarantineId) quarantined.push({ id: x.quarantineId, service: r.service! });
         }
         if (id === "resendQuarantined" && r.valid && res.status === 422) {
-          throw new Error(`a corrected record valid by the document was refused: ${r.url} ${JSON.stringify(res.json).slice(0, 500)} ${JSON.stringify(HIST.filter((h) => h.startsWith(r.url)))}`);
+          throw new Error(
+            `a corrected record valid by the document was refused: ${r.url} ${JSON.stringify(res.json).slice(0, 500)} ${JSON.stringify(HIST.filter((h) => h.startsWith(r.url)))}`,
+          );
         }
         // Accepted: the record is no longer waiting (a second resend is refused: "already handled").
-        if (id === "resendQuarantined" && res.status === 200) quarantined.splice(quarantined.findIndex((q) => String(q.id) === r.options.params?.id), 1);
+        if (id === "resendQuarantined" && res.status === 200)
+          quarantined.splice(
+            quarantined.findIndex((q) => String(q.id) === r.options.params?.id),
+            1,
+          );
         if (id === "createToken" && res.status === 201) issuedTokens.push(res.json.id);
       }
       // The generated requests reach the operation's success, not only its refusals.
-      expect(Object.keys(count.byOperation[id]).some((s) => s.startsWith("2")), JSON.stringify(count.byOperation[id])).toBe(true);
+      expect(
+        Object.keys(count.byOperation[id]).some((s) => s.startsWith("2")),
+        JSON.stringify(count.byOperation[id]),
+      ).toBe(true);
     });
   }
 

@@ -19,18 +19,27 @@ function routes(dir: string): Array<{ path: string; methods: string[] }> {
     if (e.name !== "route.ts") return [];
     const text = fs.readFileSync(full, "utf8");
     const methods = [...text.matchAll(/^export const (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1].toLowerCase());
-    const rel = path.relative(api, path.dirname(full)).split(path.sep).map((s) => (s.startsWith("[") ? `{${s.slice(1, -1)}}` : s)).join("/");
+    const rel = path
+      .relative(api, path.dirname(full))
+      .split(path.sep)
+      .map((s) => (s.startsWith("[") ? `{${s.slice(1, -1)}}` : s))
+      .join("/");
     return [{ path: `/${rel}`, methods }];
   });
 }
 
 describe("the OpenAPI document (issue: the API document is the contract)", () => {
-  const doc = openApiDocument("http://localhost") as unknown as { paths: Record<string, Record<string, { responses: Record<string, { headers?: object; content?: object }> }>>; components: { schemas: { Error: { required: string[] } } } };
+  const doc = openApiDocument("http://localhost") as unknown as {
+    paths: Record<string, Record<string, { responses: Record<string, { headers?: object; content?: object }> }>>;
+    components: { schemas: { Error: { required: string[] } } };
+  };
   // The document names the path parameter of the explanation MaHoSo (DATA.md's word); the route's folder says code.
   const documented = (p: string) => doc.paths[p] ?? doc.paths[p.replace("{code}", "{MaHoSo}")];
 
   it("has an operation for every route file and method under app/api/v1", () => {
-    const missing = routes(api).flatMap((r) => r.methods.filter((m) => !documented(r.path)?.[m]).map((m) => `${m.toUpperCase()} ${r.path}`));
+    const missing = routes(api).flatMap((r) =>
+      r.methods.filter((m) => !documented(r.path)?.[m]).map((m) => `${m.toUpperCase()} ${r.path}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -46,11 +55,20 @@ describe("the OpenAPI document (issue: the API document is the contract)", () =>
 
   it("every response states the caller's rate (RateLimit-*) and the one origin allowed; every operation has an id and a tag", () => {
     for (const [p, ops] of Object.entries(doc.paths)) {
-      for (const [m, op] of Object.entries(ops) as Array<[string, { operationId?: string; tags?: string[]; responses: Record<string, { headers?: object }> }]>) {
+      for (const [m, op] of Object.entries(ops) as Array<
+        [string, { operationId?: string; tags?: string[]; responses: Record<string, { headers?: object }> }]
+      >) {
         expect(op.operationId, `${m} ${p}`).toBeTruthy();
         expect(op.tags?.length, `${m} ${p}`).toBeGreaterThan(0);
         for (const [status, r] of Object.entries(op.responses)) {
-          expect(Object.keys(r.headers ?? {}), `${m} ${p} ${status}`).toEqual(expect.arrayContaining(["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Access-Control-Allow-Origin"]));
+          expect(Object.keys(r.headers ?? {}), `${m} ${p} ${status}`).toEqual(
+            expect.arrayContaining([
+              "RateLimit-Limit",
+              "RateLimit-Remaining",
+              "RateLimit-Reset",
+              "Access-Control-Allow-Origin",
+            ]),
+          );
         }
       }
     }

@@ -12,17 +12,34 @@ import { GET as steps } from "@/app/api/v1/steps/route";
 import { call } from "../helpers/api";
 import { record, withSmallProvince } from "../helpers/province";
 
-const step = (TrangThai: string, ThoiDiemXuLy: string, NguoiXuLy: string, PhongBanXuLy: string, NgayKetThucTheoQuyDinh = "") =>
-  ({ TrangThai, ThoiDiemXuLy, NguoiXuLy, PhongBanXuLy, NgayKetThucTheoQuyDinh, ChucDanh: "Chuyên viên" });
+const step = (
+  TrangThai: string,
+  ThoiDiemXuLy: string,
+  NguoiXuLy: string,
+  PhongBanXuLy: string,
+  NgayKetThucTheoQuyDinh = "",
+) => ({ TrangThai, ThoiDiemXuLy, NguoiXuLy, PhongBanXuLy, NgayKetThucTheoQuyDinh, ChucDanh: "Chuyên viên" });
 
 const province = withSmallProvince(async () => {
   const r = await call(sync, "/api/v1/sync", {
     token: province.tokens.T,
-    body: { service: "DongBoHoSoMC", data: [
-      record("A-1", { QuaTrinhXuLy: [step("2", "20250303090000", "Bộ phận một cửa", "Một cửa"),
-        step("4", "20250305160000", "staffA", "Phòng Hộ tịch", "20250304000000"), step("9", "20250306100000", "Trần Văn C", "phòng  hộ tịch", "20250310000000")] }),
-      record("B-1", { MaDonVi: "B", MaTTHC: "P2", QuaTrinhXuLy: [step("2", "20250303090000", "Lê Thị D", "Văn phòng")] }),
-    ] },
+    body: {
+      service: "DongBoHoSoMC",
+      data: [
+        record("A-1", {
+          QuaTrinhXuLy: [
+            step("2", "20250303090000", "Bộ phận một cửa", "Một cửa"),
+            step("4", "20250305160000", "staffA", "Phòng Hộ tịch", "20250304000000"),
+            step("9", "20250306100000", "Trần Văn C", "phòng  hộ tịch", "20250310000000"),
+          ],
+        }),
+        record("B-1", {
+          MaDonVi: "B",
+          MaTTHC: "P2",
+          QuaTrinhXuLy: [step("2", "20250303090000", "Lê Thị D", "Văn phòng")],
+        }),
+      ],
+    },
   });
   expect(r.json.accepted).toBe(2);
 });
@@ -50,13 +67,18 @@ describe("GET /api/v1/steps (METHOD-STEPS S.3)", () => {
 });
 
 describe("officer figures (METHOD-STEPS S.4)", () => {
-  const officers = async (who: { userId?: number; token?: string }) => call(steps, `/api/v1/steps?${Q}&by=officer`, who);
+  const officers = async (who: { userId?: number; token?: string }) =>
+    call(steps, `/api/v1/steps?${Q}&by=officer`, who);
   const names = (r: { json: { rows: Array<{ name: string }> } }) => r.json.rows.map((x) => x.name).sort();
 
   it("the administrator and the leader see every officer; a manager those of its subtree", async () => {
-    expect(names(await officers({ userId: province.users.admin }))).toEqual(["Bộ phận một cửa", "Lê Thị D", "staffA", "Trần Văn C"].sort());
+    expect(names(await officers({ userId: province.users.admin }))).toEqual(
+      ["Bộ phận một cửa", "Lê Thị D", "staffA", "Trần Văn C"].sort(),
+    );
     expect(names(await officers({ userId: province.users.leader }))).toHaveLength(4);
-    expect(names(await officers({ userId: province.users.managerA }))).toEqual(["Bộ phận một cửa", "staffA", "Trần Văn C"].sort());
+    expect(names(await officers({ userId: province.users.managerA }))).toEqual(
+      ["Bộ phận một cửa", "staffA", "Trần Văn C"].sort(),
+    );
     expect(names(await officers({ userId: province.users.managerB }))).toEqual(["Lê Thị D"]);
   });
 
@@ -69,9 +91,15 @@ describe("officer figures (METHOD-STEPS S.4)", () => {
   });
 
   it("every read of officer figures by a person is in the audit log", async () => {
-    const before = await rows<{ n: number }>(province.db.orm, sql`select count(*)::int as n from audit_log where action = 'steps.officers.read'`);
+    const before = await rows<{ n: number }>(
+      province.db.orm,
+      sql`select count(*)::int as n from audit_log where action = 'steps.officers.read'`,
+    );
     await officers({ userId: province.users.managerA });
-    const after = await rows<{ actor: string; target: string }>(province.db.orm, sql`select actor, target from audit_log where action = 'steps.officers.read' order by id`);
+    const after = await rows<{ actor: string; target: string }>(
+      province.db.orm,
+      sql`select actor, target from audit_log where action = 'steps.officers.read' order by id`,
+    );
     expect(after.length).toBe(before[0].n + 1);
     expect(after[after.length - 1]).toMatchObject({ target: "A" });
   });

@@ -35,10 +35,22 @@ beforeAll(async () => {
   const p = await smallProvince(db);
   ids = p.users;
   tokens = p.tokens;
-  const r = await call(sync, "/api/v1/sync", { token: p.tokens.T, body: { service: "DongBoHoSoMC", data: [record("DA"), record("DB", { MaDonVi: "B", MaTTHC: "P2" }), record("DT", { MaDonVi: "T" })] } });
+  const r = await call(sync, "/api/v1/sync", {
+    token: p.tokens.T,
+    body: {
+      service: "DongBoHoSoMC",
+      data: [record("DA"), record("DB", { MaDonVi: "B", MaTTHC: "P2" }), record("DT", { MaDonVi: "T" })],
+    },
+  });
   expect(r.json.accepted).toBe(3);
-  await call(sync, "/api/v1/sync", { token: p.tokens.A, body: { service: "DongBoHoSoMC", data: [record("QA", { NgayTiepNhan: "sai" })] } });
-  await call(sync, "/api/v1/sync", { token: p.tokens.B, body: { service: "DongBoHoSoMC", data: [record("QB", { MaDonVi: "B", NgayTiepNhan: "sai" })] } });
+  await call(sync, "/api/v1/sync", {
+    token: p.tokens.A,
+    body: { service: "DongBoHoSoMC", data: [record("QA", { NgayTiepNhan: "sai" })] },
+  });
+  await call(sync, "/api/v1/sync", {
+    token: p.tokens.B,
+    body: { service: "DongBoHoSoMC", data: [record("QB", { MaDonVi: "B", NgayTiepNhan: "sai" })] },
+  });
 });
 afterAll(() => db?.close());
 
@@ -47,36 +59,87 @@ type UserRole = "admin" | "leader" | "viewer" | "managerA" | "staffA";
 type Role = UserRole | "tokenT" | "tokenA";
 const ROLES: Role[] = ["admin", "leader", "viewer", "managerA", "staffA", "tokenT", "tokenA"];
 /** Units by relation for each role: province roles sit at T, agency roles at A. */
-const OWN: Record<Role, string> = { admin: "T", leader: "T", viewer: "T", managerA: "A", staffA: "A", tokenT: "T", tokenA: "A" };
+const OWN: Record<Role, string> = {
+  admin: "T",
+  leader: "T",
+  viewer: "T",
+  managerA: "A",
+  staffA: "A",
+  tokenT: "T",
+  tokenA: "A",
+};
 /** How a role authenticates to a route: a session cookie, or its API token. */
-const as = (role: Role) => (role === "tokenT" ? { token: tokens.T } : role === "tokenA" ? { token: tokens.A } : { userId: ids[role] });
+const as = (role: Role) =>
+  role === "tokenT" ? { token: tokens.T } : role === "tokenA" ? { token: tokens.A } : { userId: ids[role] };
 const callerOf = async (role: Role) =>
-  role === "tokenT" || role === "tokenA" ? (await callerFromToken(db.orm, role === "tokenT" ? tokens.T : tokens.A))! : (await signedIn(db, ids[role]))!;
+  role === "tokenT" || role === "tokenA"
+    ? (await callerFromToken(db.orm, role === "tokenT" ? tokens.T : tokens.A))!
+    : (await signedIn(db, ids[role]))!;
 const OTHER = "B";
 const PARENT = "T";
 const DOSSIER_OF: Record<string, string> = { A: "DA", B: "DB", T: "DT" };
 const Q = "from=2025-03-01&to=2025-03-31";
 
 const snapshot = async () =>
-  (await rows(db.orm, sql`select (select count(*)::int from users) as u, (select count(*)::int from api_tokens) as t,
+  (
+    await rows(
+      db.orm,
+      sql`select (select count(*)::int from users) as u, (select count(*)::int from api_tokens) as t,
     (select count(*)::int from procedures) as p, (select count(*)::int from calendar_exceptions) as c,
-    (select string_agg(role || unit_code || disabled::text, ',' order by id) from users) as r`))[0];
+    (select string_agg(role || unit_code || disabled::text, ',' order by id) from users) as r`,
+    )
+  )[0];
 
 /** Expected status per role for [own, other, parent]. */
-const TABLE: Array<{ resource: string; expect: Record<Role, [number, number, number]>; run: (role: Role, unit: string) => Promise<number> }> = [
+const TABLE: Array<{
+  resource: string;
+  expect: Record<Role, [number, number, number]>;
+  run: (role: Role, unit: string) => Promise<number>;
+}> = [
   {
     resource: "indicators API (scorecard)",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
-    run: async (role, unit) => (await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=${unit}`, as(role))).status,
+    expect: {
+      admin: [200, 200, 200],
+      leader: [200, 200, 200],
+      viewer: [200, 200, 200],
+      managerA: [200, 404, 404],
+      staffA: [200, 404, 404],
+      tokenT: [200, 200, 200],
+      tokenA: [200, 404, 404],
+    },
+    run: async (role, unit) =>
+      (await call(indicators, `/api/v1/indicators?${Q}&by=agency&unit=${unit}`, as(role))).status,
   },
   {
     resource: "explain API (dossier-level)",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
-    run: async (role, unit) => (await call(explain, `/api/v1/dossiers/${DOSSIER_OF[unit]}/explain?${Q}`, { ...as(role), params: { code: DOSSIER_OF[unit] } })).status,
+    expect: {
+      admin: [200, 200, 200],
+      leader: [200, 200, 200],
+      viewer: [403, 403, 403],
+      managerA: [200, 404, 404],
+      staffA: [200, 404, 404],
+      tokenT: [200, 200, 200],
+      tokenA: [200, 404, 404],
+    },
+    run: async (role, unit) =>
+      (
+        await call(explain, `/api/v1/dossiers/${DOSSIER_OF[unit]}/explain?${Q}`, {
+          ...as(role),
+          params: { code: DOSSIER_OF[unit] },
+        })
+      ).status,
   },
   {
     resource: "dossier list",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
+    expect: {
+      admin: [200, 200, 200],
+      leader: [200, 200, 200],
+      viewer: [403, 403, 403],
+      managerA: [200, 404, 404],
+      staffA: [200, 404, 404],
+      tokenT: [200, 200, 200],
+      tokenA: [200, 404, 404],
+    },
     run: async (role, unit) => {
       const caller = await callerOf(role);
       try {
@@ -92,31 +155,77 @@ const TABLE: Array<{ resource: string; expect: Record<Role, [number, number, num
   {
     // METHOD-STEPS S.3: department figures follow METHOD's scopes.
     resource: "steps API by department",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
+    expect: {
+      admin: [200, 200, 200],
+      leader: [200, 200, 200],
+      viewer: [200, 200, 200],
+      managerA: [200, 404, 404],
+      staffA: [200, 404, 404],
+      tokenT: [200, 200, 200],
+      tokenA: [200, 404, 404],
+    },
     run: async (role, unit) => (await call(steps, `/api/v1/steps?${Q}&by=department&unit=${unit}`, as(role))).status,
   },
   {
     // METHOD-STEPS S.4: officer figures are personal data — no viewer, no machine; agency roles within their subtree.
     resource: "steps API by officer",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [403, 403, 403], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [403, 403, 403], tokenA: [403, 403, 403] },
+    expect: {
+      admin: [200, 200, 200],
+      leader: [200, 200, 200],
+      viewer: [403, 403, 403],
+      managerA: [200, 404, 404],
+      staffA: [200, 404, 404],
+      tokenT: [403, 403, 403],
+      tokenA: [403, 403, 403],
+    },
     run: async (role, unit) => (await call(steps, `/api/v1/steps?${Q}&by=officer&unit=${unit}`, as(role))).status,
   },
   {
     resource: "Excel export",
-    expect: { admin: [200, 200, 200], leader: [200, 200, 200], viewer: [200, 200, 200], managerA: [200, 404, 404], staffA: [200, 404, 404], tokenT: [200, 200, 200], tokenA: [200, 404, 404] },
+    expect: {
+      admin: [200, 200, 200],
+      leader: [200, 200, 200],
+      viewer: [200, 200, 200],
+      managerA: [200, 404, 404],
+      staffA: [200, 404, 404],
+      tokenT: [200, 200, 200],
+      tokenA: [200, 404, 404],
+    },
     run: async (role, unit) => (await call(excel, `/api/v1/reports/scorecard.xlsx?${Q}&unit=${unit}`, as(role))).status,
   },
   {
     resource: "create an API token (admin action)",
-    expect: { admin: [201, 201, 201], leader: [403, 403, 403], viewer: [403, 403, 403], managerA: [201, 404, 404], staffA: [403, 403, 403], tokenT: [403, 403, 403], tokenA: [403, 403, 403] },
-    run: async (role, unit) => (await call(createTokenRoute, "/api/v1/tokens", { ...as(role), body: { name: "t", unitCode: unit } })).status,
+    expect: {
+      admin: [201, 201, 201],
+      leader: [403, 403, 403],
+      viewer: [403, 403, 403],
+      managerA: [201, 404, 404],
+      staffA: [403, 403, 403],
+      tokenT: [403, 403, 403],
+      tokenA: [403, 403, 403],
+    },
+    run: async (role, unit) =>
+      (await call(createTokenRoute, "/api/v1/tokens", { ...as(role), body: { name: "t", unitCode: unit } })).status,
   },
   {
     resource: "reference import (admin action, dry run)",
-    expect: { admin: [200, 200, 200], leader: [403, 403, 403], viewer: [403, 403, 403], managerA: [403, 403, 403], staffA: [403, 403, 403], tokenT: [403, 403, 403], tokenA: [403, 403, 403] },
-    run: async (role, unit) => (await call(importRoute, "/api/v1/import/baocao?dryRun=1", {
-      ...as(role), params: { kind: "baocao" }, rawBody: `MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan\n${unit},2025-03-01,2025-03-31,bcqg,1\n`,
-    })).status,
+    expect: {
+      admin: [200, 200, 200],
+      leader: [403, 403, 403],
+      viewer: [403, 403, 403],
+      managerA: [403, 403, 403],
+      staffA: [403, 403, 403],
+      tokenT: [403, 403, 403],
+      tokenA: [403, 403, 403],
+    },
+    run: async (role, unit) =>
+      (
+        await call(importRoute, "/api/v1/import/baocao?dryRun=1", {
+          ...as(role),
+          params: { kind: "baocao" },
+          rawBody: `MaDonVi,TuNgay,DenNgay,Nguon,SoHoSoTiepNhan\n${unit},2025-03-01,2025-03-31,bcqg,1\n`,
+        })
+      ).status,
   },
 ];
 
@@ -157,7 +266,13 @@ describe("user administration", () => {
     const caller = (await signedIn(db, ids[role]))!;
     const before = await snapshot();
     try {
-      await createUser(db.orm, caller, { username: `new.${role}`, name: "N", role: "agency_staff", unitCode: "A", password: "mat-khau-dai-1" });
+      await createUser(db.orm, caller, {
+        username: `new.${role}`,
+        name: "N",
+        role: "agency_staff",
+        unitCode: "A",
+        password: "mat-khau-dai-1",
+      });
       await updateUser(db.orm, caller, ids.staffA, { disabled: true });
       await updateUser(db.orm, caller, ids.staffA, { disabled: false });
       return "ok";
@@ -174,7 +289,10 @@ describe("user administration", () => {
     expect(await attempt("admin")).toBe("ok");
   });
   it("records every change in the audit log without any password", async () => {
-    const log = await rows<{ action: string; details: unknown }>(db.orm, sql`select action, details from audit_log where action like 'user.%'`);
+    const log = await rows<{ action: string; details: unknown }>(
+      db.orm,
+      sql`select action, details from audit_log where action like 'user.%'`,
+    );
     expect(log.map((l) => l.action)).toEqual(expect.arrayContaining(["user.create", "user.update"]));
     expect(JSON.stringify(log)).not.toContain("mat-khau-dai-1");
   });

@@ -12,16 +12,27 @@ import { rows, type Database } from "@/db";
 import { setDatabase } from "@/lib/data/db";
 import { users } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
-import { clientAddress, MAX_DELAY_MS, MAX_FAILURES_PER_ADDRESS, recordFailure, resetThrottle, waitBeforeAttempt } from "@/lib/auth/throttle";
+import {
+  clientAddress,
+  MAX_DELAY_MS,
+  MAX_FAILURES_PER_ADDRESS,
+  recordFailure,
+  resetThrottle,
+  waitBeforeAttempt,
+} from "@/lib/auth/throttle";
 import { callerFromUserId } from "@/lib/data/users";
 import { resetPassword, updateUser } from "@/lib/data/user-admin";
 import { testDatabase } from "../helpers/db";
 
 let db: Database;
-type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
+type Authorize = (
+  c: Record<string, string>,
+  req: { headers: Record<string, string> },
+) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 const PASSWORD = "Mat-khau-that-dai-2026";
-const signIn = (username: string, password: string, ip = "10.0.0.1") => authorize({ username, password }, { headers: { "x-forwarded-for": ip } });
+const signIn = (username: string, password: string, ip = "10.0.0.1") =>
+  authorize({ username, password }, { headers: { "x-forwarded-for": ip } });
 
 beforeAll(async () => {
   db = await testDatabase();
@@ -30,7 +41,14 @@ beforeAll(async () => {
   await upsertUnits(db.orm, [{ code: "T", name: "T", kind: "tinh", parentCode: null, areaCode: null }]);
   const hash = await hashPassword(PASSWORD);
   await db.orm.insert(users).values([
-    { username: "canbo", email: "canbo@example.vn", name: "Cán bộ", role: "agency_staff", unitCode: "T", passwordHash: hash },
+    {
+      username: "canbo",
+      email: "canbo@example.vn",
+      name: "Cán bộ",
+      role: "agency_staff",
+      unitCode: "T",
+      passwordHash: hash,
+    },
     { username: "dakhoa", name: "Đã khoá", role: "agency_staff", unitCode: "T", passwordHash: hash, disabled: true },
   ]);
 });
@@ -86,7 +104,10 @@ describe("credentials sign-in", () => {
     resetThrottle();
     for (let i = 0; i < 4; i++) expect(await signIn("canbo", "sai", `10.1.1.${i}`)).toBeNull();
     expect(await signIn("canbo", PASSWORD, "10.1.1.99")).toBeNull();
-    const log = await rows<{ action: string }>(db.orm, sql`select action from audit_log where actor = 'canbo' order by id desc limit 1`);
+    const log = await rows<{ action: string }>(
+      db.orm,
+      sql`select action from audit_log where actor = 'canbo' order by id desc limit 1`,
+    );
     expect(log[0].action).toBe("login.throttled");
     resetThrottle();
     expect(await signIn("canbo", PASSWORD)).not.toBeNull();
@@ -120,7 +141,10 @@ describe("credentials sign-in", () => {
     await updateUser(db.orm, admin, u.id, { disabled: true });
     expect(await callerFromUserId(db.orm, u.id, u.sessionVersion + 2)).toBeNull();
     await updateUser(db.orm, admin, u.id, { disabled: false });
-    await db.orm.update(users).set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false }).where(eq(users.id, u.id));
+    await db.orm
+      .update(users)
+      .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
+      .where(eq(users.id, u.id));
     expect(password.length).toBeGreaterThanOrEqual(12);
   });
 

@@ -25,16 +25,19 @@ async function tthc(...args: string[]) {
 function variant(edits: Record<string, (text: string) => string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tthc-in-"));
   for (const f of fs.readdirSync(FIXTURE)) fs.copyFileSync(path.join(FIXTURE, f), path.join(dir, f));
-  for (const [file, edit] of Object.entries(edits)) fs.writeFileSync(path.join(dir, file), edit(fs.readFileSync(path.join(dir, file), "utf8")));
+  for (const [file, edit] of Object.entries(edits))
+    fs.writeFileSync(path.join(dir, file), edit(fs.readFileSync(path.join(dir, file), "utf8")));
   return dir;
 }
 const appendLine = (line: string) => (t: string) => `${t.trimEnd()}\n${line}\n`;
 /** Adds dossier records at the end of hoso.json's data. */
-const addDossiers = (...records: object[]) => (t: string) => {
-  const env = JSON.parse(t);
-  env.data.push(...records);
-  return JSON.stringify(env);
-};
+const addDossiers =
+  (...records: object[]) =>
+  (t: string) => {
+    const env = JSON.parse(t);
+    env.data.push(...records);
+    return JSON.stringify(env);
+  };
 
 async function evaluate(dir: string, by: string) {
   const r = await tthc("evaluate", "--data", dir, ...MARCH, "--by", by, "--json");
@@ -48,7 +51,13 @@ describe("DATA.md §2 repeated keys", () => {
     // One procedure declared by X1 at level 3 and, again, at level 4 without payment.
     "thamquyen.csv": appendLine("X1,2.000001,4,0"),
     // X1-03 sent again, now online: the later record replaces the earlier.
-    "hoso.json": addDossiers({ MaHoSo: "X1-03", MaTTHC: "2.000003", KenhThucHien: "2", TrangThaiHoSo: "4", NgayTiepNhan: "20250312090000" }),
+    "hoso.json": addDossiers({
+      MaHoSo: "X1-03",
+      MaTTHC: "2.000003",
+      KenhThucHien: "2",
+      TrangThaiHoSo: "4",
+      NgayTiepNhan: "20250312090000",
+    }),
     "pakn.csv": appendLine("PA1,2025-03-05,2,STP,Tư pháp,TP"),
     "baocao.csv": appendLine("STP,2025-03-01,2025-03-31,bcqg,5"),
   });
@@ -70,12 +79,14 @@ describe("DATA.md §2 repeated keys", () => {
     const a = await tthc("audit", "--data", dir, "--json");
     expect(a.code).toBe(0);
     const repeats = JSON.parse(a.out).repeats as Array<Record<string, unknown>>;
-    expect(repeats).toEqual(expect.arrayContaining([
-      expect.objectContaining({ file: "thamquyen.csv", line: 6, earlierLine: 3, key: "X1|2.000001", rule: "merged" }),
-      expect.objectContaining({ file: "pakn.csv", line: 4, earlierLine: 2, key: "PA1", rule: "replaced" }),
-      expect.objectContaining({ file: "baocao.csv", line: 5, earlierLine: 2, rule: "replaced" }),
-      expect.objectContaining({ file: "hoso.json", record: 7, earlierRecord: 4, key: "X1-03", rule: "replaced" }),
-    ]));
+    expect(repeats).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "thamquyen.csv", line: 6, earlierLine: 3, key: "X1|2.000001", rule: "merged" }),
+        expect.objectContaining({ file: "pakn.csv", line: 4, earlierLine: 2, key: "PA1", rule: "replaced" }),
+        expect.objectContaining({ file: "baocao.csv", line: 5, earlierLine: 2, rule: "replaced" }),
+        expect.objectContaining({ file: "hoso.json", record: 7, earlierRecord: 4, key: "X1-03", rule: "replaced" }),
+      ]),
+    );
     const text = await tthc("audit", "--data", dir);
     expect(text.out).toContain("thamquyen.csv, dòng 6 (trước đó dòng 3)");
   });
@@ -84,7 +95,10 @@ describe("DATA.md §2 repeated keys", () => {
 describe("DATA.md §2 unknown codes", () => {
   it("are errors naming file, line and field; exit 2; no stack trace", async () => {
     const dir = variant({
-      "donvi.csv": (t) => t.replace("STP,Sở Tư pháp,so_nganh,T,T", "STP,Sở Tư pháp,so_nganh,T,KHONG-CO").replace("X1,UBND xã Một,xa,T,", "X1,UBND xã Một,xa,T,STP"),
+      "donvi.csv": (t) =>
+        t
+          .replace("STP,Sở Tư pháp,so_nganh,T,T", "STP,Sở Tư pháp,so_nganh,T,KHONG-CO")
+          .replace("X1,UBND xã Một,xa,T,", "X1,UBND xã Một,xa,T,STP"),
       "thamquyen.csv": appendLine("X1,9.000000,3,0"),
       "pakn.csv": appendLine("PA9,2025-03-06,1,ZZ,Tư pháp,TP"),
       "baocao.csv": appendLine("ZZ,2025-03-01,2025-03-31,bcqg,1"),
@@ -119,7 +133,12 @@ describe("METHOD §D.2 PAKN by field and by sector", () => {
 
   it("by sector (ngành): a row per sector named in PAKN and one for none, adding up to the whole", async () => {
     const sector = await evaluate(dir, "sector");
-    expect(sector.rows.map((r) => [r.key, r.feedback.total]).sort()).toEqual([["Chưa xác định", 1], ["Hộ tịch", 1], ["Tư pháp", 1], ["Xây dựng", 1]]);
+    expect(sector.rows.map((r) => [r.key, r.feedback.total]).sort()).toEqual([
+      ["Chưa xác định", 1],
+      ["Hộ tịch", 1],
+      ["Tư pháp", 1],
+      ["Xây dựng", 1],
+    ]);
     expect(sector.rows.every((r) => r.name === r.key)).toBe(true);
   });
 });
@@ -127,8 +146,19 @@ describe("METHOD §D.2 PAKN by field and by sector", () => {
 describe("METHOD §A.4 [decision] / §A.6: the due date compared with NgayHenTra", () => {
   it("is the N-th working day (a Friday), not the Sunday after it; verdicts are unchanged", async () => {
     // 1.000001: 10 working days. Received Friday 7/3/2025: the 10th working day is Friday 21/3.
-    const common = { MaDonVi: "STP", MaTTHC: "1.000001", KenhThucHien: "1", TrangThaiHoSo: "4", NgayTiepNhan: "20250307090000" };
-    const dir = variant({ "hoso.json": addDossiers({ ...common, MaHoSo: "A6-FRI", NgayHenTra: "20250321170000" }, { ...common, MaHoSo: "A6-SUN", NgayHenTra: "20250323170000" }) });
+    const common = {
+      MaDonVi: "STP",
+      MaTTHC: "1.000001",
+      KenhThucHien: "1",
+      TrangThaiHoSo: "4",
+      NgayTiepNhan: "20250307090000",
+    };
+    const dir = variant({
+      "hoso.json": addDossiers(
+        { ...common, MaHoSo: "A6-FRI", NgayHenTra: "20250321170000" },
+        { ...common, MaHoSo: "A6-SUN", NgayHenTra: "20250323170000" },
+      ),
+    });
     const a = await tthc("audit", "--data", dir, "--json");
     const stp = JSON.parse(a.out).units.find((u: { unitCode: string }) => u.unitCode === "STP");
     expect(stp.examples.appointment_mismatch).toContain("A6-SUN");
@@ -143,7 +173,13 @@ describe("METHOD §0.4 [decision] payment white, §C.3 listing", () => {
   it("a group with only a local-gateway payment outside the §C.3 denominator is red, not white", async () => {
     const before = (await evaluate(FIXTURE, "agency")).rows.find((r) => r.key === "X1")!;
     expect(before.payment).toMatchObject({ rate: 0, band: "white" });
-    const dir = variant({ "hoso.json": (t) => t.replace('"MaHoSo": "X1-03", "MaTTHC": "2.000003",', '"MaHoSo": "X1-03", "MaTTHC": "2.000003", "DuocThanhToanTrucTuyen": "2",') });
+    const dir = variant({
+      "hoso.json": (t) =>
+        t.replace(
+          '"MaHoSo": "X1-03", "MaTTHC": "2.000003",',
+          '"MaHoSo": "X1-03", "MaTTHC": "2.000003", "DuocThanhToanTrucTuyen": "2",',
+        ),
+    });
     const after = (await evaluate(dir, "agency")).rows.find((r) => r.key === "X1")!;
     expect(after.payment).toMatchObject({ payableDossiers: 1, paidOnline: 0, rate: 0, paidAnyRoute: 1, band: "red" });
   });

@@ -31,7 +31,18 @@ function variant(file: string, edit: (text: string) => string): string {
 
 describe("tthc evaluate", () => {
   it("prints the DATA.md §3 JSON with hand-checked figures (METHOD §A, §B, §C, §D, §Đ)", async () => {
-    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "agency", "--json");
+    const r = await tthc(
+      "evaluate",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "--by",
+      "agency",
+      "--json",
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.period).toEqual({ from: "2025-03-01", to: "2025-03-31", asOf: "2025-03-31T23:59:59.999+07:00" });
@@ -60,7 +71,9 @@ describe("tthc evaluate", () => {
   });
 
   it("refuses a period wholly in the future and an unknown grouping", async () => {
-    expect((await tthc("evaluate", "--data", FIXTURE, "--from", "2027-01-01", "--to", "2027-01-31")).err).toContain("tương lai");
+    expect((await tthc("evaluate", "--data", FIXTURE, "--from", "2027-01-01", "--to", "2027-01-31")).err).toContain(
+      "tương lai",
+    );
     const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "tinh");
     expect(r.code).toBe(64);
     expect(r.err).toContain("--by");
@@ -69,30 +82,92 @@ describe("tthc evaluate", () => {
 
 describe("tthc evaluate --profile 766 (METHOD-766 §0, §7)", () => {
   it("adds index766 with hand-checked 1.4 and 2.1, and prints totals with ratings", async () => {
-    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "agency", "--profile", "766", "--json");
+    const r = await tthc(
+      "evaluate",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "--by",
+      "agency",
+      "--profile",
+      "766",
+      "--json",
+    );
     expect(r.code).toBe(0);
     const stp = JSON.parse(r.out).rows.find((x: { key: string }) => x.key === "STP");
     // §1.4: METHOD §Đ's 2 of 3 (66,67 %) → 6 × 66,67 / 100 = 4 points.
     expect(stp.index766.groups["1"].indicators["1.4"].score).toBeCloseTo(4, 10);
     // §2.1: STP-01 on time, STP-02 overdue → 50 % → 10 of 20.
-    expect(stp.index766.groups["2"].indicators["2.1"]).toMatchObject({ numerator: 1, denominator: 2, ratio: 50, score: 10 });
-    const table = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--profile", "766");
+    expect(stp.index766.groups["2"].indicators["2.1"]).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      ratio: 50,
+      score: 10,
+    });
+    const table = await tthc(
+      "evaluate",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "--profile",
+      "766",
+    );
     expect(table.out).toContain("Tổng điểm");
     expect(table.out).toMatch(/Xuất sắc|Tốt|Khá|Trung bình|Yếu/);
   });
   it("by procedure prints §2.2's average time in the procedure's unit", async () => {
-    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "procedure", "--profile", "766");
+    const r = await tthc(
+      "evaluate",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "--by",
+      "procedure",
+      "--profile",
+      "766",
+    );
     expect(r.code).toBe(0);
     // STP-01: received 3/3, Đã xử lý xong 14/3: working days 4–7 and 10–14.
     expect(r.out).toMatch(/1\.000001\s+Cấp Phiếu lý lịch tư pháp\s+1\s+9,00 ngày làm việc/);
   });
   it("by field, which the index does not score, prints METHOD's table rather than failing", async () => {
-    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "field", "--profile", "766");
+    const r = await tthc(
+      "evaluate",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "--by",
+      "field",
+      "--profile",
+      "766",
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain("A. Đúng hạn");
   });
   it("refuses an unknown profile, naming the option", async () => {
-    const r = await tthc("evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--profile", "999");
+    const r = await tthc(
+      "evaluate",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "--profile",
+      "999",
+    );
     expect(r.code).toBe(64);
     expect(r.err).toContain("--profile");
   });
@@ -100,7 +175,17 @@ describe("tthc evaluate --profile 766 (METHOD-766 §0, §7)", () => {
 
 describe("tthc explain", () => {
   it("gives start, end, deadline, elapsed, verdict and clause (METHOD §A.2–A.5)", async () => {
-    const r = await tthc("explain", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "STP-01", "--json");
+    const r = await tthc(
+      "explain",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "STP-01",
+      "--json",
+    );
     const e = JSON.parse(r.out);
     expect(e.start).toEqual({ at: "2025-03-03T09:00:00.000+07:00", source: "received", field: "NgayTiepNhan" });
     // 9 (Đã xử lý xong) on 14/3 takes precedence over 10 (Đã trả kết quả) on 18/3 (METHOD §A.2).
@@ -111,8 +196,15 @@ describe("tthc explain", () => {
     expect(e.sqlVerdict).toBe("on_time");
     expect(e.clause).toContain("§A.4");
     // METHOD-766 §2.1 beside it: NgayHenTra 17/3 09:00 decides; the end is the same 9 step; the SQL agrees.
-    expect(e.i766).toMatchObject({ verdict: "on_time", rule: "appointment", supplements: 0, waitingMs: 0, sqlVerdict: "on_time",
-      end: { at: "2025-03-14T16:00:00.000+07:00", status: 9 }, due: "2025-03-17T09:00:00.000+07:00" });
+    expect(e.i766).toMatchObject({
+      verdict: "on_time",
+      rule: "appointment",
+      supplements: 0,
+      waitingMs: 0,
+      sqlVerdict: "on_time",
+      end: { at: "2025-03-14T16:00:00.000+07:00", status: 9 },
+      due: "2025-03-17T09:00:00.000+07:00",
+    });
   });
   it("explains a dossier with no start as overdue under §A.3", async () => {
     const r = await tthc("explain", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "X1-05");
@@ -129,7 +221,11 @@ describe("tthc explain", () => {
 describe("tthc audit", () => {
   it("lists the defects that change scores, per agency, with the dossiers", async () => {
     const r = await tthc("audit", "--data", FIXTURE, "--json");
-    const units = JSON.parse(r.out).units as Array<{ unitCode: string; counts: Record<string, number>; examples: Record<string, string[]> }>;
+    const units = JSON.parse(r.out).units as Array<{
+      unitCode: string;
+      counts: Record<string, number>;
+      examples: Record<string, string[]>;
+    }>;
     const x1 = units.find((u) => u.unitCode === "X1")!;
     expect(x1.examples.no_reception).toEqual(["X1-05"]);
     expect(x1.examples.unknown_procedure).toEqual(["X1-04"]);
@@ -138,8 +234,14 @@ describe("tthc audit", () => {
     expect(units.find((u) => u.unitCode === "STP")!.examples.missing_fee).toEqual(["STP-02"]);
   });
   it("flags NgayHenTra that disagrees with the catalogue's due date, and a step before reception", async () => {
-    const dir = variant("hoso.json", (t) => t.replace('"NgayHenTra": "20250317090000"', '"NgayHenTra": "20250320090000"')
-      .replace('{ "TrangThai": "2", "ThoiDiemXuLy": "20250303090000"', '{ "TrangThai": "2", "ThoiDiemXuLy": "20250302090000"'));
+    const dir = variant("hoso.json", (t) =>
+      t
+        .replace('"NgayHenTra": "20250317090000"', '"NgayHenTra": "20250320090000"')
+        .replace(
+          '{ "TrangThai": "2", "ThoiDiemXuLy": "20250303090000"',
+          '{ "TrangThai": "2", "ThoiDiemXuLy": "20250302090000"',
+        ),
+    );
     const units = JSON.parse((await tthc("audit", "--data", dir, "--json")).out).units;
     const stp = units.find((u: { unitCode: string }) => u.unitCode === "STP");
     expect(stp.examples.appointment_mismatch).toEqual(["STP-01"]);
@@ -156,15 +258,24 @@ describe("bad input stops with the file, record and field named, in Vietnamese a
     expect(r.err).toMatch(/hoso\.json — \(JSON\): JSON không hợp lệ.* \/ Malformed JSON/);
   });
   it("a wrong date format", async () => {
-    const r = await evaluate(variant("hoso.json", (t) => t.replace('"NgayTiepNhan": "20250310090000"', '"NgayTiepNhan": "10/03/2025"')));
+    const r = await evaluate(
+      variant("hoso.json", (t) => t.replace('"NgayTiepNhan": "20250310090000"', '"NgayTiepNhan": "10/03/2025"')),
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain("hoso.json, bản ghi 1, MaHoSo STP-02 — NgayTiepNhan: Ngày giờ không hợp lệ");
     expect(r.err).toContain("Invalid date-time");
   });
   it("an unknown status code", async () => {
-    const r = await evaluate(variant("tiendo.json", (t) => t.replace('"TrangThai": "9", "ThoiDiemXuLy": "20250305170000"', '"TrangThai": "12", "ThoiDiemXuLy": "20250305170000"')));
+    const r = await evaluate(
+      variant("tiendo.json", (t) =>
+        t.replace(
+          '"TrangThai": "9", "ThoiDiemXuLy": "20250305170000"',
+          '"TrangThai": "12", "ThoiDiemXuLy": "20250305170000"',
+        ),
+      ),
+    );
     expect(r.code).toBe(2);
-    expect(r.err).toContain("tiendo.json, bản ghi 1 — TrangThai: Mã trạng thái không hợp lệ \"12\"");
+    expect(r.err).toContain('tiendo.json, bản ghi 1 — TrangThai: Mã trạng thái không hợp lệ "12"');
     expect(r.err).toContain("Unknown status code");
   });
   it("a CSV column missing", async () => {
@@ -177,15 +288,31 @@ describe("bad input stops with the file, record and field named, in Vietnamese a
     expect(r.err).toContain("thutuc.csv, dòng 2 — ThoiHan: ThoiHan phải là số");
   });
   it("METHOD-766 §6: a bad optional column names file, line and column; without the columns the file stays valid", async () => {
-    const r = await evaluate(variant("pakn.csv", (t) => t.replace("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc", "MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong")
-      .replace("PA1,2025-03-05,1,STP,Tư pháp,TP", "PA1,2025-03-05,1,STP,Tư pháp,TP,20/03/2025").replace("PA2,20250310090000,2,X1,Hộ tịch,HT", "PA2,20250310090000,2,X1,Hộ tịch,HT,2025-03-20")));
+    const r = await evaluate(
+      variant("pakn.csv", (t) =>
+        t
+          .replace(
+            "MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc",
+            "MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong",
+          )
+          .replace("PA1,2025-03-05,1,STP,Tư pháp,TP", "PA1,2025-03-05,1,STP,Tư pháp,TP,20/03/2025")
+          .replace("PA2,20250310090000,2,X1,Hộ tịch,HT", "PA2,20250310090000,2,X1,Hộ tịch,HT,2025-03-20"),
+      ),
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain("pakn.csv, dòng 2 — NgayXuLyXong: NgayXuLyXong phải là ngày yyyy-MM-dd hoặc để trống");
     expect(r.err).toContain("must be a date yyyy-MM-dd or empty");
     expect(r.err).not.toContain("dòng 3");
   });
   it("a unit not in donvi.csv", async () => {
-    const r = await evaluate(variant("hoso.json", (t) => t.replace('"MaDonVi": "STP", "MaTTHC": "1.000001", "KenhThucHien": "1"', '"MaDonVi": "SXX", "MaTTHC": "1.000001", "KenhThucHien": "1"')));
+    const r = await evaluate(
+      variant("hoso.json", (t) =>
+        t.replace(
+          '"MaDonVi": "STP", "MaTTHC": "1.000001", "KenhThucHien": "1"',
+          '"MaDonVi": "SXX", "MaTTHC": "1.000001", "KenhThucHien": "1"',
+        ),
+      ),
+    );
     expect(r.err).toContain('MaDonVi: Mã đơn vị không có trong donvi.csv: "SXX"');
   });
 });
@@ -193,16 +320,26 @@ describe("bad input stops with the file, record and field named, in Vietnamese a
 describe("the installed command", () => {
   it("runs as `npx tthc` from the repository", async () => {
     const run = promisify(execFile);
-    const { stdout } = await run("npx", ["tthc", "evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "all", "--json"], {
-      cwd: path.join(import.meta.dirname, "../.."),
-    });
+    const { stdout } = await run(
+      "npx",
+      ["tthc", "evaluate", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "all", "--json"],
+      {
+        cwd: path.join(import.meta.dirname, "../.."),
+      },
+    );
     expect(JSON.parse(stdout).rows[0].onTime.population).toBe(7);
   });
   it("exits non-zero on bad input", async () => {
     const run = promisify(execFile);
-    await expect(run("node", ["bin/tthc.mjs", "evaluate", "--data", "/nonexistent", "--from", "2025-03-01", "--to", "2025-03-31"], {
-      cwd: path.join(import.meta.dirname, "../.."),
-    })).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(
+        "node",
+        ["bin/tthc.mjs", "evaluate", "--data", "/nonexistent", "--from", "2025-03-01", "--to", "2025-03-31"],
+        {
+          cwd: path.join(import.meta.dirname, "../.."),
+        },
+      ),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });
 
@@ -215,9 +352,21 @@ describe("tthc steps (METHOD-STEPS S.3)", () => {
     expect(j.by).toBe("department");
     expect(j.totals.steps).toBeGreaterThan(0);
     expect(j.rows.reduce((n: number, x: { steps: number }) => n + x.steps, 0)).toBe(j.totals.steps);
-    const table = await tthc("steps", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "procedure-step");
+    const table = await tthc(
+      "steps",
+      "--data",
+      FIXTURE,
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-31",
+      "--by",
+      "procedure-step",
+    );
     expect(table.out).toContain("Thủ tục — bước");
     expect(table.out).toMatch(/Tổng\s+[\d.]+/);
-    expect((await tthc("steps", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "tinh")).code).not.toBe(0);
+    expect(
+      (await tthc("steps", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "tinh")).code,
+    ).not.toBe(0);
   });
 });

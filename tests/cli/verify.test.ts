@@ -29,7 +29,10 @@ let cleanup: () => Promise<void>;
 
 async function tthc(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
-    const r = await run(process.execPath, [path.join(root, "bin/tthc.mjs"), ...args], { env: { ...process.env, ...target }, cwd: root });
+    const r = await run(process.execPath, [path.join(root, "bin/tthc.mjs"), ...args], {
+      env: { ...process.env, ...target },
+      cwd: root,
+    });
     return { code: 0, out: r.stdout, err: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -50,21 +53,45 @@ async function withTarget<T>(fn: (db: Database) => Promise<T>): Promise<T> {
 beforeAll(async () => {
   if (env.DATABASE_URL) {
     const name = `tthc_verify_${process.pid}`;
-    await withServer(env.DATABASE_URL, async (s) => { await s.unsafe(`drop database if exists ${name}`); await s.unsafe(`create database ${name}`); });
+    await withServer(env.DATABASE_URL, async (s) => {
+      await s.unsafe(`drop database if exists ${name}`);
+      await s.unsafe(`create database ${name}`);
+    });
     target = { DATABASE_URL: withDatabase(env.DATABASE_URL, name) };
-    cleanup = () => withServer(env.DATABASE_URL!, async (s) => { await s.unsafe(`drop database if exists ${name}`); });
+    cleanup = () =>
+      withServer(env.DATABASE_URL!, async (s) => {
+        await s.unsafe(`drop database if exists ${name}`);
+      });
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tthc-verify-"));
     target = { DATABASE_URL: "", PGLITE_DIR: path.join(dir, "pglite") };
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   await withTarget(async (db) => {
-    await buildProvince(db, { units: [["T", "Tỉnh", "tinh"], ["S1", "Sở 1", "so_nganh", "T"]], procedures: [["P1", 3, "working_day"]] });
+    await buildProvince(db, {
+      units: [
+        ["T", "Tỉnh", "tinh"],
+        ["S1", "Sở 1", "so_nganh", "T"],
+      ],
+      procedures: [["P1", 3, "working_day"]],
+    });
     const at = (d: string) => new Date(`${d}+07:00`);
-    await upsertDossiers(db.orm, Array.from({ length: 30 }, (_, i) => dossierRow({
-      code: `V${i}`, unitCode: "S1", procedureCode: "P1", status: 9, receivedAt: at(`2026-11-${String(2 + (i % 20)).padStart(2, "0")}T09:00:00`),
-      steps: [{ status: 2, at: at(`2026-11-${String(2 + (i % 20)).padStart(2, "0")}T09:00:00`) }, { status: 9, at: at(`2026-11-${String(4 + (i % 20)).padStart(2, "0")}T15:00:00`) }],
-    })));
+    await upsertDossiers(
+      db.orm,
+      Array.from({ length: 30 }, (_, i) =>
+        dossierRow({
+          code: `V${i}`,
+          unitCode: "S1",
+          procedureCode: "P1",
+          status: 9,
+          receivedAt: at(`2026-11-${String(2 + (i % 20)).padStart(2, "0")}T09:00:00`),
+          steps: [
+            { status: 2, at: at(`2026-11-${String(2 + (i % 20)).padStart(2, "0")}T09:00:00`) },
+            { status: 9, at: at(`2026-11-${String(4 + (i % 20)).padStart(2, "0")}T15:00:00`) },
+          ],
+        }),
+      ),
+    );
   });
 }, 120_000);
 afterAll(() => cleanup?.());
@@ -80,23 +107,35 @@ describe("tthc verify --portal (issue: exact under concurrent writers)", () => {
 
   it("finds differences planted by hand, names them, and --repair removes them online", async () => {
     await withTarget(async (db) => {
-      await db.orm.execute(sql`insert into dossier_days (province_code, unit_code, pc, day, r_received) values ('T', 'S1', 'P1', '2026-11-10', 2)`);
+      await db.orm.execute(
+        sql`insert into dossier_days (province_code, unit_code, pc, day, r_received) values ('T', 'S1', 'P1', '2026-11-10', 2)`,
+      );
       await db.orm.execute(sql`update dossiers set done_at = done_at + interval '3 days' where code = 'V7'`);
     });
     const found = await tthc("verify", "--portal", "--json");
     expect(found.code).toBe(3);
     const report = JSON.parse(found.out);
-    expect(report.factDifferences).toEqual([{ code: "V7", unit: "S1", columns: { done_at: ["2026-11-14T08:00:00.000Z", "2026-11-11T08:00:00.000Z"] } }]);
+    expect(report.factDifferences).toEqual([
+      { code: "V7", unit: "S1", columns: { done_at: ["2026-11-14T08:00:00.000Z", "2026-11-11T08:00:00.000Z"] } },
+    ]);
     // The planted row adds 2 received to the key of the 10th (its month row is not touched).
     expect(report.rollupDifferences).toHaveLength(1);
-    expect(report.rollupDifferences[0]).toMatchObject({ table: "dossier_days", province: "T", unit: "S1", procedure: "P1", key: "2026-11-10" });
+    expect(report.rollupDifferences[0]).toMatchObject({
+      table: "dossier_days",
+      province: "T",
+      unit: "S1",
+      procedure: "P1",
+      key: "2026-11-10",
+    });
     const [stored, expected] = report.rollupDifferences[0].counters.r_received;
     expect([Object.keys(report.rollupDifferences[0].counters), stored - expected]).toEqual([["r_received"], 2]);
 
     // A range sees only its own keys: the 10th's difference, not V7's (its events are on the 8th and the 11th/14th).
     const day = await tthc("verify", "--portal", "--from", "2026-11-10", "--to", "2026-11-10", "--json");
     expect(JSON.parse(day.out).factDifferences).toEqual([]);
-    expect(JSON.parse(day.out).rollupDifferences.map((d: { table: string; key: string }) => `${d.table} ${d.key}`)).toEqual(["dossier_days 2026-11-10"]);
+    expect(
+      JSON.parse(day.out).rollupDifferences.map((d: { table: string; key: string }) => `${d.table} ${d.key}`),
+    ).toEqual(["dossier_days 2026-11-10"]);
 
     const repaired = await tthc("verify", "--portal", "--repair");
     expect(repaired.code).toBe(0);
@@ -104,9 +143,16 @@ describe("tthc verify --portal (issue: exact under concurrent writers)", () => {
     expect((await tthc("verify", "--portal")).code).toBe(0);
 
     await withTarget(async (db) => {
-      const checks = await rows<{ trigger: string; rollup_differences: number; fact_differences: number }>(db.orm, sql`select trigger, rollup_differences, fact_differences from integrity_checks order by id`);
+      const checks = await rows<{ trigger: string; rollup_differences: number; fact_differences: number }>(
+        db.orm,
+        sql`select trigger, rollup_differences, fact_differences from integrity_checks order by id`,
+      );
       expect(checks.map((c) => [c.trigger, c.rollup_differences, c.fact_differences])).toEqual([
-        ["cli", 0, 0], ["cli", 1, 1], ["cli", 1, 0], ["cli", 0, 0], ["cli", 0, 0],
+        ["cli", 0, 0],
+        ["cli", 1, 1],
+        ["cli", 1, 0],
+        ["cli", 0, 0],
+        ["cli", 0, 0],
       ]);
     });
   });

@@ -20,21 +20,45 @@ const MARCH = makePeriod("2025-03-01", "2025-03-31", NOW);
 
 const province = withSmallProvince(async ({ db }) => {
   // Two more departments beside A: C (all on time) and D (none), so A ranks 2/3.
-  await buildProvince(db, { units: [["C", "Sở C", "so_nganh", "T"], ["D", "Sở D", "so_nganh", "T"]] });
+  await buildProvince(db, {
+    units: [
+      ["C", "Sở C", "so_nganh", "T"],
+      ["D", "Sở D", "so_nganh", "T"],
+    ],
+  });
   const done = (code: string, unitCode: string, finished: string) =>
-    dossierRow({ code, unitCode, procedureCode: "P1", status: 9, receivedAt: t("20250303090000"), steps: [{ status: 9, at: t(finished) }] });
-  await upsertDossiers(db.orm, [
-    done("a1", "A", "20250304090000"), done("a2", "A", "20250331090000"),
-    done("c1", "C", "20250304090000"),
-    done("d1", "D", "20250331090000"),
-  ], NOW);
+    dossierRow({
+      code,
+      unitCode,
+      procedureCode: "P1",
+      status: 9,
+      receivedAt: t("20250303090000"),
+      steps: [{ status: 9, at: t(finished) }],
+    });
+  await upsertDossiers(
+    db.orm,
+    [
+      done("a1", "A", "20250304090000"),
+      done("a2", "A", "20250331090000"),
+      done("c1", "C", "20250304090000"),
+      done("d1", "D", "20250331090000"),
+    ],
+    NOW,
+  );
 });
 
 describe("an agency's standing", () => {
   it("ranks it among the departments of its parent, with the province's rate beside it", async () => {
     const manager = (await signedIn(province.db, province.users.managerA))!;
     const s = await standingOf(province.db.orm, manager, "A", MARCH);
-    expect(s).toMatchObject({ rank: 2, of: 3, rate: 50, provinceName: "Tỉnh T", provinceRate: 50, peers: "sở, ban, ngành" });
+    expect(s).toMatchObject({
+      rank: 2,
+      of: 3,
+      rate: 50,
+      provinceName: "Tỉnh T",
+      provinceRate: 50,
+      peers: "sở, ban, ngành",
+    });
     // Its tier as any visitor reads it: the same place as its own, its row marked, nothing but the public figures.
     expect(s!.tier).toEqual([
       { key: "C", name: "Sở C", rate: 100, band: "green", rank: 1, own: false },
@@ -45,7 +69,9 @@ describe("an agency's standing", () => {
   it("is not given for a unit outside the caller's scope, and the peers' figures stay out of the agency's reach", async () => {
     const manager = (await signedIn(province.db, province.users.managerA))!;
     await expect(standingOf(province.db.orm, manager, "C", MARCH)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getIndicators(province.db.orm, manager, { period: MARCH, by: "agency", filter: { unit: "C" } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getIndicators(province.db.orm, manager, { period: MARCH, by: "agency", filter: { unit: "C" } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const own = await getIndicators(province.db.orm, manager, { period: MARCH, by: "agency" });
     expect(own.rows.map((r) => r.key).sort()).toEqual(["A", "A1"]);
   });

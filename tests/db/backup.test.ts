@@ -33,23 +33,37 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "tthc-backup-"));
 const created: string[] = [];
 
 /** A target database: its environment for the scripts, and how to open it here. */
-interface Target { env: Record<string, string>; open: () => Promise<Database>; name: string }
+interface Target {
+  env: Record<string, string>;
+  open: () => Promise<Database>;
+  name: string;
+}
 
 async function newTarget(tag: string): Promise<Target> {
   if (env.DATABASE_URL) {
     const name = `tthc_backup_${tag}_${process.pid}`;
-    await withServer(env.DATABASE_URL, async (s) => { await s.unsafe(`drop database if exists ${name}`); await s.unsafe(`create database ${name}`); });
+    await withServer(env.DATABASE_URL, async (s) => {
+      await s.unsafe(`drop database if exists ${name}`);
+      await s.unsafe(`create database ${name}`);
+    });
     created.push(name);
     const url = withDatabase(env.DATABASE_URL, name);
     return { env: { DATABASE_URL: url }, open: () => openStore({ url }), name };
   }
   const dir = path.join(work, tag, "pglite");
-  return { env: { DATABASE_URL: "", PGLITE_DIR: dir }, open: () => openStore({ dataDir: dir }), name: path.resolve(dir) };
+  return {
+    env: { DATABASE_URL: "", PGLITE_DIR: dir },
+    open: () => openStore({ dataDir: dir }),
+    name: path.resolve(dir),
+  };
 }
 
 async function script(file: string, target: Target, ...args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const r = await run(process.execPath, ["--import", "tsx", path.join(root, "scripts", file), ...args], { cwd: root, env: { ...process.env, ...target.env } });
+    const r = await run(process.execPath, ["--import", "tsx", path.join(root, "scripts", file), ...args], {
+      cwd: root,
+      env: { ...process.env, ...target.env },
+    });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -83,7 +97,8 @@ beforeAll(async () => {
   before = await figures(source);
 }, 300_000);
 afterAll(async () => {
-  if (env.DATABASE_URL) for (const name of created) await withServer(env.DATABASE_URL, (s) => s.unsafe(`drop database if exists ${name}`));
+  if (env.DATABASE_URL)
+    for (const name of created) await withServer(env.DATABASE_URL, (s) => s.unsafe(`drop database if exists ${name}`));
   fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -112,25 +127,33 @@ describe("db:backup and db:restore", () => {
     expect(JSON.stringify((await figures(copy)).agency)).toBe(JSON.stringify(before.agency));
   }, 300_000);
 
-  it.skipIf(Boolean(env.DATABASE_URL))("embedded: a backup while another process holds the folder is taken by that process", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/helpers/hold-db.ts"), source.env.PGLITE_DIR, "--serve-backups"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on("data", (b: Buffer) => b.toString().includes("ready") && resolve());
-        child.on("exit", (c) => reject(new Error(`holder exited ${c}`)));
-      });
-      const file = path.join(work, "online.tar.gz");
-      const b = await script("backup.ts", source, "--out", file);
-      expect(b.out).toContain(`tiến trình ${child.pid}`);
-      expect(b.code).toBe(0);
-      const copy = await newTarget("online-copy");
-      expect((await script("restore.ts", copy, file)).code).toBe(0);
-      expect(JSON.stringify((await figures(copy)).agency)).toBe(JSON.stringify(before.agency));
-    } finally {
-      child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
-    }
-  }, 300_000);
+  it.skipIf(Boolean(env.DATABASE_URL))(
+    "embedded: a backup while another process holds the folder is taken by that process",
+    async () => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", path.join(root, "tests/helpers/hold-db.ts"), source.env.PGLITE_DIR, "--serve-backups"],
+        { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+      );
+      try {
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on("data", (b: Buffer) => b.toString().includes("ready") && resolve());
+          child.on("exit", (c) => reject(new Error(`holder exited ${c}`)));
+        });
+        const file = path.join(work, "online.tar.gz");
+        const b = await script("backup.ts", source, "--out", file);
+        expect(b.out).toContain(`tiến trình ${child.pid}`);
+        expect(b.code).toBe(0);
+        const copy = await newTarget("online-copy");
+        expect((await script("restore.ts", copy, file)).code).toBe(0);
+        expect(JSON.stringify((await figures(copy)).agency)).toBe(JSON.stringify(before.agency));
+      } finally {
+        child.kill("SIGKILL");
+        await new Promise((r) => child.once("exit", r));
+      }
+    },
+    300_000,
+  );
 });
 
 describe("db:seed --reset refuses what is not the demo", () => {
@@ -156,7 +179,13 @@ describe("db:seed --reset refuses what is not the demo", () => {
     const db2 = await t.open();
     try {
       expect((await databaseState(db2.orm)).demoOnly).toBe(true);
-      await db2.orm.insert(users).values({ username: "quantri", name: "Nguyễn Văn A", role: "admin", unitCode: "000.00.00.H56", passwordHash: "x" });
+      await db2.orm.insert(users).values({
+        username: "quantri",
+        name: "Nguyễn Văn A",
+        role: "admin",
+        unitCode: "000.00.00.H56",
+        passwordHash: "x",
+      });
     } finally {
       await db2.close();
     }

@@ -31,7 +31,10 @@ describe("one process per embedded database", () => {
   it("refuses while another process holds it, and takes over after that process is killed", async () => {
     const dir = fresh();
     // One node process (tsx as a loader, not as a wrapper), so its pid is the owner's.
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/helpers/hold-db.ts"), dir], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/helpers/hold-db.ts"), dir], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on("data", (b: Buffer) => b.toString().includes("ready") && resolve());
       child.on("exit", (c) => reject(new Error(`holder exited ${c}`)));

@@ -19,7 +19,10 @@ afterAll(() => db?.close());
 
 describe("the national demo", () => {
   it("holds the 34 provincial units, each placed on the national tile grid", async () => {
-    const roots = await rows<{ name: string }>(db.orm, sql`select name from units where parent_code is null order by name`);
+    const roots = await rows<{ name: string }>(
+      db.orm,
+      sql`select name from units where parent_code is null order by name`,
+    );
     expect(roots).toHaveLength(34);
     expect(new Set(roots.map((r) => tileOf(r.name)?.name)).size).toBe(34);
     expect(PROVINCE_TILES).toHaveLength(34);

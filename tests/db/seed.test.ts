@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-const one = async <T,>(q: ReturnType<typeof sql>) => (await rows<T>(db.orm, q))[0];
+const one = async <T>(q: ReturnType<typeof sql>) => (await rows<T>(db.orm, q))[0];
 
 describe("the demo province", () => {
   it("METHOD-766 §4, §6: carries the record fields the 766 index reads, and some agencies are weak on them", async () => {
@@ -39,10 +39,18 @@ describe("the demo province", () => {
     expect(Math.max(...digitised)).toBeGreaterThan(70);
     expect(Math.min(...digitised)).toBeLessThan(50);
     const province = unitIndex(card.rows.find((r) => r.kind === "tinh")!.index766)!;
-    for (const id of ["4.1", "4.3", "4.4", "4.5"] as const) expect(province.groups["4"].indicators[id]!.score, id).toBeGreaterThan(0);
+    for (const id of ["4.1", "4.3", "4.4", "4.5"] as const)
+      expect(province.groups["4"].indicators[id]!.score, id).toBeGreaterThan(0);
     expect(province.total).toBeGreaterThan(0);
     // §1 and §5 from the catalogue and PAKN columns of §6: every indicator has data, none is perfect.
-    for (const [g, id] of [["1", "1.1"], ["1", "1.2"], ["1", "1.3"], ["5", "5.2"], ["5", "5.3"], ["5", "5.4"]] as const) {
+    for (const [g, id] of [
+      ["1", "1.1"],
+      ["1", "1.2"],
+      ["1", "1.3"],
+      ["5", "5.2"],
+      ["5", "5.3"],
+      ["5", "5.4"],
+    ] as const) {
       const i = province.groups[g].indicators[id]!;
       expect(i.applicable, id).toBe(true);
       expect(i.ratio, id).toBeGreaterThan(30);
@@ -64,13 +72,25 @@ describe("the demo province", () => {
   });
 
   it("is Thái Nguyên after 1/7/2025: a province, 13 departments and 92 communes/wards", async () => {
-    const r = await rows<{ kind: string; n: number }>(db.orm, sql`select kind, count(*)::int as n from units group by kind order by kind`);
-    expect(r).toEqual([{ kind: "so_nganh", n: 13 }, { kind: "tinh", n: 1 }, { kind: "xa", n: 92 }]);
-    expect((await one<{ name: string }>(sql`select name from units where kind = 'tinh'`)).name).toBe("UBND tỉnh Thái Nguyên");
+    const r = await rows<{ kind: string; n: number }>(
+      db.orm,
+      sql`select kind, count(*)::int as n from units group by kind order by kind`,
+    );
+    expect(r).toEqual([
+      { kind: "so_nganh", n: 13 },
+      { kind: "tinh", n: 1 },
+      { kind: "xa", n: 92 },
+    ]);
+    expect((await one<{ name: string }>(sql`select name from units where kind = 'tinh'`)).name).toBe(
+      "UBND tỉnh Thái Nguyên",
+    );
   });
 
   it("has ~150 procedures with deadlines in every unit, and one without a stated deadline", async () => {
-    const r = await rows<{ unit: string | null; n: number }>(db.orm, sql`select deadline_unit as unit, count(*)::int as n from procedures group by 1`);
+    const r = await rows<{ unit: string | null; n: number }>(
+      db.orm,
+      sql`select deadline_unit as unit, count(*)::int as n from procedures group by 1`,
+    );
     const units = Object.fromEntries(r.map((x) => [x.unit ?? "none", x.n]));
     expect(Object.keys(units).sort()).toEqual(["day", "hour", "month", "none", "working_day", "year"]);
     expect(r.reduce((s, x) => s + x.n, 0)).toBeGreaterThanOrEqual(140);
@@ -89,7 +109,13 @@ describe("the demo province", () => {
   });
 
   it("carries the data defects the review must find", async () => {
-    const d = await one<{ no_reception: number; no_start: number; unknown: number; no_channel: number; missing_fee: number }>(sql`
+    const d = await one<{
+      no_reception: number;
+      no_start: number;
+      unknown: number;
+      no_channel: number;
+      missing_fee: number;
+    }>(sql`
       select count(*) filter (where received_at is null)::int as no_reception,
         count(*) filter (where start_at is null)::int as no_start,
         count(*) filter (where procedure_code not in (select code from procedures))::int as unknown,
@@ -108,7 +134,9 @@ describe("the demo province", () => {
 
   it("creates one login per role with a slow password hash", async () => {
     const r = await rows<{ role: string; password_hash: string }>(db.orm, sql`select role, password_hash from users`);
-    expect(new Set(r.map((u) => u.role))).toEqual(new Set(["admin", "leader", "viewer", "agency_manager", "agency_staff"]));
+    expect(new Set(r.map((u) => u.role))).toEqual(
+      new Set(["admin", "leader", "viewer", "agency_manager", "agency_staff"]),
+    );
     expect(r[0].password_hash.startsWith("$2")).toBe(true);
     expect(await bcrypt.compare(DEMO_PASSWORD, r[0].password_hash)).toBe(true);
   });
@@ -122,12 +150,15 @@ describe("writes", () => {
     const ref = demoReference();
     const first: DossierRow[] = demoDossiers(ref, { dossiers: 4000, until: "2026-11-25", now: NOW }).next().value!;
     await upsertDossiers(db.orm, first.slice(0, 500), NOW);
-    const state = () => one<typeof before>(sql`
+    const state = () =>
+      one<typeof before>(sql`
       select (select count(*)::int from dossiers) as d, (select count(*)::int from process_steps) as s,
         (select md5(string_agg(code || coalesce(due_at::text, '') || coalesce(done_at::text, ''), ',' order by code)) from dossiers) as h`);
     expect(await state()).toEqual(before);
     // The same dossiers resent, each with one step it did not have: 500 steps more, once.
-    const later = first.slice(0, 500).map((d, i) => ({ ...d, steps: [...d.steps, { status: 4, at: new Date(Date.UTC(2020, 0, 1) + i * 60_000) }] }));
+    const later = first
+      .slice(0, 500)
+      .map((d, i) => ({ ...d, steps: [...d.steps, { status: 4, at: new Date(Date.UTC(2020, 0, 1) + i * 60_000) }] }));
     await upsertDossiers(db.orm, later, NOW);
     const once = await state();
     expect(once.d).toBe(before.d);

@@ -18,18 +18,33 @@ const MARCH = makePeriod("2026-03-01", "2026-03-31", new Date("2026-04-10T00:00:
 
 beforeAll(async () => {
   db = await testDatabase();
-  const unit = (code: string, kind: "tinh" | "huyen" | "xa" | "so_nganh", parentCode: string | null, areaCode: string | null = null) => ({ code, name: code, kind, parentCode, areaCode });
+  const unit = (
+    code: string,
+    kind: "tinh" | "huyen" | "xa" | "so_nganh",
+    parentCode: string | null,
+    areaCode: string | null = null,
+  ) => ({ code, name: code, kind, parentCode, areaCode });
   await upsertUnits(db.orm, [
-    unit("T", "tinh", null), unit("H", "huyen", "T"), unit("X", "xa", "H"),
+    unit("T", "tinh", null),
+    unit("H", "huyen", "T"),
+    unit("X", "xa", "H"),
     unit("S", "so_nganh", "T"),
     // A chi cục of the department that serves huyện H, and its own sub-unit with no MaDiaBan.
-    unit("CC", "so_nganh", "S", "H"), unit("CCa", "so_nganh", "CC"),
+    unit("CC", "so_nganh", "S", "H"),
+    unit("CCa", "so_nganh", "CC"),
     // A sub-unit of the commune: it takes X's area (X is its own).
     unit("Xa", "so_nganh", "X"),
   ]);
-  await upsertProcedures(db.orm, [{ code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 5, deadlineUnit: "day", hasFee: false }]);
+  await upsertProcedures(db.orm, [
+    { code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 5, deadlineUnit: "day", hasFee: false },
+  ]);
   const at = new Date("2026-03-10T02:00:00Z");
-  await upsertDossiers(db.orm, ["T", "H", "X", "S", "CC", "CCa", "Xa"].map((u) => dossierRow({ code: `d-${u}`, unitCode: u, procedureCode: "P", receivedAt: at, steps: [{ status: 2, at }] })));
+  await upsertDossiers(
+    db.orm,
+    ["T", "H", "X", "S", "CC", "CCa", "Xa"].map((u) =>
+      dossierRow({ code: `d-${u}`, unitCode: u, procedureCode: "P", receivedAt: at, steps: [{ status: 2, at }] }),
+    ),
+  );
 });
 afterAll(() => db?.close());
 

@@ -21,7 +21,8 @@ const t = (s: string) => parseInstant(s)!;
 const MARCH = makePeriod("2025-03-01", "2025-03-31", new Date());
 let db: Database;
 
-const dossier = (code: string, received: string): DossierRow => dossierRow({ code, procedureCode: "P", channel: 1, receivedAt: t(received) });
+const dossier = (code: string, received: string): DossierRow =>
+  dossierRow({ code, procedureCode: "P", channel: 1, receivedAt: t(received) });
 const read = () => scorecard(db.orm, { period: MARCH, by: "all", scope: EVERY_UNIT });
 const population = async () => (await read()).rows[0].onTime.population;
 
@@ -52,7 +53,17 @@ describe("the scorecard cache", () => {
   it("recomputes after a catalogue or calendar change", async () => {
     const within = async () => (await read()).rows[0].onTime.withinDeadline;
     const w = await within();
-    await upsertProcedures(db.orm, [{ code: "P", name: "P", fieldCode: null, fieldName: null, deadlineValue: 200, deadlineUnit: "working_day", hasFee: false }]);
+    await upsertProcedures(db.orm, [
+      {
+        code: "P",
+        name: "P",
+        fieldCode: null,
+        fieldName: null,
+        deadlineValue: 200,
+        deadlineUnit: "working_day",
+        hasFee: false,
+      },
+    ]);
     expect(await within()).toBeGreaterThan(w);
   });
 
@@ -102,7 +113,8 @@ describe("the scorecard cache", () => {
 
   it.skipIf(!env.DATABASE_URL)("sees a write that commits after a later one (PostgreSQL)", async () => {
     // Two more connections to the same database: one holds a transaction open.
-    const url = (db.orm as unknown as { $client: { options: { host: string[]; port: number[]; database: string } } }).$client.options;
+    const url = (db.orm as unknown as { $client: { options: { host: string[]; port: number[]; database: string } } })
+      .$client.options;
     const u = new URL(env.DATABASE_URL!);
     u.pathname = `/${url.database}`;
     const slow = postgres(u.toString(), { max: 1, onnotice: () => {} });

@@ -18,11 +18,25 @@ import { EVERY_UNIT } from "@/lib/engine/sql-util";
 const t = (s: string) => parseInstant(s)!;
 let db: Database;
 const mk = (code: string, received: string, done: string, proc = "P"): DossierRow =>
-  dossierRow({ code, procedureCode: proc, channel: 1, status: 9, receivedAt: t(received), steps: [{ status: 9, at: t(done) }] });
+  dossierRow({
+    code,
+    procedureCode: proc,
+    channel: 1,
+    status: 9,
+    receivedAt: t(received),
+    steps: [{ status: 9, at: t(done) }],
+  });
 
 beforeAll(async () => {
   db = await testDatabase();
-  await buildProvince(db, { units: [["T", "T", "tinh"]], procedures: [["P", 2, "working_day"], ["P1", 1, "working_day"], ["H", 48, "hour"]] });
+  await buildProvince(db, {
+    units: [["T", "T", "tinh"]],
+    procedures: [
+      ["P", 2, "working_day"],
+      ["P1", 1, "working_day"],
+      ["H", 48, "hour"],
+    ],
+  });
   await upsertDossiers(db.orm, [
     mk("a", "20261120090000", "20261124170000"), // Fri 20/11 + 2 wd → Tue 24/11: on time
     mk("b", "20261102090000", "20261104170000"), // earlier in the month: untouched by 24/11
@@ -33,7 +47,12 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 const due = async (code: string) =>
-  (await rows<{ due: string }>(db.orm, sql`select to_char(due_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as due from dossiers where code = ${code}`))[0].due;
+  (
+    await rows<{ due: string }>(
+      db.orm,
+      sql`select to_char(due_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD HH24:MI') as due from dossiers where code = ${code}`,
+    )
+  )[0].due;
 
 describe("METHOD §0.6 calendar changes", () => {
   it("making 24/11/2026 a day off moves the deadlines that span it, and only those", async () => {
@@ -55,7 +74,12 @@ describe("METHOD §0.6 calendar changes", () => {
   it("a make-up Saturday shortens the deadlines that span it", async () => {
     await changeExceptions(db.orm, [{ day: "2026-11-21", kind: "makeup", name: "Làm bù" }]);
     expect(await due("a")).toBe("2026-11-23 23:59"); // Sat 21 and Mon 23 are the two working days
-    const e = (await explainDossier(db.orm, "a", makePeriod("2026-11-01", "2026-11-25", t("20261125120000")), EVERY_UNIT))!;
+    const e = (await explainDossier(
+      db.orm,
+      "a",
+      makePeriod("2026-11-01", "2026-11-25", t("20261125120000")),
+      EVERY_UNIT,
+    ))!;
     expect(e.verdict).toBe("late");
     expect(e.sqlVerdict).toBe("late");
     expect(e.elapsed?.value).toBe(3);

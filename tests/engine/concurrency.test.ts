@@ -45,26 +45,54 @@ const province: Caller = { kind: "system" };
 const vn = (d: Date) => new Date(d.getTime() + 7 * HOUR).toISOString().replace(/\D/g, "").slice(0, 14);
 const BASE = startOfLocalDay("2026-10-05").getTime();
 
-function record(code: string, unit: string, rng: ReturnType<typeof prng>, day: number, steps: Array<{ status: number; at: Date }>) {
+function record(
+  code: string,
+  unit: string,
+  rng: ReturnType<typeof prng>,
+  day: number,
+  steps: Array<{ status: number; at: Date }>,
+) {
   const received = new Date(BASE + day * 24 * HOUR + 8 * HOUR + rng.int(0, 8 * 60) * 60_000);
   return {
-    MaHoSo: code, MaDonVi: unit, MaTTHC: rng.pick(["P1", "P1", "P2"]), KenhThucHien: rng.pick(["1", "2", "3"]),
-    TrangThaiHoSo: "4", NgayTiepNhan: vn(received), DuocThanhToanTrucTuyen: rng.pick(["", "1", "2"]),
+    MaHoSo: code,
+    MaDonVi: unit,
+    MaTTHC: rng.pick(["P1", "P1", "P2"]),
+    KenhThucHien: rng.pick(["1", "2", "3"]),
+    TrangThaiHoSo: "4",
+    NgayTiepNhan: vn(received),
+    DuocThanhToanTrucTuyen: rng.pick(["", "1", "2"]),
     DanhSachLePhi: rng.chance(0.5) ? [{ Gia: "50000" }] : [],
-    QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: vn(received) }, ...steps.map((s) => ({ TrangThai: String(s.status), ThoiDiemXuLy: vn(s.at) }))],
+    QuaTrinhXuLy: [
+      { TrangThai: "2", ThoiDiemXuLy: vn(received) },
+      ...steps.map((s) => ({ TrangThai: String(s.status), ThoiDiemXuLy: vn(s.at) })),
+    ],
   };
 }
 
 beforeAll(async () => {
   db = await testDatabase();
   await buildProvince(db, {
-    units: [["T", "Tỉnh", "tinh"], ["S1", "Sở 1", "so_nganh", "T"], ["S2", "Sở 2", "so_nganh", "T"]],
-    procedures: [["P1", 3, "working_day", true], ["P2", 5, "day"]],
-    authorities: [["S1", "P1", 4, true], ["S1", "P2", 3], ["S2", "P1", 4, true]],
+    units: [
+      ["T", "Tỉnh", "tinh"],
+      ["S1", "Sở 1", "so_nganh", "T"],
+      ["S2", "Sở 2", "so_nganh", "T"],
+    ],
+    procedures: [
+      ["P1", 3, "working_day", true],
+      ["P2", 5, "day"],
+    ],
+    authorities: [
+      ["S1", "P1", 4, true],
+      ["S1", "P2", 3],
+      ["S2", "P1", 4, true],
+    ],
   });
   const rng = prng(1);
   // The dossiers every stream will add steps to and re-send.
-  await ingest(db.orm, province, { service: "DongBoHoSoMC", data: Array.from({ length: SHARED }, (_, i) => record(`SH-${i}`, "S1", rng, i % 3, [])) });
+  await ingest(db.orm, province, {
+    service: "DongBoHoSoMC",
+    data: Array.from({ length: SHARED }, (_, i) => record(`SH-${i}`, "S1", rng, i % 3, [])),
+  });
 }, 300_000);
 afterAll(() => db?.close());
 
@@ -92,14 +120,24 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
         if (what === 0) {
           // New dossiers: one unit, mostly one procedure, on three days: every stream hits the same keys.
           const codes = Array.from({ length: BATCH }, (_, i) => `N-${s}-${r}-${i}`);
-          const data = codes.map((c) => record(c, "S1", rng, rng.int(0, 2), rng.chance(0.5) ? [{ status: 9, at: new Date(BASE + rng.int(1, 9) * 24 * HOUR) }] : []));
+          const data = codes.map((c) =>
+            record(
+              c,
+              "S1",
+              rng,
+              rng.int(0, 2),
+              rng.chance(0.5) ? [{ status: 9, at: new Date(BASE + rng.int(1, 9) * 24 * HOUR) }] : [],
+            ),
+          );
           if (await send(caller, "DongBoHoSoMC", data)) codes.forEach((c) => sent.add(c));
         } else if (what === 1) {
           // Progress for shared dossiers from every stream at once, 1–3 steps each.
           const data = Array.from({ length: 30 }, () => {
             const code = `SH-${rng.int(0, SHARED - 1)}`;
             return Array.from({ length: rng.int(1, 3) }, () => ({
-              MaHoSo: code, TrangThai: String(rng.pick([4, 5, 8, 9, 9, 10])), ThoiDiemXuLy: vn(new Date(BASE + rng.int(0, 20 * 24) * HOUR + rng.int(0, 59) * 60_000)),
+              MaHoSo: code,
+              TrangThai: String(rng.pick([4, 5, 8, 9, 9, 10])),
+              ThoiDiemXuLy: vn(new Date(BASE + rng.int(0, 20 * 24) * HOUR + rng.int(0, 59) * 60_000)),
             }));
           }).flat();
           await send(caller, "CapNhatTienDoHoSoMC", data);
@@ -107,7 +145,9 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
           // Full re-sends of shared dossiers: new days, units and steps (the record replaces the dossier's fields).
           const data = Array.from({ length: 25 }, () => {
             const i = rng.int(0, SHARED - 1);
-            return record(`SH-${i}`, rng.chance(0.3) ? "S2" : "S1", rng, rng.int(0, 3), [{ status: rng.pick([9, 10]), at: new Date(BASE + rng.int(1, 12) * 24 * HOUR) }]);
+            return record(`SH-${i}`, rng.chance(0.3) ? "S2" : "S1", rng, rng.int(0, 3), [
+              { status: rng.pick([9, 10]), at: new Date(BASE + rng.int(1, 12) * 24 * HOUR) },
+            ]);
           });
           await send(caller, "DongBoHoSoMC", data);
         }
@@ -116,22 +156,38 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
     // A catalogue change and a calendar change in the middle of the race re-derive due instants (METHOD §0.6, §A.4).
     const catalogue = (async () => {
       await new Promise((r) => setTimeout(r, 200));
-      await upsertProcedures(db.orm, [{ code: "P2", name: "Thủ tục P2", fieldCode: null, fieldName: null, deadlineValue: 4, deadlineUnit: "working_day", hasFee: false }]);
+      await upsertProcedures(db.orm, [
+        {
+          code: "P2",
+          name: "Thủ tục P2",
+          fieldCode: null,
+          fieldName: null,
+          deadlineValue: 4,
+          deadlineUnit: "working_day",
+          hasFee: false,
+        },
+      ]);
       await new Promise((r) => setTimeout(r, 300));
       await changeExceptions(db.orm, [{ day: "2026-10-08", kind: "off", name: "Nghỉ đột xuất" }]);
       // A change of the unit tree (closure rebuilt, provinces re-stamped) under the same exclusive lock.
-      await upsertUnits(db.orm, [{ code: "S2", name: "Sở 2 (đổi tên)", kind: "so_nganh", parentCode: "T", areaCode: null }]);
+      await upsertUnits(db.orm, [
+        { code: "S2", name: "Sở 2 (đổi tên)", kind: "so_nganh", parentCode: "T", areaCode: null },
+      ]);
     })();
     // A difference planted before the race, repaired online while the writers run: the
     // repair's correction and every writer's delta must all count, once.
-    await db.orm.execute(sql`insert into dossier_days (province_code, unit_code, pc, day, r_received) values ('T', 'S1', 'P1', '2026-10-05', 7)`);
+    await db.orm.execute(
+      sql`insert into dossier_days (province_code, unit_code, pc, day, r_received) values ('T', 'S1', 'P1', '2026-10-05', 7)`,
+    );
     const repair = (async () => {
       await new Promise((r) => setTimeout(r, 400));
       expect(await repairRollup(db.orm, null)).toBeGreaterThan(0);
     })();
     const started = Date.now();
     await Promise.all([...Array.from({ length: STREAMS }, (_, s) => stream(s)), catalogue, repair]);
-    console.log(`concurrency: ${STREAMS} streams × ${ROUNDS} rounds on ${onPostgres ? "PostgreSQL" : "PGlite"} in ${Date.now() - started} ms`);
+    console.log(
+      `concurrency: ${STREAMS} streams × ${ROUNDS} rounds on ${onPostgres ? "PostgreSQL" : "PGlite"} in ${Date.now() - started} ms`,
+    );
 
     // Nothing accepted is missing.
     const [n] = await rows<{ n: number }>(db.orm, sql`select count(*)::int as n from dossiers where code like 'N-%'`);
@@ -139,22 +195,41 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
     expect.soft(failures.slice(0, 3), `${failures.length} batches failed`).toEqual([]);
 
     const facts = await factDifferences(db.orm, null);
-    expect.soft(facts.differences.slice(0, 3), `${facts.differences.length} of ${facts.checked} dossiers with stale facts`).toEqual([]);
+    expect
+      .soft(facts.differences.slice(0, 3), `${facts.differences.length} of ${facts.checked} dossiers with stale facts`)
+      .toEqual([]);
     const rollup = await rollupDifferences(db.orm, null);
-    const lost = rollup.filter((d) => d.table === "dossier_months").reduce((a, d) => a + (d.counters.r_received ? d.counters.r_received[1] - d.counters.r_received[0] : 0), 0);
-    expect.soft(rollup.slice(0, 3), `${rollup.length} rollup keys differ; ${lost} received dossiers missing from the months`).toEqual([]);
+    const lost = rollup
+      .filter((d) => d.table === "dossier_months")
+      .reduce((a, d) => a + (d.counters.r_received ? d.counters.r_received[1] - d.counters.r_received[0] : 0), 0);
+    expect
+      .soft(
+        rollup.slice(0, 3),
+        `${rollup.length} rollup keys differ; ${lost} received dossiers missing from the months`,
+      )
+      .toEqual([]);
 
-    for (const [from, to, asOf] of [["2026-10-01", "2026-10-31", "2026-11-01T00:00:00+07:00"], ["2026-10-05", "2026-10-07", "2026-10-06T15:00:00+07:00"], ["2026-10-01", "2026-12-31", "2026-10-20T09:30:00+07:00"]] as const) {
+    for (const [from, to, asOf] of [
+      ["2026-10-01", "2026-10-31", "2026-11-01T00:00:00+07:00"],
+      ["2026-10-05", "2026-10-07", "2026-10-06T15:00:00+07:00"],
+      ["2026-10-01", "2026-12-31", "2026-10-20T09:30:00+07:00"],
+    ] as const) {
       for (const by of ["agency", "procedure", "all"] as const) {
         const q = { period: makePeriod(from, to, new Date(asOf)), by, scope: EVERY_UNIT };
-        expect.soft(await computeScorecard(db.orm, q, "rollup"), `${from}..${to} by ${by}`).toEqual(await computeScorecard(db.orm, q, "dossiers"));
+        expect
+          .soft(await computeScorecard(db.orm, q, "rollup"), `${from}..${to} by ${by}`)
+          .toEqual(await computeScorecard(db.orm, q, "dossiers"));
       }
     }
   }, 600_000);
 
   it("verify finds a difference planted by hand and --repair removes it, in the rollup and in a dossier's facts", async () => {
-    await db.orm.execute(sql`update dossier_days set e_ok = e_ok + 3 where ctid = (select ctid from dossier_days where e_ok > 0 limit 1)`);
-    await db.orm.execute(sql`update dossiers set done_at = done_at + interval '2 days' where code = (select code from dossiers where done_at is not null order by code limit 1)`);
+    await db.orm.execute(
+      sql`update dossier_days set e_ok = e_ok + 3 where ctid = (select ctid from dossier_days where e_ok > 0 limit 1)`,
+    );
+    await db.orm.execute(
+      sql`update dossiers set done_at = done_at + interval '2 days' where code = (select code from dossiers where done_at is not null order by code limit 1)`,
+    );
     const found = await verify(db.orm, null);
     expect(found.factDifferences).toHaveLength(1);
     expect(Object.keys(found.factDifferences[0].columns)).toContain("done_at");

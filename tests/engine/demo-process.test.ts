@@ -34,7 +34,10 @@ describe("the demo's departments, officers and step deadlines (METHOD-STEPS)", (
     expect(fields.filter((f) => f.department === 0).length).toBeGreaterThanOrEqual(2);
     // Officers are named, and most steps carry NgayBatDau.
     expect(stepFigures(facts, "officer").filter((r) => r.key).length).toBeGreaterThan(50);
-    const all = fields.reduce((s, f) => ({ steps: s.steps + f.steps, start: s.start + f.start }), { steps: 0, start: 0 });
+    const all = fields.reduce((s, f) => ({ steps: s.steps + f.steps, start: s.start + f.start }), {
+      steps: 0,
+      start: 0,
+    });
     expect(all.start / all.steps).toBeGreaterThan(0.7);
   });
 });
@@ -42,10 +45,16 @@ describe("the demo's departments, officers and step deadlines (METHOD-STEPS)", (
 describe("the demo's process changes no figure (METHOD §A–§Đ, METHOD-766)", () => {
   const plain = withDemo(4000, NOW, { process: false });
   it("METHOD's and the 766 index's figures are the same bytes with and without it", async () => {
-    for (const [from, to] of [["2026-01-01", "2026-11-25"], ["2026-10-01", "2026-10-31"], ["2026-11-01", "2026-11-30"]]) {
+    for (const [from, to] of [
+      ["2026-01-01", "2026-11-25"],
+      ["2026-10-01", "2026-10-31"],
+      ["2026-11-01", "2026-11-30"],
+    ]) {
       for (const profile of ["200", "766"] as const) {
         const q = { period: makePeriod(from, to, NOW), by: "agency" as const, scope: EVERY_UNIT, profile };
-        expect(JSON.stringify(await computeScorecard(demo.db.orm, q)), `${from}..${to} ${profile}`).toBe(JSON.stringify(await computeScorecard(plain.db.orm, q)));
+        expect(JSON.stringify(await computeScorecard(demo.db.orm, q)), `${from}..${to} ${profile}`).toBe(
+          JSON.stringify(await computeScorecard(plain.db.orm, q)),
+        );
       }
     }
   });

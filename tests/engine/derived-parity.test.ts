@@ -18,7 +18,16 @@ import { testDatabase } from "../helpers/db";
 let db: Database;
 beforeAll(async () => {
   db = await testDatabase();
-  await buildProvince(db, { units: [["T", "Tỉnh", "tinh"], ["S1", "Sở 1", "so_nganh", "T"]], procedures: [["P1", 2, "working_day"], ["P2", 30, "hour"]] });
+  await buildProvince(db, {
+    units: [
+      ["T", "Tỉnh", "tinh"],
+      ["S1", "Sở 1", "so_nganh", "T"],
+    ],
+    procedures: [
+      ["P1", 2, "working_day"],
+      ["P2", 30, "hour"],
+    ],
+  });
 });
 afterAll(() => db?.close());
 
@@ -27,11 +36,20 @@ describe("facts of a new dossier: JS at insert = SQL re-derivation (METHOD §A.2
     const rng = prng(7);
     const t = (d: number, h: number) => `202610${String(5 + d).padStart(2, "0")}${String(h).padStart(2, "0")}0000`;
     const data = Array.from({ length: 600 }, (_, i) => {
-      const steps = Array.from({ length: rng.int(0, 5) }, () => ({ TrangThai: String(rng.pick([2, 3, 4, 5, 5, 7, 8, 9, 10])), ThoiDiemXuLy: t(rng.int(0, 6), rng.pick([8, 9, 9, 10])) }));
+      const steps = Array.from({ length: rng.int(0, 5) }, () => ({
+        TrangThai: String(rng.pick([2, 3, 4, 5, 5, 7, 8, 9, 10])),
+        ThoiDiemXuLy: t(rng.int(0, 6), rng.pick([8, 9, 9, 10])),
+      }));
       if (rng.chance(0.3) && steps.length) steps.push({ ...steps[0] });
       return {
-        MaHoSo: `J${i}`, MaDonVi: "S1", MaTTHC: rng.pick(["P1", "P2"]), KenhThucHien: "1", TrangThaiHoSo: String(rng.int(1, 10)),
-        NgayTiepNhan: rng.chance(0.8) ? t(rng.int(0, 3), 9) : "", NgayTuChoi: rng.chance(0.15) ? t(rng.int(0, 5), 9) : "", QuaTrinhXuLy: steps,
+        MaHoSo: `J${i}`,
+        MaDonVi: "S1",
+        MaTTHC: rng.pick(["P1", "P2"]),
+        KenhThucHien: "1",
+        TrangThaiHoSo: String(rng.int(1, 10)),
+        NgayTiepNhan: rng.chance(0.8) ? t(rng.int(0, 3), 9) : "",
+        NgayTuChoi: rng.chance(0.15) ? t(rng.int(0, 5), 9) : "",
+        QuaTrinhXuLy: steps,
       };
     });
     const out = await ingest(db.orm, { kind: "system" }, { service: "DongBoHoSoMC", data });

@@ -25,15 +25,40 @@ const at = new Date("2026-03-10T02:00:00Z");
 beforeAll(async () => {
   db = await testDatabase();
   await buildProvince(db, {
-    units: [["T", "Tỉnh", "tinh"], ["S", "Sở", "so_nganh", "T"]],
-    procedures: [["P", 5, "day", true], ["Q", 5, "day", true], ["H", 8, "hour"], ["W", 2, "working_day"], ["M", 1, "month"]],
-    authorities: [["S", "P", 4, true], ["S", "Q", 4, true], ["S", "H", 3], ["S", "W", 3], ["S", "M", 3]],
+    units: [
+      ["T", "Tỉnh", "tinh"],
+      ["S", "Sở", "so_nganh", "T"],
+    ],
+    procedures: [
+      ["P", 5, "day", true],
+      ["Q", 5, "day", true],
+      ["H", 8, "hour"],
+      ["W", 2, "working_day"],
+      ["M", 1, "month"],
+    ],
+    authorities: [
+      ["S", "P", 4, true],
+      ["S", "Q", 4, true],
+      ["S", "H", 3],
+      ["S", "W", 3],
+      ["S", "M", 3],
+    ],
   });
   const d = (code: string, procedureCode: string, feePositive: boolean, paidOnline: number | null) =>
-    dossierRow({ code, unitCode: "S", procedureCode, receivedAt: at, steps: [{ status: 2, at }], feeLines: 1, feePositive, paidOnline });
+    dossierRow({
+      code,
+      unitCode: "S",
+      procedureCode,
+      receivedAt: at,
+      steps: [{ status: 2, at }],
+      feeLines: 1,
+      feePositive,
+      paidOnline,
+    });
   await upsertDossiers(db.orm, [
     // P: a fee-carrying dossier not paid online, and one paid online whose fee lines are all 0.
-    d("p1", "P", true, null), d("p2", "P", false, 1),
+    d("p1", "P", true, null),
+    d("p2", "P", false, 1),
     // Q: a fee-carrying dossier paid online.
     d("q1", "Q", true, 2),
   ]);
@@ -54,7 +79,9 @@ describe("METHOD-766 §3.4", () => {
 describe("METHOD-766 §2.2", () => {
   it("names the average time's unit hours, working_days or days (days, months, years)", async () => {
     const card = await scorecard(db.orm, { period: MARCH, by: "procedure", scope: EVERY_UNIT, profile: "766" });
-    const units = Object.fromEntries(card.rows.map((r) => [r.key, (r.index766 as { averageTime: { unit: string } }).averageTime.unit]));
+    const units = Object.fromEntries(
+      card.rows.map((r) => [r.key, (r.index766 as { averageTime: { unit: string } }).averageTime.unit]),
+    );
     expect(units).toEqual({ P: "days", Q: "days", H: "hours", W: "working_days", M: "days" });
   });
 });
@@ -68,13 +95,28 @@ describe("METHOD-766 §0.2, §6: a group with no PAKN reads what the files carri
   const paknFile = (header: string) => ({ name: "pakn.csv", bytes: new TextEncoder().encode(`${header}\n`) });
 
   it("null counts while no pakn.csv carried NgayXuLyXong; 0 of 0 once one did, even a file without rows", async () => {
-    expect(await handled()).toEqual([[null, null], [null, null]]);
+    expect(await handled()).toEqual([
+      [null, null],
+      [null, null],
+    ]);
     // A dry run remembers nothing; a file without the column neither.
-    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong"), { dryRun: true });
-    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,SoThich"), { dryRun: false });
-    expect(await handled()).toEqual([[null, null], [null, null]]);
-    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong"), { dryRun: false });
+    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong"), {
+      dryRun: true,
+    });
+    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,SoThich"), {
+      dryRun: false,
+    });
+    expect(await handled()).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    await importReference(db.orm, "pakn", paknFile("MaPAKN,NgayTiepNhan,PhanLoai,MaDonVi,Nganh,LinhVuc,NgayXuLyXong"), {
+      dryRun: false,
+    });
     // The cached scorecard of March was dropped by the change (the change log covers carried_columns).
-    expect(await handled()).toEqual([[0, 0], [0, 0]]);
+    expect(await handled()).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });

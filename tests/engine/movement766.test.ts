@@ -23,7 +23,12 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
   // NOW is 12:00 on 25/11: the running month is set against October as of 12:00 on 25/10.
   const cases = [
     { kind: "ISO week", period: ["2026-11-16", "2026-11-22"], previous: ["2026-11-09", "2026-11-15"], asOf: null },
-    { kind: "current month (running: the same elapsed part of the month before)", period: ["2026-11-01", "2026-11-30"], previous: ["2026-10-01", "2026-10-31"], asOf: "2026-10-25T12:00:00.000+07:00" },
+    {
+      kind: "current month (running: the same elapsed part of the month before)",
+      period: ["2026-11-01", "2026-11-30"],
+      previous: ["2026-10-01", "2026-10-31"],
+      asOf: "2026-10-25T12:00:00.000+07:00",
+    },
     { kind: "quarter", period: ["2026-07-01", "2026-09-30"], previous: ["2026-04-01", "2026-06-30"], asOf: null },
     { kind: "custom range", period: ["2026-10-05", "2026-10-14"], previous: ["2026-09-25", "2026-10-04"], asOf: null },
   ] as const;
@@ -31,20 +36,32 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
     it(`${c.kind}: points and places moved equal the two periods computed apart`, async () => {
       const q = { by: "agency" as const, scope: EVERY_UNIT, filter: { topLevel: true }, profile: "766" as const };
       const card = await scorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) });
-      const now = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) }));
-      const before = indexes(await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.previous[0], c.previous[1], c.asOf ? new Date(c.asOf) : NOW) }));
+      const now = indexes(
+        await computeScorecard(demo.db.orm, { ...q, period: makePeriod(c.period[0], c.period[1], NOW) }),
+      );
+      const before = indexes(
+        await computeScorecard(demo.db.orm, {
+          ...q,
+          period: makePeriod(c.previous[0], c.previous[1], c.asOf ? new Date(c.asOf) : NOW),
+        }),
+      );
       let moved = 0;
       for (const row of card.rows) {
         const x = unitIndex(row.index766)!;
         const [a, seen] = [now.get(row.key)!, before.get(row.key) ?? null];
         // Nothing to compare with when the previous period counted no dossier (its 2.1 did not apply).
         const b = seen && seen.groups["2"].score !== null ? seen : null;
-        expect(x.change!.previous).toEqual(c.asOf ? { from: c.previous[0], to: c.previous[1], asOf: c.asOf } : { from: c.previous[0], to: c.previous[1] });
+        expect(x.change!.previous).toEqual(
+          c.asOf
+            ? { from: c.previous[0], to: c.previous[1], asOf: c.asOf }
+            : { from: c.previous[0], to: c.previous[1] },
+        );
         expect(x.change!.total).toBe(a.total === null || b?.total == null ? null : a.total - b.total);
         expect(x.change!.rank).toBe(a.rank && b?.rank ? b.rank.position - a.rank.position : null);
         for (const g of ["1", "2", "3", "4", "5"] as const) {
           // A group compares only on the same applicable maximum.
-          const alike = b && a.groups[g].max === b.groups[g].max && a.groups[g].score !== null && b.groups[g].score !== null;
+          const alike =
+            b && a.groups[g].max === b.groups[g].max && a.groups[g].score !== null && b.groups[g].score !== null;
           expect(x.change!.groups[g]).toBe(alike ? a.groups[g].score! - b.groups[g].score! : null);
         }
         // The figures themselves are the period's own, whatever is compared.
@@ -57,9 +74,21 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
   }
 
   it("the Excel totals sheet writes each unit's move with its sign, and group 3 as its two national columns", async () => {
-    const card = await scorecard(demo.db.orm, { period: makePeriod("2026-11-01", "2026-11-30", NOW), by: "agency", scope: EVERY_UNIT, filter: { topLevel: true }, profile: "766" });
+    const card = await scorecard(demo.db.orm, {
+      period: makePeriod("2026-11-01", "2026-11-30", NOW),
+      by: "agency",
+      scope: EVERY_UNIT,
+      filter: { topLevel: true },
+      profile: "766",
+    });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await scorecardWorkbook(card, "Tỉnh", { from: "2026-11-01", to: "2026-11-30", asOf: NOW })) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await scorecardWorkbook(card, "Tỉnh", {
+        from: "2026-11-01",
+        to: "2026-11-30",
+        asOf: NOW,
+      })) as unknown as ArrayBuffer,
+    );
     const ws = wb.getWorksheet("766. Tổng điểm")!;
     const header = (ws.getRow(4).values as unknown[]).map(String);
     const col = (name: string) => header.indexOf(name);
@@ -70,7 +99,10 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
       expect(row.getCell(2).value).toBe(r.key);
       expect(row.getCell(col("Tổng điểm tăng (+) / giảm (−) so với kỳ trước")).value ?? null).toBe(x.change!.total);
       expect(row.getCell(col("Số bậc xếp hạng tăng (+) / giảm (−)")).value ?? null).toBe(x.change!.rank);
-      const [a, b] = [row.getCell(col("3. Dịch vụ công trực tuyến: điểm")).value, row.getCell(col("3. Thanh toán trực tuyến: điểm")).value];
+      const [a, b] = [
+        row.getCell(col("3. Dịch vụ công trực tuyến: điểm")).value,
+        row.getCell(col("3. Thanh toán trực tuyến: điểm")).value,
+      ];
       if (typeof a === "number" && typeof b === "number") {
         expect(a + b).toBeCloseTo(x.groups["3"].score!, 10);
         checked++;
@@ -91,7 +123,8 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
 
 describe("movement766 and the national columns, by hand (METHOD-766 §0.4, §3)", () => {
   const idx = (ratios: Record<string, number>, rank: Index766["rank"]): Index766 => ({
-    ...index766(Object.fromEntries(Object.entries(ratios).map(([id, r]) => [id, { numerator: r, denominator: 100 }]))), rank,
+    ...index766(Object.fromEntries(Object.entries(ratios).map(([id, r]) => [id, { numerator: r, denominator: 100 }]))),
+    rank,
   });
 
   it("points are now − before; places are before − now, within one tier only", () => {
@@ -110,14 +143,23 @@ describe("movement766 and the national columns, by hand (METHOD-766 §0.4, §3)"
     const wider = idx({ "2.1": 75, "3.3": 10, "3.6": 30 }, { position: 2, of: 10, tier: "so_nganh" });
     expect(movement766(wider, before, m.previous)).toMatchObject({ groups: { "2": 5, "3": null } });
     // A previous period without a dossier counted (2.1 not applicable) is nothing to compare with.
-    expect(movement766(now, idx({ "1.3": 50 }, { position: 1, of: 10, tier: "so_nganh" }), m.previous)).toMatchObject({ total: null, rank: null });
+    expect(movement766(now, idx({ "1.3": 50 }, { position: 1, of: 10, tier: "so_nganh" }), m.previous)).toMatchObject({
+      total: null,
+      rank: null,
+    });
   });
 
   it("a running period is set against the same elapsed part of the previous one; a finished one against its whole", () => {
     const running = comparedPeriod(makePeriod("2026-12-01", "2026-12-31", new Date("2026-12-06T10:00:00+07:00")));
-    expect({ from: running.from, to: running.to, asOf: running.asOf.toISOString() }).toEqual({ from: "2026-11-01", to: "2026-11-30", asOf: new Date("2026-11-06T10:00:00+07:00").toISOString() });
+    expect({ from: running.from, to: running.to, asOf: running.asOf.toISOString() }).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-30",
+      asOf: new Date("2026-11-06T10:00:00+07:00").toISOString(),
+    });
     // 31 March against February: capped at February's end.
-    expect(comparedPeriod(makePeriod("2026-03-01", "2026-03-31", new Date("2026-03-31T20:00:00+07:00"))).asOf.toISOString()).toBe(new Date("2026-02-28T23:59:59.999+07:00").toISOString());
+    expect(
+      comparedPeriod(makePeriod("2026-03-01", "2026-03-31", new Date("2026-03-31T20:00:00+07:00"))).asOf.toISOString(),
+    ).toBe(new Date("2026-02-28T23:59:59.999+07:00").toISOString());
     const done = comparedPeriod(makePeriod("2026-11-16", "2026-11-22", new Date("2026-12-06T10:00:00+07:00")));
     expect([done.from, done.to, done.asOf.getTime()]).toEqual(["2026-11-09", "2026-11-15", done.endAt.getTime()]);
   });
@@ -128,7 +170,10 @@ describe("movement766 and the national columns, by hand (METHOD-766 §0.4, §3)"
     expect([dvctt.max, pay.max]).toEqual([12, 10]);
     expect(columnScore(x, dvctt.indicators)).toEqual({ score: 2 + 3, max: 8 });
     expect(columnScore(x, pay.indicators)).toEqual({ score: 3, max: 6 });
-    expect(columnScore(x, dvctt.indicators).score! + columnScore(x, pay.indicators).score!).toBeCloseTo(x.groups["3"].score!, 12);
+    expect(columnScore(x, dvctt.indicators).score! + columnScore(x, pay.indicators).score!).toBeCloseTo(
+      x.groups["3"].score!,
+      12,
+    );
     expect(NATIONAL_COLUMNS.reduce((s, c) => s + c.max, 0)).toBe(100);
   });
 });

@@ -23,16 +23,28 @@ beforeAll(async () => {
   db = await testDatabase();
   await buildProvince(db, {
     units: [["T", "T", "tinh"]],
-    procedures: [["PI", 5, "working_day", true], ["PN", 5, "working_day", true]],
-    authorities: [["T", "PI", 4, true], ["T", "PN", 4, false]],
+    procedures: [
+      ["PI", 5, "working_day", true],
+      ["PN", 5, "working_day", true],
+    ],
+    authorities: [
+      ["T", "PI", 4, true],
+      ["T", "PN", 4, false],
+    ],
   });
   const rng = prng(11);
   for (let i = 0; i < 1500; i++) {
     const feeLines = rng.pick([0, 0, 1, 2, 3]);
-    list.push(dossierRow({
-      code: `C${i}`, procedureCode: rng.pick(["PI", "PN"]), receivedAt: new Date(Date.UTC(2025, 2, 1 + rng.int(0, 29), 2)),
-      feeLines, feePositive: feeLines > 0 && rng.chance(0.6), paidOnline: rng.pick([null, null, 1, 2]),
-    }));
+    list.push(
+      dossierRow({
+        code: `C${i}`,
+        procedureCode: rng.pick(["PI", "PN"]),
+        receivedAt: new Date(Date.UTC(2025, 2, 1 + rng.int(0, 29), 2)),
+        feeLines,
+        feePositive: feeLines > 0 && rng.chance(0.6),
+        paidOnline: rng.pick([null, null, 1, 2]),
+      }),
+    );
   }
   await upsertDossiers(db.orm, list);
 });
@@ -41,7 +53,11 @@ afterAll(() => db?.close());
 describe("METHOD §C.3: SQL and the pure rule agree", () => {
   it("on the payable dossiers, those paid through DVCQG and those paid through the local gateway", async () => {
     const payable = list.filter((d) => isPayable(integrated[d.procedureCode!], d.feeLines, d.feePositive));
-    const card = await scorecard(db.orm, { period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")), by: "all", scope: EVERY_UNIT });
+    const card = await scorecard(db.orm, {
+      period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")),
+      by: "all",
+      scope: EVERY_UNIT,
+    });
     expect(card.rows[0].payment).toMatchObject({
       payableDossiers: payable.length,
       paidOnline: payable.filter((d) => d.paidOnline === 1).length,

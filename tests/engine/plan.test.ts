@@ -24,7 +24,10 @@ describe.skipIf(!env.DATABASE_URL)("the scorecard's plan (PostgreSQL)", () => {
     const plan = await db.orm.transaction(async (tx) => {
       // With sequential scans priced out, the planner uses an index whose expression matches, or none.
       await tx.execute(sql`set local enable_seqscan = off`);
-      const q = scorecardSql({ period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")), by: "agency", scope: EVERY_UNIT }, "dossiers");
+      const q = scorecardSql(
+        { period: makePeriod("2025-03-01", "2025-03-31", new Date("2026-01-01")), by: "agency", scope: EVERY_UNIT },
+        "dossiers",
+      );
       return rows<{ "QUERY PLAN": string }>(tx as unknown as Orm, sql`explain ${q}`);
     });
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
@@ -34,7 +37,11 @@ describe.skipIf(!env.DATABASE_URL)("the scorecard's plan (PostgreSQL)", () => {
   it("reads from the rollup, and from the dossiers only the irregular ones and the as-of day's later keys", async () => {
     const plan = await db.orm.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      const q = scorecardSql({ period: makePeriod("2025-03-01", "2025-03-31", new Date("2025-03-20T10:00:00+07:00")), by: "agency", scope: EVERY_UNIT });
+      const q = scorecardSql({
+        period: makePeriod("2025-03-01", "2025-03-31", new Date("2025-03-20T10:00:00+07:00")),
+        by: "agency",
+        scope: EVERY_UNIT,
+      });
       return rows<{ "QUERY PLAN": string }>(tx as unknown as Orm, sql`explain ${q}`);
     });
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");

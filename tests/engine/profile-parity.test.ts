@@ -29,7 +29,13 @@ const methodOnly = (c: Scorecard) => ({ period: c.period, by: c.by, rows: c.rows
 
 async function sheetCells(card: Scorecard, sheet: string) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await scorecardWorkbook(card, "Tỉnh", { from: card.period.from, to: card.period.to, asOf: NOW })) as unknown as ArrayBuffer);
+  await wb.xlsx.load(
+    (await scorecardWorkbook(card, "Tỉnh", {
+      from: card.period.from,
+      to: card.period.to,
+      asOf: NOW,
+    })) as unknown as ArrayBuffer,
+  );
   const out: unknown[] = [];
   wb.getWorksheet(sheet)!.eachRow((row) => out.push(row.values));
   return out;
@@ -42,7 +48,12 @@ describe("the 766 profile changes no METHOD figure (METHOD §A–§Đ; METHOD-76
       const from = addDays("2026-01-01", rng.int(0, 300));
       const to = addDays(from, rng.pick([0, 6, 30, 91, 180]));
       const by = rng.pick<GroupBy>(["all", "agency", "area", "procedure", "field"]);
-      const q = { period: makePeriod(from, to, NOW), by, scope: EVERY_UNIT, filter: rng.pick([{}, { topLevel: true }]) };
+      const q = {
+        period: makePeriod(from, to, NOW),
+        by,
+        scope: EVERY_UNIT,
+        filter: rng.pick([{}, { topLevel: true }]),
+      };
       const plain = await computeScorecard(db.orm, { ...q, profile: "200" });
       const with766 = await computeScorecard(db.orm, { ...q, profile: "766" });
       expect(methodOnly(with766), `${from}..${to} by ${by}`).toEqual(methodOnly(plain));
@@ -51,9 +62,15 @@ describe("the 766 profile changes no METHOD figure (METHOD §A–§Đ; METHOD-76
   });
 
   it("the workbook's METHOD sheets are the same cells with and without the 766 sheets", async () => {
-    const q = { period: makePeriod("2026-07-01", "2026-09-30", NOW), by: "agency" as const, scope: EVERY_UNIT, filter: { topLevel: true } };
+    const q = {
+      period: makePeriod("2026-07-01", "2026-09-30", NOW),
+      by: "agency" as const,
+      scope: EVERY_UNIT,
+      filter: { topLevel: true },
+    };
     const plain = await computeScorecard(db.orm, { ...q, profile: "200" });
     const with766 = await computeScorecard(db.orm, { ...q, profile: "766" });
-    for (const sheet of ["Tổng hợp", "A. Tiến độ", "B. Trực tuyến"]) expect(await sheetCells(with766, sheet), sheet).toEqual(await sheetCells(plain, sheet));
+    for (const sheet of ["Tổng hợp", "A. Tiến độ", "B. Trực tuyến"])
+      expect(await sheetCells(with766, sheet), sheet).toEqual(await sheetCells(plain, sheet));
   });
 });

@@ -70,25 +70,70 @@ X,2025-12-01,2026-01-31,bcqg,500
     service: "DongBoHoSoMC",
     data: [
       // Online, on time, electronic result, digitised, a citizen verified with VNeID.
-      { MaHoSo: "S-1", MaDonVi: "S", MaTTHC: "P1", KenhThucHien: "2", TrangThaiHoSo: "9", NgayTiepNhan: "20260302090000",
-        LoaiDoiTuong: "1", HoSoCoThanhPhanSoHoa: "1", TaiKhoanDuocXacThucVoiVNeID: 1,
-        DanhSachGiayToKetQua: [{ TenGiayTo: "Kết quả", DuongDanTepTinKetQua: "https://dvc.example/kq/1.pdf" }],
-        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260302090000" }, { TrangThai: "9", ThoiDiemXuLy: "20260305100000" }] },
-      // Direct, late (due 10/3, 12/3 with the wait), rated dissatisfied, a business.
-      { MaHoSo: "S-2", MaDonVi: "S", MaTTHC: "P2", KenhThucHien: "1", TrangThaiHoSo: "10", NgayTiepNhan: "20260303090000",
-        LoaiDoiTuong: "2", HaiLong: "0",
-        // A supplement request on 10/3 answered on 12/3: 48 hours of waiting.
-        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260303090000" }, { TrangThai: "5", ThoiDiemXuLy: "20260310090000" },
-          { TrangThai: "4", ThoiDiemXuLy: "20260312090000" }, { TrangThai: "10", ThoiDiemXuLy: "20260320090000" }] },
-      // Online, on time, digitised and reused, population data shared through CSDLQGDC.
-      { MaHoSo: "X-1", MaDonVi: "X", MaTTHC: "P3", KenhThucHien: "2", TrangThaiHoSo: "9", NgayTiepNhan: "20260309090000",
-        LoaiDoiTuong: "1", TaiLieuNop: [{ TenTepDinhKem: "a.pdf", DuocSoHoa: "1", DuocTaiSuDung: "1" }],
-        DSKetNoiCSDL: [{ MaCSDL: "CSDLQGDC" }],
-        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260309090000" }, { TrangThai: "9", ThoiDiemXuLy: "20260311090000" }] },
-      // Online but its paper-result procedure finished without an electronic result.
-      { MaHoSo: "X-2", MaDonVi: "X", MaTTHC: "P4", KenhThucHien: "2", TrangThaiHoSo: "9", NgayTiepNhan: "20260310090000",
+      {
+        MaHoSo: "S-1",
+        MaDonVi: "S",
+        MaTTHC: "P1",
+        KenhThucHien: "2",
+        TrangThaiHoSo: "9",
+        NgayTiepNhan: "20260302090000",
         LoaiDoiTuong: "1",
-        QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20260310090000" }, { TrangThai: "9", ThoiDiemXuLy: "20260312090000" }] },
+        HoSoCoThanhPhanSoHoa: "1",
+        TaiKhoanDuocXacThucVoiVNeID: 1,
+        DanhSachGiayToKetQua: [{ TenGiayTo: "Kết quả", DuongDanTepTinKetQua: "https://dvc.example/kq/1.pdf" }],
+        QuaTrinhXuLy: [
+          { TrangThai: "2", ThoiDiemXuLy: "20260302090000" },
+          { TrangThai: "9", ThoiDiemXuLy: "20260305100000" },
+        ],
+      },
+      // Direct, late (due 10/3, 12/3 with the wait), rated dissatisfied, a business.
+      {
+        MaHoSo: "S-2",
+        MaDonVi: "S",
+        MaTTHC: "P2",
+        KenhThucHien: "1",
+        TrangThaiHoSo: "10",
+        NgayTiepNhan: "20260303090000",
+        LoaiDoiTuong: "2",
+        HaiLong: "0",
+        // A supplement request on 10/3 answered on 12/3: 48 hours of waiting.
+        QuaTrinhXuLy: [
+          { TrangThai: "2", ThoiDiemXuLy: "20260303090000" },
+          { TrangThai: "5", ThoiDiemXuLy: "20260310090000" },
+          { TrangThai: "4", ThoiDiemXuLy: "20260312090000" },
+          { TrangThai: "10", ThoiDiemXuLy: "20260320090000" },
+        ],
+      },
+      // Online, on time, digitised and reused, population data shared through CSDLQGDC.
+      {
+        MaHoSo: "X-1",
+        MaDonVi: "X",
+        MaTTHC: "P3",
+        KenhThucHien: "2",
+        TrangThaiHoSo: "9",
+        NgayTiepNhan: "20260309090000",
+        LoaiDoiTuong: "1",
+        TaiLieuNop: [{ TenTepDinhKem: "a.pdf", DuocSoHoa: "1", DuocTaiSuDung: "1" }],
+        DSKetNoiCSDL: [{ MaCSDL: "CSDLQGDC" }],
+        QuaTrinhXuLy: [
+          { TrangThai: "2", ThoiDiemXuLy: "20260309090000" },
+          { TrangThai: "9", ThoiDiemXuLy: "20260311090000" },
+        ],
+      },
+      // Online but its paper-result procedure finished without an electronic result.
+      {
+        MaHoSo: "X-2",
+        MaDonVi: "X",
+        MaTTHC: "P4",
+        KenhThucHien: "2",
+        TrangThaiHoSo: "9",
+        NgayTiepNhan: "20260310090000",
+        LoaiDoiTuong: "1",
+        QuaTrinhXuLy: [
+          { TrangThai: "2", ThoiDiemXuLy: "20260310090000" },
+          { TrangThai: "9", ThoiDiemXuLy: "20260312090000" },
+        ],
+      },
     ],
   }),
 };
@@ -220,8 +265,24 @@ describe("METHOD-766 §0.2–0.4: totals over the applicable maxima, ratings, ti
 describe("METHOD-766 §6: the optional columns, read and refused", () => {
   it("tells an absent column from an empty cell", () => {
     const { rows } = readReference("thutuc", [
-      { line: 2, row: { MaTTHC: "A", TenTTHC: "A", MaLinhVuc: "", TenLinhVuc: "", ThoiHan: "", DonViTinh: "", CoPhiLePhi: "0" } },
-      { line: 3, row: { MaTTHC: "B", TenTTHC: "B", MaLinhVuc: "", TenLinhVuc: "", ThoiHan: "", DonViTinh: "", CoPhiLePhi: "0", NgayCongKhai: "", KetQuaGiay: "1" } },
+      {
+        line: 2,
+        row: { MaTTHC: "A", TenTTHC: "A", MaLinhVuc: "", TenLinhVuc: "", ThoiHan: "", DonViTinh: "", CoPhiLePhi: "0" },
+      },
+      {
+        line: 3,
+        row: {
+          MaTTHC: "B",
+          TenTTHC: "B",
+          MaLinhVuc: "",
+          TenLinhVuc: "",
+          ThoiHan: "",
+          DonViTinh: "",
+          CoPhiLePhi: "0",
+          NgayCongKhai: "",
+          KetQuaGiay: "1",
+        },
+      },
     ]);
     expect(rows[0].value.i766).toEqual({});
     expect(rows[1].value.i766).toEqual({ NgayCongKhai: null, KetQuaGiay: "1" });
@@ -234,7 +295,11 @@ describe("METHOD-766 §6: the optional columns, read and refused", () => {
       { line: 4, row: { ...base, MaPAKN: "OK", NgayXuLyXong: "2026-03-20", SoThich: "2", MaHoSo: "S-1" } },
     ]);
     expect(rows.map((r) => r.value.code)).toEqual(["OK"]);
-    expect(errors.map((e) => [e.line, e.field])).toEqual([[2, "NgayXuLyXong"], [3, "SoThich"], [3, "KhieuNaiLai"]]);
+    expect(errors.map((e) => [e.line, e.field])).toEqual([
+      [2, "NgayXuLyXong"],
+      [3, "SoThich"],
+      [3, "KhieuNaiLai"],
+    ]);
     expect(errors[0].vi).toContain("yyyy-MM-dd");
     expect(errors[0].en).toContain("date");
   });
@@ -245,7 +310,14 @@ describe("METHOD-766 §7 in the Excel workbook", () => {
     const bytes = await scorecardWorkbook(card, "Tỉnh", period);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name).slice(-6)).toEqual(["766. Tổng điểm", "766. Nhóm 1", "766. Nhóm 2", "766. Nhóm 3", "766. Nhóm 4", "766. Nhóm 5"]);
+    expect(wb.worksheets.map((w) => w.name).slice(-6)).toEqual([
+      "766. Tổng điểm",
+      "766. Nhóm 1",
+      "766. Nhóm 2",
+      "766. Nhóm 3",
+      "766. Nhóm 4",
+      "766. Nhóm 5",
+    ]);
     const totals = wb.getWorksheet("766. Tổng điểm")!;
     const header = (totals.getRow(4).values as unknown[]).slice(1);
     const s = (totals.getSheetValues() as unknown[][]).find((r) => r?.[2] === "S")!;
@@ -272,12 +344,29 @@ describe("METHOD-766: the dossiers behind each indicator are the ones the scorec
     }
   });
   it("says what each dossier missed: S-1 named by a PAKN, S-2 late and rated dissatisfied; X-2 a paper result without an electronic one", async () => {
-    const kept = await listDossiers766(db.orm, { period, scope: EVERY_UNIT, unit: "S", indicator: "5.4", missedOnly: true });
-    expect(kept.items.map((d) => [d.code, d.ok, d.dissatisfied, d.named])).toEqual([["S-2", false, true, false], ["S-1", true, false, true]]);
-    const online = await listDossiers766(db.orm, { period, scope: EVERY_UNIT, unit: "X", indicator: "3.3", missedOnly: true });
+    const kept = await listDossiers766(db.orm, {
+      period,
+      scope: EVERY_UNIT,
+      unit: "S",
+      indicator: "5.4",
+      missedOnly: true,
+    });
+    expect(kept.items.map((d) => [d.code, d.ok, d.dissatisfied, d.named])).toEqual([
+      ["S-2", false, true, false],
+      ["S-1", true, false, true],
+    ]);
+    const online = await listDossiers766(db.orm, {
+      period,
+      scope: EVERY_UNIT,
+      unit: "X",
+      indicator: "3.3",
+      missedOnly: true,
+    });
     expect(online.items).toMatchObject([{ code: "X-2", online: true, paper: true, eresult: false, counted: false }]);
     // A scope that does not hold the unit's dossiers lists none of them.
-    expect((await listDossiers766(db.orm, { period, scope: subtreeOf("S"), unit: "X", indicator: "3.3" })).total).toBe(0);
+    expect((await listDossiers766(db.orm, { period, scope: subtreeOf("S"), unit: "X", indicator: "3.3" })).total).toBe(
+      0,
+    );
   });
 });
 
@@ -286,20 +375,46 @@ describe("METHOD-766: the procedures and PAKN behind each indicator are the ones
     for (const unit of ["S", "X"]) {
       for (const id of PROCEDURE_INDICATORS) {
         const list = await listProcedures766(db.orm, { period, scope: EVERY_UNIT, unit, indicator: id });
-        expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
+        expect([list.total, list.counted], `${unit} ${id}`).toEqual([
+          ind(unit, id).denominator,
+          ind(unit, id).numerator,
+        ]);
       }
       for (const id of FEEDBACK_INDICATORS) {
         const list = await listFeedback766(db.orm, { period, scope: EVERY_UNIT, unit, indicator: id });
-        expect([list.total, list.counted], `${unit} ${id}`).toEqual([ind(unit, id).denominator, ind(unit, id).numerator]);
+        expect([list.total, list.counted], `${unit} ${id}`).toEqual([
+          ind(unit, id).denominator,
+          ind(unit, id).numerator,
+        ]);
       }
     }
   });
   it("gives the dates a procedure or a PAKN was held to", async () => {
     // P2: announced 12/3 for 16/3, due by 9/3; to be made public by 19/3.
-    const late = await listProcedures766(db.orm, { period, scope: EVERY_UNIT, unit: "S", indicator: "1.1", missedOnly: true });
-    expect(late.items).toMatchObject([{ code: "P2", announcedOn: "2026-03-12", effectiveOn: "2026-03-16", announceBy: "2026-03-09", publishBy: "2026-03-19" }]);
+    const late = await listProcedures766(db.orm, {
+      period,
+      scope: EVERY_UNIT,
+      unit: "S",
+      indicator: "1.1",
+      missedOnly: true,
+    });
+    expect(late.items).toMatchObject([
+      {
+        code: "P2",
+        announcedOn: "2026-03-12",
+        effectiveOn: "2026-03-16",
+        announceBy: "2026-03-09",
+        publishBy: "2026-03-19",
+      },
+    ]);
     // PA3: received 2/3, handled 25/3 after its 15th working day (23/3).
-    const pakn = await listFeedback766(db.orm, { period, scope: EVERY_UNIT, unit: "X", indicator: "5.2", missedOnly: true });
+    const pakn = await listFeedback766(db.orm, {
+      period,
+      scope: EVERY_UNIT,
+      unit: "X",
+      indicator: "5.2",
+      missedOnly: true,
+    });
     expect(pakn.items).toMatchObject([{ code: "PA3", onTime: false, handledOn: "2026-03-25", due: "2026-03-23" }]);
   });
 });
@@ -308,12 +423,25 @@ describe("METHOD-766 §1.4 and §3: a dossier submitted in the period but not ye
   it("counts in group 3 (NgayNopHoSo stands in for NgayTiepNhan) but not in 1.4's synced count (METHOD §Đ.1)", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tthc-766b-"));
     const hoso = JSON.parse(FILES["hoso.json"]);
-    hoso.data.push({ MaHoSo: "X-3", MaDonVi: "X", MaTTHC: "P4", KenhThucHien: "2", TrangThaiHoSo: "2", NgayNopHoSo: "20260320090000", LoaiDoiTuong: "1" });
-    for (const [name, text] of Object.entries({ ...FILES, "hoso.json": JSON.stringify(hoso) })) fs.writeFileSync(path.join(dir, name), text);
+    hoso.data.push({
+      MaHoSo: "X-3",
+      MaDonVi: "X",
+      MaTTHC: "P4",
+      KenhThucHien: "2",
+      TrangThaiHoSo: "2",
+      NgayNopHoSo: "20260320090000",
+      LoaiDoiTuong: "1",
+    });
+    for (const [name, text] of Object.entries({ ...FILES, "hoso.json": JSON.stringify(hoso) }))
+      fs.writeFileSync(path.join(dir, name), text);
     const other = await testDatabase();
     try {
       await loadDataFolder(other, readDataFolder(dir));
-      const x = unitIndex((await computeScorecard(other.orm, { period, by: "agency", scope: EVERY_UNIT, profile: "766" })).rows.find((r) => r.key === "X")!.index766)!;
+      const x = unitIndex(
+        (await computeScorecard(other.orm, { period, by: "agency", scope: EVERY_UNIT, profile: "766" })).rows.find(
+          (r) => r.key === "X",
+        )!.index766,
+      )!;
       // 3.3: 3 dossiers received or submitted; online only X-1 (X-2 and X-3 are of P4, a paper
       // result, and neither is finished with an electronic one).
       expect(x.groups["3"].indicators["3.3"]).toMatchObject({ numerator: 1, denominator: 3 });

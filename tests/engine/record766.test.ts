@@ -22,17 +22,36 @@ beforeAll(async () => {
   db = await testDatabase();
   await buildProvince(db, { units: [["T", "Tỉnh", "tinh"]] });
   const rng = prng(6);
-  const value = () => rng.pick<unknown>([1, 0, "1", "0", " 1 ", "1\t", "", null, true, 2, "01", { a: 1 }, [1], undefined]);
-  const maybe = <T,>(v: T) => (rng.chance(0.7) ? v : undefined);
-  const doc = () => rng.pick<unknown>([{ DuocSoHoa: value(), DuocTaiSuDung: value(), DuocLayTuKhoDMQG: value() }, "tệp", 1, null, {}]);
+  const value = () =>
+    rng.pick<unknown>([1, 0, "1", "0", " 1 ", "1\t", "", null, true, 2, "01", { a: 1 }, [1], undefined]);
+  const maybe = <T>(v: T) => (rng.chance(0.7) ? v : undefined);
+  const doc = () =>
+    rng.pick<unknown>([{ DuocSoHoa: value(), DuocTaiSuDung: value(), DuocLayTuKhoDMQG: value() }, "tệp", 1, null, {}]);
   const list: DossierRow[] = [];
   for (let i = 0; i < N; i++) {
-    const raw = Object.fromEntries(Object.entries({
-      HoSoCoThanhPhanSoHoa: maybe(value()), TaiKhoanDuocXacThucVoiVNeID: maybe(value()), LoaiDoiTuong: maybe(value()), HaiLong: maybe(value()),
-      TaiLieuNop: maybe(rng.chance(0.2) ? "không phải danh sách" : Array.from({ length: rng.int(0, 3) }, doc)),
-      DSKetNoiCSDL: maybe(Array.from({ length: rng.int(0, 2) }, () => rng.pick<unknown>([{ MaCSDL: "CSDLQGDC" }, { MaCSDL: "CSDLDD" }, { MaCSDL: " CSDLQGDC" }, {}, "CSDLQGDC"]))),
-      DanhSachGiayToKetQua: maybe(Array.from({ length: rng.int(0, 2) }, () => rng.pick<unknown>([{ DuongDanTepTinKetQua: rng.pick<unknown>(["https://kq", "", " ", null, 0, {}]) }, {}, "kq"]))),
-    }).filter(([, v]) => v !== undefined));
+    const raw = Object.fromEntries(
+      Object.entries({
+        HoSoCoThanhPhanSoHoa: maybe(value()),
+        TaiKhoanDuocXacThucVoiVNeID: maybe(value()),
+        LoaiDoiTuong: maybe(value()),
+        HaiLong: maybe(value()),
+        TaiLieuNop: maybe(rng.chance(0.2) ? "không phải danh sách" : Array.from({ length: rng.int(0, 3) }, doc)),
+        DSKetNoiCSDL: maybe(
+          Array.from({ length: rng.int(0, 2) }, () =>
+            rng.pick<unknown>([{ MaCSDL: "CSDLQGDC" }, { MaCSDL: "CSDLDD" }, { MaCSDL: " CSDLQGDC" }, {}, "CSDLQGDC"]),
+          ),
+        ),
+        DanhSachGiayToKetQua: maybe(
+          Array.from({ length: rng.int(0, 2) }, () =>
+            rng.pick<unknown>([
+              { DuongDanTepTinKetQua: rng.pick<unknown>(["https://kq", "", " ", null, 0, {}]) },
+              {},
+              "kq",
+            ]),
+          ),
+        ),
+      }).filter(([, v]) => v !== undefined),
+    );
     list.push(dossierRow({ code: `R${i}`, procedureCode: "P", raw }));
   }
   await upsertDossiers(db.orm, list);
@@ -42,12 +61,20 @@ afterAll(() => db?.close());
 describe("METHOD-766 §6: stored record flags = the SQL reading of the raw record", () => {
   it("agrees flag by flag on every dossier", async () => {
     const flags = rawFlags766();
-    const got = await rows<Record<string, unknown> & { code: string; bits: number }>(db.orm, sql`
-      select d.code, d.record766 as bits, ${sql.join(flags.map(([name, e]) => sql`${e} as ${sql.raw(name)}`), sql`, `)} from dossiers d`);
+    const got = await rows<Record<string, unknown> & { code: string; bits: number }>(
+      db.orm,
+      sql`
+      select d.code, d.record766 as bits, ${sql.join(
+        flags.map(([name, e]) => sql`${e} as ${sql.raw(name)}`),
+        sql`, `,
+      )} from dossiers d`,
+    );
     expect(got).toHaveLength(N);
-    const mismatches = got.flatMap((r) => flags
-      .filter(([name]) => ((r.bits & RECORD_FLAGS[name]) !== 0) !== r[name])
-      .map(([name]) => `${r.code} ${name}: stored ${(r.bits & RECORD_FLAGS[name]) !== 0}, raw ${r[name]}`));
+    const mismatches = got.flatMap((r) =>
+      flags
+        .filter(([name]) => ((r.bits & RECORD_FLAGS[name]) !== 0) !== r[name])
+        .map(([name]) => `${r.code} ${name}: stored ${(r.bits & RECORD_FLAGS[name]) !== 0}, raw ${r[name]}`),
+    );
     expect(mismatches.slice(0, 10)).toEqual([]);
     // Every flag is both set and unset somewhere: the comparison is not vacuous.
     for (const [name] of flags) {

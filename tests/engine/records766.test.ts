@@ -34,17 +34,32 @@ beforeAll(async () => {
   for (let i = 0; i < N; i++) {
     const announced = cell(day);
     procedures.push({
-      code: `P${i}`, name: `P${i}`, fieldCode: null, fieldName: null, deadlineValue: null, deadlineUnit: null, hasFee: false,
+      code: `P${i}`,
+      name: `P${i}`,
+      fieldCode: null,
+      fieldName: null,
+      deadlineValue: null,
+      deadlineUnit: null,
+      hasFee: false,
       i766: columns([
-        ["NgayCongBo", announced], ["NgayHieuLuc", cell(() => addDays(announced ?? day(), rng.int(-3, 20)))],
-        ["NgayCongKhai", cell(() => addDays(announced ?? day(), rng.int(0, 12)))], ["DayDuBoPhan", cell(() => rng.pick(["0", "1"]))],
+        ["NgayCongBo", announced],
+        ["NgayHieuLuc", cell(() => addDays(announced ?? day(), rng.int(-3, 20)))],
+        ["NgayCongKhai", cell(() => addDays(announced ?? day(), rng.int(0, 12)))],
+        ["DayDuBoPhan", cell(() => rng.pick(["0", "1"]))],
       ]),
     });
     feedback.push({
-      code: `F${i}`, receivedAt: new Date(Date.parse(`${day()}T08:00:00+07:00`) + rng.int(0, 10) * 3_600_000), kind: 1, unitCode: "T", sector: null, field: null,
+      code: `F${i}`,
+      receivedAt: new Date(Date.parse(`${day()}T08:00:00+07:00`) + rng.int(0, 10) * 3_600_000),
+      kind: 1,
+      unitCode: "T",
+      sector: null,
+      field: null,
       i766: columns([
-        ["NgayXuLyXong", cell(() => addDays(day(), rng.int(0, 30)))], ["SoThich", cell(() => String(rng.int(0, 4)))],
-        ["SoKhongThich", cell(() => String(rng.int(0, 4)))], ["KhieuNaiLai", cell(() => rng.pick(["0", "1"]))],
+        ["NgayXuLyXong", cell(() => addDays(day(), rng.int(0, 30)))],
+        ["SoThich", cell(() => String(rng.int(0, 4)))],
+        ["SoKhongThich", cell(() => String(rng.int(0, 4)))],
+        ["KhieuNaiLai", cell(() => rng.pick(["0", "1"]))],
       ]),
     });
   }
@@ -64,24 +79,41 @@ describe("METHOD-766 §1.1–1.3, §5.2–5.3: SQL flags equal the pure rules", 
       const period = makePeriod(from, to, new Date(now));
       const days = { from: period.from, to: period.to, asOfDay: localDate(period.asOf) };
       const cal = await loadCalendar(db.orm);
-      const flags = (list: Array<[string, ReturnType<typeof sql>]>) => sql.join(list.map(([n, e]) => sql`coalesce(${e}, false) as ${sql.raw(n)}`), sql`, `);
-      const p = await rows<Record<string, boolean> & { code: string }>(db.orm, sql`select p.code, ${flags(procedureFacts766(period))} from procedures p`);
-      const f = await rows<Record<string, boolean> & { code: string }>(db.orm, sql`select f.code, ${flags(feedbackFacts766(period))} from feedback f`);
+      const flags = (list: Array<[string, ReturnType<typeof sql>]>) =>
+        sql.join(
+          list.map(([n, e]) => sql`coalesce(${e}, false) as ${sql.raw(n)}`),
+          sql`, `,
+        );
+      const p = await rows<Record<string, boolean> & { code: string }>(
+        db.orm,
+        sql`select p.code, ${flags(procedureFacts766(period))} from procedures p`,
+      );
+      const f = await rows<Record<string, boolean> & { code: string }>(
+        db.orm,
+        sql`select f.code, ${flags(feedbackFacts766(period))} from feedback f`,
+      );
       const mismatches: string[] = [];
       for (const r of p) {
         const pure = publication(procedures.find((x) => x.code === r.code)!.i766!, days, cal);
         const want = {
-          p11_cols: pure.announced !== null, p11: !!pure.announced?.counted, p11_on: !!pure.announced?.onTime,
-          p12_cols: pure.madePublic !== null, p12: !!pure.madePublic?.counted, p12_on: !!pure.madePublic?.onTime,
-          p13: pure.complete !== null, p13_on: pure.complete === true,
+          p11_cols: pure.announced !== null,
+          p11: !!pure.announced?.counted,
+          p11_on: !!pure.announced?.onTime,
+          p12_cols: pure.madePublic !== null,
+          p12: !!pure.madePublic?.counted,
+          p12_on: !!pure.madePublic?.onTime,
+          p13: pure.complete !== null,
+          p13_on: pure.complete === true,
         };
-        for (const [k, v] of Object.entries(want)) if (r[k] !== v) mismatches.push(`${r.code} ${k}: sql ${r[k]} pure ${v}`);
+        for (const [k, v] of Object.entries(want))
+          if (r[k] !== v) mismatches.push(`${r.code} ${k}: sql ${r[k]} pure ${v}`);
       }
       for (const r of f) {
         const x = feedback.find((y) => y.code === r.code)!;
         const pure = handling(x.i766!, localDate(x.receivedAt), days, cal);
         const want = { f52: pure !== null, f52_on: !!pure?.onTime, f53_on: !!pure?.satisfied };
-        for (const [k, v] of Object.entries(want)) if (r[k] !== v) mismatches.push(`${r.code} ${k}: sql ${r[k]} pure ${v}`);
+        for (const [k, v] of Object.entries(want))
+          if (r[k] !== v) mismatches.push(`${r.code} ${k}: sql ${r[k]} pure ${v}`);
       }
       expect(mismatches.slice(0, 10)).toEqual([]);
       // Every flag is both true and false somewhere: the comparison is not vacuous.

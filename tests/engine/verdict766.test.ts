@@ -28,27 +28,48 @@ const N = 2000;
 const HOUR = 3_600_000;
 let db: Database;
 const list: DossierRow[] = [];
-const deadlines = new Map<string, Deadline | null>([["W", { value: 5, unit: "working_day" }], ["H", { value: 8, unit: "hour" }], ["N", null]]);
+const deadlines = new Map<string, Deadline | null>([
+  ["W", { value: 5, unit: "working_day" }],
+  ["H", { value: 8, unit: "hour" }],
+  ["N", null],
+]);
 
 beforeAll(async () => {
   db = await testDatabase();
   await buildProvince(db, { units: [["T", "Tỉnh", "tinh"]] });
-  await upsertProcedures(db.orm, [...deadlines].map(([code, d]) => ({
-    code, name: code, fieldCode: null, fieldName: null, deadlineValue: d?.value ?? null, deadlineUnit: d?.unit ?? null, hasFee: false,
-  })));
+  await upsertProcedures(
+    db.orm,
+    [...deadlines].map(([code, d]) => ({
+      code,
+      name: code,
+      fieldCode: null,
+      fieldName: null,
+      deadlineValue: d?.value ?? null,
+      deadlineUnit: d?.unit ?? null,
+      hasFee: false,
+    })),
+  );
   const rng = prng(766);
   const base = Date.parse("2026-09-01T00:00:00+07:00");
   for (let i = 0; i < N; i++) {
     const received = new Date(base + rng.int(0, 70 * 24) * HOUR + rng.pick([0, 0, rng.int(0, 59) * 60_000]));
     const at = (maxH: number) => new Date(received.getTime() + rng.int(0, maxH) * HOUR);
     const steps: DossierRow["steps"] = [{ status: 2, at: received }];
-    for (let k = rng.int(0, 5); k > 0; k--) steps.push({ status: rng.pick([4, 5, 5, 9, 10, 8, 7, 3, 4]), at: at(30 * 24) });
+    for (let k = rng.int(0, 5); k > 0; k--)
+      steps.push({ status: rng.pick([4, 5, 5, 9, 10, 8, 7, 3, 4]), at: at(30 * 24) });
     const appointment = rng.chance(0.4) ? (rng.chance(0.5) ? startOfLocalDay("2026-10-15") : at(20 * 24)) : null;
-    list.push(dossierRow({
-      code: `X${i}`, procedureCode: rng.pick(["W", "H", "N", "UNKNOWN"]), status: rng.chance(0.04) ? 1 : 4,
-      receivedAt: rng.chance(0.08) ? null : received, refusedAt: rng.chance(0.04) ? at(100) : null,
-      appointmentAt: appointment, syncedAt: at(10), steps,
-    }));
+    list.push(
+      dossierRow({
+        code: `X${i}`,
+        procedureCode: rng.pick(["W", "H", "N", "UNKNOWN"]),
+        status: rng.chance(0.04) ? 1 : 4,
+        receivedAt: rng.chance(0.08) ? null : received,
+        refusedAt: rng.chance(0.04) ? at(100) : null,
+        appointmentAt: appointment,
+        syncedAt: at(10),
+        steps,
+      }),
+    );
   }
   await upsertDossiers(db.orm, list);
   // Later steps for some dossiers, some after the as-of instants below: their stored
@@ -56,7 +77,9 @@ beforeAll(async () => {
   const later: Array<StepRow & { dossierCode: string }> = [];
   for (const d of list) {
     if (!rng.chance(0.15)) continue;
-    const at = new Date(Math.max(...d.steps.map((x) => x.at.getTime()), d.receivedAt?.getTime() ?? 0) + rng.int(1, 60 * 24) * HOUR);
+    const at = new Date(
+      Math.max(...d.steps.map((x) => x.at.getTime()), d.receivedAt?.getTime() ?? 0) + rng.int(1, 60 * 24) * HOUR,
+    );
     const step = { status: rng.pick([5, 4, 9, 10, 7]), at, dossierCode: d.code };
     later.push(step);
     d.steps.push({ status: step.status, at });
@@ -77,13 +100,21 @@ describe("METHOD-766 §2.1: SQL verdicts equal the pure judge766", () => {
       const period = makePeriod(from, to, new Date(now));
       const cal = await loadCalendar(db.orm);
       // The history from the steps, and the one stored on the dossier where it holds: both are §2.1.
-      const got = await rows<{ code: string; verdict: string | null; rule: string; waiting_ms: number }>(db.orm, sql`
+      const got = await rows<{ code: string; verdict: string | null; rule: string; waiting_ms: number }>(
+        db.orm,
+        sql`
         select d.code, ${verdictCase(sql`v`)} as verdict, v.rule, v.waiting_ms
-        from dossiers d cross join lateral ${dossierVerdict766(period)} v`);
-      const stored = await rows<{ code: string; verdict: string | null; rule: string; waiting_ms: number }>(db.orm, sql`
+        from dossiers d cross join lateral ${dossierVerdict766(period)} v`,
+      );
+      const stored = await rows<{ code: string; verdict: string | null; rule: string; waiting_ms: number }>(
+        db.orm,
+        sql`
         select d.code, ${verdictCase(sql`v`)} as verdict, v.rule, v.waiting_ms
-        from dossiers d cross join lateral ${dossierVerdict766(period, { stored: true })} v`);
-      expect(stored.sort((a, b) => a.code.localeCompare(b.code))).toEqual(got.sort((a, b) => a.code.localeCompare(b.code)));
+        from dossiers d cross join lateral ${dossierVerdict766(period, { stored: true })} v`,
+      );
+      expect(stored.sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+        got.sort((a, b) => a.code.localeCompare(b.code)),
+      );
       expect(got).toHaveLength(N);
       const byCode = new Map(list.map((d) => [d.code, d]));
       const mismatches: string[] = [];
@@ -93,8 +124,13 @@ describe("METHOD-766 §2.1: SQL verdicts equal the pure judge766", () => {
         const pure = judge766({ ...f, syncedAt: f.syncedAt! }, deadlines.get(f.procedureCode!) ?? null, period, cal);
         if (pure.verdict) judged++;
         const pureRule = pure.verdict === null ? null : pure.rule;
-        if (pure.verdict !== g.verdict || (g.verdict !== null && (pureRule !== g.rule || Math.abs(pure.waitingMs - Number(g.waiting_ms)) > 0.5))) {
-          mismatches.push(`${g.code}: sql=${g.verdict}/${g.rule}/${g.waiting_ms} pure=${pure.verdict}/${pureRule}/${pure.waitingMs}`);
+        if (
+          pure.verdict !== g.verdict ||
+          (g.verdict !== null && (pureRule !== g.rule || Math.abs(pure.waitingMs - Number(g.waiting_ms)) > 0.5))
+        ) {
+          mismatches.push(
+            `${g.code}: sql=${g.verdict}/${g.rule}/${g.waiting_ms} pure=${pure.verdict}/${pureRule}/${pure.waitingMs}`,
+          );
         }
       }
       expect(mismatches.slice(0, 10)).toEqual([]);
@@ -111,7 +147,12 @@ describe("METHOD-766 §0.6: the scorecard reads only the dossiers that can count
   ];
   for (const [from, to, now] of cases) {
     it(`${from} … ${to} as of ${now}`, async () => {
-      const q = { period: makePeriod(from, to, new Date(now)), by: "all" as const, scope: EVERY_UNIT, profile: "766" as const };
+      const q = {
+        period: makePeriod(from, to, new Date(now)),
+        by: "all" as const,
+        scope: EVERY_UNIT,
+        profile: "766" as const,
+      };
       const pruned = await computeScorecard(db.orm, q, "rollup");
       expect(pruned).toEqual(await computeScorecard(db.orm, q, "dossiers"));
       expect(unitIndex(pruned.rows[0].index766)!.groups["2"].indicators["2.1"]!.denominator).toBeGreaterThan(50);
@@ -128,8 +169,11 @@ describe("METHOD-766 §2.2: the SQL processing time equals the pure processingTi
     it(`on every dossier for ${from} … ${to} as of ${now}`, async () => {
       const period = makePeriod(from, to, new Date(now));
       const cal = await loadCalendar(db.orm);
-      const got = await rows<{ code: string; t22_in: boolean; t22_time: number | null }>(db.orm, sql`
-        select code, t22_in, t22_time from (${facts766(period, sql``, { prune: false })}) f`);
+      const got = await rows<{ code: string; t22_in: boolean; t22_time: number | null }>(
+        db.orm,
+        sql`
+        select code, t22_in, t22_time from (${facts766(period, sql``, { prune: false })}) f`,
+      );
       const byCode = new Map(list.map((d) => [d.code, d]));
       let counted = 0;
       const mismatches = got.flatMap((g) => {
@@ -137,10 +181,18 @@ describe("METHOD-766 §2.2: the SQL processing time equals the pure processingTi
         const facts = { ...f, syncedAt: f.syncedAt! };
         const h = history766(facts, period.asOf);
         const start = startOf(facts);
-        const inSet = !!h.end && (h.end.status === 9 || h.end.status === 10) && !!start && start.at >= period.startAt && start.at <= period.asOf;
+        const inSet =
+          !!h.end &&
+          (h.end.status === 9 || h.end.status === 10) &&
+          !!start &&
+          start.at >= period.startAt &&
+          start.at <= period.asOf;
         if (inSet) counted++;
-        const time = inSet ? processingTime766(start!.at, h.end!.at, h.waitingMs, deadlines.get(f.procedureCode!)?.unit ?? null, cal) : null;
-        const same = inSet === g.t22_in && (time === null ? g.t22_time === null : Math.abs(time - Number(g.t22_time)) < 1e-6);
+        const time = inSet
+          ? processingTime766(start!.at, h.end!.at, h.waitingMs, deadlines.get(f.procedureCode!)?.unit ?? null, cal)
+          : null;
+        const same =
+          inSet === g.t22_in && (time === null ? g.t22_time === null : Math.abs(time - Number(g.t22_time)) < 1e-6);
         return same ? [] : [`${g.code}: sql ${g.t22_in}/${g.t22_time} pure ${inSet}/${time}`];
       });
       expect(mismatches.slice(0, 10)).toEqual([]);

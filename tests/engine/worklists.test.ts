@@ -27,32 +27,60 @@ let db: Database;
 beforeAll(async () => {
   db = await testDatabase();
   await buildProvince(db, {
-    units: [["T", "Tỉnh", "tinh"], ["A", "Sở A", "so_nganh", "T"], ["B", "Xã B", "xa", "T"]],
-    procedures: [["P5", 5, "working_day"], ["P20", 20, "working_day"]],
+    units: [
+      ["T", "Tỉnh", "tinh"],
+      ["A", "Sở A", "so_nganh", "T"],
+      ["B", "Xã B", "xa", "T"],
+    ],
+    procedures: [
+      ["P5", 5, "working_day"],
+      ["P20", 20, "working_day"],
+    ],
   });
   const open = (code: string, unitCode: string, procedureCode: string | null, received: string | null) =>
-    dossierRow({ code, unitCode, procedureCode, status: 4, receivedAt: received ? t(received) : null, syncedAt: t("20250303090000") });
-  await upsertDossiers(db.orm, [
-    open("late", "A", "P5", "20250224090000"), // due Mon 3/3: overdue now
-    open("soon", "A", "P5", "20250305090000"), // due Wed 12/3: 2 working days away
-    open("later", "A", "P20", "20250305090000"), // due in April
-    open("nodeadline", "B", "MISSING", "20250303090000"), // no known deadline: counted late (§A.4 [decision])
-    open("nostart", "B", "P5", null), // no start: overdue (§A.3)
-    ...Array.from({ length: 23 }, (_, i) => open(`many-${String(i).padStart(2, "0")}`, "B", "P20", "20250306090000")),
-  ], NOW);
+    dossierRow({
+      code,
+      unitCode,
+      procedureCode,
+      status: 4,
+      receivedAt: received ? t(received) : null,
+      syncedAt: t("20250303090000"),
+    });
+  await upsertDossiers(
+    db.orm,
+    [
+      open("late", "A", "P5", "20250224090000"), // due Mon 3/3: overdue now
+      open("soon", "A", "P5", "20250305090000"), // due Wed 12/3: 2 working days away
+      open("later", "A", "P20", "20250305090000"), // due in April
+      open("nodeadline", "B", "MISSING", "20250303090000"), // no known deadline: counted late (§A.4 [decision])
+      open("nostart", "B", "P5", null), // no start: overdue (§A.3)
+      ...Array.from({ length: 23 }, (_, i) => open(`many-${String(i).padStart(2, "0")}`, "B", "P20", "20250306090000")),
+    ],
+    NOW,
+  );
 });
 afterAll(() => db?.close());
 
 describe("early warning (METHOD §A.4)", () => {
   it("lists the overdue and those due within N working days, not the later ones", async () => {
     const w = await earlyWarnings(db.orm, { scope: EVERY_UNIT, unit: "A", workingDays: 2, now: NOW });
-    expect(w.items.map((i) => [i.code, i.overdue])).toEqual([["late", true], ["soon", false]]);
+    expect(w.items.map((i) => [i.code, i.overdue])).toEqual([
+      ["late", true],
+      ["soon", false],
+    ]);
     expect(w.byUnit).toEqual([{ unitCode: "A", unitName: "Sở A", overdue: 1, soon: 1 }]);
-    expect((await earlyWarnings(db.orm, { scope: EVERY_UNIT, unit: "A", workingDays: 1, now: NOW })).items.map((i) => i.code)).toEqual(["late"]);
+    expect(
+      (await earlyWarnings(db.orm, { scope: EVERY_UNIT, unit: "A", workingDays: 1, now: NOW })).items.map(
+        (i) => i.code,
+      ),
+    ).toEqual(["late"]);
   });
   it("lists as overdue the open dossier without a start (§A.3) and the one without a known deadline (§A.4 [decision]), as the scorecard counts them", async () => {
     const w = await earlyWarnings(db.orm, { scope: EVERY_UNIT, unit: "B", workingDays: 0, now: NOW });
-    expect(w.items.map((i) => [i.code, i.overdue, i.startMs === null])).toEqual([["nodeadline", true, false], ["nostart", true, true]]);
+    expect(w.items.map((i) => [i.code, i.overdue, i.startMs === null])).toEqual([
+      ["nodeadline", true, false],
+      ["nostart", true, true],
+    ]);
     expect(w.byUnit).toEqual([{ unitCode: "B", unitName: "Xã B", overdue: 2, soon: 0 }]);
   });
   it("stays within the caller's scope", async () => {
@@ -89,7 +117,13 @@ describe("why a dossier counts against the rate (METHOD §A.3, §A.4)", () => {
     const march = makePeriod("2025-03-01", "2025-03-31", NOW);
     const all = await listDossiers(db.orm, { period: march, scope: EVERY_UNIT, limit: 100 });
     const reason = Object.fromEntries(all.items.map((i) => [i.code, i.reason]));
-    expect(reason).toMatchObject({ late: "late", nodeadline: "unknown_procedure", nostart: "no_start", soon: null, later: null });
+    expect(reason).toMatchObject({
+      late: "late",
+      nodeadline: "unknown_procedure",
+      nostart: "no_start",
+      soon: null,
+      later: null,
+    });
     expect(all.items.find((i) => i.code === "soon")).toMatchObject({ unitName: "Sở A", procedureName: "Thủ tục P5" });
     const gaps = await listDossiers(db.orm, { period: march, scope: EVERY_UNIT, reason: "no_start" });
     expect(gaps.items.map((i) => i.code)).toEqual(["nostart"]);
@@ -122,8 +156,10 @@ describe("periods the pages compare (METHOD §0.2)", () => {
 
 describe("the scorecard cache", () => {
   it("keeps at most 200 past scorecards, evicting the least recently used", async () => {
-    const day = (i: number) => `2024-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
-    const read = (i: number) => scorecard(db.orm, { period: makePeriod(day(i), day(i), NOW), by: "all", scope: EVERY_UNIT });
+    const day = (i: number) =>
+      `2024-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    const read = (i: number) =>
+      scorecard(db.orm, { period: makePeriod(day(i), day(i), NOW), by: "all", scope: EVERY_UNIT });
     await read(0);
     for (let i = 1; i <= 210; i++) {
       await read(i);
@@ -143,7 +179,8 @@ describe("the data review follows the period", () => {
     const { auditDefects } = await import("@/lib/engine/audit");
     const march = makePeriod("2025-03-01", "2025-03-31", NOW);
     const january = makePeriod("2025-01-01", "2025-01-31", NOW);
-    const count = (rows: Awaited<ReturnType<typeof auditDefects>>, unit: string) => rows.find((r) => r.unitCode === unit)?.counts.unknown_procedure ?? 0;
+    const count = (rows: Awaited<ReturnType<typeof auditDefects>>, unit: string) =>
+      rows.find((r) => r.unitCode === unit)?.counts.unknown_procedure ?? 0;
     expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT }), "B")).toBe(1);
     expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT, period: march }), "B")).toBe(1);
     expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT, period: january }), "B")).toBe(0);

@@ -38,7 +38,12 @@ export async function call(handler: unknown, url: string, o: CallOptions = {}) {
     headers.set("content-type", "application/json");
   }
   // A stream body (a chunked upload) needs duplex, as in a browser's fetch.
-  const req = new Request(`http://localhost${url}`, { method: o.method ?? (body ? "POST" : "GET"), headers, body, duplex: "half" } as RequestInit);
+  const req = new Request(`http://localhost${url}`, {
+    method: o.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
   const res = await (handler as Handler)(req, { params: Promise.resolve(o.params ?? {}) });
   const text = o.stream && res.ok ? await firstChunk(res) : await res.text();
   let json: unknown = null;

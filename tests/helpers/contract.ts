@@ -29,7 +29,12 @@ ajv.addFormat("binary", true);
 ajv.addSchema(doc as unknown as object, "openapi");
 
 export const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, ops]) =>
-  Object.entries(ops as Record<string, Operation["op"]>).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+  Object.entries(ops as Record<string, Operation["op"]>).map(([method, op]) => ({
+    path,
+    method: method.toUpperCase(),
+    op,
+  })),
+);
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
 const validators = new Map<string, ValidateFunction>();
@@ -47,14 +52,22 @@ export function validatorAt(...parts: string[]): ValidateFunction {
 /** The operation a request path and method name, or undefined (a path the document does not have). */
 export function operationOf(method: string, pathname: string): Operation | undefined {
   const rel = pathname.replace(/^\/api\/v1/, "");
-  return operations.find((o) => o.method === method && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(rel));
+  return operations.find(
+    (o) => o.method === method && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(rel),
+  );
 }
 
 /** What the suite has checked, for the contract test's closing counts. */
 export const tally = { responses: 0, serverErrors: 0, undocumented: 0, mismatches: 0 };
 
 /** Everything wrong with one response against the document, as lines (empty: it conforms). */
-export function contractProblems(method: string, url: string, status: number, headers: Headers, body: unknown): string[] {
+export function contractProblems(
+  method: string,
+  url: string,
+  status: number,
+  headers: Headers,
+  body: unknown,
+): string[] {
   const { pathname } = new URL(url, "http://localhost");
   if (!pathname.startsWith("/api/v1/")) return [];
   tally.responses++;
@@ -72,10 +85,21 @@ export function contractProblems(method: string, url: string, status: number, he
   }
   const type = (headers.get("content-type") ?? "").split(";")[0].trim();
   if (response.content) {
-    if (!response.content[type]) problems.push(`${method} ${pathname} → ${status}: content type "${type}" not documented`);
+    if (!response.content[type])
+      problems.push(`${method} ${pathname} → ${status}: content type "${type}" not documented`);
     else if (type === "application/json") {
-      const validate = validatorAt("paths", o.path, o.method.toLowerCase(), "responses", String(status), "content", type, "schema");
-      if (!validate(body)) problems.push(`${method} ${pathname} → ${status}: ${ajv.errorsText(validate.errors, { separator: "; " })}`);
+      const validate = validatorAt(
+        "paths",
+        o.path,
+        o.method.toLowerCase(),
+        "responses",
+        String(status),
+        "content",
+        type,
+        "schema",
+      );
+      if (!validate(body))
+        problems.push(`${method} ${pathname} → ${status}: ${ajv.errorsText(validate.errors, { separator: "; " })}`);
     }
   } else if (type) {
     problems.push(`${method} ${pathname} → ${status}: a body ("${type}") where none is documented`);

@@ -13,15 +13,32 @@ import { testDatabase } from "./db";
 
 export async function smallProvince(db: Database) {
   await buildProvince(db, {
-    units: [["T", "Tỉnh T", "tinh"], ["A", "Sở A", "so_nganh", "T"], ["A1", "Chi cục A1", "so_nganh", "A"], ["B", "UBND xã B", "xa", "T"]],
-    procedures: [["P1", 5, "working_day", true, ["F", "Lĩnh vực"]], ["P2", 8, "hour", false, ["F", "Lĩnh vực"]]],
-    authorities: [["A", "P1", 4, true], ["B", "P2", 3, false]],
+    units: [
+      ["T", "Tỉnh T", "tinh"],
+      ["A", "Sở A", "so_nganh", "T"],
+      ["A1", "Chi cục A1", "so_nganh", "A"],
+      ["B", "UBND xã B", "xa", "T"],
+    ],
+    procedures: [
+      ["P1", 5, "working_day", true, ["F", "Lĩnh vực"]],
+      ["P2", 8, "hour", false, ["F", "Lĩnh vực"]],
+    ],
+    authorities: [
+      ["A", "P1", 4, true],
+      ["B", "P2", 3, false],
+    ],
   });
-  const tok = async (unitCode: string) => (await createToken(db.orm, { kind: "system" }, { name: unitCode, unitCode })).token;
+  const tok = async (unitCode: string) =>
+    (await createToken(db.orm, { kind: "system" }, { name: unitCode, unitCode })).token;
   const tokens = { T: await tok("T"), A: await tok("A"), A1: await tok("A1"), B: await tok("B") };
   const hash = await bcrypt.hash("x", 4);
   const user = async (username: string, role: Role, unitCode: string) =>
-    (await db.orm.insert(users).values({ username, name: username, role, unitCode, passwordHash: hash }).returning({ id: users.id }))[0].id;
+    (
+      await db.orm
+        .insert(users)
+        .values({ username, name: username, role, unitCode, passwordHash: hash })
+        .returning({ id: users.id })
+    )[0].id;
   const userIds = {
     admin: await user("admin", "admin", "T"),
     leader: await user("leader", "leader", "T"),
@@ -36,10 +53,23 @@ export async function smallProvince(db: Database) {
 /** A valid DongBoHoSoMC record as real senders write it: every scalar a string. */
 export function record(code: string, o: Record<string, unknown> = {}) {
   return {
-    MaHoSo: code, MaTTHC: "P1", MaDonVi: "A", KenhThucHien: "2", NguonNop: "DVCQG", TrangThaiHoSo: "4",
-    NgayNopHoSo: "20250303080000", NgayTiepNhan: "20250303090000", NgayHenTra: "", NgayTra: "", NgayKetThucXuLy: "",
-    NgayTuChoi: "", DuocThanhToanTrucTuyen: "", ChuHoSo: "Nguyễn Văn A", LoaiDoiTuong: "1",
-    DanhSachLePhi: [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP", Gia: "50000" }], TaiLieuNop: [],
+    MaHoSo: code,
+    MaTTHC: "P1",
+    MaDonVi: "A",
+    KenhThucHien: "2",
+    NguonNop: "DVCQG",
+    TrangThaiHoSo: "4",
+    NgayNopHoSo: "20250303080000",
+    NgayTiepNhan: "20250303090000",
+    NgayHenTra: "",
+    NgayTra: "",
+    NgayKetThucXuLy: "",
+    NgayTuChoi: "",
+    DuocThanhToanTrucTuyen: "",
+    ChuHoSo: "Nguyễn Văn A",
+    LoaiDoiTuong: "1",
+    DanhSachLePhi: [{ TenPhiLePhi: "Lệ phí", MaPhiLePhi: "LP", Gia: "50000" }],
+    TaiLieuNop: [],
     QuaTrinhXuLy: [{ TrangThai: "2", ThoiDiemXuLy: "20250303090000", NguoiXuLy: "Cán bộ" }],
     ...o,
   };

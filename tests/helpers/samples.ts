@@ -14,7 +14,26 @@ export type Schema = Record<string, unknown>;
 /** Values to use for a property or parameter by name (codes that must exist, unique keys). */
 export type Hints = Record<string, (rng: Rng) => unknown>;
 
-const PIECES = ["Nguyễn Thị Ánh", "Sở Tư pháp", "đăng ký khai sinh", "Hồ sơ ", "'", "\"", "<b>x</b>", "=1+1", "@SUM(A1)", "😀", "ươ", " ", "Ỷ", "\\", "%", "&amp;", "\t", "漢"];
+const PIECES = [
+  "Nguyễn Thị Ánh",
+  "Sở Tư pháp",
+  "đăng ký khai sinh",
+  "Hồ sơ ",
+  "'",
+  '"',
+  "<b>x</b>",
+  "=1+1",
+  "@SUM(A1)",
+  "😀",
+  "ươ",
+  " ",
+  "Ỷ",
+  "\\",
+  "%",
+  "&amp;",
+  "\t",
+  "漢",
+];
 
 export function resolve(s: Schema): Schema {
   let out = s;
@@ -69,15 +88,20 @@ export function sample(schema: Schema, rng: Rng, hints: Hints = {}, name = "", m
   const branches = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
   if (branches) return sample(rng.pick(branches), rng, hints, name, maxItems);
   let type = s.type as string | string[] | undefined;
-  if (Array.isArray(type)) type = rng.chance(0.15) && type.includes("null") ? "null" : rng.pick(type.filter((t) => t !== "null"));
+  if (Array.isArray(type))
+    type = rng.chance(0.15) && type.includes("null") ? "null" : rng.pick(type.filter((t) => t !== "null"));
   switch (type) {
-    case "null": return null;
-    case "boolean": return rng.chance(0.5);
+    case "null":
+      return null;
+    case "boolean":
+      return rng.chance(0.5);
     case "integer": {
-      const lo = Number(s.minimum ?? 0), hi = Math.min(Number(s.maximum ?? 1000), lo + 1000);
+      const lo = Number(s.minimum ?? 0),
+        hi = Math.min(Number(s.maximum ?? 1000), lo + 1000);
       return rng.int(lo, hi);
     }
-    case "number": return rng.int(Number(s.minimum ?? 0), Math.min(Number(s.maximum ?? 1e6), 1e6));
+    case "number":
+      return rng.int(Number(s.minimum ?? 0), Math.min(Number(s.maximum ?? 1e6), 1e6));
     case "string": {
       if (s.pattern !== undefined) {
         const gen = BY_PATTERN[s.pattern as string];
@@ -116,7 +140,8 @@ export function mutate(value: unknown, schema: Schema, rng: Rng): unknown {
   // Of alternatives, the one the value is (an array, an object, a string…).
   const branches = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
   if (branches) {
-    const kind = value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value;
+    const kind =
+      value === null ? "null" : Array.isArray(value) ? "array" : typeof value === "object" ? "object" : typeof value;
     s = resolve(branches.find((b) => [resolve(b).type].flat().includes(kind)) ?? branches[0]);
   }
   const props = (s.properties ?? {}) as Record<string, Schema>;
@@ -136,7 +161,8 @@ export function mutate(value: unknown, schema: Schema, rng: Rng): unknown {
     return undefined;
   }
   if (Array.isArray(value)) {
-    if (s.maxItems !== undefined && Number(s.maxItems) <= 10 && rng.chance(0.3)) return [...value, ...Array(Number(s.maxItems) + 1).fill(value[0] ?? null)];
+    if (s.maxItems !== undefined && Number(s.maxItems) <= 10 && rng.chance(0.3))
+      return [...value, ...Array(Number(s.maxItems) + 1).fill(value[0] ?? null)];
     if (value.length) {
       const i = rng.int(0, value.length - 1);
       const broken = mutate(value[i], s.items as Schema, rng);

@@ -13,8 +13,19 @@ describe("METHOD §B.1 online levels", () => {
   });
   it("rates over the procedures under authority, banded on level 3 + 4; channels add up to 100 %", () => {
     const r = onlineIndicator({
-      procedures: 40, level4: 12, level3: 8, servicesWithDossiers: 11, servicesWithDossiersDvcqg: 9, servicesWithDossiersLocal: 4,
-      received: 95, online: 38, direct: 52, postal: 5, onlineInProgress: 12, onlineWithinDeadline: 9, onlineOverdue: 3,
+      procedures: 40,
+      level4: 12,
+      level3: 8,
+      servicesWithDossiers: 11,
+      servicesWithDossiersDvcqg: 9,
+      servicesWithDossiersLocal: 4,
+      received: 95,
+      online: 38,
+      direct: 52,
+      postal: 5,
+      onlineInProgress: 12,
+      onlineWithinDeadline: 9,
+      onlineOverdue: 3,
     });
     expect(r).toMatchObject({ level4Rate: 30, level3Rate: 20, notProvidedRate: 50, level34Rate: 50, band: "yellow" });
     expect(r.servicesWithDossiersRate).toBeCloseTo(55, 12); // 11 of the 20 level-3/4 services (§B.2)
@@ -36,7 +47,22 @@ describe("METHOD §C online payment", () => {
     expect(isPayable(false, 1, true)).toBe(false);
   });
   it("§C.1–C.3 rates, the local gateway beside the rate, not in it", () => {
-    const r = paymentIndicator({ proceduresWithPayments: 3, proceduresWithFeeDossiers: 5, proceduresWithFeeData: 5, proceduresWithCatalogueFee: 8, paidOnline: 20, paidLocal: 7, payableDossiers: 100, paidAnyRoute: 27 });
-    expect(r).toMatchObject({ proceduresWithPaymentsRate: 60, feeIntegrationRate: 62.5, rate: 20, band: "yellow", paidLocal: 7 });
+    const r = paymentIndicator({
+      proceduresWithPayments: 3,
+      proceduresWithFeeDossiers: 5,
+      proceduresWithFeeData: 5,
+      proceduresWithCatalogueFee: 8,
+      paidOnline: 20,
+      paidLocal: 7,
+      payableDossiers: 100,
+      paidAnyRoute: 27,
+    });
+    expect(r).toMatchObject({
+      proceduresWithPaymentsRate: 60,
+      feeIntegrationRate: 62.5,
+      rate: 20,
+      band: "yellow",
+      paidLocal: 7,
+    });
   });
 });

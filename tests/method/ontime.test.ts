@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { builtinExceptions, WorkCalendar } from "@/lib/method/calendar";
 import {
-  derive, dueInstant, endOf, inPopulation, isWithinDeadline, onTimeIndicator, startOf, verdictOf,
-  type Deadline, type DossierFacts,
+  derive,
+  dueInstant,
+  endOf,
+  inPopulation,
+  isWithinDeadline,
+  onTimeIndicator,
+  startOf,
+  verdictOf,
+  type Deadline,
+  type DossierFacts,
 } from "@/lib/method/ontime";
 import { makePeriod, PeriodError } from "@/lib/method/period";
 import { explain } from "@/lib/method/explain";
@@ -39,11 +47,25 @@ describe("METHOD §0.2 periods", () => {
 
 describe("METHOD §A.2 end of processing", () => {
   it("takes Đã xử lý xong (9) even when Đã trả kết quả (10) is present and earlier", () => {
-    const d = derive(dossier({ steps: [[10, "20250304100000"], [9, "20250305100000"]] }));
+    const d = derive(
+      dossier({
+        steps: [
+          [10, "20250304100000"],
+          [9, "20250305100000"],
+        ],
+      }),
+    );
     expect(endOf(d, NOW)).toEqual({ at: t("20250305100000"), status: 9 });
   });
   it("otherwise the earliest other terminal status (8, 10, 7, 3 or NgayTuChoi)", () => {
-    const d = derive(dossier({ steps: [[10, "20250306100000"], [8, "20250305100000"]] }));
+    const d = derive(
+      dossier({
+        steps: [
+          [10, "20250306100000"],
+          [8, "20250305100000"],
+        ],
+      }),
+    );
     expect(endOf(d, NOW)).toEqual({ at: t("20250305100000"), status: 8 });
     const r = derive(dossier({ refusedAt: t("20250304080000"), steps: [[10, "20250306100000"]] }));
     expect(endOf(r, NOW)).toEqual({ at: t("20250304080000"), status: 3 });
@@ -52,7 +74,14 @@ describe("METHOD §A.2 end of processing", () => {
     const d = derive(dossier({ steps: [[9, "20250401100000"]] }));
     expect(endOf(d, makePeriod("2025-03-01", "2025-03-31", NOW).asOf)).toBeNull();
     // …and a 10 before the as-of ends it when the 9 comes only after.
-    const e = derive(dossier({ steps: [[10, "20250320100000"], [9, "20250401100000"]] }));
+    const e = derive(
+      dossier({
+        steps: [
+          [10, "20250320100000"],
+          [9, "20250401100000"],
+        ],
+      }),
+    );
     expect(endOf(e, makePeriod("2025-03-01", "2025-03-31", NOW).asOf)?.status).toBe(10);
   });
 });
@@ -60,7 +89,13 @@ describe("METHOD §A.2 end of processing", () => {
 describe("METHOD §A.3 start of processing", () => {
   it("is NgayTiepNhan, else the earliest process step", () => {
     expect(startOf(dossier({}))?.source).toBe("received");
-    const f = dossier({ receivedAt: null, steps: [[4, "20250305080000"], [2, "20250304080000"]] });
+    const f = dossier({
+      receivedAt: null,
+      steps: [
+        [4, "20250305080000"],
+        [2, "20250304080000"],
+      ],
+    });
     expect(startOf(f)).toEqual({ at: t("20250304080000"), source: "first_step" });
   });
   it("with neither, the dossier is overdue whatever else it holds", () => {
@@ -131,8 +166,16 @@ describe("METHOD §A.4 deadlines", () => {
   });
   it("the due-instant form agrees with the elapsed form at every boundary", () => {
     const deadlines: Deadline[] = [
-      { value: 8, unit: "hour" }, { value: 2.5, unit: "hour" }, WD(0), WD(1), WD(5), WD(20),
-      { value: 0, unit: "day" }, { value: 30, unit: "day" }, { value: 1, unit: "month" }, { value: 3, unit: "month" },
+      { value: 8, unit: "hour" },
+      { value: 2.5, unit: "hour" },
+      WD(0),
+      WD(1),
+      WD(5),
+      WD(20),
+      { value: 0, unit: "day" },
+      { value: 30, unit: "day" },
+      { value: 1, unit: "month" },
+      { value: 3, unit: "month" },
       { value: 1, unit: "year" },
     ];
     const starts = ["20250131163000", "20250124090000", "20250425100000", "20241231235959", "20260109080000"];
@@ -141,7 +184,9 @@ describe("METHOD §A.4 deadlines", () => {
         const start = t(s);
         const due = dueInstant(start, d, cal);
         expect(isWithinDeadline(start, due, d, cal), `${s} ${d.value} ${d.unit}`).toBe(true);
-        expect(isWithinDeadline(start, new Date(due.getTime() + 1), d, cal), `${s} ${d.value} ${d.unit} +1ms`).toBe(false);
+        expect(isWithinDeadline(start, new Date(due.getTime() + 1), d, cal), `${s} ${d.value} ${d.unit} +1ms`).toBe(
+          false,
+        );
       }
     }
   });
@@ -168,7 +213,10 @@ describe("METHOD §A.5 verdicts and rate", () => {
     const r = onTimeIndicator({ population: 120, onTime: 80, late: 15, withinDeadline: 17, overdue: 8 });
     expect(r.rate).toBeCloseTo(80.83333333333333, 12);
     expect(r.band).toBe("yellow");
-    expect(onTimeIndicator({ population: 0, onTime: 0, late: 0, withinDeadline: 0, overdue: 0 })).toMatchObject({ rate: null, band: "white" });
+    expect(onTimeIndicator({ population: 0, onTime: 0, late: 0, withinDeadline: 0, overdue: 0 })).toMatchObject({
+      rate: null,
+      band: "white",
+    });
   });
   it("inPopulation is false exactly when the verdict is null", () => {
     const p = makePeriod("2025-03-01", "2025-03-31", NOW);

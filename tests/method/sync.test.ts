@@ -33,7 +33,10 @@ describe("METHOD §Đ dossier sync rate", () => {
 
 describe("METHOD §D feedback", () => {
   it("§D.1: shares of each class, undefined with none", () => {
-    expect(feedbackIndicator({ total: 4, regulation: 1, conduct: 3 })).toMatchObject({ regulationRate: 25, conductRate: 75 });
+    expect(feedbackIndicator({ total: 4, regulation: 1, conduct: 3 })).toMatchObject({
+      regulationRate: 25,
+      conductRate: 75,
+    });
     expect(feedbackIndicator({ total: 0, regulation: 0, conduct: 0 }).regulationRate).toBeNull();
   });
 });

@@ -37,9 +37,13 @@ async function actions(): Promise<Array<{ file: string; action: string; spec: Fo
     const exports = [...text.matchAll(/^export\s+(?:const|async function|function|default)\s*(\w*)/gm)];
     const wrapped = [...text.matchAll(/^export const (\w+) = formAction\((\w+)\);$/gm)];
     // Nothing exported from a server module but guarded form actions.
-    expect(exports.map((m) => m[1]), file).toEqual(wrapped.map((m) => m[1]));
+    expect(
+      exports.map((m) => m[1]),
+      file,
+    ).toEqual(wrapped.map((m) => m[1]));
     const forms = await import(path.join(root, path.dirname(file), "forms.ts"));
-    for (const [, action, specName] of wrapped) out.push({ file, action, spec: forms[specName] as FormSpec<z.ZodType> });
+    for (const [, action, specName] of wrapped)
+      out.push({ file, action, spec: forms[specName] as FormSpec<z.ZodType> });
   }
   return out;
 }
@@ -48,27 +52,56 @@ describe("server actions (issue: the second round of defense)", () => {
   it("every exported action is a guarded form; a must-change session and a role without the permission are refused first", async () => {
     const list = await actions();
     expect(list.map((a) => a.action).sort()).toEqual([
-      "calendarAction", "changePasswordAction", "createTokenAction", "createUserAction", "discardAction",
-      "resendAction", "resetPasswordAction", "revokeTokenAction", "updateUserAction",
+      "calendarAction",
+      "changePasswordAction",
+      "createTokenAction",
+      "createUserAction",
+      "discardAction",
+      "resendAction",
+      "resetPasswordAction",
+      "revokeTokenAction",
+      "updateUserAction",
     ]);
-    const before = await rows<{ u: number; t: number }>(province.db.orm, sql`select (select count(*) from users)::int as u, (select count(*) from api_tokens)::int as t`);
+    const before = await rows<{ u: number; t: number }>(
+      province.db.orm,
+      sql`select (select count(*) from users)::int as u, (select count(*) from api_tokens)::int as t`,
+    );
     for (const { action, spec } of list) {
       // A body that would succeed if it ran: it must not matter.
       const form = new FormData();
-      for (const [k, v] of Object.entries({ username: "ke.tan.cong", name: "X", role: "admin", unitCode: "T", password: "Mat-khau-cua-ke-tan-cong-1", id: "1", day: "2025-03-14", kind: "off" })) form.set(k, v);
+      for (const [k, v] of Object.entries({
+        username: "ke.tan.cong",
+        name: "X",
+        role: "admin",
+        unitCode: "T",
+        password: "Mat-khau-cua-ke-tan-cong-1",
+        id: "1",
+        day: "2025-03-14",
+        kind: "off",
+      }))
+        form.set(k, v);
       for (const role of ROLES) {
         const caller: Caller = { kind: "user", userId: 999, name: "x", role, unitCode: "T", mustChangePassword: true };
         const r = await runForm(spec, caller, form);
         if (spec.whileMustChange) expect(r.error, `${action} as ${role}`).not.toBe(MUST_CHANGE);
         else expect(r, `${action} as ${role} who must change the password`).toEqual({ error: MUST_CHANGE });
         if (spec.need !== "signed-in" && !can(role, spec.need as Permission)) {
-          expect(await runForm(spec, { ...caller, mustChangePassword: false }, form), `${action} as ${role}`).toEqual({ error: "Không có quyền thực hiện thao tác này." });
+          expect(await runForm(spec, { ...caller, mustChangePassword: false }, form), `${action} as ${role}`).toEqual({
+            error: "Không có quyền thực hiện thao tác này.",
+          });
         }
       }
       // Tokens and the public are never form senders.
-      expect(await runForm(spec, { kind: "token", tokenId: 1, name: "t", unitCode: "T" }, form)).toEqual({ error: "Không có quyền thực hiện thao tác này." });
+      expect(await runForm(spec, { kind: "token", tokenId: 1, name: "t", unitCode: "T" }, form)).toEqual({
+        error: "Không có quyền thực hiện thao tác này.",
+      });
     }
     // Nothing was created by any refused call.
-    expect(await rows(province.db.orm, sql`select (select count(*) from users)::int as u, (select count(*) from api_tokens)::int as t`)).toEqual(before);
+    expect(
+      await rows(
+        province.db.orm,
+        sql`select (select count(*) from users)::int as u, (select count(*) from api_tokens)::int as t`,
+      ),
+    ).toEqual(before);
   });
 });

@@ -9,7 +9,16 @@ import { POST as sync } from "@/app/api/v1/sync/route";
 import { GET as events } from "@/app/api/v1/events/route";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db";
-import { HEAVY_AT_ONCE, HEAVY_WAITING, MAX_STREAMS, RATES, TooManyRequests, heavy, resetLimits, takeRate } from "@/lib/api/limits";
+import {
+  HEAVY_AT_ONCE,
+  HEAVY_WAITING,
+  MAX_STREAMS,
+  RATES,
+  TooManyRequests,
+  heavy,
+  resetLimits,
+  takeRate,
+} from "@/lib/api/limits";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
 import { call } from "../helpers/api";
 import { withSmallProvince } from "../helpers/province";
@@ -17,15 +26,22 @@ import { withSmallProvince } from "../helpers/province";
 const province = withSmallProvince();
 
 const post = (token: string) =>
-  sync(new Request("http://localhost/api/v1/sync", {
-    method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ service: "CapNhatTienDoHoSoMC", data: [] }),
-  }));
+  sync(
+    new Request("http://localhost/api/v1/sync", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ service: "CapNhatTienDoHoSoMC", data: [] }),
+    }),
+  );
 
 describe("rates said in every answer (RateLimit-*, as the OpenAPI document states)", () => {
   it("a caller's remaining requests count down in RateLimit-Remaining; the limit and the refill time are stated", async () => {
-    const first = await call(indicators, "/api/v1/indicators?from=2025-03-01&to=2025-03-31", { token: province.tokens.A });
-    const second = await call(indicators, "/api/v1/indicators?from=2025-03-01&to=2025-03-31", { token: province.tokens.A });
+    const first = await call(indicators, "/api/v1/indicators?from=2025-03-01&to=2025-03-31", {
+      token: province.tokens.A,
+    });
+    const second = await call(indicators, "/api/v1/indicators?from=2025-03-01&to=2025-03-31", {
+      token: province.tokens.A,
+    });
     expect(first.headers.get("RateLimit-Limit")).toBe(String(RATES.read.burst));
     // The bucket refills at RATES.read.perSecond meanwhile: the second has at most what the first left.
     expect(Number(first.headers.get("RateLimit-Remaining"))).toBe(RATES.read.burst - 1);
@@ -69,14 +85,19 @@ describe("rates per caller", () => {
 
   it("over HTTP: a token past its sync rate gets 429 with Retry-After and the envelope; another token is not slowed", async () => {
     resetLimits();
-    const [{ id }] = await rows<{ id: number }>(province.db.orm, sql`select id::int as id from api_tokens where name = 'A'`);
+    const [{ id }] = await rows<{ id: number }>(
+      province.db.orm,
+      sql`select id::int as id from api_tokens where name = 'A'`,
+    );
     // Drained "a minute from now", so that no refill happens however slow this machine is.
     const later = Date.now() + 60_000;
     for (let i = 0; i < RATES.sync.burst; i++) takeRate("sync", `token:${id}`, later);
     const refused = await post(province.tokens.A);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(await refused.json()).toMatchObject({ error: { code: "too_many_requests", details: { retryAfter: expect.any(Number) } } });
+    expect(await refused.json()).toMatchObject({
+      error: { code: "too_many_requests", details: { retryAfter: expect.any(Number) } },
+    });
     expect((await post(province.tokens.B)).status).not.toBe(429);
   });
 });
@@ -86,7 +107,12 @@ describe("live streams", () => {
     resetLimits();
     const open = () => {
       const ac = new AbortController();
-      const res = events(new Request("http://localhost/api/v1/events", { headers: { authorization: `Bearer ${province.tokens.T}` }, signal: ac.signal }));
+      const res = events(
+        new Request("http://localhost/api/v1/events", {
+          headers: { authorization: `Bearer ${province.tokens.T}` },
+          signal: ac.signal,
+        }),
+      );
       return { ac, res };
     };
     const streams = [];
@@ -109,10 +135,14 @@ describe("the bounded queue of expensive reads", () => {
   it(`${HEAVY_AT_ONCE} run, ${HEAVY_WAITING} wait, the next is refused at once; a cheap read is answered meanwhile`, async () => {
     const gates: Array<() => void> = [];
     const started: number[] = [];
-    const task = (i: number) => heavy(() => new Promise<number>((resolve) => {
-      started.push(i);
-      gates.push(() => resolve(i));
-    }));
+    const task = (i: number) =>
+      heavy(
+        () =>
+          new Promise<number>((resolve) => {
+            started.push(i);
+            gates.push(() => resolve(i));
+          }),
+      );
     const all = Array.from({ length: HEAVY_AT_ONCE + HEAVY_WAITING }, (_, i) => task(i));
     await new Promise((r) => setTimeout(r, 10));
     expect(started).toEqual(Array.from({ length: HEAVY_AT_ONCE }, (_, i) => i));

@@ -13,8 +13,12 @@ const root = path.resolve(import.meta.dirname, "../..");
 describe("proxy.ts: the signed-in pages", () => {
   it("lists every folder of app/(portal)", () => {
     const text = fs.readFileSync(path.join(root, "proxy.ts"), "utf8");
-    const listed = JSON.parse(/const PROTECTED = (\[[^\]]*\])/.exec(text)![1]) as string[];
-    const pages = fs.readdirSync(path.join(root, "app/(portal)"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/${e.name}`);
+    const list = /const PROTECTED = \[([^\]]*)\]/.exec(text)![1];
+    const listed = [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    const pages = fs
+      .readdirSync(path.join(root, "app/(portal)"), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `/${e.name}`);
     expect([...listed].sort()).toEqual([...pages].sort());
   });
 });

@@ -33,55 +33,103 @@ describe("credentials before bodies", () => {
     const r = await call(resend, "/api/v1/quarantine/1/resend", { method: "POST", rawBody: body, params: { id: "1" } });
     expect(r.status).toBe(401);
     expect(pulled).toBeLessThan(3);
-    const big = await call(resend, "/api/v1/quarantine/1/resend", { method: "POST", token: province.tokens.A, rawBody: "x".repeat(300 * 1024), params: { id: "1" } });
+    const big = await call(resend, "/api/v1/quarantine/1/resend", {
+      method: "POST",
+      token: province.tokens.A,
+      rawBody: "x".repeat(300 * 1024),
+      params: { id: "1" },
+    });
     expect(big.status).toBe(413);
   });
 });
 
 describe("an envelope's madonvi names only the caller's own units", () => {
   it("an agency token naming another agency in madonvi is refused, and nothing lands in the other's quarantine", async () => {
-    const r = await call(sync, "/api/v1/sync", { token: province.tokens.A, body: envelope([{ MaHoSo: "", MaTTHC: "P1" }], { madonvi: "B" }) });
+    const r = await call(sync, "/api/v1/sync", {
+      token: province.tokens.A,
+      body: envelope([{ MaHoSo: "", MaTTHC: "P1" }], { madonvi: "B" }),
+    });
     expect(r.status).toBe(403);
-    expect(await rows(province.db.orm, sql`select count(*)::int as n from rejected_records where unit_code = 'B'`)).toEqual([{ n: 0 }]);
+    expect(
+      await rows(province.db.orm, sql`select count(*)::int as n from rejected_records where unit_code = 'B'`),
+    ).toEqual([{ n: 0 }]);
   });
   it("its own sub-unit is fine: the invalid record is filed there", async () => {
-    const r = await call(sync, "/api/v1/sync", { token: province.tokens.A, body: envelope([{ MaHoSo: "Q-A1", MaTTHC: "P1", TrangThaiHoSo: "99" }], { madonvi: "A1" }) });
+    const r = await call(sync, "/api/v1/sync", {
+      token: province.tokens.A,
+      body: envelope([{ MaHoSo: "Q-A1", MaTTHC: "P1", TrangThaiHoSo: "99" }], { madonvi: "A1" }),
+    });
     expect(r.status).toBe(200);
-    expect(await rows(province.db.orm, sql`select unit_code as u from rejected_records where dossier_code = 'Q-A1'`)).toEqual([{ u: "A1" }]);
+    expect(
+      await rows(province.db.orm, sql`select unit_code as u from rejected_records where dossier_code = 'Q-A1'`),
+    ).toEqual([{ u: "A1" }]);
   });
 });
 
 describe("strict parsing: never a 500, never a guess", () => {
   it("a lone surrogate or a NUL quarantines its record and keeps the batch", async () => {
-    const r = await call(sync, "/api/v1/sync", { token: province.tokens.T, body: envelope([record("LS-ok"), record("LS-bad", { ChuHoSo: "Nguy\ud800n" }), record("LS-nul", { ChuHoSo: "a\u0000b" })]) });
+    const r = await call(sync, "/api/v1/sync", {
+      token: province.tokens.T,
+      body: envelope([
+        record("LS-ok"),
+        record("LS-bad", { ChuHoSo: "Nguy\ud800n" }),
+        record("LS-nul", { ChuHoSo: "a\u0000b" }),
+      ]),
+    });
     expect(r.status).toBe(200);
     expect(r.json.accepted).toBe(1);
     expect(r.json.results[1]).toMatchObject({ status: "rejected", errors: [{ field: "ChuHoSo" }] });
-    const kept = await rows<{ p: string }>(province.db.orm, sql`select payload->>'ChuHoSo' as p from rejected_records where dossier_code = 'LS-bad'`);
+    const kept = await rows<{ p: string }>(
+      province.db.orm,
+      sql`select payload->>'ChuHoSo' as p from rejected_records where dossier_code = 'LS-bad'`,
+    );
     expect(kept).toEqual([{ p: "Nguy\\ud800n" }]);
   });
 
   it("ids in canonical decimal only: 0x6b, 107e0 and ' 107' name no token (they revoked token 107)", async () => {
-    const [{ id }] = await rows<{ id: number }>(province.db.orm, sql`select id::int as id from api_tokens where name = 'B'`);
+    const [{ id }] = await rows<{ id: number }>(
+      province.db.orm,
+      sql`select id::int as id from api_tokens where name = 'B'`,
+    );
     for (const raw of [`0x${id.toString(16)}`, `${id}e0`, ` ${id}`, `${id}.0`, `+${id}`, "0"]) {
-      const r = await call(revokeTokenRoute, `/api/v1/tokens/${encodeURIComponent(raw)}`, { method: "DELETE", userId: province.users.admin, params: { id: raw } });
+      const r = await call(revokeTokenRoute, `/api/v1/tokens/${encodeURIComponent(raw)}`, {
+        method: "DELETE",
+        userId: province.users.admin,
+        params: { id: raw },
+      });
       expect(r.status, raw).toBe(404);
     }
-    expect(await rows(province.db.orm, sql`select revoked_at is null as live from api_tokens where id = ${id}`)).toEqual([{ live: true }]);
+    expect(
+      await rows(province.db.orm, sql`select revoked_at is null as live from api_tokens where id = ${id}`),
+    ).toEqual([{ live: true }]);
   });
 
   it("dryRun is true, false, 1 or 0: TRUE, yes, 2 and an empty value are 422, never a real import", async () => {
     const csv = "MaDonVi,TenDonVi,LoaiDonVi,MaDonViCha,MaDiaBan\nZ9,Xã Z,xa,T,\n";
     for (const v of ["TRUE", "yes", "2", ""]) {
-      const r = await call(importRoute, `/api/v1/import/donvi?dryRun=${v}`, { method: "POST", userId: province.users.admin, rawBody: csv, headers: { "content-type": "text/csv" }, params: { kind: "donvi" } });
+      const r = await call(importRoute, `/api/v1/import/donvi?dryRun=${v}`, {
+        method: "POST",
+        userId: province.users.admin,
+        rawBody: csv,
+        headers: { "content-type": "text/csv" },
+        params: { kind: "donvi" },
+      });
       expect(r.status, v).toBe(422);
     }
-    expect(await rows(province.db.orm, sql`select count(*)::int as n from units where code = 'Z9'`)).toEqual([{ n: 0 }]);
+    expect(await rows(province.db.orm, sql`select count(*)::int as n from units where code = 'Z9'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it("an inherited name is no kind: /import/toString and /import/constructor are 404", async () => {
     for (const kind of ["toString", "constructor", "__proto__"]) {
-      const r = await call(importRoute, `/api/v1/import/${kind}`, { method: "POST", userId: province.users.admin, rawBody: "a", headers: { "content-type": "text/csv" }, params: { kind } });
+      const r = await call(importRoute, `/api/v1/import/${kind}`, {
+        method: "POST",
+        userId: province.users.admin,
+        rawBody: "a",
+        headers: { "content-type": "text/csv" },
+        params: { kind },
+      });
       expect(r.status, kind).toBe(404);
     }
   });
@@ -93,12 +141,17 @@ describe("strict parsing: never a 500, never a guess", () => {
   });
 
   it("a NUL in a new token's name is 422, not 500", async () => {
-    const r = await call(createTokenRoute, "/api/v1/tokens", { userId: province.users.admin, body: { name: "a\u0000b", unitCode: "A" } });
+    const r = await call(createTokenRoute, "/api/v1/tokens", {
+      userId: province.users.admin,
+      body: { name: "a\u0000b", unitCode: "A" },
+    });
     expect(r.status).toBe(422);
   });
 
   it("a page number is canonical decimal (1e309 is the first page)", () => {
-    expect([pageParam("1e309"), pageParam("Infinity"), pageParam("-3"), pageParam("2"), pageParam(undefined)]).toEqual([1, 1, 1, 2, 1]);
+    expect([pageParam("1e309"), pageParam("Infinity"), pageParam("-3"), pageParam("2"), pageParam(undefined)]).toEqual([
+      1, 1, 1, 2, 1,
+    ]);
   });
 });
 
@@ -127,7 +180,9 @@ describe("a named PGLITE_DIR that holds no database", () => {
     const root = path.resolve(import.meta.dirname, "../..");
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tthc-wrong-")), "typo", "pglite");
     const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/seed.ts"), "--if-empty"], {
-      cwd: root, env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dir }, encoding: "utf8",
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dir },
+      encoding: "utf8",
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("không có cơ sở dữ liệu");
@@ -152,7 +207,14 @@ describe("the password rule", () => {
     const { createUserForm } = await import("@/app/(portal)/quan-tri/forms");
     const { signedIn } = await import("../helpers/province");
     const form = new FormData();
-    for (const [k, v] of Object.entries({ username: "yeu.mk", name: "Yếu", role: "agency_staff", unitCode: "A", password: "aaaaaaaaaa" })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      username: "yeu.mk",
+      name: "Yếu",
+      role: "agency_staff",
+      unitCode: "A",
+      password: "aaaaaaaaaa",
+    }))
+      form.set(k, v);
     const r = await runForm(createUserForm, (await signedIn(province.db, province.users.admin))!, form);
     expect(r.fieldErrors?.password).toContain("3 trong 4");
   });
@@ -165,7 +227,9 @@ describe("exports", () => {
     const { scorecard } = await import("@/lib/engine/scorecard");
     const { scorecardWorkbook } = await import("@/lib/report/excel");
     const { makePeriod } = await import("@/lib/method/period");
-    await upsertUnits(province.db.orm, [{ code: "EVIL", name: "=HYPERLINK(\"http://x\",\"bấm\")", kind: "so_nganh", parentCode: "T", areaCode: null }]);
+    await upsertUnits(province.db.orm, [
+      { code: "EVIL", name: '=HYPERLINK("http://x","bấm")', kind: "so_nganh", parentCode: "T", areaCode: null },
+    ]);
     const period = makePeriod("2025-03-01", "2025-03-31", new Date("2025-04-01T00:00:00Z"));
     const card = await scorecard(province.db.orm, { period, by: "agency", scope: EVERY_UNIT, filter: { parent: "T" } });
     const wb = new ExcelJS.Workbook();
@@ -173,7 +237,7 @@ describe("exports", () => {
     const ws = wb.getWorksheet("Tổng hợp")!;
     const names: unknown[] = [];
     ws.eachRow((row) => names.push(row.getCell(3).value));
-    expect(names).toContain("'=HYPERLINK(\"http://x\",\"bấm\")");
+    expect(names).toContain('\'=HYPERLINK("http://x","bấm")');
     expect(ws.getRow(1).getCell(1).value).toMatch(/^'\+Tỉnh/);
     ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
   });

@@ -14,32 +14,78 @@ import { requirePage, orNotFound } from "@/lib/page";
 export const metadata: Metadata = { title: "Bản đồ" };
 
 /** What a tile shows: its colour, the word for the colour and the figure. */
-interface Tile { hex: string; text: string; label: string; figure: string; key: string }
+interface Tile {
+  hex: string;
+  text: string;
+  label: string;
+  figure: string;
+  key: string;
+}
 
 /** A METHOD §0.4 band as a tile. */
-const bandTile = (rate: (r: ScorecardRow) => number | null, band: (r: ScorecardRow) => Band, indicator: BandedIndicator) => (r: ScorecardRow): Tile => {
-  const b = band(r);
-  return { ...BAND_COLORS[b], label: BAND_LABELS[b], key: b, figure: b === "white" ? bandWord(b, indicator) : `${formatRate(rate(r))} · ${BAND_LABELS[b]}` };
-};
+const bandTile =
+  (rate: (r: ScorecardRow) => number | null, band: (r: ScorecardRow) => Band, indicator: BandedIndicator) =>
+  (r: ScorecardRow): Tile => {
+    const b = band(r);
+    return {
+      ...BAND_COLORS[b],
+      label: BAND_LABELS[b],
+      key: b,
+      figure: b === "white" ? bandWord(b, indicator) : `${formatRate(rate(r))} · ${BAND_LABELS[b]}`,
+    };
+  };
 
 /** METHOD-766 §0.3: the rating of the total, in the national map's colours (white without a total). */
 const ratingTile = (r: ScorecardRow): Tile => {
   const x = unitIndex(r.index766);
   const rating = ratingOf766(x?.rating ?? null);
   if (!rating || !x) return { ...BAND_COLORS.white, label: "Chưa có dữ liệu", key: "none", figure: "Chưa có dữ liệu" };
-  return { hex: rating.color, text: rating.text, label: rating.label, key: rating.key, figure: `${formatPoints(x.total)} điểm · ${rating.label}` };
+  return {
+    hex: rating.color,
+    text: rating.text,
+    label: rating.label,
+    key: rating.key,
+    figure: `${formatPoints(x.total)} điểm · ${rating.label}`,
+  };
 };
 
 const INDICATORS: Record<string, { label: string; tile: (r: ScorecardRow) => Tile; profile?: "766" }> = {
-  A: { label: "A. Tỷ lệ đúng hạn", tile: bandTile((r) => r.onTime.rate, (r) => r.onTime.band, "onTime") },
-  B: { label: "B. DVCTT toàn trình + một phần", tile: bandTile((r) => r.online.level34Rate, (r) => r.online.band, "online") },
-  C: { label: "C. Thanh toán trực tuyến", tile: bandTile((r) => r.payment.rate, (r) => r.payment.band, "payment") },
+  A: {
+    label: "A. Tỷ lệ đúng hạn",
+    tile: bandTile(
+      (r) => r.onTime.rate,
+      (r) => r.onTime.band,
+      "onTime",
+    ),
+  },
+  B: {
+    label: "B. DVCTT toàn trình + một phần",
+    tile: bandTile(
+      (r) => r.online.level34Rate,
+      (r) => r.online.band,
+      "online",
+    ),
+  },
+  C: {
+    label: "C. Thanh toán trực tuyến",
+    tile: bandTile(
+      (r) => r.payment.rate,
+      (r) => r.payment.band,
+      "payment",
+    ),
+  },
   "766": { label: "Chỉ số 766 (100 điểm)", tile: ratingTile, profile: "766" },
 };
 
 const LEGENDS = {
-  bands: (Object.keys(BAND_LABELS) as Band[]).map((b) => ({ hex: BAND_COLORS[b].hex, label: b === "white" ? "Trắng: không có số liệu để đánh giá" : BAND_LABELS[b] })),
-  ratings: RATINGS.map((r) => ({ hex: r.color, label: `${r.label}${r.from > 0 ? ` (từ ${r.from} điểm)` : " (dưới 50 điểm)"}` })),
+  bands: (Object.keys(BAND_LABELS) as Band[]).map((b) => ({
+    hex: BAND_COLORS[b].hex,
+    label: b === "white" ? "Trắng: không có số liệu để đánh giá" : BAND_LABELS[b],
+  })),
+  ratings: RATINGS.map((r) => ({
+    hex: r.color,
+    label: `${r.label}${r.from > 0 ? ` (từ ${r.from} điểm)` : " (dưới 50 điểm)"}`,
+  })),
 };
 
 /**
@@ -47,25 +93,44 @@ const LEGENDS = {
  * the Hoàng Sa and Trường Sa archipelagos (no geodata package on npm both shows them and
  * has a licence a state portal can use; see docs/scale.md).
  */
-function NationalTiles({ rows, spec, period }: { rows: ScorecardRow[]; spec: (typeof INDICATORS)[string]; period: { from: string; to: string } }) {
+function NationalTiles({
+  rows,
+  spec,
+  period,
+}: {
+  rows: ScorecardRow[];
+  spec: (typeof INDICATORS)[string];
+  period: { from: string; to: string };
+}) {
   const placed = rows.map((r) => ({ r, tile: tileOf(r.name) })).filter((x) => x.tile);
   return (
     <div className="overflow-x-auto">
-      <div className="relative grid gap-1" style={{ gridTemplateColumns: "repeat(7, minmax(5.5rem, 1fr))", gridTemplateRows: "repeat(17, 3.5rem)" }} data-national>
+      <div
+        className="relative grid gap-1"
+        style={{ gridTemplateColumns: "repeat(7, minmax(5.5rem, 1fr))", gridTemplateRows: "repeat(17, 3.5rem)" }}
+        data-national
+      >
         {placed.map(({ r, tile }) => {
           const t = spec.tile(r);
           return (
-            <Link key={r.key} href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={t.key}
+            <Link
+              key={r.key}
+              href={`/tong-quan${qs({ from: period.from, to: period.to, unit: r.key })}`}
+              data-band={t.key}
               style={{ gridColumn: tile!.col + 1, gridRow: tile!.row + 1, background: t.hex, color: t.text }}
-              className="flex flex-col justify-between rounded border border-gray-300 p-1 text-[11px] leading-tight">
+              className="flex flex-col justify-between rounded border border-gray-300 p-1 text-[11px] leading-tight"
+            >
               <span className="font-medium">{tile!.name}</span>
               <span className="tabular-nums">{t.figure.split(" · ")[0]}</span>
             </Link>
           );
         })}
         {ARCHIPELAGOS.map((a) => (
-          <div key={a.name} style={{ gridColumn: a.col + 1, gridRow: `${a.row + 1} / span 2` }}
-            className="flex items-center justify-center rounded border border-dashed border-blue-400 p-1 text-center text-[11px] text-blue-800">
+          <div
+            key={a.name}
+            style={{ gridColumn: a.col + 1, gridRow: `${a.row + 1} / span 2` }}
+            className="flex items-center justify-center rounded border border-dashed border-blue-400 p-1 text-center text-[11px] text-blue-800"
+          >
             {a.name}
           </div>
         ))}
@@ -75,7 +140,11 @@ function NationalTiles({ rows, spec, period }: { rows: ScorecardRow[]; spec: (ty
 }
 
 /** A coloured tile per unit (departments, communes/wards) inside the scope, by band. */
-export default async function MapPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string; unit?: string; i?: string }> }) {
+export default async function MapPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string; to?: string; unit?: string; i?: string }>;
+}) {
   const sp = await searchParams;
   const period = periodFromParams(sp);
   // Own keys only: ?i=constructor names no indicator.
@@ -83,23 +152,39 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const spec = INDICATORS[ind];
   const { orm, caller } = await requirePage();
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
-  const card = await getIndicators(orm, caller, { period, by: "agency", filter: unit ? { parent: unit.code } : { topLevel: true }, profile: spec.profile });
+  const card = await getIndicators(orm, caller, {
+    period,
+    by: "agency",
+    filter: unit ? { parent: unit.code } : { topLevel: true },
+    profile: spec.profile,
+  });
   const rows = [...card.rows].sort((a, b) => a.name.localeCompare(b.name, "vi"));
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Bản đồ — {unit?.name ?? "Toàn bộ"}</h1>
-        <p className="text-sm text-gray-600">{spec.label}, {periodLabel(period)}. Mỗi ô là một đơn vị trực thuộc; màu theo quy ước của Văn phòng Chính phủ.</p>
+        <p className="text-sm text-gray-600">
+          {spec.label}, {periodLabel(period)}. Mỗi ô là một đơn vị trực thuộc; màu theo quy ước của Văn phòng Chính phủ.
+        </p>
       </div>
       <PeriodPicker path="/ban-do" period={period} keep={{ unit: sp.unit, i: ind }} />
       <div className="no-print flex gap-2 text-sm">
         {Object.entries(INDICATORS).map(([k, v]) => (
-          <Link key={k} href={`/ban-do${qs({ from: period.from, to: period.to, unit: sp.unit, i: k })}`} className={`rounded px-3 py-1 ${k === ind ? "bg-red-700 text-white" : "border border-gray-300 bg-white"}`}>{v.label}</Link>
+          <Link
+            key={k}
+            href={`/ban-do${qs({ from: period.from, to: period.to, unit: sp.unit, i: k })}`}
+            className={`rounded px-3 py-1 ${k === ind ? "bg-red-700 text-white" : "border border-gray-300 bg-white"}`}
+          >
+            {v.label}
+          </Link>
         ))}
       </div>
       <ul className="flex flex-wrap gap-3 text-xs" aria-label="Chú giải">
         {LEGENDS[spec.profile ? "ratings" : "bands"].map((l) => (
-          <li key={l.label} className="flex items-center gap-1"><span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: l.hex }} />{l.label}</li>
+          <li key={l.label} className="flex items-center gap-1">
+            <span className="inline-block h-3 w-5 rounded border border-gray-400" style={{ background: l.hex }} />
+            {l.label}
+          </li>
         ))}
       </ul>
       {!unit && <NationalTiles rows={rows} spec={spec} period={period} />}
@@ -108,9 +193,12 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
           const t = spec.tile(r);
           return (
             <li key={r.key}>
-              <Link href={`${spec.profile ? "/chi-so-766" : "/tong-quan"}${qs({ from: period.from, to: period.to, unit: r.key })}`} data-band={t.key}
+              <Link
+                href={`${spec.profile ? "/chi-so-766" : "/tong-quan"}${qs({ from: period.from, to: period.to, unit: r.key })}`}
+                data-band={t.key}
                 style={{ background: t.hex, color: t.text }}
-                className="flex h-20 flex-col justify-between rounded border border-gray-300 p-1.5 text-xs">
+                className="flex h-20 flex-col justify-between rounded border border-gray-300 p-1.5 text-xs"
+              >
                 <span className="line-clamp-2 font-medium">{r.name.replace(/^UBND /, "")}</span>
                 <span className="tabular-nums">{t.figure}</span>
               </Link>

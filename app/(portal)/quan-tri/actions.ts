@@ -1,6 +1,13 @@
 "use server";
 import { formAction } from "@/lib/actions";
-import { calendarForm, createTokenForm, createUserForm, resetPasswordForm, revokeTokenForm, updateUserForm } from "./forms";
+import {
+  calendarForm,
+  createTokenForm,
+  createUserForm,
+  resetPasswordForm,
+  revokeTokenForm,
+  updateUserForm,
+} from "./forms";
 
 export const createUserAction = formAction(createUserForm);
 export const updateUserAction = formAction(updateUserForm);

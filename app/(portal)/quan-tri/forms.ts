@@ -19,7 +19,12 @@ export const createUserForm = formSpec({
 
 export const updateUserForm = formSpec({
   need: "users:manage",
-  schema: z.object({ id: z.coerce.number().int(), role: z.enum(ROLES), unitCode: z.string().trim().min(1), disabled: z.enum(["0", "1"]).transform((v) => v === "1") }),
+  schema: z.object({
+    id: z.coerce.number().int(),
+    role: z.enum(ROLES),
+    unitCode: z.string().trim().min(1),
+    disabled: z.enum(["0", "1"]).transform((v) => v === "1"),
+  }),
   run: async ({ orm, caller, input }) => {
     await updateUser(orm, caller, input.id, { role: input.role, unitCode: input.unitCode, disabled: input.disabled });
     return { ok: "Đã lưu." };
@@ -38,7 +43,10 @@ export const resetPasswordForm = formSpec({
 
 export const createTokenForm = formSpec({
   need: "tokens:manage",
-  schema: z.object({ name: z.string().trim().min(1, "Nhập tên gợi nhớ").max(200), unitCode: z.string().trim().min(1, "Chọn đơn vị") }),
+  schema: z.object({
+    name: z.string().trim().min(1, "Nhập tên gợi nhớ").max(200),
+    unitCode: z.string().trim().min(1, "Chọn đơn vị"),
+  }),
   run: async ({ orm, caller, input }) => {
     const t = await createToken(orm, caller, input);
     return { ok: "Đã tạo mã truy cập.", secret: t.token };
@@ -65,7 +73,12 @@ export const calendarForm = formSpec({
     source: z.string().trim().max(300).default(""),
   }),
   run: async ({ orm, caller, input }) => {
-    const n = await changeDayForCaller(orm, caller, { day: input.day, kind: input.kind === "remove" ? null : input.kind, name: input.name, source: input.source || null });
+    const n = await changeDayForCaller(orm, caller, {
+      day: input.day,
+      kind: input.kind === "remove" ? null : input.kind,
+      name: input.name,
+      source: input.source || null,
+    });
     return { ok: `Đã cập nhật lịch; ${n} hồ sơ được tính lại hạn xử lý.` };
   },
   revalidate: "/quan-tri/lich",

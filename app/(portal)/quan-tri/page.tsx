@@ -9,11 +9,36 @@ import { IntegrityCard } from "./integrity-card";
 export const metadata: Metadata = { title: "Quản trị" };
 
 const ITEMS: Array<{ href: string; title: string; text: string; need: Permission }> = [
-  { href: "/quan-tri/nguoi-dung", title: "Người dùng", text: "Tạo tài khoản, khoá, đặt lại mật khẩu, đổi vai trò và đơn vị.", need: "users:manage" },
-  { href: "/quan-tri/ma-truy-cap", title: "Mã truy cập API", text: "Cấp và thu hồi mã cho hệ thống một cửa đồng bộ dữ liệu.", need: "tokens:manage" },
-  { href: "/quan-tri/nhap-du-lieu", title: "Nhập dữ liệu danh mục", text: "Đơn vị, thủ tục, thẩm quyền, lịch, PAKN, số liệu báo cáo từ CSV/Excel.", need: "imports:write" },
-  { href: "/quan-tri/lich", title: "Lịch ngày làm việc", text: "Ngày nghỉ lễ, nghỉ bù, làm bù; thay đổi sẽ tính lại hạn xử lý hồ sơ.", need: "calendar:write" },
-  { href: "/quan-tri/nhat-ky", title: "Nhật ký hệ thống", text: "Đăng nhập, thay đổi người dùng, mã truy cập, nhập dữ liệu, lịch, gửi lại hồ sơ.", need: "users:manage" },
+  {
+    href: "/quan-tri/nguoi-dung",
+    title: "Người dùng",
+    text: "Tạo tài khoản, khoá, đặt lại mật khẩu, đổi vai trò và đơn vị.",
+    need: "users:manage",
+  },
+  {
+    href: "/quan-tri/ma-truy-cap",
+    title: "Mã truy cập API",
+    text: "Cấp và thu hồi mã cho hệ thống một cửa đồng bộ dữ liệu.",
+    need: "tokens:manage",
+  },
+  {
+    href: "/quan-tri/nhap-du-lieu",
+    title: "Nhập dữ liệu danh mục",
+    text: "Đơn vị, thủ tục, thẩm quyền, lịch, PAKN, số liệu báo cáo từ CSV/Excel.",
+    need: "imports:write",
+  },
+  {
+    href: "/quan-tri/lich",
+    title: "Lịch ngày làm việc",
+    text: "Ngày nghỉ lễ, nghỉ bù, làm bù; thay đổi sẽ tính lại hạn xử lý hồ sơ.",
+    need: "calendar:write",
+  },
+  {
+    href: "/quan-tri/nhat-ky",
+    title: "Nhật ký hệ thống",
+    text: "Đăng nhập, thay đổi người dùng, mã truy cập, nhập dữ liệu, lịch, gửi lại hồ sơ.",
+    need: "users:manage",
+  },
   { href: "/tai-lieu-api", title: "Tài liệu API", text: "Đồng bộ hồ sơ, đọc chỉ số, OpenAPI.", need: "scores:read" },
 ];
 
@@ -28,10 +53,17 @@ export default async function AdminPage() {
       {check && (check.rollupDifferences > 0 || check.factDifferences > 0) ? <IntegrityCard check={check} /> : null}
       <ul className="grid gap-3 sm:grid-cols-2">
         {ITEMS.filter((i) => allowed(caller, i.need)).map((i) => (
-          <li key={i.href}><Link href={i.href} className="block rounded-lg border border-gray-200 bg-white p-4 hover:border-red-300"><p className="font-medium">{i.title}</p><p className="text-sm text-gray-600">{i.text}</p></Link></li>
+          <li key={i.href}>
+            <Link href={i.href} className="block rounded-lg border border-gray-200 bg-white p-4 hover:border-red-300">
+              <p className="font-medium">{i.title}</p>
+              <p className="text-sm text-gray-600">{i.text}</p>
+            </Link>
+          </li>
         ))}
       </ul>
-      {check !== undefined && !(check && (check.rollupDifferences > 0 || check.factDifferences > 0)) ? <IntegrityCard check={check} /> : null}
+      {check !== undefined && !(check && (check.rollupDifferences > 0 || check.factDifferences > 0)) ? (
+        <IntegrityCard check={check} />
+      ) : null}
     </div>
   );
 }

@@ -26,7 +26,8 @@ const FIRST_ROWS = 25;
 const MIN_JUDGED = 5;
 
 /** Working days held: whole days as such ("6"), a median between two ("2,5"). */
-const days = (v: number | null) => (v === null ? "—" : Number.isInteger(v) ? formatCount(v) : formatPoints(v).replace(/0$/, ""));
+const days = (v: number | null) =>
+  v === null ? "—" : Number.isInteger(v) ? formatCount(v) : formatPoints(v).replace(/0$/, "");
 
 /**
  * Where the time goes inside the process (METHOD-STEPS): the departments of a unit,
@@ -51,31 +52,60 @@ export default async function ProcessPage({ searchParams }: { searchParams: Sear
         <LiveRefresh asOf={formatDateTime(period.asOf)} />
       </div>
       <PeriodPicker path="/quy-trinh" period={period} keep={{ unit: sp.unit }} />
-      <Suspense key={`${period.from}|${period.to}|${unit?.code}|${sp.dept}|${sp.deptUnit}`} fallback={<Computing label="Đang tính thời gian từng bước…" />}>
-        <ProcessBody caller={caller} period={period} unit={unit?.code} all={sp.all === "1"} dept={sp.dept && sp.deptUnit ? { key: sp.dept, unit: sp.deptUnit } : undefined} />
+      <Suspense
+        key={`${period.from}|${period.to}|${unit?.code}|${sp.dept}|${sp.deptUnit}`}
+        fallback={<Computing label="Đang tính thời gian từng bước…" />}
+      >
+        <ProcessBody
+          caller={caller}
+          period={period}
+          unit={unit?.code}
+          all={sp.all === "1"}
+          dept={sp.dept && sp.deptUnit ? { key: sp.dept, unit: sp.deptUnit } : undefined}
+        />
       </Suspense>
       <p className="text-xs text-gray-500">
-        Mỗi bước tính từ ngày bắt đầu do hệ thống một cửa gửi (hoặc từ khi bước trước kết thúc) đến khi bước kết thúc; đúng hạn khi kết
-        thúc không muộn hơn hạn của bước (hạn ghi 00:00 là hết ngày đó). Số ngày là ngày làm việc đã qua (một bước trễ vài giờ trong
-        cùng ngày giữ 0 ngày). Bước không có hạn không được đánh giá.
+        Mỗi bước tính từ ngày bắt đầu do hệ thống một cửa gửi (hoặc từ khi bước trước kết thúc) đến khi bước kết thúc;
+        đúng hạn khi kết thúc không muộn hơn hạn của bước (hạn ghi 00:00 là hết ngày đó). Số ngày là ngày làm việc đã
+        qua (một bước trễ vài giờ trong cùng ngày giữ 0 ngày). Bước không có hạn không được đánh giá.
       </p>
     </div>
   );
 }
 
-async function ProcessBody({ caller, period, unit, dept, all }: { caller: Caller; period: Period; unit?: string; dept?: { unit: string; key: string }; all: boolean }) {
+async function ProcessBody({
+  caller,
+  period,
+  unit,
+  dept,
+  all,
+}: {
+  caller: Caller;
+  period: Period;
+  unit?: string;
+  dept?: { unit: string; key: string };
+  all: boolean;
+}) {
   const { orm } = await getDb(); // the page above has checked the caller
   const v = await getProcessView(orm, caller, { period, unit, department: dept });
   const base = { from: period.from, to: period.to, unit };
   const share = (n: number) => (v.fields.steps === 0 ? "—" : formatRate((n / v.fields.steps) * 100));
   if (v.totals.steps === 0) {
-    return <p className="rounded border border-gray-200 bg-white p-4 text-gray-600" data-process-empty>Không có bước xử lý nào kết thúc trong kỳ.</p>;
+    return (
+      <p className="rounded border border-gray-200 bg-white p-4 text-gray-600" data-process-empty>
+        Không có bước xử lý nào kết thúc trong kỳ.
+      </p>
+    );
   }
   const unitName = (code: string) => v.unitNames[code] ?? code;
   const stepName = (r: StepRow) => {
     const [proc, status] = r.key.split("|");
-    return <>{v.procedureNames[proc] ?? (proc || "Không rõ thủ tục")} — {STEP_LABELS[Number(status)] ?? status}
-      {!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}</>;
+    return (
+      <>
+        {v.procedureNames[proc] ?? (proc || "Không rõ thủ tục")} — {STEP_LABELS[Number(status)] ?? status}
+        {!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}
+      </>
+    );
   };
   const slowSteps = v.procedureSteps.filter((r) => r.judged >= MIN_JUDGED).slice(0, 15);
   const shownDepartments = all ? v.departments : v.departments.slice(0, FIRST_ROWS);
@@ -84,49 +114,107 @@ async function ProcessBody({ caller, period, unit, dept, all }: { caller: Caller
       <section className="grid gap-3 sm:grid-cols-4" aria-label="Tổng số bước">
         <Figure label="Bước xử lý kết thúc trong kỳ" value={formatCount(v.totals.steps)} />
         <Figure label="Bước có hạn" value={formatCount(v.totals.judged)} />
-        <Figure label="Bước đúng hạn" value={v.totals.rate === null ? "Không có hạn của bước" : formatRate(v.totals.rate)} data="rate" />
+        <Figure
+          label="Bước đúng hạn"
+          value={v.totals.rate === null ? "Không có hạn của bước" : formatRate(v.totals.rate)}
+          data="rate"
+        />
         <Figure label="Hồ sơ quá hạn có bước trễ" value={formatCount(v.totals.lateDossiers)} />
       </section>
 
       <section className="rounded-lg border border-gray-200 bg-white p-4 text-sm" data-fields>
         <h2 className="font-semibold">Dữ liệu hệ thống một cửa gửi cho từng bước</h2>
         {sendsNoProcess(v.fields) && (
-          <p className="mt-1 rounded bg-amber-50 p-2 text-amber-900" data-no-process>Hệ thống một cửa của đơn vị chưa gửi phòng ban / hạn của từng bước.</p>
+          <p className="mt-1 rounded bg-amber-50 p-2 text-amber-900" data-no-process>
+            Hệ thống một cửa của đơn vị chưa gửi phòng ban / hạn của từng bước.
+          </p>
         )}
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
-          <div><dt className="text-gray-600">Phòng ban xử lý</dt><dd className="font-medium tabular-nums">{share(v.fields.department)}</dd></div>
-          <div><dt className="text-gray-600">Người xử lý</dt><dd className="font-medium tabular-nums">{share(v.fields.officer)}</dd></div>
-          <div><dt className="text-gray-600">Ngày bắt đầu bước</dt><dd className="font-medium tabular-nums">{share(v.fields.start)}</dd></div>
-          <div><dt className="text-gray-600">Hạn của bước</dt><dd className="font-medium tabular-nums">{share(v.fields.due)}</dd></div>
+          <div>
+            <dt className="text-gray-600">Phòng ban xử lý</dt>
+            <dd className="font-medium tabular-nums">{share(v.fields.department)}</dd>
+          </div>
+          <div>
+            <dt className="text-gray-600">Người xử lý</dt>
+            <dd className="font-medium tabular-nums">{share(v.fields.officer)}</dd>
+          </div>
+          <div>
+            <dt className="text-gray-600">Ngày bắt đầu bước</dt>
+            <dd className="font-medium tabular-nums">{share(v.fields.start)}</dd>
+          </div>
+          <div>
+            <dt className="text-gray-600">Hạn của bước</dt>
+            <dd className="font-medium tabular-nums">{share(v.fields.due)}</dd>
+          </div>
         </dl>
       </section>
 
       {v.department && (
         <section className="space-y-2 rounded-lg border border-blue-200 bg-blue-50 p-4" data-department-detail>
-          <h2 className="text-lg font-semibold">{v.department.name} <span className="text-sm font-normal text-gray-600">({unitName(v.department.unit)})</span></h2>
+          <h2 className="text-lg font-semibold">
+            {v.department.name}{" "}
+            <span className="text-sm font-normal text-gray-600">({unitName(v.department.unit)})</span>
+          </h2>
           <Rows rows={v.department.steps} heading="Bước của thủ tục" name={stepName} data="department-steps" />
-          <h3 className="font-semibold">Hồ sơ quá hạn có bước trễ tại phòng ban này ({formatCount(v.department.lateDossiers.length)})</h3>
-          {v.department.lateDossiers.length === 0 ? <p className="text-sm text-gray-600">Không có.</p> : allowed(caller, "dossiers:read") ? (
+          <h3 className="font-semibold">
+            Hồ sơ quá hạn có bước trễ tại phòng ban này ({formatCount(v.department.lateDossiers.length)})
+          </h3>
+          {v.department.lateDossiers.length === 0 ? (
+            <p className="text-sm text-gray-600">Không có.</p>
+          ) : allowed(caller, "dossiers:read") ? (
             <ul className="flex flex-wrap gap-2 text-sm" data-late-dossiers>
               {v.department.lateDossiers.slice(0, 200).map((code) => (
-                <li key={code}><Link className="text-blue-700 underline" href={`/ho-so/${encodeURIComponent(code)}${qs({ from: base.from, to: base.to })}`}>{code}</Link></li>
+                <li key={code}>
+                  <Link
+                    className="text-blue-700 underline"
+                    href={`/ho-so/${encodeURIComponent(code)}${qs({ from: base.from, to: base.to })}`}
+                  >
+                    {code}
+                  </Link>
+                </li>
               ))}
             </ul>
-          ) : <p className="text-sm text-gray-600">Danh sách hồ sơ dành cho cán bộ có quyền xem hồ sơ.</p>}
-          <Link className="text-sm text-blue-700 underline" href={`/quy-trinh${qs(base)}`}>‹ Tất cả phòng ban</Link>
+          ) : (
+            <p className="text-sm text-gray-600">Danh sách hồ sơ dành cho cán bộ có quyền xem hồ sơ.</p>
+          )}
+          <Link className="text-sm text-blue-700 underline" href={`/quy-trinh${qs(base)}`}>
+            ‹ Tất cả phòng ban
+          </Link>
         </section>
       )}
 
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Phòng ban, chậm nhất trước</h2>
-        <Rows rows={shownDepartments} heading="Phòng ban" data="departments"
+        <Rows
+          rows={shownDepartments}
+          heading="Phòng ban"
+          data="departments"
           name={(r) => {
-            const label = <>{r.name}{!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}</>;
+            const label = (
+              <>
+                {r.name}
+                {!unit || r.unit !== unit ? (
+                  <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span>
+                ) : null}
+              </>
+            );
             // Steps without a department are one row, not a department to open.
-            return r.key ? <Link className="text-blue-700 hover:underline" href={`/quy-trinh${qs({ ...base, dept: r.key, deptUnit: r.unit })}`}>{label}</Link> : label;
-          }} />
+            return r.key ? (
+              <Link
+                className="text-blue-700 hover:underline"
+                href={`/quy-trinh${qs({ ...base, dept: r.key, deptUnit: r.unit })}`}
+              >
+                {label}
+              </Link>
+            ) : (
+              label
+            );
+          }}
+        />
         {!all && v.departments.length > FIRST_ROWS && (
-          <Link className="text-sm text-blue-700 underline" href={`/quy-trinh${qs({ ...base, all: "1" })}`}>Xem tất cả {formatCount(v.departments.length)} phòng ban</Link>
+          <Link className="text-sm text-blue-700 underline" href={`/quy-trinh${qs({ ...base, all: "1" })}`}>
+            Xem tất cả {formatCount(v.departments.length)} phòng ban
+          </Link>
         )}
       </section>
 
@@ -139,9 +227,22 @@ async function ProcessBody({ caller, period, unit, dept, all }: { caller: Caller
       {v.officers && (
         <section className="space-y-2">
           <h2 className="text-lg font-semibold">Cán bộ xử lý</h2>
-          <p className="text-xs text-gray-600">Thông tin cá nhân: chỉ hiển thị cho người có thẩm quyền; mỗi lần xem được ghi nhật ký.</p>
-          <Rows rows={v.officers.slice(0, 50)} heading="Cán bộ" data="officers"
-            name={(r) => <>{r.name}{!unit || r.unit !== unit ? <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span> : null}</>} />
+          <p className="text-xs text-gray-600">
+            Thông tin cá nhân: chỉ hiển thị cho người có thẩm quyền; mỗi lần xem được ghi nhật ký.
+          </p>
+          <Rows
+            rows={v.officers.slice(0, 50)}
+            heading="Cán bộ"
+            data="officers"
+            name={(r) => (
+              <>
+                {r.name}
+                {!unit || r.unit !== unit ? (
+                  <span className="ml-1 text-xs text-gray-500">{unitName(r.unit)}</span>
+                ) : null}
+              </>
+            )}
+          />
         </section>
       )}
     </div>
@@ -152,16 +253,33 @@ function Figure({ label, value, data }: { label: string; value: string; data?: s
   return (
     <div className="rounded-lg border border-gray-200 bg-white p-3">
       <p className="text-sm text-gray-600">{label}</p>
-      <p className="text-2xl font-semibold tabular-nums" data-figure={data}>{value}</p>
+      <p className="text-2xl font-semibold tabular-nums" data-figure={data}>
+        {value}
+      </p>
     </div>
   );
 }
 
 /** A table of step rows; on a phone the same figures as cards. */
-function Rows({ rows, heading, name, data }: { rows: StepRow[]; heading: string; name: (r: StepRow) => React.ReactNode; data?: string }) {
+function Rows({
+  rows,
+  heading,
+  name,
+  data,
+}: {
+  rows: StepRow[];
+  heading: string;
+  name: (r: StepRow) => React.ReactNode;
+  data?: string;
+}) {
   if (rows.length === 0) return <p className="text-sm text-gray-600">Không có.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white" tabIndex={0} role="region" aria-label={heading}>
+    <div
+      className="overflow-x-auto rounded-lg border border-gray-200 bg-white"
+      tabIndex={0}
+      role="region"
+      aria-label={heading}
+    >
       <table className="min-w-full text-sm" data-steps={data}>
         <thead className="bg-gray-50 text-left text-gray-700">
           <tr>
@@ -182,7 +300,9 @@ function Rows({ rows, heading, name, data }: { rows: StepRow[]; heading: string;
                   <BandBadge band={r.band} indicator="steps" />
                 </div>
               </td>
-              <td className="px-2 py-2 tabular-nums">{formatCount(r.steps)} ({formatCount(r.judged)})</td>
+              <td className="px-2 py-2 tabular-nums">
+                {formatCount(r.steps)} ({formatCount(r.judged)})
+              </td>
               <td className="px-2 py-2 tabular-nums">{days(r.daysMedian)}</td>
               <td className="px-2 py-2 tabular-nums">{formatCount(r.lateDossiers)}</td>
             </tr>

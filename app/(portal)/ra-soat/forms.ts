@@ -19,7 +19,10 @@ export const resendForm = formSpec({
   run: async ({ orm, caller, input }) => {
     const r = await resendRecord(orm, caller, input.id, input.record);
     if (r.status !== "ok") {
-      return { error: "Bản ghi vẫn chưa hợp lệ.", fieldErrors: Object.fromEntries((r.errors ?? []).map((e) => [e.field, `${e.vi} / ${e.en}`])) };
+      return {
+        error: "Bản ghi vẫn chưa hợp lệ.",
+        fieldErrors: Object.fromEntries((r.errors ?? []).map((e) => [e.field, `${e.vi} / ${e.en}`])),
+      };
     }
     return { ok: "Đã gửi lại thành công; hồ sơ đã được ghi nhận." };
   },

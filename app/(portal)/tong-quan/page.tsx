@@ -54,51 +54,149 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <section className="rounded-lg border border-gray-200 bg-white p-4" data-standing>
           <h2 className="text-lg font-semibold">Vị trí của đơn vị</h2>
           <p className="mt-1">
-            Xếp hạng tỷ lệ đúng hạn: <strong className="text-2xl tabular-nums" data-rank>{standing.rank}/{standing.of}</strong> trong các {standing.peers} cùng cấp
-            {" "}· Đơn vị: <strong className="tabular-nums">{formatRate(standing.rate)}</strong>
-            {" "}· {standing.provinceName}: <strong className="tabular-nums">{formatRate(standing.provinceRate)}</strong>
-            {before && <span className="ml-1 text-sm text-gray-700" data-moved={moved}>
-              {moved > 0 ? `▲ tăng ${moved} bậc so với kỳ trước` : moved < 0 ? `▼ giảm ${-moved} bậc so với kỳ trước` : "· giữ nguyên so với kỳ trước"}
-            </span>}
+            Xếp hạng tỷ lệ đúng hạn:{" "}
+            <strong className="text-2xl tabular-nums" data-rank>
+              {standing.rank}/{standing.of}
+            </strong>{" "}
+            trong các {standing.peers} cùng cấp · Đơn vị:{" "}
+            <strong className="tabular-nums">{formatRate(standing.rate)}</strong> · {standing.provinceName}:{" "}
+            <strong className="tabular-nums">{formatRate(standing.provinceRate)}</strong>
+            {before && (
+              <span className="ml-1 text-sm text-gray-700" data-moved={moved}>
+                {moved > 0
+                  ? `▲ tăng ${moved} bậc so với kỳ trước`
+                  : moved < 0
+                    ? `▼ giảm ${-moved} bậc so với kỳ trước`
+                    : "· giữ nguyên so với kỳ trước"}
+              </span>
+            )}
           </p>
           <details className="mt-2" open={standing.tier.length <= 15} data-tier>
-            <summary className="cursor-pointer text-sm font-medium">Các {standing.peers} cùng cấp ({standing.tier.length})</summary>
+            <summary className="cursor-pointer text-sm font-medium">
+              Các {standing.peers} cùng cấp ({standing.tier.length})
+            </summary>
             <ol className="mt-1 text-sm" aria-label={`Xếp hạng các ${standing.peers}`}>
               {standing.tier.map((p) => (
-                <li key={p.key} className={`flex items-center justify-between gap-2 border-t border-gray-100 px-1 py-1 ${p.own ? "bg-amber-50 font-semibold" : ""}`} data-own={p.own || undefined}>
-                  <span><span className="mr-2 tabular-nums text-gray-500" data-peer-rank>{p.rate === null ? "—" : p.rank}</span>{p.name}{p.own && <span className="ml-1 text-xs font-normal text-gray-600">(đơn vị của bạn)</span>}</span>
-                  <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">{p.band !== "white" && formatRate(p.rate)} <BandBadge band={p.band} indicator="onTime" /></span>
+                <li
+                  key={p.key}
+                  className={`flex items-center justify-between gap-2 border-t border-gray-100 px-1 py-1 ${p.own ? "bg-amber-50 font-semibold" : ""}`}
+                  data-own={p.own || undefined}
+                >
+                  <span>
+                    <span className="mr-2 tabular-nums text-gray-500" data-peer-rank>
+                      {p.rate === null ? "—" : p.rank}
+                    </span>
+                    {p.name}
+                    {p.own && <span className="ml-1 text-xs font-normal text-gray-600">(đơn vị của bạn)</span>}
+                  </span>
+                  <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">
+                    {p.band !== "white" && formatRate(p.rate)} <BandBadge band={p.band} indicator="onTime" />
+                  </span>
                 </li>
               ))}
             </ol>
           </details>
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            <li>Đã xử lý quá hạn: {dossiers ? <Link className="text-blue-700 underline" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "late" })}`}>{formatCount(row.onTime.late)} hồ sơ</Link> : `${formatCount(row.onTime.late)} hồ sơ`}</li>
-            <li>Đang xử lý quá hạn: {dossiers ? <Link className="text-blue-700 underline" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>{formatCount(row.onTime.overdue)} hồ sơ</Link> : `${formatCount(row.onTime.overdue)} hồ sơ`}</li>
-            {dossiers && <li><Link className="text-blue-700 underline" href={`/ra-soat${qs(base)}`}>Lỗi dữ liệu làm giảm điểm</Link></li>}
-            {dossiers && <li><Link className="text-blue-700 underline" href="/canh-bao">Hồ sơ sắp đến hạn</Link></li>}
+            <li>
+              Đã xử lý quá hạn:{" "}
+              {dossiers ? (
+                <Link
+                  className="text-blue-700 underline"
+                  href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "late" })}`}
+                >
+                  {formatCount(row.onTime.late)} hồ sơ
+                </Link>
+              ) : (
+                `${formatCount(row.onTime.late)} hồ sơ`
+              )}
+            </li>
+            <li>
+              Đang xử lý quá hạn:{" "}
+              {dossiers ? (
+                <Link
+                  className="text-blue-700 underline"
+                  href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}
+                >
+                  {formatCount(row.onTime.overdue)} hồ sơ
+                </Link>
+              ) : (
+                `${formatCount(row.onTime.overdue)} hồ sơ`
+              )}
+            </li>
+            {dossiers && (
+              <li>
+                <Link className="text-blue-700 underline" href={`/ra-soat${qs(base)}`}>
+                  Lỗi dữ liệu làm giảm điểm
+                </Link>
+              </li>
+            )}
+            {dossiers && (
+              <li>
+                <Link className="text-blue-700 underline" href="/canh-bao">
+                  Hồ sơ sắp đến hạn
+                </Link>
+              </li>
+            )}
           </ul>
         </section>
       )}
-      <IndicatorCards row={row} previous={prev.rows[0]}
-        dossierHref={dossiers ? (q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}` : undefined} />
+      <IndicatorCards
+        row={row}
+        previous={prev.rows[0]}
+        dossierHref={dossiers ? (q) => `/ho-so${qs({ ...base, unit: unit?.code, ...q })}` : undefined}
+      />
       <nav aria-label="Xem chi tiết" className="flex flex-wrap gap-2 text-sm">
-        {tier && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code })}`}>Các đơn vị trực thuộc</Link>}
+        {tier && (
+          <Link
+            className="rounded border border-gray-300 bg-white px-3 py-1"
+            href={`/xep-hang${qs({ ...base, unit: unit?.code })}`}
+          >
+            Các đơn vị trực thuộc
+          </Link>
+        )}
         {/* The 766 index reads every dossier's history: its own page, so the overview stays fast. */}
-        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/chi-so-766${qs({ ...base, unit: unit?.code })}`}>Chỉ số 766 (100 điểm)</Link>
-        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "procedure" })}`}>Theo thủ tục</Link>
-        <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}>Theo lĩnh vực</Link>
-        {dossiers && <Link className="rounded border border-gray-300 bg-white px-3 py-1" href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}>Hồ sơ quá hạn</Link>}
+        <Link
+          className="rounded border border-gray-300 bg-white px-3 py-1"
+          href={`/chi-so-766${qs({ ...base, unit: unit?.code })}`}
+        >
+          Chỉ số 766 (100 điểm)
+        </Link>
+        <Link
+          className="rounded border border-gray-300 bg-white px-3 py-1"
+          href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "procedure" })}`}
+        >
+          Theo thủ tục
+        </Link>
+        <Link
+          className="rounded border border-gray-300 bg-white px-3 py-1"
+          href={`/xep-hang${qs({ ...base, unit: unit?.code, view: "field" })}`}
+        >
+          Theo lĩnh vực
+        </Link>
+        {dossiers && (
+          <Link
+            className="rounded border border-gray-300 bg-white px-3 py-1"
+            href={`/ho-so${qs({ ...base, unit: unit?.code, verdict: "overdue" })}`}
+          >
+            Hồ sơ quá hạn
+          </Link>
+        )}
       </nav>
       {tier && (
-        <Suspense fallback={<div className="h-40 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải các đơn vị cần quan tâm" />}>
+        <Suspense
+          fallback={
+            <div className="h-40 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải các đơn vị cần quan tâm" />
+          }
+        >
           <Lowest caller={caller} period={period} unit={unit?.code} />
         </Suspense>
       )}
       <HowComputed />
       <section>
         <h2 className="mb-2 text-lg font-semibold">Xu hướng 12 tháng</h2>
-        <Suspense fallback={<div className="h-48 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải xu hướng" />}>
+        <Suspense
+          fallback={<div className="h-48 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải xu hướng" />}
+        >
           <Trend caller={caller} period={period} unit={unit?.code} />
         </Suspense>
       </section>
@@ -128,7 +226,12 @@ async function Lowest({ caller, period, unit }: { caller: Caller; period: Period
   const base = { from: period.from, to: period.to };
   const lists = TIERS.map(([title, inTier]) => {
     const rated = rows.filter((r) => inTier(r.kind) && r.onTime.rate !== null);
-    return { title, lowest: [...rated].sort((a, b) => a.onTime.rate! - b.onTime.rate! || a.name.localeCompare(b.name, "vi")).slice(0, 5) };
+    return {
+      title,
+      lowest: [...rated]
+        .sort((a, b) => a.onTime.rate! - b.onTime.rate! || a.name.localeCompare(b.name, "vi"))
+        .slice(0, 5),
+    };
   }).filter((l) => l.lowest.length > 0);
   if (!lists.length) return null;
   return (
@@ -142,15 +245,23 @@ async function Lowest({ caller, period, unit }: { caller: Caller; period: Period
             <ol className="text-sm">
               {l.lowest.map((r) => (
                 <li key={r.key} className="flex items-center justify-between gap-2 border-t border-gray-100 py-1">
-                  <Link className="text-blue-700 underline" href={`/tong-quan${qs({ ...base, unit: r.key })}`}>{r.name}</Link>
-                  <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">{formatRate(r.onTime.rate)} <BandBadge band={r.onTime.band} indicator="onTime" /></span>
+                  <Link className="text-blue-700 underline" href={`/tong-quan${qs({ ...base, unit: r.key })}`}>
+                    {r.name}
+                  </Link>
+                  <span className="flex shrink-0 items-center gap-2 whitespace-nowrap tabular-nums">
+                    {formatRate(r.onTime.rate)} <BandBadge band={r.onTime.band} indicator="onTime" />
+                  </span>
                 </li>
               ))}
             </ol>
           </div>
         ))}
       </div>
-      <p className="mt-2 text-sm"><Link className="text-blue-700 underline" href={`/xep-hang${qs({ ...base, unit, sort: "A", dir: "asc" })}`}>Xem toàn bộ bảng xếp hạng</Link></p>
+      <p className="mt-2 text-sm">
+        <Link className="text-blue-700 underline" href={`/xep-hang${qs({ ...base, unit, sort: "A", dir: "asc" })}`}>
+          Xem toàn bộ bảng xếp hạng
+        </Link>
+      </p>
     </section>
   );
 }
@@ -159,7 +270,11 @@ async function Trend({ caller, period, unit }: { caller: Caller; period: Period;
   const months = trendMonths(period);
   const { orm } = await getDb(); // the page above has checked the caller
   // Twelve months at once (concurrent statements).
-  const cards = await getIndicatorsForPeriods(orm, caller, { periods: months, by: "all", filter: unit ? { unit } : {} });
+  const cards = await getIndicatorsForPeriods(orm, caller, {
+    periods: months,
+    by: "all",
+    filter: unit ? { unit } : {},
+  });
   const points: TrendPoint[] = months.map((m, i) => {
     const r = cards[i].rows[0];
     return {

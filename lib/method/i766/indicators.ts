@@ -7,24 +7,49 @@ import type { Counted } from "./score";
 import type { IndicatorId } from "./points";
 
 export interface Counts766 {
-  population: number; onTime: number; withinDeadline: number;
-  procedures: number; onlineProcedures: number; servicesWithDossiers: number;
-  received: number; online: number;
-  feeProcedures: number; paidProcedures: number; catalogueFeeProcedures: number; feeDataProcedures: number;
-  payable: number; paidOnline: number;
-  synced: number; reportedNational: number; reportedPortal: number;
-  g4: number; g4Finished: number; g4EResult: number; g4Digitised: number; g4Reused: number; g4Shared: number;
-  g4Citizen: number; g4Population: number;
+  population: number;
+  onTime: number;
+  withinDeadline: number;
+  procedures: number;
+  onlineProcedures: number;
+  servicesWithDossiers: number;
+  received: number;
+  online: number;
+  feeProcedures: number;
+  paidProcedures: number;
+  catalogueFeeProcedures: number;
+  feeDataProcedures: number;
+  payable: number;
+  paidOnline: number;
+  synced: number;
+  reportedNational: number;
+  reportedPortal: number;
+  g4: number;
+  g4Finished: number;
+  g4EResult: number;
+  g4Digitised: number;
+  g4Reused: number;
+  g4Shared: number;
+  g4Citizen: number;
+  g4Population: number;
   /** §5.4: of the population, neither late, overdue, rated dissatisfied (HaiLong 0) nor named by a PAKN. */
   kept: number;
   /** §3.3's online dossiers (KetQuaGiay 1: also finished with an electronic result). */
   online766: number;
   /** §1.1–1.3: procedures under authority whose row carried the columns, counted, on time. */
-  announcedCols: number; announced: number; announcedOnTime: number;
-  madePublicCols: number; madePublic: number; madePublicOnTime: number;
-  completeCols: number; complete: number;
+  announcedCols: number;
+  announced: number;
+  announcedOnTime: number;
+  madePublicCols: number;
+  madePublic: number;
+  madePublicOnTime: number;
+  completeCols: number;
+  complete: number;
   /** §5.2–5.3: PAKN received in the period; of them, those whose row carried NgayXuLyXong, those on time, those handled to satisfaction. */
-  feedback: number; handled: number; handledOnTime: number; handledWell: number;
+  feedback: number;
+  handled: number;
+  handledOnTime: number;
+  handledWell: number;
   /** Whether any file of its kind ever carried each indicator's §6 columns (thutuc.csv, pakn.csv). */
   carried: { announced: boolean; madePublic: boolean; complete: boolean; handled: boolean };
 }
@@ -37,12 +62,18 @@ const of = (numerator: number, denominator: number): Counted => ({ numerator, de
  * columns (`carried`): nothing to count, 0 of 0.
  */
 const ofColumns = (records: number, cols: number, carried: boolean, numerator: number, denominator: number): Counted =>
-  cols > 0 || (records === 0 && carried) ? of(numerator, denominator) : { numerator: null, denominator: null, present: false };
+  cols > 0 || (records === 0 && carried)
+    ? of(numerator, denominator)
+    : { numerator: null, denominator: null, present: false };
 
 export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> {
   // §1.4: METHOD §Đ's rate (denominator the larger report), capped at 100 %.
   const reported = Math.max(c.reportedNational, c.reportedPortal);
-  const sync: Counted = { numerator: c.synced, denominator: reported, ratio: reported > 0 ? Math.min(100, (c.synced / reported) * 100) : null };
+  const sync: Counted = {
+    numerator: c.synced,
+    denominator: reported,
+    ratio: reported > 0 ? Math.min(100, (c.synced / reported) * 100) : null,
+  };
   // §2.1 / §5.4: on time or within the deadline, of the population.
   const timely = c.onTime + c.withinDeadline;
   return {
@@ -55,8 +86,12 @@ export function counted766(c: Counts766): Partial<Record<IndicatorId, Counted>> 
     "3.2": of(c.servicesWithDossiers, c.onlineProcedures),
     // §3.3: the online share × min(1, the sync ratio; 1 when 1.4 does not apply).
     "3.3": {
-      numerator: c.online766, denominator: c.received,
-      ratio: c.received > 0 ? (c.online766 / c.received) * 100 * (sync.ratio == null ? 1 : Math.min(1, sync.ratio / 100)) : null,
+      numerator: c.online766,
+      denominator: c.received,
+      ratio:
+        c.received > 0
+          ? (c.online766 / c.received) * 100 * (sync.ratio == null ? 1 : Math.min(1, sync.ratio / 100))
+          : null,
     },
     "3.4": of(c.paidProcedures, c.feeProcedures),
     "3.5": of(c.feeDataProcedures, c.catalogueFeeProcedures),

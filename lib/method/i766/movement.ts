@@ -29,7 +29,11 @@ export interface Movement766 {
 const delta = (now: number | null | undefined, before: number | null | undefined) =>
   now == null || before == null ? null : now - before;
 
-export function movement766(now: Index766, before: Index766 | null, previous: { from: string; to: string; asOf?: string }): Movement766 {
+export function movement766(
+  now: Index766,
+  before: Index766 | null,
+  previous: { from: string; to: string; asOf?: string },
+): Movement766 {
   const was = before && before.groups["2"].score !== null ? before : null;
   // A rank moves only within the same tier of peers (a unit that changed tier has no move).
   const sameTier = now.rank && was?.rank && now.rank.tier === was.rank.tier;
@@ -37,8 +41,12 @@ export function movement766(now: Index766, before: Index766 | null, previous: { 
     previous,
     total: delta(now.total, was?.total),
     rank: sameTier ? was!.rank!.position - now.rank!.position : null,
-    groups: Object.fromEntries(GROUP_IDS.map((g) => [g,
-      was && was.groups[g].max === now.groups[g].max ? delta(now.groups[g].score, was.groups[g].score) : null])) as Record<GroupId, number | null>,
+    groups: Object.fromEntries(
+      GROUP_IDS.map((g) => [
+        g,
+        was && was.groups[g].max === now.groups[g].max ? delta(now.groups[g].score, was.groups[g].score) : null,
+      ]),
+    ) as Record<GroupId, number | null>,
   };
 }
 
@@ -51,7 +59,9 @@ export function movement766(now: Index766, before: Index766 | null, previous: { 
 export function comparedPeriod(p: Period): Period {
   const previous = previousPeriod(p, p.asOf);
   if (p.asOf.getTime() >= p.endAt.getTime()) return previous;
-  const asOf = new Date(Math.min(previous.endAt.getTime(), previous.startAt.getTime() + (p.asOf.getTime() - p.startAt.getTime())));
+  const asOf = new Date(
+    Math.min(previous.endAt.getTime(), previous.startAt.getTime() + (p.asOf.getTime() - p.startAt.getTime())),
+  );
   return { ...previous, asOf };
 }
 
@@ -59,7 +69,12 @@ export function comparedPeriod(p: Period): Period {
  * §3: the national page shows group 3 as two columns — DVCTT (3.1–3.3, 12 points) and
  * thanh toán (3.4–3.6, 10 points) — beside groups 1, 2, 4 and 5.
  */
-export const NATIONAL_COLUMNS: ReadonlyArray<{ key: string; label: string; max: number; indicators: readonly IndicatorId[] }> = [
+export const NATIONAL_COLUMNS: ReadonlyArray<{
+  key: string;
+  label: string;
+  max: number;
+  indicators: readonly IndicatorId[];
+}> = [
   { key: "1", label: `1. ${GROUPS["1"].name}`, max: GROUPS["1"].max, indicators: ["1.1", "1.2", "1.3", "1.4"] },
   { key: "2", label: `2. ${GROUPS["2"].name}`, max: GROUPS["2"].max, indicators: ["2.1"] },
   { key: "3a", label: "3. Dịch vụ công trực tuyến", max: 12, indicators: ["3.1", "3.2", "3.3"] },
@@ -69,7 +84,10 @@ export const NATIONAL_COLUMNS: ReadonlyArray<{ key: string; label: string; max: 
 ];
 
 /** A column's points and the maximum that applies to the unit (§0.2); score null when none applies. */
-export function columnScore(index: Index766, indicators: readonly IndicatorId[]): { score: number | null; max: number } {
+export function columnScore(
+  index: Index766,
+  indicators: readonly IndicatorId[],
+): { score: number | null; max: number } {
   let score: number | null = null;
   let max = 0;
   for (const id of indicators) {

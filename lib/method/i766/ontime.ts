@@ -4,14 +4,27 @@
  * late, and NgayHenTra deciding before the catalogue. Population and verdict words as
  * METHOD §A.1/§A.5 (§0.6 of the profile).
  */
-import { dueInstant, historyOf, startOf, type Deadline, type DeadlineUnit, type DossierFacts, type Verdict } from "../ontime";
+import {
+  dueInstant,
+  historyOf,
+  startOf,
+  type Deadline,
+  type DeadlineUnit,
+  type DossierFacts,
+  type Verdict,
+} from "../ontime";
 import type { WorkCalendar } from "../calendar";
 import type { Period } from "../period";
 import { STATUS } from "../status";
 import { endOfLocalDay, localDate, startOfLocalDay } from "../time";
 
 /** §2.1: end statuses by priority, highest first (Từ chối and Dừng share a rank). */
-const END_RANKS: ReadonlyArray<readonly number[]> = [[STATUS.DONE], [STATUS.RETURNED], [STATUS.STOPPED, STATUS.REFUSED], [STATUS.WITHDRAWN]];
+const END_RANKS: ReadonlyArray<readonly number[]> = [
+  [STATUS.DONE],
+  [STATUS.RETURNED],
+  [STATUS.STOPPED, STATUS.REFUSED],
+  [STATUS.WITHDRAWN],
+];
 
 export interface Facts766 extends DossierFacts {
   /** NgayHenTra, the appointment the applicant was given. */
@@ -40,7 +53,12 @@ export function appointmentDue(appointment: Date): Date {
 }
 
 /** §2.1's reading of a history: the end, the supplement requests and their waits. */
-export interface History766 { end: Judgement766["end"]; waitingMs: number; supplements: number; lastEventAt: Date | null }
+export interface History766 {
+  end: Judgement766["end"];
+  waitingMs: number;
+  supplements: number;
+  lastEventAt: Date | null;
+}
 
 /**
  * §2.1 over the events of `f` up to `asOf` (§0.6; null: all of them): the earliest step
@@ -84,7 +102,10 @@ export function judge766(f: Facts766, deadline: Deadline | null, period: Period,
   }
   const finished = end !== null;
   const judged = (ok: boolean, rule: Rule766, due: Date | null): Judgement766 => ({
-    ...base, rule, due, verdict: finished ? (ok ? "on_time" : "late") : ok ? "within" : "overdue",
+    ...base,
+    rule,
+    due,
+    verdict: finished ? (ok ? "on_time" : "late") : ok ? "within" : "overdue",
   });
   if (supplements >= 2) return judged(false, "two_supplements", null);
   if (!start) return judged(false, "no_start", null);
@@ -104,7 +125,13 @@ export function judge766(f: Facts766, deadline: Deadline | null, period: Period,
  * shifted end's; none when that is not later); else days of 24 hours (days, months,
  * years, and a procedure without a stated deadline).
  */
-export function processingTime766(start: Date, end: Date, waitingMs: number, unit: DeadlineUnit | null, cal: WorkCalendar): number {
+export function processingTime766(
+  start: Date,
+  end: Date,
+  waitingMs: number,
+  unit: DeadlineUnit | null,
+  cal: WorkCalendar,
+): number {
   const shiftedMs = end.getTime() - waitingMs;
   if (unit === "hour") return (shiftedMs - start.getTime()) / 3_600_000;
   if (unit === "working_day") return cal.workingDaysBetween(localDate(start), localDate(new Date(shiftedMs)));

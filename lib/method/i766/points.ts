@@ -44,13 +44,34 @@ export const INDICATOR_IDS = Object.keys(INDICATORS) as IndicatorId[];
  * The records each indicator counts, which the portal lists behind its figure: dossiers,
  * procedures under authority, or PAKN (3.6 counts dossiers of integrated procedures; not listed).
  */
-export const DOSSIER_INDICATORS = ["2.1", "3.3", "3.6", "4.1", "4.2", "4.3", "4.4", "4.5", "5.4"] as const satisfies readonly IndicatorId[];
-export const PROCEDURE_INDICATORS = ["1.1", "1.2", "1.3", "3.1", "3.2", "3.4", "3.5"] as const satisfies readonly IndicatorId[];
+export const DOSSIER_INDICATORS = [
+  "2.1",
+  "3.3",
+  "3.6",
+  "4.1",
+  "4.2",
+  "4.3",
+  "4.4",
+  "4.5",
+  "5.4",
+] as const satisfies readonly IndicatorId[];
+export const PROCEDURE_INDICATORS = [
+  "1.1",
+  "1.2",
+  "1.3",
+  "3.1",
+  "3.2",
+  "3.4",
+  "3.5",
+] as const satisfies readonly IndicatorId[];
 export const FEEDBACK_INDICATORS = ["5.2", "5.3"] as const satisfies readonly IndicatorId[];
 export type DossierIndicator766 = (typeof DOSSIER_INDICATORS)[number];
 export type ProcedureIndicator766 = (typeof PROCEDURE_INDICATORS)[number];
 export type FeedbackIndicator766 = (typeof FEEDBACK_INDICATORS)[number];
-const among = <T extends string>(list: readonly T[]) => (id: string): id is T => (list as readonly string[]).includes(id);
+const among =
+  <T extends string>(list: readonly T[]) =>
+  (id: string): id is T =>
+    (list as readonly string[]).includes(id);
 export const isDossierIndicator766 = among(DOSSIER_INDICATORS);
 export const isProcedureIndicator766 = among(PROCEDURE_INDICATORS);
 export const isFeedbackIndicator766 = among(FEEDBACK_INDICATORS);

@@ -24,7 +24,8 @@ export type RecordFlag = keyof typeof RECORD_FLAGS;
 
 // As SQL's trim(coalesce(x->>'k', '')): spaces only; an object or array is never "1".
 const text = (v: unknown) => (v == null || typeof v === "object" ? "" : String(v).replace(/^ +| +$/g, ""));
-const one = (o: unknown, key: string) => typeof o === "object" && o !== null && text((o as Record<string, unknown>)[key]) === "1";
+const one = (o: unknown, key: string) =>
+  typeof o === "object" && o !== null && text((o as Record<string, unknown>)[key]) === "1";
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The §6 flags of a record as received, as a bit set of RECORD_FLAGS. */
@@ -34,13 +35,20 @@ export function record766(raw: unknown): number {
   const links = list(r.DSKetNoiCSDL);
   const fromNational = docs.some((t) => one(t, "DuocLayTuKhoDMQG"));
   const flags: Record<RecordFlag, boolean> = {
-    eresult: list(r.DanhSachGiayToKetQua).some((k) => typeof k === "object" && k !== null && (k as Record<string, unknown>).DuongDanTepTinKetQua != null
-      && String((k as Record<string, unknown>).DuongDanTepTinKetQua) !== ""),
+    eresult: list(r.DanhSachGiayToKetQua).some(
+      (k) =>
+        typeof k === "object" &&
+        k !== null &&
+        (k as Record<string, unknown>).DuongDanTepTinKetQua != null &&
+        String((k as Record<string, unknown>).DuongDanTepTinKetQua) !== "",
+    ),
     digitised: one(r, "HoSoCoThanhPhanSoHoa") || docs.some((t) => one(t, "DuocSoHoa")),
     reused: docs.some((t) => one(t, "DuocTaiSuDung") || one(t, "DuocLayTuKhoDMQG")),
     shared: fromNational || links.length > 0,
-    population: one(r, "TaiKhoanDuocXacThucVoiVNeID") || fromNational
-      || links.some((k) => typeof k === "object" && k !== null && (k as Record<string, unknown>).MaCSDL === "CSDLQGDC"),
+    population:
+      one(r, "TaiKhoanDuocXacThucVoiVNeID") ||
+      fromNational ||
+      links.some((k) => typeof k === "object" && k !== null && (k as Record<string, unknown>).MaCSDL === "CSDLQGDC"),
     citizen: text(r.LoaiDoiTuong) === "1",
     dissatisfied: text(r.HaiLong) === "0",
   };

@@ -9,7 +9,11 @@ import type { LocalDate } from "@/lib/method/time";
 
 export type Columns766 = Record<string, string | null>;
 /** The days a period covers and the date of its as-of instant (§0.6: later events are absent). */
-export interface Days { from: LocalDate; to: LocalDate; asOfDay: LocalDate }
+export interface Days {
+  from: LocalDate;
+  to: LocalDate;
+  asOfDay: LocalDate;
+}
 
 /** A §6 date that has happened by the as-of date, else null. */
 const happened = (v: string | null | undefined, d: Days) => (v && v <= d.asOfDay ? v : null);
@@ -27,22 +31,24 @@ export interface Publication {
 export function publication(c: Columns766, d: Days, cal: WorkCalendar): Publication {
   const published = happened(c.NgayCongBo, d);
   const inPeriod = published !== null && published >= d.from && published <= d.to;
-  const announced = "NgayCongBo" in c && "NgayHieuLuc" in c
-    ? (() => {
-        const counted = inPeriod && !!c.NgayHieuLuc;
-        return { counted, onTime: counted && published! <= cal.nthWorkingDayBefore(c.NgayHieuLuc!, 5) };
-      })()
-    : null;
-  const madePublic = "NgayCongBo" in c && "NgayCongKhai" in c
-    ? (() => {
-        if (!inPeriod) return { counted: false, onTime: false };
-        const due = cal.nthWorkingDayAfter(published!, 5);
-        const shown = happened(c.NgayCongKhai, d);
-        // Not yet made public and not yet due: left out of the denominator.
-        if (shown === null && due > d.asOfDay) return { counted: false, onTime: false };
-        return { counted: true, onTime: shown !== null && shown <= due };
-      })()
-    : null;
+  const announced =
+    "NgayCongBo" in c && "NgayHieuLuc" in c
+      ? (() => {
+          const counted = inPeriod && !!c.NgayHieuLuc;
+          return { counted, onTime: counted && published! <= cal.nthWorkingDayBefore(c.NgayHieuLuc!, 5) };
+        })()
+      : null;
+  const madePublic =
+    "NgayCongBo" in c && "NgayCongKhai" in c
+      ? (() => {
+          if (!inPeriod) return { counted: false, onTime: false };
+          const due = cal.nthWorkingDayAfter(published!, 5);
+          const shown = happened(c.NgayCongKhai, d);
+          // Not yet made public and not yet due: left out of the denominator.
+          if (shown === null && due > d.asOfDay) return { counted: false, onTime: false };
+          return { counted: true, onTime: shown !== null && shown <= due };
+        })()
+      : null;
   return { announced, madePublic, complete: "DayDuBoPhan" in c ? c.DayDuBoPhan === "1" : null };
 }
 

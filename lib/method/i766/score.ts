@@ -21,20 +21,31 @@ export interface Counted {
 }
 
 export interface IndicatorScore {
-  ratio: number | null; numerator: number | null; denominator: number | null;
-  score: number | null; max: number; threshold: number; applicable: boolean;
+  ratio: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  score: number | null;
+  max: number;
+  threshold: number;
+  applicable: boolean;
 }
 
 /** §0.1: M when r ≥ T, else r × M ÷ T. */
-export const pointsFor = (ratio: number, max: number, threshold: number) => (ratio >= threshold ? max : (ratio * max) / threshold);
+export const pointsFor = (ratio: number, max: number, threshold: number) =>
+  ratio >= threshold ? max : (ratio * max) / threshold;
 
 export function scoreIndicator(id: IndicatorId, c: Counted): IndicatorScore {
   const { max, threshold } = INDICATORS[id];
   const applicable = c.present !== false && c.denominator !== null && c.denominator > 0;
   const ratio = !applicable ? null : c.ratio !== undefined ? c.ratio : (c.numerator! / c.denominator!) * 100;
   return {
-    ratio, numerator: c.numerator, denominator: c.denominator,
-    score: ratio === null ? null : pointsFor(ratio, max, threshold), max, threshold, applicable: ratio !== null,
+    ratio,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    score: ratio === null ? null : pointsFor(ratio, max, threshold),
+    max,
+    threshold,
+    applicable: ratio !== null,
   };
 }
 
@@ -63,7 +74,10 @@ export interface Index766 {
   /** Σ M of the applicable indicators: what the total is out of before rescaling to 100 (§0.2). */
   max: number;
   rank: { position: number; of: number; tier: RankedKind } | null;
-  groups: Record<GroupId, { score: number | null; max: number; indicators: Partial<Record<IndicatorId, IndicatorScore>> }>;
+  groups: Record<
+    GroupId,
+    { score: number | null; max: number; indicators: Partial<Record<IndicatorId, IndicatorScore>> }
+  >;
   /** Against the previous period of the same kind (movement.ts); set by the engine's `scorecard`. */
   change?: Movement766 | null;
 }
@@ -74,12 +88,16 @@ export interface ProcedureIndex766 {
 }
 
 /** A row's index as a unit's (by = all, agency, area), or null (by = procedure, or no 766 profile). */
-export const unitIndex = (x: Index766 | ProcedureIndex766 | undefined): Index766 | null => (x && "groups" in x ? x : null);
+export const unitIndex = (x: Index766 | ProcedureIndex766 | undefined): Index766 | null =>
+  x && "groups" in x ? x : null;
 
 /** §0.2: the groups and the total from every indicator's counts (absent ones do not apply). */
 export function index766(counts: Partial<Record<IndicatorId, Counted>>): Index766 {
   const groups = Object.fromEntries(
-    (Object.keys(GROUPS) as GroupId[]).map((g) => [g, { score: null as number | null, max: 0, indicators: {} as Partial<Record<IndicatorId, IndicatorScore>> }]),
+    (Object.keys(GROUPS) as GroupId[]).map((g) => [
+      g,
+      { score: null as number | null, max: 0, indicators: {} as Partial<Record<IndicatorId, IndicatorScore>> },
+    ]),
   ) as Index766["groups"];
   let scored = 0;
   let max = 0;
@@ -98,9 +116,13 @@ export function index766(counts: Partial<Record<IndicatorId, Counted>>): Index76
 }
 
 /** §0.4: competition ranks (1, 1, 3) on the exact total; units without a total are neither ranked nor counted. */
-export function competitionRanks<T extends { key: string; total: number | null }>(tier: T[]): Map<string, { position: number; of: number }> {
+export function competitionRanks<T extends { key: string; total: number | null }>(
+  tier: T[],
+): Map<string, { position: number; of: number }> {
   const ranked = tier.filter((u) => u.total !== null);
-  return new Map(ranked.map((u) => [u.key, { position: 1 + ranked.filter((o) => o.total! > u.total!).length, of: ranked.length }]));
+  return new Map(
+    ranked.map((u) => [u.key, { position: 1 + ranked.filter((o) => o.total! > u.total!).length, of: ranked.length }]),
+  );
 }
 
 /** The points an indicator would gain by reaching its threshold (what an agency is shown first). */
@@ -117,4 +139,8 @@ export const TIME_UNITS_766 = ["hours", "working_days", "days"] as const;
 export type TimeUnit766 = (typeof TIME_UNITS_766)[number];
 export const timeUnit766 = (deadlineUnit: string | null): TimeUnit766 =>
   deadlineUnit === "hour" ? "hours" : deadlineUnit === "working_day" ? "working_days" : "days";
-export const TIME_UNIT_766_LABELS: Record<TimeUnit766, string> = { hours: "giờ", working_days: "ngày làm việc", days: "ngày" };
+export const TIME_UNIT_766_LABELS: Record<TimeUnit766, string> = {
+  hours: "giờ",
+  working_days: "ngày làm việc",
+  days: "ngày",
+};

@@ -16,7 +16,8 @@ export const GET = handler(async (req: Request) => {
   let cleanup = release;
   const stream = new ReadableStream({
     start(controller) {
-      const send = (event: string, data: string) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
+      const send = (event: string, data: string) =>
+        controller.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`));
       send("ready", String(Date.now()));
       const off = onDataChanged((at) => send("changed", String(at)));
       // A comment every 25 s keeps proxies from closing the connection.
@@ -28,12 +29,22 @@ export const GET = handler(async (req: Request) => {
       };
       req.signal.addEventListener("abort", () => {
         cleanup();
-        try { controller.close(); } catch { /* already closed */ }
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
       });
     },
     cancel() {
       cleanup();
     },
   });
-  return new Response(stream, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" } });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+    },
+  });
 });

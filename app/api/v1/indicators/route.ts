@@ -14,12 +14,13 @@ export const GET = handler(async (req: Request) => {
   const q = parseQuery(req, indicatorsQuery);
   const expensive = isHeavy(q);
   if (expensive) takeRate("heavy", callerKey(req, caller));
-  const read = () => getIndicators(orm, caller, {
-    period: periodFrom(q),
-    by: q.by,
-    filter: { unit: q.unit, area: q.area, procedure: q.procedure, field: q.field, parent: q.parent },
-    profile: q.profile,
-  });
+  const read = () =>
+    getIndicators(orm, caller, {
+      period: periodFrom(q),
+      by: q.by,
+      filter: { unit: q.unit, area: q.area, procedure: q.procedure, field: q.field, parent: q.parent },
+      profile: q.profile,
+    });
   // An expensive read waits for a place in the bounded queue; a cheap one never does.
   return reply(scorecardSchema, await (expensive ? heavy(read) : read()));
 });

@@ -16,8 +16,14 @@ export const GET = handler(async (req: Request) => {
   return reply(quarantineListSchema, {
     total: list.total,
     items: list.items.map((r) => ({
-      id: r.id, receivedAt: formatLocalInstant(r.receivedAt), service: r.service as Service, unitCode: r.unitCode,
-      dossierCode: r.dossierCode, payload: r.payload, errors: r.errors as FieldError[], state: r.state,
+      id: r.id,
+      receivedAt: formatLocalInstant(r.receivedAt),
+      service: r.service as Service,
+      unitCode: r.unitCode,
+      dossierCode: r.dossierCode,
+      payload: r.payload,
+      errors: r.errors as FieldError[],
+      state: r.state,
     })),
   });
 });

@@ -16,7 +16,8 @@ export const GET = handler(async (req: Request) => {
   const period = periodFrom(q);
   const expensive = isHeavy(q);
   if (expensive) takeRate("heavy", callerKey(req, caller));
-  const read = () => getStepFigures(orm, caller, { period, by: q.by, filter: { unit: q.unit, procedure: q.procedure, field: q.field } });
+  const read = () =>
+    getStepFigures(orm, caller, { period, by: q.by, filter: { unit: q.unit, procedure: q.procedure, field: q.field } });
   const figures = await (expensive ? heavy(read) : read());
   return reply(stepsSchema, { period: periodJson(period), by: q.by, ...figures });
 });

@@ -15,7 +15,14 @@ export const GET = handler(async (req: Request) => {
   const { orm } = await getDb();
   const local = (d: Date | null) => d && formatLocalInstant(d);
   const items = await listTokens(orm, await requireCaller(orm, req));
-  return reply(tokenListSchema, { items: items.map((t) => ({ ...t, createdAt: formatLocalInstant(t.createdAt), lastUsedAt: local(t.lastUsedAt), revokedAt: local(t.revokedAt) })) });
+  return reply(tokenListSchema, {
+    items: items.map((t) => ({
+      ...t,
+      createdAt: formatLocalInstant(t.createdAt),
+      lastUsedAt: local(t.lastUsedAt),
+      revokedAt: local(t.revokedAt),
+    })),
+  });
 });
 
 export const POST = handler(async (req: Request) => {
@@ -29,6 +36,7 @@ export const POST = handler(async (req: Request) => {
     throw new ApiError("bad_request", "JSON không hợp lệ", "Malformed JSON");
   }
   const input = tokenInput.safeParse(body);
-  if (!input.success) throw new ApiError("unprocessable", "Dữ liệu không hợp lệ", "Invalid input", fieldErrors(input.error, body));
+  if (!input.success)
+    throw new ApiError("unprocessable", "Dữ liệu không hợp lệ", "Invalid input", fieldErrors(input.error, body));
   return reply(tokenCreatedSchema, await createToken(orm, caller, input.data), { status: 201 });
 });

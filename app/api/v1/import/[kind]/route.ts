@@ -14,13 +14,13 @@ import { BODY_LIMITS } from "@/lib/api/limits";
 import { notifyDataChanged } from "@/lib/live/events";
 import { importReportSchema, reply } from "@/lib/api/responses";
 
-
 export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: string }> }) => {
   const { kind } = await ctx.params;
   const { orm } = await getDb();
   const caller = await requireCaller(orm, req);
   // Own keys only: "toString" or "constructor" name no kind.
-  if (!Object.hasOwn(REFERENCE_KINDS, kind)) throw new ApiError("not_found", "Loại dữ liệu không có", "Unknown kind", { kinds: Object.keys(REFERENCE_KINDS) });
+  if (!Object.hasOwn(REFERENCE_KINDS, kind))
+    throw new ApiError("not_found", "Loại dữ liệu không có", "Unknown kind", { kinds: Object.keys(REFERENCE_KINDS) });
   const q = parseQuery(req, importQuery);
   const dryRun = isTrue(q.dryRun);
   // The caller is known (above) before the body is read, and the body is read bounded.
@@ -30,7 +30,8 @@ export const POST = handler(async (req: Request, ctx: { params: Promise<{ kind: 
   if (type.startsWith("multipart/form-data")) {
     const form = await new Response(bytes, { headers: { "content-type": type } }).formData().catch(() => null);
     const f = form?.get("file");
-    if (!(f instanceof File)) throw new ApiError("unprocessable", "Thiếu tệp (trường file)", "Missing file (field `file`)");
+    if (!(f instanceof File))
+      throw new ApiError("unprocessable", "Thiếu tệp (trường file)", "Missing file (field `file`)");
     file = { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
   } else {
     file = { name: q.filename ?? `${kind}.csv`, bytes };

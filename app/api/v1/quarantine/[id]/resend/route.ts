@@ -24,7 +24,8 @@ export const POST = handler(async (req: Request, ctx: { params: Promise<{ id: st
   }
   const result = await resendRecord(orm, caller, id, record);
   // Still invalid: the error envelope of every route, the record's errors in its details (it stays open with them).
-  if (result.status !== "ok") throw new ApiError("unprocessable", "Bản ghi vẫn còn lỗi", "The record is still invalid", result.errors ?? []);
+  if (result.status !== "ok")
+    throw new ApiError("unprocessable", "Bản ghi vẫn còn lỗi", "The record is still invalid", result.errors ?? []);
   notifyDataChanged();
   return reply(resendResultSchema, { index: 0, MaHoSo: result.MaHoSo, status: "ok" });
 });
