@@ -241,6 +241,7 @@ export async function computeScorecard(
     f: FeedbackRow | null;
     r: ReportRow | null;
   }>(orm, scorecardSql(q, source));
+  for (const r of result) checkRow(r, q.profile ?? "200");
   const rowsOut: ScorecardRow[] = result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r));
   if (q.profile === "766" && q.by === "procedure") {
     // METHOD-766 §7: by procedure, only §2.2's average processing time, in the procedure's unit.
@@ -603,52 +604,56 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
     order by gr.g`;
 }
 
-interface Counts {
-  population: number;
-  finished: number;
-  on_time: number;
-  within: number;
-  procedures: number;
-  level4: number;
-  level3: number;
-  services_with: number;
-  services_with_dvcqg: number;
-  services_with_local: number;
-  received: number;
-  online: number;
-  postal: number;
-  online_open: number;
-  online_within: number;
-  fee_procs: number;
-  paid_procs: number;
-  catalogue_fee_procs: number;
-  fee_data_procs: number;
-  payable: number;
-  paid_dvcqg: number;
-  paid_local: number;
-  paid_any: number;
-  // METHOD-766 §4 (the 766 profile only).
-  g4?: number;
-  g4_finished?: number;
-  g4_eresult?: number;
-  g4_digitised?: number;
-  g4_reused?: number;
-  g4_shared?: number;
-  g4_citizen?: number;
-  g4_population?: number;
-  g5_kept?: number;
-  g3_online?: number;
-  t22?: number;
-  t22_sum?: number;
-  p11_cols?: number;
-  p11?: number;
-  p11_on?: number;
-  p12_cols?: number;
-  p12?: number;
-  p12_on?: number;
-  p13?: number;
-  p13_on?: number;
-}
+/** The counts of a group the statement yields (METHOD §A–§C), and those it adds under the 766 profile. */
+export const METHOD_COUNTS = [
+  "population",
+  "finished",
+  "on_time",
+  "within",
+  "procedures",
+  "level4",
+  "level3",
+  "services_with",
+  "services_with_dvcqg",
+  "services_with_local",
+  "received",
+  "online",
+  "postal",
+  "online_open",
+  "online_within",
+  "fee_procs",
+  "paid_procs",
+  "catalogue_fee_procs",
+  "fee_data_procs",
+  "payable",
+  "paid_dvcqg",
+  "paid_local",
+  "paid_any",
+] as const;
+const COUNTS_766 = [
+  // METHOD-766 §1, §3–§5 and 2.2 (the 766 profile only).
+  "g4",
+  "g4_finished",
+  "g4_eresult",
+  "g4_digitised",
+  "g4_reused",
+  "g4_shared",
+  "g4_citizen",
+  "g4_population",
+  "g5_kept",
+  "g3_online",
+  "t22",
+  "t22_sum",
+  "p11_cols",
+  "p11",
+  "p11_on",
+  "p12_cols",
+  "p12",
+  "p12_on",
+  "p13",
+  "p13_on",
+] as const;
+type Counts = Record<(typeof METHOD_COUNTS)[number], number> & Partial<Record<(typeof COUNTS_766)[number], number>>;
 interface FeedbackRow {
   total: number;
   regulation: number;
@@ -661,6 +666,27 @@ interface ReportRow {
   national: number;
   portal: number;
   national766?: number;
+}
+
+/**
+ * The statement's row as the rules read it: a group without data has no counts (null,
+ * zeros); a group with counts has every one its profile asks for — a misspelt alias in
+ * the SQL is an error here, never a silent zero (issue #26).
+ */
+function checked(what: string, v: object | null, keys: readonly string[]): void {
+  const missing = v === null ? [] : keys.filter((k) => !(k in v));
+  if (missing.length) throw new Error(`scorecard: the ${what} of a row lack ${missing.join(", ")}`);
+}
+
+export function checkRow(r: { c: object | null; f: object | null; r: object | null }, profile: Profile): void {
+  const i766 = profile === "766";
+  checked("counts", r.c, i766 ? [...METHOD_COUNTS, ...COUNTS_766] : METHOD_COUNTS);
+  checked(
+    "PAKN counts",
+    r.f,
+    i766 ? ["total", "regulation", "conduct", "f52", "f52_on", "f53_on"] : ["total", "regulation", "conduct"],
+  );
+  checked("reported totals", r.r, i766 ? ["national", "portal", "national766"] : ["national", "portal"]);
 }
 
 const n = (v: unknown) => Number(v ?? 0);

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { upsertDossiers, upsertFeedback, upsertReports, type DossierRow } from "@/lib/store/writes";
-import { computeScorecard, scorecard, scorecards, type Scorecard } from "@/lib/engine/scorecard";
+import {
+  checkRow,
+  computeScorecard,
+  METHOD_COUNTS,
+  scorecard,
+  scorecards,
+  type Scorecard,
+} from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { SYNC_MESSAGES } from "@/lib/method/sync";
 import { parseInstant } from "@/lib/method/time";
@@ -350,5 +357,24 @@ describe("several periods at once", () => {
         filter: { procedure: "P1" },
       }),
     );
+  });
+});
+
+describe("the statement's row shape (issue #26: a missing column is an error, not a zero)", () => {
+  it("refuses counts without a field its profile reads, and lets a group without data be null", async () => {
+    const card = await computeScorecard(db.orm, {
+      period: makePeriod("2025-03-01", "2025-03-31"),
+      by: "agency",
+      scope: EVERY_UNIT,
+    });
+    expect(card.rows.length).toBeGreaterThan(0);
+    const full = Object.fromEntries(METHOD_COUNTS.map((k) => [k, 0]));
+    expect(() => checkRow({ c: full, f: null, r: null }, "200")).not.toThrow();
+    expect(() => checkRow({ c: null, f: null, r: null }, "766")).not.toThrow();
+    const { on_time: _, ...misspelt } = full;
+    expect(() => checkRow({ c: misspelt, f: null, r: null }, "200")).toThrow(/on_time/);
+    // The 766 profile reads more: METHOD's counts alone are not enough for it.
+    expect(() => checkRow({ c: full, f: null, r: null }, "766")).toThrow(/g4/);
+    expect(() => checkRow({ c: full, f: { total: 1, regulation: 1 }, r: null }, "200")).toThrow(/conduct/);
   });
 });
