@@ -35,7 +35,15 @@ import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
 import { COUNTS, irregular, rollupCounts } from "./rollup";
-import { EXTRA_766, EXTRA_766_RULES, PAYABLE, facts766, feedbackCounts766, procedureFacts766 } from "./verdict766-sql";
+import {
+  EXTRA_766,
+  EXTRA_766_RULES,
+  PAYABLE,
+  PROCEDURE_FACTS_766,
+  facts766,
+  feedbackCounts766,
+  procedureFacts766,
+} from "./verdict766-sql";
 
 export const GROUP_BY = ["all", "agency", "area", "procedure", "field", "sector"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -630,29 +638,8 @@ export const METHOD_COUNTS = [
   "paid_local",
   "paid_any",
 ] as const;
-const COUNTS_766 = [
-  // METHOD-766 §1, §3–§5 and 2.2 (the 766 profile only).
-  "g4",
-  "g4_finished",
-  "g4_eresult",
-  "g4_digitised",
-  "g4_reused",
-  "g4_shared",
-  "g4_citizen",
-  "g4_population",
-  "g5_kept",
-  "g3_online",
-  "t22",
-  "t22_sum",
-  "p11_cols",
-  "p11",
-  "p11_on",
-  "p12_cols",
-  "p12",
-  "p12_on",
-  "p13",
-  "p13_on",
-] as const;
+/** What the 766 profile adds: its dossier counts, 2.2's time and the §1.1–1.3 procedure facts. */
+const COUNTS_766 = [...EXTRA_766, "t22_sum", ...PROCEDURE_FACTS_766] as const;
 type Counts = Record<(typeof METHOD_COUNTS)[number], number> & Partial<Record<(typeof COUNTS_766)[number], number>>;
 interface FeedbackRow {
   total: number;

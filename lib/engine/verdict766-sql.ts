@@ -242,7 +242,9 @@ const happened = (j: string, key: string, asOfDay: string) =>
  * form of `publication` (lib/method/i766/records.ts). Each is a flag; `*_cols` says the
  * file carried the columns the indicator reads (§6: absent ⇒ N/A).
  */
-export function procedureFacts766(period: Period): Array<[string, SQL]> {
+export const PROCEDURE_FACTS_766 = ["p11_cols", "p11", "p11_on", "p12_cols", "p12", "p12_on", "p13", "p13_on"] as const;
+
+export function procedureFacts766(period: Period): Array<[(typeof PROCEDURE_FACTS_766)[number], SQL]> {
   const asOfDay = localDate(period.asOf);
   const pub = happened("p.i766", "NgayCongBo", asOfDay);
   const shown = happened("p.i766", "NgayCongKhai", asOfDay);
@@ -252,16 +254,17 @@ export function procedureFacts766(period: Period): Array<[string, SQL]> {
   const cols12 = sql`(p.i766 ? 'NgayCongBo' and p.i766 ? 'NgayCongKhai')`;
   const counted11 = sql`${cols11} and ${inPeriod} and p.i766->>'NgayHieuLuc' is not null`;
   const counted12 = sql`${cols12} and ${inPeriod} and not (${shown} is null and ${due12} > ${asOfDay}::date)`;
-  return [
-    ["p11_cols", cols11],
-    ["p11", counted11],
-    ["p11_on", sql`${counted11} and ${pub} <= work_day_before((p.i766->>'NgayHieuLuc')::date, 5)`],
-    ["p12_cols", cols12],
-    ["p12", counted12],
-    ["p12_on", sql`${counted12} and ${shown} <= ${due12}`],
-    ["p13", sql`p.i766 ? 'DayDuBoPhan'`],
-    ["p13_on", sql`p.i766->>'DayDuBoPhan' = '1'`],
-  ];
+  const facts: Record<(typeof PROCEDURE_FACTS_766)[number], SQL> = {
+    p11_cols: cols11,
+    p11: counted11,
+    p11_on: sql`${counted11} and ${pub} <= work_day_before((p.i766->>'NgayHieuLuc')::date, 5)`,
+    p12_cols: cols12,
+    p12: counted12,
+    p12_on: sql`${counted12} and ${shown} <= ${due12}`,
+    p13: sql`p.i766 ? 'DayDuBoPhan'`,
+    p13_on: sql`p.i766->>'DayDuBoPhan' = '1'`,
+  };
+  return PROCEDURE_FACTS_766.map((name) => [name, facts[name]]);
 }
 
 /** §5.2: the last on-time day of a PAKN row `f`, the 15th working day after its reception. */
