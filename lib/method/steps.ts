@@ -363,12 +363,12 @@ export function timeline(
   const dueOffset = dueAt ? at(dueAt) : null;
   const span = Math.max(1, dueOffset ?? 0, ...steps.map((s) => (s.offset ?? 0) + (s.days ?? 0)));
   let i = -1;
-  if (late && dueAt) {
+  if (late) {
     const overrun = (s: HeldStep) => (s.late && s.due ? s.to.getTime() - s.due.getTime() : 0);
     held.forEach((s, k) => {
       if (overrun(s) > 0 && (i < 0 || overrun(s) > overrun(held[i]))) i = k;
     });
-    if (i < 0) i = held.findIndex((s) => s.to.getTime() > dueAt.getTime());
+    if (i < 0 && dueAt) i = held.findIndex((s) => s.to.getTime() > dueAt.getTime());
   }
   return { steps, dueOffset, span, pushedPastDue: i < 0 ? null : i };
 }

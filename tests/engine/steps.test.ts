@@ -281,6 +281,8 @@ describe("METHOD-STEPS by hand", () => {
     );
     const due = at("2026-10-09T23:59:59");
     expect(timeline(held, at("2026-10-01T15:00:00"), due, true, cal).pushedPastDue).toBe(1);
+    // Late with no due date of its own (a procedure outside the catalogue): still the step that overran most.
+    expect(timeline(held, at("2026-10-01T15:00:00"), null, true, cal).pushedPastDue).toBe(1);
     // Without step deadlines: the step still held when the due instant passed.
     const bare = held.map((s) => ({ ...s, due: null, late: null }));
     expect(timeline(bare, at("2026-10-01T15:00:00"), due, true, cal).pushedPastDue).toBe(3);
