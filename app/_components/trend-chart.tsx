@@ -6,8 +6,9 @@ export interface TrendPoint {
   [series: string]: string | number | null;
 }
 
-const pct = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })} %`;
-const pts = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 2 })} điểm`;
+// A no-break space keeps "100 điểm" on one line beside the axis (it wrapped and was cut off).
+const pct = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}\u00a0%`;
+const pts = (v: number) => `${v.toLocaleString("vi-VN", { maximumFractionDigits: 2 })}\u00a0điểm`;
 
 /** One group's 12-month trend (rates in percent, or points of the 766 index; gaps where undefined). */
 export function TrendChart({
@@ -34,7 +35,7 @@ export function TrendChart({
         colors={[color]}
         valueFormatter={unit === "points" ? pts : pct}
         showLegend={false}
-        yAxisWidth={72}
+        yAxisWidth={unit === "points" ? 84 : 72}
         connectNulls={false}
       />
     </figure>
