@@ -78,7 +78,15 @@ export interface ProcessView {
   unitNames: Record<string, string>;
   procedureNames: Record<string, string>;
   /** One department opened: its procedure steps and the late dossiers they belong to (S.3 lateDossiers). */
-  department: { key: string; name: string; unit: string; steps: StepRow[]; lateDossiers: string[] } | null;
+  department: {
+    key: string;
+    name: string;
+    unit: string;
+    steps: StepRow[];
+    /** How many late dossiers it held late (a figure), and which (dossier-level: empty for roles that do not read dossiers). */
+    lateCount: number;
+    lateDossiers: string[];
+  } | null;
 }
 
 export async function getProcessView(
@@ -128,7 +136,9 @@ export async function getProcessView(
         name: row.name,
         unit,
         steps: stepFigures(mine, "procedure-step").sort(slowestFirst),
-        lateDossiers: [...new Set(mine.flatMap((f) => f.lateDossiers))].sort(),
+        lateCount: row.lateDossiers,
+        // Which dossiers is dossier-level data: only roles that read dossiers get the codes (the count stays public).
+        lateDossiers: allowed(caller, "dossiers:read") ? [...new Set(mine.flatMap((f) => f.lateDossiers))].sort() : [],
       };
   }
   const codes = [...new Set([...departments.map((r) => r.unit), ...(officers ?? []).map((r) => r.unit)])];

@@ -92,7 +92,7 @@ export async function stepFacts(orm: Orm, q: Omit<StepQuery, "by">): Promise<Ste
     start_after_end: boolean | null;
     has_due: boolean;
     count: number;
-    late_dossiers: string[] | string;
+    late_dossiers: string[];
   }>(orm, stepFactsSql(q));
   return found.map((r) => ({
     unit: r.unit,
@@ -103,17 +103,10 @@ export async function stepFacts(orm: Orm, q: Omit<StepQuery, "by">): Promise<Ste
     days: r.days == null ? null : Number(r.days),
     late: r.late,
     count: Number(r.count),
-    lateDossiers: textArray(r.late_dossiers),
+    // A text[]: an array from both drivers (as audit.ts reads its examples).
+    lateDossiers: r.late_dossiers,
     sent: { start: r.has_start, startAfterEnd: r.start_after_end === true, due: r.has_due },
   }));
-}
-
-/** A text[] as either driver returns it (an array, or its literal on some paths). */
-function textArray(v: string[] | string): string[] {
-  if (Array.isArray(v)) return v;
-  const inner = v.slice(1, -1);
-  if (!inner) return [];
-  return inner.split(",").map((x) => (x.startsWith('"') ? JSON.parse(x) : x));
 }
 
 /** S.3: the rows of a grouping and the totals they add up to. */

@@ -99,7 +99,8 @@ export async function upsertProcedures(orm: Orm, list: ProcedureRow[]): Promise<
  * reads "nothing to count" rather than "columns absent". Idempotent: writers never conflict.
  */
 export async function rememberColumns(orm: Orm, file: "thutuc" | "pakn", columns: Iterable<string>): Promise<void> {
-  const list = [...new Set(columns)];
+  // In one order for every writer: two inserting the same keys in opposite orders would deadlock.
+  const list = [...new Set(columns)].sort();
   if (!list.length) return;
   await orm.execute(sql`insert into carried_columns (file, column_name)
     select ${file}, c from ${textList(list)} as l(c)

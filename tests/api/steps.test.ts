@@ -10,7 +10,10 @@ import { rows } from "@/db";
 import { POST as sync } from "@/app/api/v1/sync/route";
 import { GET as steps } from "@/app/api/v1/steps/route";
 import { call } from "../helpers/api";
-import { record, withSmallProvince } from "../helpers/province";
+import { record, signedIn, withSmallProvince } from "../helpers/province";
+import { getProcessView } from "@/lib/data/steps";
+import { makePeriod } from "@/lib/method/period";
+import { NotFoundError } from "@/lib/errors";
 
 const step = (
   TrangThai: string,
@@ -102,5 +105,41 @@ describe("officer figures (METHOD-STEPS S.4)", () => {
     );
     expect(after.length).toBe(before[0].n + 1);
     expect(after[after.length - 1]).toMatchObject({ target: "A" });
+  });
+});
+
+describe("the process view in the data layer (METHOD-STEPS S.3, S.4)", () => {
+  it("gives a department's late dossiers by code only to roles that read dossiers; the count to every role", async () => {
+    // still open at the end of March, so overdue (METHOD §A.5), with a step of Phòng Hộ tịch past its own deadline.
+    const r = await call(sync, "/api/v1/sync", {
+      token: province.tokens.A,
+      body: {
+        service: "DongBoHoSoMC",
+        data: [
+          record("A-2", {
+            QuaTrinhXuLy: [step("4", "20250310160000", "Trần Văn C", "Phòng Hộ tịch", "20250307000000")],
+          }),
+        ],
+      },
+    });
+    expect(r.json.accepted).toBe(1);
+    const period = makePeriod("2025-03-01", "2025-03-31");
+    const view = async (userId: number) =>
+      getProcessView(province.db.orm, (await signedIn(province.db, userId))!, {
+        period,
+        department: { unit: "A", key: "phòng hộ tịch" },
+      });
+    const admin = await view(province.users.admin);
+    expect(admin.department).toMatchObject({ lateCount: 1, lateDossiers: ["A-2"] });
+    const viewer = await view(province.users.viewer);
+    expect(viewer.department).toMatchObject({ lateCount: 1, lateDossiers: [] });
+    expect(viewer.officers).toBeNull();
+    // A department of a unit outside the caller's scope is not found.
+    await expect(
+      getProcessView(province.db.orm, (await signedIn(province.db, province.users.managerB))!, {
+        period,
+        department: { unit: "A", key: "phòng hộ tịch" },
+      }),
+    ).rejects.toThrow(NotFoundError);
   });
 });

@@ -24,6 +24,7 @@ import {
   timeline,
   UNNAMED,
   who,
+  type SentStep,
   type StepFact,
 } from "@/lib/method/steps";
 import { startOfLocalDay } from "@/lib/method/time";
@@ -207,6 +208,19 @@ describe("METHOD-STEPS S.1–S.3: the database's figures equal the pure function
 });
 
 describe("METHOD-STEPS by hand", () => {
+  /** A local instant, and a step as sent with only what a case sets. */
+  const at = (s: string) => new Date(`${s}+07:00`);
+  const step = (o: Partial<SentStep>): SentStep => ({
+    status: 4,
+    at: at("2026-10-05T10:00:00"),
+    handler: null,
+    title: null,
+    department: null,
+    startedAt: null,
+    stepDueAt: null,
+    ...o,
+  });
+
   it("S.1.2: names fold spaces and case; a status word or nothing is 'Chưa xác định'", () => {
     expect(who("  Phòng   HỘ tịch ", "department")).toEqual({ key: "phòng hộ tịch", name: "Phòng HỘ tịch" });
     expect(who("Đã xử lý xong", "department")).toEqual({ key: "", name: UNNAMED });
@@ -215,17 +229,6 @@ describe("METHOD-STEPS by hand", () => {
   });
 
   it("S.1.3–S.1.5: held from NgayBatDau, the previous step or the start; working days; a midnight deadline is the day's end", () => {
-    const at = (s: string) => new Date(`${s}+07:00`);
-    const step = (o: Partial<Parameters<typeof heldSteps>[0][number]>) => ({
-      status: 4,
-      at: at("2026-10-05T10:00:00"),
-      handler: null,
-      title: null,
-      department: null,
-      startedAt: null,
-      stepDueAt: null,
-      ...o,
-    });
     const held = heldSteps(
       [
         step({ status: 2, at: at("2026-10-02T08:00:00") }), // Friday: from the dossier's start
@@ -252,17 +255,6 @@ describe("METHOD-STEPS by hand", () => {
   });
 
   it("the step that pushed a late dossier past its due date: the one that overran its own deadline most, else the one held when it passed", () => {
-    const at = (s: string) => new Date(`${s}+07:00`);
-    const step = (o: Partial<Parameters<typeof heldSteps>[0][number]>) => ({
-      status: 4,
-      at: at("2026-10-05T10:00:00"),
-      handler: null,
-      title: null,
-      department: null,
-      startedAt: null,
-      stepDueAt: null,
-      ...o,
-    });
     const held = heldSteps(
       [
         step({ status: 2, at: at("2026-10-01T16:00:00"), stepDueAt: at("2026-10-01T17:00:00") }),
