@@ -147,4 +147,13 @@ describe("layers (README: Layout)", () => {
       .filter((f) => fs.readFileSync(path.join(root, f), "utf8").includes("jsonb_array_elements_text"));
     expect(offenders).toEqual([]);
   });
+
+  it("lib/method names verdicts, not their colours: no hex colour or Tailwind class there (lib/ui/colors.ts)", () => {
+    const offenders = all
+      .filter((f) => f.startsWith(path.join("lib", "method")))
+      .filter((f) =>
+        /#[0-9a-fA-F]{6}\b|"(bg|text|border)-[a-z]+-\d{2,3}\b/.test(fs.readFileSync(path.join(root, f), "utf8")),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

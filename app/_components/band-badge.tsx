@@ -1,4 +1,5 @@
-import { BAND_COLORS, bandWord, type Band, type BandedIndicator } from "@/lib/method/bands";
+import { bandWord, type Band, type BandedIndicator } from "@/lib/method/bands";
+import { BAND_COLORS } from "@/lib/ui/colors";
 
 /** A band shown by colour and by its word, never by colour alone; white says why there is no figure. */
 export function BandBadge({ band, indicator }: { band: Band; indicator: BandedIndicator }) {

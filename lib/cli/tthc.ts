@@ -12,10 +12,10 @@ import { parseArgs } from "node:util";
 import type { Database } from "@/db";
 import { DatabaseLockedError } from "@/db/lock";
 import { openConfiguredStore, openStore } from "@/lib/store/open";
-import { auditDefects } from "@/lib/engine/audit";
+import { countDefects } from "@/lib/engine/data-defects";
 import { DEFECTS, DEFECT_KINDS } from "@/lib/method/defects";
 import { explainDossier } from "@/lib/engine/explain";
-import { unitIndex, ratingOf766, TIME_UNIT_766_LABELS, type ProcedureIndex766 } from "@/lib/method/i766/score";
+import { unitIndex, ratingLabel, TIME_UNIT_766_LABELS, type ProcedureIndex766 } from "@/lib/method/i766/score";
 import { GROUPS, type GroupId } from "@/lib/method/i766/points";
 import { GROUP_BY, PROFILES, scorecard, type GroupBy, type Profile } from "@/lib/engine/scorecard";
 import {
@@ -175,10 +175,10 @@ async function run(argv: string[], io: Io): Promise<number> {
         source,
         io,
         async (db, repeats) => {
-          const rows = await auditDefects(db.orm, { scope: EVERY_UNIT, sample: 1_000_000 });
+          const rows = await countDefects(db.orm, { scope: EVERY_UNIT, sample: 1_000_000 });
           if (values.json) io.out(JSON.stringify({ defects: DEFECTS_JSON, units: rows, repeats }, null, 2));
           else {
-            io.out(renderAudit(rows));
+            io.out(renderDefects(rows));
             if (repeats.length)
               io.out(
                 `\nKhoá lặp (${repeats.length}) / Repeated keys:\n${repeats.map((r) => `  ${formatRepeat(r)}`).join("\n")}`,
@@ -311,7 +311,7 @@ function render766(card: Card): string {
       r.key,
       r.name.length > 40 ? `${r.name.slice(0, 39)}…` : r.name,
       formatPoints(x.total),
-      ratingOf766(x.rating)?.label ?? "—",
+      ratingLabel(x.rating) ?? "—",
       x.rank ? `${x.rank.position}/${x.rank.of}` : "—",
       signed(x.change?.total ?? null, formatPoints),
       signed(x.change?.rank ?? null, String),
@@ -401,7 +401,7 @@ function renderSteps(f: StepFigures, by: StepGrouping, color: boolean): string {
   );
 }
 
-function renderAudit(rows: Awaited<ReturnType<typeof auditDefects>>): string {
+function renderDefects(rows: Awaited<ReturnType<typeof countDefects>>): string {
   const withDefects = rows.filter((r) => DEFECT_KINDS.some((k) => r.counts[k] > 0));
   if (withDefects.length === 0) return "Không phát hiện lỗi dữ liệu / No data defects found.";
   const out: string[] = [];

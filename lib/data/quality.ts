@@ -1,7 +1,7 @@
 /** Data-quality review through the caller's scope (dossier-level data: no viewers). */
 import "server-only";
 import type { Orm } from "@/db";
-import { auditDefects } from "@/lib/engine/audit";
+import { countDefects } from "@/lib/engine/data-defects";
 import { onTimeIfFixed } from "@/lib/engine/what-if";
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
@@ -11,7 +11,7 @@ export async function qualityForCaller(orm: Orm, caller: Caller, period: Period)
   if (!allowed(caller, "dossiers:read")) throw new ForbiddenError();
   const scope = scopeOf(caller);
   const [defects, whatIf] = await Promise.all([
-    auditDefects(orm, { scope: scope, sample: 20, period }),
+    countDefects(orm, { scope: scope, sample: 20, period }),
     onTimeIfFixed(orm, period, scope),
   ]);
   return { defects, whatIf };

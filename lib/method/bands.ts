@@ -66,16 +66,3 @@ export const BAND_LABELS: Record<Band, string> = {
   red: "Đỏ",
   white: "Trắng",
 };
-
-/**
- * The colours of the bands, one place for the whole UI; each with the text colour that
- * reads on it at WCAG AA (contrast ≥ 4.5:1): white on green 5.5, dark on yellow 11,
- * dark on orange 6.4, white on red 4.8, dark on white 10.
- */
-export const BAND_COLORS: Record<Band, { bg: string; fg: string; hex: string; text: string }> = {
-  green: { bg: "bg-emerald-700", fg: "text-white", hex: "#047857", text: "#ffffff" },
-  yellow: { bg: "bg-yellow-400", fg: "text-gray-900", hex: "#facc15", text: "#111827" },
-  orange: { bg: "bg-orange-500", fg: "text-gray-900", hex: "#f97316", text: "#111827" },
-  red: { bg: "bg-red-600", fg: "text-white", hex: "#dc2626", text: "#ffffff" },
-  white: { bg: "bg-white", fg: "text-gray-700", hex: "#ffffff", text: "#374151" },
-};

@@ -1,6 +1,6 @@
 /**
  * The data defects that cost an agency points, as the data-quality review names them:
- * each with the METHOD clause it affects. The SQL that finds them is lib/engine/audit.ts.
+ * each with the METHOD clause it affects. The SQL that finds them is lib/engine/data-defects.ts.
  */
 export const DEFECTS = {
   no_reception: { vi: "Thiếu ngày tiếp nhận", en: "No NgayTiepNhan", clause: "METHOD §A.3, §B.3, §Đ.1" },

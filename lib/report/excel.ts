@@ -6,9 +6,10 @@
 import ExcelJS from "exceljs";
 import { formatDateTime, formatDay } from "@/lib/format";
 import type { Scorecard, ScorecardRow } from "@/lib/engine/scorecard";
-import { BAND_COLORS, BAND_LABELS, type Band } from "@/lib/method/bands";
+import { BAND_LABELS, type Band } from "@/lib/method/bands";
+import { BAND_COLORS, ratingSwatch } from "@/lib/ui/colors";
 import { GROUPS, INDICATORS, INDICATOR_IDS, type GroupId } from "@/lib/method/i766/points";
-import { ratingOf766, unitIndex } from "@/lib/method/i766/score";
+import { unitIndex } from "@/lib/method/i766/score";
 import { columnScore, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 
 /** A cell's colour and the word for it (a band, a rating). */
@@ -165,8 +166,8 @@ const SHEETS: Sheet[] = [
 
 /** METHOD-766 §0.3: the rating's colour and word. */
 const rated = (r: ScorecardRow): Swatch | null => {
-  const x = ratingOf766(unitIndex(r.index766)?.rating ?? null);
-  return x && { hex: x.color, text: x.text, label: x.label };
+  const x = ratingSwatch(unitIndex(r.index766)?.rating ?? null);
+  return x && { hex: x.hex, text: x.text, label: x.label };
 };
 const groupScore = (g: GroupId) => (r: ScorecardRow) => unitIndex(r.index766)?.groups[g].score ?? null;
 

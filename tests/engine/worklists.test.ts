@@ -176,13 +176,13 @@ describe("the scorecard cache", () => {
 
 describe("the data review follows the period", () => {
   it("counts the defects of the dossiers the period's figures count, not of every dossier", async () => {
-    const { auditDefects } = await import("@/lib/engine/audit");
+    const { countDefects } = await import("@/lib/engine/data-defects");
     const march = makePeriod("2025-03-01", "2025-03-31", NOW);
     const january = makePeriod("2025-01-01", "2025-01-31", NOW);
-    const count = (rows: Awaited<ReturnType<typeof auditDefects>>, unit: string) =>
+    const count = (rows: Awaited<ReturnType<typeof countDefects>>, unit: string) =>
       rows.find((r) => r.unitCode === unit)?.counts.unknown_procedure ?? 0;
-    expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT }), "B")).toBe(1);
-    expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT, period: march }), "B")).toBe(1);
-    expect(count(await auditDefects(db.orm, { scope: EVERY_UNIT, period: january }), "B")).toBe(0);
+    expect(count(await countDefects(db.orm, { scope: EVERY_UNIT }), "B")).toBe(1);
+    expect(count(await countDefects(db.orm, { scope: EVERY_UNIT, period: march }), "B")).toBe(1);
+    expect(count(await countDefects(db.orm, { scope: EVERY_UNIT, period: january }), "B")).toBe(0);
   });
 });

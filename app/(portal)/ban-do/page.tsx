@@ -4,8 +4,9 @@ import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatPoints, formatRate } from "@/lib/format";
-import { BAND_COLORS, BAND_LABELS, bandWord, type Band, type BandedIndicator } from "@/lib/method/bands";
-import { RATINGS, ratingOf766, unitIndex } from "@/lib/method/i766/score";
+import { BAND_LABELS, bandWord, type Band, type BandedIndicator } from "@/lib/method/bands";
+import { unitIndex } from "@/lib/method/i766/score";
+import { BAND_COLORS, RATING_SWATCHES, ratingSwatch } from "@/lib/ui/colors";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { PeriodPicker } from "../../_components/period-picker";
 import { ARCHIPELAGOS, tileOf } from "@/lib/ui/vn-provinces";
@@ -38,10 +39,10 @@ const bandTile =
 /** METHOD-766 §0.3: the rating of the total, in the national map's colours (white without a total). */
 const ratingTile = (r: ScorecardRow): Tile => {
   const x = unitIndex(r.index766);
-  const rating = ratingOf766(x?.rating ?? null);
+  const rating = ratingSwatch(x?.rating ?? null);
   if (!rating || !x) return { ...BAND_COLORS.white, label: "Chưa có dữ liệu", key: "none", figure: "Chưa có dữ liệu" };
   return {
-    hex: rating.color,
+    hex: rating.hex,
     text: rating.text,
     label: rating.label,
     key: rating.key,
@@ -82,8 +83,8 @@ const LEGENDS = {
     hex: BAND_COLORS[b].hex,
     label: b === "white" ? "Trắng: không có số liệu để đánh giá" : BAND_LABELS[b],
   })),
-  ratings: RATINGS.map((r) => ({
-    hex: r.color,
+  ratings: RATING_SWATCHES.map((r) => ({
+    hex: r.hex,
     label: `${r.label}${r.from > 0 ? ` (từ ${r.from} điểm)` : " (dưới 50 điểm)"}`,
   })),
 };

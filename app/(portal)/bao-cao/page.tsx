@@ -3,7 +3,7 @@ import { getIndicators } from "@/lib/data/indicators";
 import { resolveUnit, placeName } from "@/lib/data/tree";
 import type { ScorecardRow } from "@/lib/engine/scorecard";
 import { formatCount, formatDateTime, formatDay, formatPoints, formatRate } from "@/lib/format";
-import { ratingOf766, unitIndex } from "@/lib/method/i766/score";
+import { ratingLabel, unitIndex } from "@/lib/method/i766/score";
 import { localDate } from "@/lib/method/time";
 import { BAND_LABELS, bandWord } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
@@ -42,7 +42,7 @@ export default async function ReportPage({
     }),
   ]);
   const i766 = (r: ScorecardRow) => unitIndex(r.index766);
-  const rating = (r: ScorecardRow) => ratingOf766(i766(r)?.rating ?? null)?.label ?? "Chưa có dữ liệu";
+  const rating = (r: ScorecardRow) => ratingLabel(i766(r)?.rating ?? null) ?? "Chưa có dữ liệu";
   const t = total.rows[0];
   // Departments and communes in tables of their own, as the national ranking lays them out;
   // ties by name ([decision] the portal holds no population figures to break them first).

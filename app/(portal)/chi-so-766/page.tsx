@@ -16,7 +16,8 @@ import {
   type GroupId,
   type IndicatorId,
 } from "@/lib/method/i766/points";
-import { unitIndex, gainAtThreshold, ratingOf766, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
+import { ratingSwatch } from "@/lib/ui/colors";
+import { unitIndex, gainAtThreshold, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
 import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
@@ -92,7 +93,7 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
       </p>
     );
   }
-  const rating = ratingOf766(index.rating)!;
+  const rating = ratingSwatch(index.rating)!;
   const base = { from: period.from, to: period.to };
   // The records behind an indicator: procedures for any role, dossiers and PAKN for roles that may read them.
   const readsRecords = allowed(caller, "dossiers:read");
@@ -127,7 +128,7 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
         <div>
           <p className="text-sm text-gray-600">Xếp loại</p>
           <p className="flex items-center gap-2 text-xl font-semibold" data-rating={index.rating}>
-            <span aria-hidden className="inline-block h-5 w-5 rounded" style={{ background: rating.color }} />
+            <span aria-hidden className="inline-block h-5 w-5 rounded" style={{ background: rating.hex }} />
             {rating.label}
           </p>
         </div>
@@ -183,7 +184,7 @@ async function IndexView({ caller, period, unit }: { caller: Caller; period: Per
                 >
                   <div
                     className="h-3 rounded"
-                    style={{ width: `${share}%`, background: ratingOf766(index.rating)!.color }}
+                    style={{ width: `${share}%`, background: ratingSwatch(index.rating)!.hex }}
                   />
                 </div>
               </li>

@@ -14,7 +14,8 @@ import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound } from "@/lib/page";
 import { columnScore, comparedPeriod, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 import { formatLocalInstant } from "@/lib/method/time";
-import { competitionRanks, unitIndex, ratingOf766 } from "@/lib/method/i766/score";
+import { competitionRanks, unitIndex } from "@/lib/method/i766/score";
+import { ratingSwatch } from "@/lib/ui/colors";
 import { BandBadge } from "../../_components/band-badge";
 import { Computing } from "../../_components/computing";
 import { Movement } from "../../_components/movement";
@@ -386,7 +387,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
               <tbody>
                 {section.rows.map((r) => {
                   const x = unitIndex(r.index766);
-                  const rating = ratingOf766(x?.rating ?? null);
+                  const rating = ratingSwatch(x?.rating ?? null);
                   return (
                     <tr key={r.key} className="border-t border-gray-100" data-row={r.key}>
                       <td className="px-2 py-2 tabular-nums" data-rank766>
@@ -418,7 +419,7 @@ async function Ranking766({ caller, period, unit }: { caller: Caller; period: Pe
                             <span
                               aria-hidden
                               className="inline-block h-3 w-3 rounded-sm"
-                              style={{ background: rating.color }}
+                              style={{ background: rating.hex }}
                             />
                             {rating.label}
                           </span>

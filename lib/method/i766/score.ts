@@ -49,18 +49,18 @@ export function scoreIndicator(id: IndicatorId, c: Counted): IndicatorScore {
   };
 }
 
+/** §0.3's ratings, best first (their colours: lib/ui/colors.ts). */
 export const RATINGS = [
-  // `text`: the colour of words written on it (legible on each).
-  { key: "xuat_sac", label: "Xuất sắc", from: 90, color: "#219653", text: "#000000" },
-  { key: "tot", label: "Tốt", from: 80, color: "#5CC488", text: "#111827" },
-  { key: "kha", label: "Khá", from: 70, color: "#EAC344", text: "#111827" },
-  { key: "trung_binh", label: "Trung bình", from: 50, color: "#F7942F", text: "#111827" },
-  { key: "yeu", label: "Yếu", from: -Infinity, color: "#ED5050", text: "#111827" },
+  { key: "xuat_sac", label: "Xuất sắc", from: 90 },
+  { key: "tot", label: "Tốt", from: 80 },
+  { key: "kha", label: "Khá", from: 70 },
+  { key: "trung_binh", label: "Trung bình", from: 50 },
+  { key: "yeu", label: "Yếu", from: -Infinity },
 ] as const;
 export type Rating = (typeof RATINGS)[number]["key"];
 
-/** The legend entry (word and colour) of a rating. */
-export const ratingOf766 = (rating: Rating | null) => RATINGS.find((r) => r.key === rating) ?? null;
+/** A rating's word (null without a rating). */
+export const ratingLabel = (rating: Rating | null) => RATINGS.find((r) => r.key === rating)?.label ?? null;
 
 /** §0.3: the rating of an exact total (null without a total). */
 export function ratingOf(total: number | null): Rating | null {

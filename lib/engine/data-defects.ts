@@ -29,7 +29,7 @@ const DEFECT_SQL: Record<DefectKind, SQL> = {
   step_before_reception: sql`d.received_at is not null and exists (select 1 from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id and s.at < d.received_at)`,
 };
 
-export interface AuditRow {
+export interface DefectRow {
   unitCode: string;
   unitName: string | null;
   dossiers: number;
@@ -42,10 +42,10 @@ export interface AuditRow {
  * Defects per agency (the agency handling the dossier), within `scope`'s
  * subtree (null = everything).
  */
-export async function auditDefects(
+export async function countDefects(
   orm: Orm,
   opts: { scope: Scope; sample?: number; period?: Period },
-): Promise<AuditRow[]> {
+): Promise<DefectRow[]> {
   const sample = opts.sample ?? 20;
   const flags = sql.join(
     DEFECT_KINDS.map((k) => sql`(${DEFECT_SQL[k]}) as ${sql.identifier(k)}`),
@@ -80,9 +80,9 @@ export async function auditDefects(
     unitCode: String(r.unit_code),
     unitName: (r.unit_name as string | null) ?? null,
     dossiers: Number(r.dossiers),
-    counts: Object.fromEntries(DEFECT_KINDS.map((k) => [k, Number(r[`n_${k}`])])) as AuditRow["counts"],
+    counts: Object.fromEntries(DEFECT_KINDS.map((k) => [k, Number(r[`n_${k}`])])) as DefectRow["counts"],
     examples: Object.fromEntries(
       DEFECT_KINDS.map((k) => [k, (r[`x_${k}`] as string[] | null) ?? []]),
-    ) as AuditRow["examples"],
+    ) as DefectRow["examples"],
   }));
 }
