@@ -220,6 +220,14 @@ export const processSteps = pgTable(
     content: text("content"), // NoiDungXuLy
     startedAt: ts("started_at"), // NgayBatDau
     stepDueAt: ts("step_due_at"), // NgayKetThucTheoQuyDinh
+    // Kept on write beside the dossier's derived facts (lib/engine/derive-sql.ts,
+    // STEP_DERIVED_COLUMNS), so the process view reads one index (process_steps_unit_at_idx,
+    // db/migrations/0015), not windows over every step; null for status 1 (no handling step).
+    heldFrom: ts("held_from"), // METHOD-STEPS S.1.3
+    heldDays: integer("held_days"), // S.1.4
+    late: boolean("late"), // S.1.5
+    unitCode: text("unit_code"), // the dossier's MaDonVi
+    procedureCode: text("procedure_code"), // the dossier's MaTTHC
   },
   (t) => [
     primaryKey({ columns: [t.provinceCode, t.dossierId, t.status, t.at] }),

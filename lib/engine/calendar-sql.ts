@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { builtinExceptions, CALENDAR_YEARS, type CalendarException } from "@/lib/method/calendar";
-import { refreshDue } from "./derive-sql";
+import { refreshDue, refreshSteps } from "./derive-sql";
 import { textList } from "./sql-util";
 import { referenceChange } from "./write-locks";
 
@@ -29,6 +29,7 @@ export async function replaceExceptions(orm: Orm, list: CalendarException[], bui
     await insertExceptions(tx, list, builtin);
     await rebuildWorkDays(tx);
     await refreshDue(tx);
+    await refreshSteps(tx);
   });
 }
 
@@ -75,6 +76,14 @@ async function applyExceptionChanges(
   // A day X changes a working-day deadline exactly when start date < X ≤ due date + 1: the
   // deadline ends the day before the (N+1)-th working day, so that day counts too (before
   // or after the change, so the range is widened by the old due date).
+  // METHOD-STEPS S.1.4: a step's working days change when a changed day lies after the day
+  // it was held from and on or before the day it ended.
+  await refreshSteps(
+    orm,
+    sql`exists (select 1 from process_steps p where p.province_code = d.province_code and p.dossier_id = d.id
+        and (p.held_from at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date
+        and (p.at at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date)`,
+  );
   return refreshDue(
     orm,
     sql`d.start_at is not null and (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date

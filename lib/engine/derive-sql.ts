@@ -1,10 +1,12 @@
 /**
  * The period-independent facts of METHOD §A.2–A.4, maintained on the dossier row on
- * every write (sync, import, catalogue or calendar change). The pure definitions
+ * every write (sync, import, catalogue or calendar change), and METHOD-STEPS S.1.3–S.1.5
+ * on each step. The pure definitions
  * are in lib/method/ontime.ts (`derive`, `dueInstant`); tests prove both agree.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
+import { STATUS } from "@/lib/method/status";
 import { history766Sql } from "./verdict766-sql";
 
 const TERMINAL_OTHER = sql.raw("(3, 7, 8, 10)");
@@ -51,6 +53,84 @@ export function dueDateExpression(start: SQL, unit: SQL, value: SQL, dueAt: SQL)
       where w.working and w.ord = (select s.ord from work_days s where s.day = ${day}) + ${n})
     else (${dueAt} at time zone 'Asia/Ho_Chi_Minh')::date
   end`;
+}
+
+/**
+ * What each handling step keeps beside what was sent, maintained on write with the
+ * dossier's facts so that the process view reads one index, not a window over every step
+ * of its dossiers (issue #24, item 7; the pure rules: `heldSteps` in lib/method/steps.ts):
+ * - held_from: S.1.3, where it was held from;
+ * - held_days: S.1.4, working days held (METHOD §A.4's count; null outside the calendar);
+ * - late: S.1.5, ended after its own deadline (null without one);
+ * - unit_code, procedure_code: its dossier's, for the scope and filters (S.2.2).
+ */
+export const STEP_DERIVED_COLUMNS = ["held_from", "held_days", "late", "unit_code", "procedure_code"] as const;
+
+const TZ_SQL = sql.raw(`'Asia/Ho_Chi_Minh'`);
+const localDay = (t: SQL) => sql`(${t} at time zone ${TZ_SQL})::date`;
+const ordOf = (day: SQL) => sql`(select w.ord from work_days w where w.day = ${day})`;
+
+/**
+ * STEP_DERIVED_COLUMNS over `src`, a query of steps with the columns province_code,
+ * dossier_id, status, at, started_at, step_due_at, previous_at (the previous handling
+ * step's end in S.1.1's order), dossier_start (METHOD §A.3), unit_code and procedure_code;
+ * every column of `src` passes through. Status 1 is no handling step (S.1.1): null facts.
+ */
+function stepDerived(src: SQL): SQL {
+  return sql`
+    select h.*,
+      ${ordOf(localDay(sql`h.at`))} - ${ordOf(localDay(sql`h.held_from`))} as held_days,
+      -- S.1.5: a deadline at 00:00:00 local is the end of that day.
+      case when h.status <> ${STATUS.SUBMITTED} then h.at > case
+        when h.step_due_at = ${localDay(sql`h.step_due_at`)}::timestamp at time zone ${TZ_SQL}
+          then (${localDay(sql`h.step_due_at`)} + 1)::timestamp at time zone ${TZ_SQL} - interval '1 millisecond'
+        else h.step_due_at end end as late
+    from (
+      select r.*,
+        -- S.1.3: NgayBatDau when not after the end; else the previous step's end; else the
+        -- dossier's start; [decision] never after the step's own end.
+        case when r.status = ${STATUS.SUBMITTED} then null
+          when r.started_at <= r.at then r.started_at
+          else least(coalesce(r.previous_at, r.dossier_start, r.at), r.at) end as held_from
+      from (${src}) r
+    ) h`;
+}
+
+/** S.1.1's order of a dossier's handling steps (ties by status) over alias `s`; status 1 in a partition of its own. */
+export const STEP_ORDER = sql`partition by s.province_code, s.dossier_id, s.status = ${STATUS.SUBMITTED} order by s.at, s.status`;
+
+/**
+ * Each step of the dossiers `where` selects (alias `d`) with STEP_DERIVED_COLUMNS
+ * recomputed now from the stored steps and the dossier's stored facts: what the refresh
+ * writes and `tthc verify` compares.
+ */
+export function stepsDerivedSql(where?: SQL): SQL {
+  return stepDerived(sql`
+    select s.province_code, s.dossier_id, s.status, s.at, s.started_at, s.step_due_at,
+      lag(s.at) over (${STEP_ORDER}) as previous_at, d.start_at as dossier_start, d.unit_code, d.procedure_code
+    from process_steps s join dossiers d on d.province_code = s.province_code and d.id = s.dossier_id
+    ${where ? sql`where ${where}` : sql``}`);
+}
+
+/**
+ * New steps with STEP_DERIVED_COLUMNS: `steps` yields rows with province_code, dossier_id,
+ * status, at, started_at, step_due_at and whatever else passes through; each is derived
+ * from these rows alone and its dossier, which is exact when they are all its steps.
+ */
+export function newStepsDerivedSql(steps: SQL): SQL {
+  return stepDerived(sql`
+    select s.*, lag(s.at) over (${STEP_ORDER}) as previous_at, d.start_at as dossier_start, d.unit_code, d.procedure_code
+    from (${steps}) s join dossiers d on d.province_code = s.province_code and d.id = s.dossier_id`);
+}
+
+/** Stores STEP_DERIVED_COLUMNS (stepsDerivedSql) where they changed, for the dossiers `where` selects. */
+export async function refreshSteps(orm: Orm, where?: SQL): Promise<void> {
+  const set = STEP_DERIVED_COLUMNS.map((c) => `${c} = h.${c}`).join(", ");
+  const changed = STEP_DERIVED_COLUMNS.map((c) => `t.${c} is distinct from h.${c}`).join(" or ");
+  await orm.execute(sql`
+    update process_steps t set ${sql.raw(set)} from (${stepsDerivedSql(where)}) h
+    where t.province_code = h.province_code and t.dossier_id = h.dossier_id and t.status = h.status and t.at = h.at
+      and (${sql.raw(changed)})`);
 }
 
 /** The columns of a dossier that are derived from its record, steps and catalogue (METHOD §A.2–A.4, METHOD-766 §2.1). */
@@ -122,6 +202,8 @@ export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
     with f as (${derivedFactsSql(where)})
     update dossiers t set ${sql.raw(DERIVED_COLUMNS.map((c) => `${c} = f.${c}`).join(", "))}, history766 = true
     from f where f.province_code = t.province_code and f.id = t.id`);
+  // The steps read the start just written and every step the lock let in.
+  await refreshSteps(orm, where);
 }
 
 /**

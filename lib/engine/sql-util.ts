@@ -1,5 +1,6 @@
 /** Small helpers for raw SQL shared by the engine modules. */
 import { sql, type Column, type SQL } from "drizzle-orm";
+import type { Orm } from "@/db";
 
 /** The units of a subtree, as a set for `in (…)` or `intersect`. */
 export const subtree = (root: string): SQL =>
@@ -48,3 +49,16 @@ export const textList = (values: readonly string[]): SQL =>
 export const epochMs = (col: SQL): SQL => sql`(extract(epoch from ${col}) * 1000)::float8`;
 
 export const fromEpochMs = (v: unknown): Date | null => (v == null ? null : new Date(Number(v)));
+
+/**
+ * Runs a read with `mb` MB of sort and hash memory, for this transaction only. A report
+ * that groups a few thousand kinds out of hundreds of thousands of rows is a hash table of
+ * a few MB; with the default 4 MB PostgreSQL, misjudging the rows a scope holds, sorts
+ * them all on disk instead.
+ */
+export async function withWorkMem<T>(orm: Orm, mb: number, run: (tx: Orm) => Promise<T>): Promise<T> {
+  return orm.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local work_mem = '${Math.round(mb)}MB'`));
+    return run(tx as unknown as Orm);
+  });
+}

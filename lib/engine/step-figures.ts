@@ -1,23 +1,25 @@
 /**
  * METHOD-STEPS in the database: each handling step of the period with where it was held
- * from (S.1.3), its working days (S.1.4), its own deadline and verdict (S.1.5), and
- * whether its dossier is late under METHOD §A — grouped into equal facts, which the
- * pure `stepFigures` (lib/method/steps.ts) turns into rows. A property test holds these
- * facts to `heldSteps` on random dossiers.
+ * from (S.1.3), its working days (S.1.4) and its verdict against its own deadline (S.1.5),
+ * all kept on the step by the writes (derive-sql.ts), and whether its dossier is late
+ * under METHOD §A — grouped into equal facts, which the pure `stepFigures`
+ * (lib/method/steps.ts) turns into rows. A unit's period is one range of
+ * process_steps_unit_at_idx. A property test holds these facts to `heldSteps` on random
+ * dossiers; tests/engine/steps-on-write.test.ts holds the kept facts to it under every
+ * order of writes.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { Period } from "@/lib/method/period";
 import { STATUS } from "@/lib/method/status";
 import { EMPTY_STEP_ROW, stepFigures, type StepFact, type StepGrouping, type StepRow } from "@/lib/method/steps";
-import { TZ } from "@/lib/method/time";
-import { inScope, instant, type Scope, inUnitFilter } from "./sql-util";
+import { inScope, instant, type Scope, inUnitFilter, withWorkMem } from "./sql-util";
 import { dossierVerdict } from "./verdict-sql";
 
 export interface StepQuery {
   period: Period;
   by: StepGrouping;
-  /** The caller's subtree (null: every unit). */
+  /** The caller's subtree. */
   scope: Scope;
   filter?: { unit?: string; procedure?: string; field?: string };
 }
@@ -28,73 +30,80 @@ export interface StepFigures {
   totals: StepRow;
 }
 
-const localDay = (t: SQL) => sql`(${t} at time zone ${sql.raw(`'${TZ}'`)})::date`;
-const ord = (day: SQL) => sql`(select w.ord from work_days w where w.day = ${day})`;
-
-/** The step facts of the period (S.1–S.2), equal ones counted together. */
-export function stepFactsSql(q: Omit<StepQuery, "by">): SQL {
-  const ps = instant(q.period.startAt);
-  const asOf = instant(q.period.asOf);
-  const dossierIn: SQL[] = [inScope(sql`d.unit_code`, q.scope)];
-  dossierIn.push(inUnitFilter(sql`d.unit_code`, q.filter?.unit));
-  if (q.filter?.procedure) dossierIn.push(sql`d.procedure_code = ${q.filter.procedure}`);
+/** S.2: the handling steps (S.1.1: not status 1) of the scope ending in the period, alias `s`. */
+function stepsOfPeriod(q: Omit<StepQuery, "by">): SQL {
+  // S.2.2 on the steps' own copy of their dossier's unit and procedure (kept on write).
+  const stepIn: SQL[] = [inScope(sql`s.unit_code`, q.scope)];
+  stepIn.push(inUnitFilter(sql`s.unit_code`, q.filter?.unit));
+  if (q.filter?.procedure) stepIn.push(sql`s.procedure_code = ${q.filter.procedure}`);
   if (q.filter?.field)
-    dossierIn.push(sql`d.procedure_code in (select code from procedures where field_code = ${q.filter.field})`);
-  return sql`
-    with ds as (
-      -- S.2.2: the dossiers of the scope with a handling step ending in the period, each
-      -- with its METHOD §A verdict for the period (late or overdue), computed once per dossier.
-      select d.province_code, d.id, d.code, d.unit_code, d.procedure_code, d.start_at, v.pop and not v.ok as late_dossier
-      from dossiers d cross join lateral ${dossierVerdict(q.period)} v
-      where ${sql.join(dossierIn, sql` and `)}
-        and exists (select 1 from process_steps x where x.province_code = d.province_code and x.dossier_id = d.id
-          and x.at >= ${ps} and x.at <= ${asOf} and x.status <> ${STATUS.SUBMITTED})
-    ), st as (
-      -- S.1.1: handling steps up to as-of, in order (ties by status); S.1.3 needs the previous one's end.
-      select ds.code, ds.unit_code, coalesce(ds.procedure_code, '') as procedure_code, ds.start_at, ds.late_dossier,
-        s.status, s.at, s.department, s.handler, s.started_at, s.step_due_at,
-        lag(s.at) over (partition by s.province_code, s.dossier_id order by s.at, s.status) as prev_at
-      from ds join process_steps s on s.province_code = ds.province_code and s.dossier_id = ds.id
-      where s.at <= ${asOf} and s.status <> ${STATUS.SUBMITTED}
-    ), held as (
-      select st.*,
-        -- S.1.3: NgayBatDau when not after the end; else the previous step's end; else the dossier's start.
-        -- [decision] a dossier start after the step's end holds it from its end.
-        case when st.started_at <= st.at then st.started_at else least(coalesce(st.prev_at, st.start_at, st.at), st.at) end as from_at,
-        -- S.1.5: a deadline at 00:00:00 local is the end of that day.
-        case when st.step_due_at = ${localDay(sql`st.step_due_at`)}::timestamp at time zone ${sql.raw(`'${TZ}'`)}
-          then (${localDay(sql`st.step_due_at`)} + 1)::timestamp at time zone ${sql.raw(`'${TZ}'`)} - interval '1 millisecond'
-          else st.step_due_at end as due
-      from st where st.at >= ${ps}
-    )
-    select h.unit_code as unit, h.procedure_code as procedure, h.status, h.department, h.handler,
-      -- S.1.4: METHOD §A.4's count of working days after the start's date up to the end's date.
-      ${ord(localDay(sql`h.at`))} - ${ord(localDay(sql`h.from_at`))} as days,
-      case when h.due is null then null else h.at > h.due end as late,
-      -- S.5 and the data review: what the sender filled.
-      h.started_at is not null as has_start, h.started_at > h.at as start_after_end, h.step_due_at is not null as has_due,
-      count(*)::int as count,
-      coalesce(array_agg(distinct h.code) filter (where h.at > h.due and h.late_dossier), '{}') as late_dossiers
-    from held h
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
+    stepIn.push(sql`s.procedure_code in (select code from procedures where field_code = ${q.filter.field})`);
+  stepIn.push(sql`s.at >= ${instant(q.period.startAt)} and s.at <= ${instant(q.period.asOf)}`);
+  stepIn.push(sql`s.status <> ${STATUS.SUBMITTED}`);
+  return sql.join(stepIn, sql` and `);
 }
 
+/**
+ * What makes two steps' facts equal: S.1.3–S.1.5 as the writes keep them (derive-sql.ts),
+ * and S.5's fields. The unit comes last: led by the index's own order, PostgreSQL would
+ * sort every step of a unit instead of hashing them.
+ */
+const FACT_KEY = sql`s.status, s.department, s.handler, s.held_days as days, s.late,
+  s.started_at is not null as has_start, s.started_at > s.at as start_after_end, s.step_due_at is not null as has_due,
+  coalesce(s.procedure_code, '') as procedure, s.unit_code as unit`;
+const FACT_KEY_COUNT = 10;
+const byFactKey = sql.raw(`group by ${Array.from({ length: FACT_KEY_COUNT }, (_, i) => i + 1).join(", ")}`);
+
+/** The step facts of the period (S.1–S.2), equal ones counted together: one range of process_steps_unit_at_idx. */
+export function stepCountsSql(q: Omit<StepQuery, "by">): SQL {
+  return sql`select ${FACT_KEY}, count(*)::int as count from process_steps s where ${stepsOfPeriod(q)} ${byFactKey}`;
+}
+
+/**
+ * The late steps of the period whose dossier is late under METHOD §A for the period (late
+ * or overdue), with the dossier's code: the dossiers a row names. A separate statement, so
+ * that the counts above stay a hash aggregate of the index alone.
+ */
+export function lateDossiersSql(q: Omit<StepQuery, "by">): SQL {
+  return sql`
+    select distinct ${FACT_KEY}, d.code
+    from process_steps s
+      join dossiers d on d.province_code = s.province_code and d.id = s.dossier_id
+      cross join lateral ${dossierVerdict(q.period)} v
+    where ${stepsOfPeriod(q)} and s.late and v.pop and not v.ok`;
+}
+
+/** A row's FACT_KEY as the drivers give it. */
+type FactKeyRow = Pick<StepFact, "unit" | "procedure" | "status" | "department" | "handler" | "days" | "late"> & {
+  has_start: boolean;
+  start_after_end: boolean | null;
+  has_due: boolean;
+};
+const keyOf = (r: FactKeyRow) =>
+  JSON.stringify([
+    r.unit,
+    r.procedure,
+    Number(r.status),
+    r.department,
+    r.handler,
+    r.days == null ? null : Number(r.days),
+    r.late,
+    r.has_start,
+    r.start_after_end,
+    r.has_due,
+  ]);
+
 export async function stepFacts(orm: Orm, q: Omit<StepQuery, "by">): Promise<StepFact[]> {
-  const found = await rows<{
-    unit: string;
-    procedure: string;
-    status: number;
-    department: string | null;
-    handler: string | null;
-    days: number | null;
-    late: boolean | null;
-    has_start: boolean;
-    start_after_end: boolean | null;
-    has_due: boolean;
-    count: number;
-    late_dossiers: string[];
-  }>(orm, stepFactsSql(q));
-  return found.map((r) => ({
+  const [counts, late] = await withWorkMem(orm, 32, async (tx) => [
+    await rows<FactKeyRow & { count: number }>(tx, stepCountsSql(q)),
+    await rows<FactKeyRow & { code: string }>(tx, lateDossiersSql(q)),
+  ]);
+  const lateByKey = new Map<string, string[]>();
+  for (const r of late) {
+    const k = keyOf(r);
+    (lateByKey.get(k) ?? lateByKey.set(k, []).get(k)!).push(r.code);
+  }
+  return counts.map((r) => ({
     unit: r.unit,
     procedure: r.procedure,
     status: Number(r.status),
@@ -103,8 +112,7 @@ export async function stepFacts(orm: Orm, q: Omit<StepQuery, "by">): Promise<Ste
     days: r.days == null ? null : Number(r.days),
     late: r.late,
     count: Number(r.count),
-    // A text[]: an array from both drivers (as audit.ts reads its examples).
-    lateDossiers: r.late_dossiers,
+    lateDossiers: (lateByKey.get(keyOf(r)) ?? []).sort(),
     sent: { start: r.has_start, startAfterEnd: r.start_after_end === true, due: r.has_due },
   }));
 }

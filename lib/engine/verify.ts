@@ -5,7 +5,8 @@
  * - the rollup (dossier_days, dossier_months): its sums per key against `dossier_keys`
  *   of the dossiers (db/migrations/0007), the same function the trigger feeds;
  * - each dossier's derived facts (METHOD §A.2–A.4, METHOD-766 §2.1) against
- *   `derivedFactsSql`, the same query the writes store.
+ *   `derivedFactsSql`, and its steps' facts (METHOD-STEPS S.1.3–S.1.5) against
+ *   `stepsDerivedSql`, the same queries the writes store.
  * Each comparison is one statement, so it reads the dossiers and the rollup under one
  * snapshot; every writer changes both in one transaction, so a correct database never
  * shows a difference, however many writers run meanwhile.
@@ -22,7 +23,7 @@ import {
   startOfLocalDay,
   type LocalDate,
 } from "@/lib/method/time";
-import { DERIVED_COLUMNS, derivedFactsSql, refreshDerived } from "./derive-sql";
+import { DERIVED_COLUMNS, derivedFactsSql, refreshDerived, STEP_DERIVED_COLUMNS, stepsDerivedSql } from "./derive-sql";
 import { holdReferenceShared, lockDossiers } from "./write-locks";
 import { instant, textList } from "./sql-util";
 
@@ -210,19 +211,48 @@ export async function factDifferences(
       (${sql.raw(DERIVED_COLUMNS.map((c) => `d.${c} is distinct from f.${c}`).join(" or "))}) as differs
     from dossiers d join f on f.province_code = d.province_code and f.id = d.id`,
   );
-  const differences = list
-    .filter((r) => r.differs)
-    .map((r) => ({
-      code: r.code,
-      unit: r.unit,
-      columns: Object.fromEntries(
-        DERIVED_COLUMNS.filter((c) => r[`d_${c}`] !== r[`f_${c}`]).map((c) => [
-          c,
-          [r[`d_${c}`], r[`f_${c}`]] as [string | null, string | null],
-        ]),
-      ),
-    }));
-  return { checked: list.length, differences };
+  const differences = new Map(
+    list
+      .filter((r) => r.differs)
+      .map((r) => [
+        r.code,
+        {
+          code: r.code,
+          unit: r.unit,
+          columns: Object.fromEntries(
+            DERIVED_COLUMNS.filter((c) => r[`d_${c}`] !== r[`f_${c}`]).map((c) => [
+              c,
+              [r[`d_${c}`], r[`f_${c}`]] as [string | null, string | null],
+            ]),
+          ),
+        },
+      ]),
+  );
+  // METHOD-STEPS S.1.3–S.1.5 kept on each step: the first step of a dossier that differs, column by column.
+  const stepText = (alias: string) =>
+    sql.raw(
+      STEP_DERIVED_COLUMNS.map(
+        (c) =>
+          `${(c === "held_from" ? asText("start_at") : "%s::text").replace("%s", `${alias}.${c}`)} as ${alias}_${c}`,
+      ).join(", "),
+    );
+  const steps = await rows<Record<string, string | null> & { code: string; unit: string }>(
+    orm,
+    sql`
+    select distinct on (d.code) d.code, d.unit_code as unit, ${stepText("s")}, ${stepText("h")}
+    from (${stepsDerivedSql(where)}) h
+      join process_steps s on s.province_code = h.province_code and s.dossier_id = h.dossier_id and s.status = h.status and s.at = h.at
+      join dossiers d on d.province_code = s.province_code and d.id = s.dossier_id
+    where ${sql.raw(STEP_DERIVED_COLUMNS.map((c) => `s.${c} is distinct from h.${c}`).join(" or "))}
+    order by d.code, s.at, s.status`,
+  );
+  for (const r of steps) {
+    const d = differences.get(r.code) ?? { code: r.code, unit: r.unit, columns: {} };
+    for (const c of STEP_DERIVED_COLUMNS)
+      if (r[`s_${c}`] !== r[`h_${c}`]) d.columns[`step_${c}`] = [r[`s_${c}`], r[`h_${c}`]];
+    differences.set(r.code, d);
+  }
+  return { checked: list.length, differences: [...differences.values()] };
 }
 
 /** Re-derives the facts of these dossiers (locked as every writer locks them); the rollup follows by its trigger. */

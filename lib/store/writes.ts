@@ -6,7 +6,14 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { UnitKind } from "@/db/schema";
-import { dueExpression, refreshDerived, refreshDue, rebuildUnitClosure } from "@/lib/engine/derive-sql";
+import {
+  dueExpression,
+  newStepsDerivedSql,
+  refreshDerived,
+  refreshDue,
+  rebuildUnitClosure,
+  STEP_DERIVED_COLUMNS,
+} from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
 import { history766 } from "@/lib/method/i766/ontime";
 import { record766 } from "@/lib/method/i766/record";
@@ -344,19 +351,49 @@ function stepJson(s: StepRow) {
   };
 }
 
-/** Adds process steps to dossiers by key; a step already present (same status and time) is kept as is. */
+/**
+ * Adds process steps to dossiers by key; a step already present (same status and time) is
+ * kept as is. Each new step's facts (S.1.3–S.1.5) are computed in the insert from the steps
+ * sent with it: exact for a new dossier, whose steps all come in one batch (one dossier's
+ * steps never straddle two); a dossier that had steps before is refreshed after
+ * (refreshDerived), in the same transaction.
+ */
 async function insertStepsByKey(
   orm: Orm,
   steps: Array<ReturnType<typeof stepJson> & { province: string; id: number }>,
 ): Promise<void> {
-  for (const b of batches(steps, 10_000)) {
+  const byDossier = [...steps].sort((a, b) => a.province.localeCompare(b.province) || a.id - b.id);
+  for (const b of batchesOfDossiers(byDossier, 10_000)) {
+    const sent = sql`
+      -- One row per key, as the table keeps them (the first sent wins, as on conflict does).
+      select distinct on (x.province, x.id, x.st, x.at) x.province as province_code, x.id as dossier_id, x.st as status, x.at,
+        x.h as handler, x.t as title, x.dep as department, x.c as content, x.sa as started_at, x.due as step_due_at
+      from jsonb_to_recordset(${JSON.stringify(b.map((x, n) => ({ ...x, n })))}::jsonb) as x(province text, id bigint, st smallint,
+        at timestamptz, h text, t text, dep text, c text, sa timestamptz, due timestamptz, n int)
+      order by x.province, x.id, x.st, x.at, x.n`;
     await orm.execute(sql`
-      insert into process_steps (province_code, dossier_id, status, at, handler, title, department, content, started_at, step_due_at)
-      select x.province, x.id, x.st, x.at, x.h, x.t, x.dep, x.c, x.sa, x.due
-      from jsonb_to_recordset(${JSON.stringify(b)}::jsonb) as x(province text, id bigint, st smallint, at timestamptz, h text, t text,
-        dep text, c text, sa timestamptz, due timestamptz)
+      insert into process_steps (province_code, dossier_id, status, at, handler, title, department, content, started_at,
+        step_due_at, ${sql.raw(STEP_DERIVED_COLUMNS.join(", "))})
+      select province_code, dossier_id, status, at, handler, title, department, content, started_at,
+        step_due_at, ${sql.raw(STEP_DERIVED_COLUMNS.join(", "))}
+      from (${newStepsDerivedSql(sent)}) n
       on conflict (province_code, dossier_id, status, at) do nothing`);
   }
+}
+
+/** Batches of about `size` steps that keep each dossier's steps together. */
+function* batchesOfDossiers<T extends { province: string; id: number }>(list: T[], size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (let i = 0; i < list.length; i++) {
+    batch.push(list[i]);
+    const next = list[i + 1];
+    const sameDossier = next && next.province === list[i].province && next.id === list[i].id;
+    if (batch.length >= size && !sameDossier) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /** CapNhatTienDoHoSoMC: adds steps to existing dossiers and refreshes their facts, as one transaction. */
