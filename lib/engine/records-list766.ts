@@ -8,7 +8,7 @@ import { rows, type Orm } from "@/db";
 import type { FeedbackIndicator766, ProcedureIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
 import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
-import { scorecardSql } from "./scorecard";
+import { scorecardSql } from "./scorecard-sql";
 import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
 
 /**

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database, type Orm } from "@/db";
 import { env } from "@/lib/env";
-import { scorecardSql } from "@/lib/engine/scorecard";
+import { scorecardSql } from "@/lib/engine/scorecard-sql";
 import { makePeriod } from "@/lib/method/period";
 import { testDatabase } from "../helpers/db";
 import { EVERY_UNIT } from "@/lib/engine/sql-util";
