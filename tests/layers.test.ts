@@ -156,4 +156,11 @@ describe("layers (README: Layout)", () => {
       );
     expect(offenders).toEqual([]);
   });
+
+  it("status codes reach SQL through STATUS (statusSql), never as numbers in a statement", () => {
+    const offenders = all
+      .filter((f) => /^lib\/(engine|data|store)\//.test(f.split(path.sep).join("/")))
+      .filter((f) => /status\s*(<>|=|in)\s*\(?\d/.test(fs.readFileSync(path.join(root, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -9,13 +9,14 @@ import { dueDateExpression } from "./derive-sql";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import type { Period } from "@/lib/method/period";
 import { DEFECT_KINDS, type DefectKind } from "@/lib/method/defects";
-import { inScope, type Scope } from "./sql-util";
+import { OTHER_TERMINAL, STATUS } from "@/lib/method/status";
+import { inScope, type Scope, statusSql } from "./sql-util";
 
 /** Each defect of lib/method/defects.ts as a condition over a dossier `d` and its procedure `p`. */
 const DEFECT_SQL: Record<DefectKind, SQL> = {
-  no_reception: sql`d.received_at is null and d.status <> 1`,
+  no_reception: sql`d.received_at is null and d.status <> ${statusSql(STATUS.SUBMITTED)}`,
   no_step: sql`d.refused_at is null and not exists (select 1 from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id)`,
-  terminal_without_step: sql`d.status in (3, 7, 8, 9, 10) and d.done_at is null and d.closed_at is null`,
+  terminal_without_step: sql`d.status in ${statusSql(STATUS.DONE, ...OTHER_TERMINAL)} and d.done_at is null and d.closed_at is null`,
   unknown_procedure: sql`p.code is null`,
   no_deadline: sql`p.code is not null and (p.deadline_value is null or p.deadline_unit is null)`,
   no_channel: sql`d.channel is null`,

@@ -6,10 +6,11 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import { STATUS } from "@/lib/method/status";
+import { OTHER_TERMINAL, STATUS } from "@/lib/method/status";
+import { statusSql } from "./sql-util";
 import { history766Sql } from "./verdict766-sql";
 
-const TERMINAL_OTHER = sql.raw("(3, 7, 8, 10)");
+const TERMINAL_OTHER = statusSql(...OTHER_TERMINAL);
 
 /**
  * METHOD §A.4, the due-instant form, as a SQL expression over a start instant and the
@@ -162,7 +163,7 @@ export function derivedFactsSql(where?: SQL): SQL {
     with s as (
       select p.province_code, p.dossier_id,
         min(p.at) as first_at,
-        min(p.at) filter (where p.status = 9) as done_at,
+        min(p.at) filter (where p.status = ${statusSql(STATUS.DONE)}) as done_at,
         min(p.at) filter (where p.status in ${TERMINAL_OTHER}) as closed_at,
         (array_agg(p.status order by p.at, p.status) filter (where p.status in ${TERMINAL_OTHER}))[1] as closed_status
       from process_steps p

@@ -2,6 +2,13 @@
 import { sql, type Column, type SQL } from "drizzle-orm";
 import type { Orm } from "@/db";
 
+/**
+ * Status codes as SQL literals, from STATUS (lib/method/status.ts), never spelled as
+ * numbers in a statement: one code, or several as a list for `in`.
+ */
+export const statusSql = (...codes: number[]): SQL =>
+  sql.raw(codes.length === 1 ? String(codes[0]) : `(${codes.join(", ")})`);
+
 /** The units of a subtree, as a set for `in (…)` or `intersect`. */
 export const subtree = (root: string): SQL =>
   sql`select descendant_code from unit_closure where ancestor_code = ${root}`;

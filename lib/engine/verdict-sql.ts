@@ -5,7 +5,16 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Period } from "@/lib/method/period";
-import { instant } from "./sql-util";
+import { STATUS } from "@/lib/method/status";
+import { instant, statusSql } from "./sql-util";
+
+/**
+ * METHOD §C.3 [decision] over a dossier's columns, the SQL twin of `isPayable`
+ * (lib/method/payment.ts) without the procedure's integration: a dossier with a fee, or
+ * with no fee line at all, is payable; one whose every line is 0 is not. The rollup's
+ * dossier_keys (db/migrations/0007) spells the same, which tests/db/rollup-functions.test.ts holds.
+ */
+export const PAYABLE_DOSSIER = "fee_lines = 0 or fee_positive";
 
 /**
  * A lateral subquery yielding, for dossier `d`:
@@ -19,7 +28,7 @@ export function dossierVerdict(period: Period): SQL {
   return sql`(
     select e.end_at,
       d.received_at >= ${ps} and d.received_at <= ${asOf} as rec,
-      d.status <> 1
+      d.status <> ${statusSql(STATUS.SUBMITTED)}
         and (case when d.start_at is not null then d.start_at <= ${asOf}
                   else d.synced_at >= ${ps} and d.synced_at <= ${asOf} end)
         and (e.end_at is null or e.end_at >= ${ps}) as pop,

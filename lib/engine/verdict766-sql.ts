@@ -8,7 +8,19 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Period } from "@/lib/method/period";
 import { localDate } from "@/lib/method/time";
 import { RECORD_FLAGS, type RecordFlag } from "@/lib/method/i766/record";
-import { instant } from "./sql-util";
+import { STATUS } from "@/lib/method/status";
+import { instant, statusSql } from "./sql-util";
+import { PAYABLE_DOSSIER } from "./verdict-sql";
+
+// The statuses METHOD-766 §2.1 reads, as SQL literals.
+const DONE = statusSql(STATUS.DONE);
+const RETURNED = statusSql(STATUS.RETURNED);
+const WITHDRAWN = statusSql(STATUS.WITHDRAWN);
+const SUPPLEMENT = statusSql(STATUS.SUPPLEMENT);
+/** Từ chối and Dừng xử lý share a rank in §2.1's order of ends. */
+const REFUSED_STOPPED = statusSql(STATUS.REFUSED, STATUS.STOPPED);
+/** §2.2 and group 4: finished with Đã xử lý xong or Đã trả kết quả. */
+const FINISHED_766 = statusSql(STATUS.DONE, STATUS.RETURNED);
 
 /**
  * §2.1's reading of the history of dossier `d` up to `asOf` (null: every event): the set
@@ -18,31 +30,31 @@ export function history766Sql(asOf: SQL | null): SQL {
   const upTo = (col: SQL) => (asOf === null ? sql`true` : sql`${col} <= ${asOf}`);
   const steps = sql`(select p.status, p.at from process_steps p
       where p.province_code = d.province_code and p.dossier_id = d.id and ${upTo(sql`p.at`)}
-    union all select 3::smallint, d.refused_at where d.refused_at is not null and ${upTo(sql`d.refused_at`)})`;
+    union all select ${statusSql(STATUS.REFUSED)}::smallint, d.refused_at where d.refused_at is not null and ${upTo(sql`d.refused_at`)})`;
   return sql`(
     select e.end_at, e.end_status, w.waiting_ms, h.supplements, h.last_at
     from (
-      select min(s.at) filter (where s.status = 9) as e9, min(s.at) filter (where s.status = 10) as e10,
-        min(s.at) filter (where s.status in (3, 8)) as e83, min(s.at) filter (where s.status = 7) as e7,
+      select min(s.at) filter (where s.status = ${DONE}) as e9, min(s.at) filter (where s.status = ${RETURNED}) as e10,
+        min(s.at) filter (where s.status in ${REFUSED_STOPPED}) as e83, min(s.at) filter (where s.status = ${WITHDRAWN}) as e7,
         -- Từ chối and Dừng share a rank: the status of the first of them (ties: the lower code, as historyOf sorts).
-        (array_agg(s.status order by s.at, s.status) filter (where s.status in (3, 8)))[1] as s83,
-        count(*) filter (where s.status = 5)::int as supplements,
-        max(s.at) as last_at, max(s.at) filter (where s.status = 5) as last_supplement
+        (array_agg(s.status order by s.at, s.status) filter (where s.status in ${REFUSED_STOPPED}))[1] as s83,
+        count(*) filter (where s.status = ${SUPPLEMENT})::int as supplements,
+        max(s.at) as last_at, max(s.at) filter (where s.status = ${SUPPLEMENT}) as last_supplement
       from ${steps} s
     ) h
     cross join lateral (
       -- Each supplement request waits until the next step of another status.
       select coalesce(sum(extract(epoch from n.next_at - s5.at) * 1000), 0)::float8 as waiting_ms
       from ${steps} s5
-      cross join lateral (select min(o.at) as next_at from ${steps} o where o.at > s5.at and o.status <> 5) n
-      where s5.status = 5 and n.next_at is not null
+      cross join lateral (select min(o.at) as next_at from ${steps} o where o.at > s5.at and o.status <> ${SUPPLEMENT}) n
+      where s5.status = ${SUPPLEMENT} and n.next_at is not null
     ) w
     cross join lateral (
       select coalesce(h.e9, h.e10, h.e83, h.e7,
         -- One supplement request with no later step: finished at that step.
         case when h.supplements = 1 and h.last_supplement = h.last_at then h.last_supplement end) as end_at,
-        case when h.e9 is not null then 9 when h.e10 is not null then 10 when h.e83 is not null then h.s83
-             when h.e7 is not null then 7 when h.supplements = 1 and h.last_supplement = h.last_at then 5 end as end_status
+        case when h.e9 is not null then ${DONE} when h.e10 is not null then ${RETURNED} when h.e83 is not null then h.s83
+             when h.e7 is not null then ${WITHDRAWN} when h.supplements = 1 and h.last_supplement = h.last_at then ${SUPPLEMENT} end as end_status
     ) e
   )`;
 }
@@ -83,7 +95,7 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
         then d.appointment_at + interval '1 day' - interval '1 millisecond' else d.appointment_at end as due
     ) a
     cross join lateral (
-      select d.status <> 1
+      select d.status <> ${statusSql(STATUS.SUBMITTED)}
         and (case when d.start_at is not null then d.start_at <= ${asOf} else d.synced_at >= ${ps} and d.synced_at <= ${asOf} end)
         and (e.end_at is null or e.end_at >= ${ps}) as pop
     ) pp
@@ -95,11 +107,11 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
  * the period) and §5.4 — by the rule each counts with over the columns of `facts766`.
  */
 /**
- * METHOD §C.3's payable dossier over a facts row: received in the period, with a fee or no
- * fee line at all (a dossier whose every line is 0 is not payable). The procedure's
- * integrated payment is the authority's, joined where the rows are grouped.
+ * METHOD §C.3's payable dossier over a facts row: received in the period, and payable
+ * (PAYABLE_DOSSIER). The procedure's integrated payment is the authority's, joined where
+ * the rows are grouped.
  */
-export const PAYABLE = "rec and (fee_lines = 0 or fee_positive)";
+export const PAYABLE = `rec and (${PAYABLE_DOSSIER})`;
 
 export const EXTRA_766 = [
   "t22",
@@ -192,10 +204,10 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
     select d.code, d.received_at, v.end_at, v.rule,
       d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
       d.fee_lines, d.fee_positive,
-      d.status <> 1 and coalesce(d.received_at, d.submitted_at) between ${ps} and ${asOf} as rec,
+      d.status <> ${statusSql(STATUS.SUBMITTED)} and coalesce(d.received_at, d.submitted_at) between ${ps} and ${asOf} as rec,
       v.pop, v.finished, v.ok,
-      d.status <> 1 and d.received_at between ${ps} and ${asOf} as rec4,
-      v.end_status in (9, 10) as fin910,
+      d.status <> ${statusSql(STATUS.SUBMITTED)} and d.received_at between ${ps} and ${asOf} as rec4,
+      v.end_status in ${FINISHED_766} as fin910,
       ${sql.join(
         rawFlags766().map(
           ([name, raw]) =>
@@ -224,7 +236,7 @@ function elapsed22(period: Period): SQL {
   const localDay = (t: SQL) => sql`(${t} at time zone 'Asia/Ho_Chi_Minh')::date`;
   const ord = (day: SQL) => sql`(select w.ord from work_days w where w.day = ${day})`;
   // A dossier without an end or a start is not counted (false, not SQL's unknown).
-  const counted = sql`coalesce(v.end_status in (9, 10) and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}, false)`;
+  const counted = sql`coalesce(v.end_status in ${FINISHED_766} and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}, false)`;
   // The time only where it counts: the working-day lookups are two index probes a dossier.
   return sql`${counted} as t22_in,
       case when not (${counted}) then null

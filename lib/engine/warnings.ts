@@ -6,7 +6,8 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { localDate } from "@/lib/method/time";
-import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
+import { STATUS } from "@/lib/method/status";
+import { epochMs, inScope, instant, type Scope, inUnitFilter, statusSql } from "./sql-util";
 
 export interface WarningItem {
   code: string;
@@ -28,7 +29,7 @@ export async function earlyWarnings(
   const n = Math.max(0, Math.min(30, Math.floor(opts.workingDays)));
   // A dossier without a start (no NgayTiepNhan, no step) is overdue (METHOD §A.3), as the
   // scorecard counts it: listed here too, so the two never disagree on what is late.
-  const where = sql`d.status <> 1 and (d.start_at is null or d.start_at <= ${instant(now)})
+  const where = sql`d.status <> ${statusSql(STATUS.SUBMITTED)} and (d.start_at is null or d.start_at <= ${instant(now)})
     and (d.done_at is null or d.done_at > ${instant(now)}) and (d.closed_at is null or d.closed_at > ${instant(now)})
     and (d.due_at is null or d.due_at <= (
       select (w.day + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' - interval '1 millisecond' from work_days w
