@@ -62,7 +62,8 @@ export function history766Sql(asOf: SQL | null): SQL {
 /**
  * Yields, for dossier `d`: end_at (the 766 end, or null), end_status, waiting_ms,
  * supplements, pop (in the population with that end), finished, ok (on time / within),
- * and rule (appointment | catalogue | two_supplements | no_deadline | no_start).
+ * rule (appointment | catalogue | two_supplements | no_deadline | no_start) and due_at
+ * (the instant it is on time by, its waits added).
  * `stored`: the history kept on the dossier (`history766` columns) when no event of it is
  * later than the as-of instant, else its steps; without it, always its steps.
  */
@@ -87,7 +88,12 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
            else false end as ok,
       case when e.supplements >= 2 then 'two_supplements' when d.start_at is null then 'no_start'
            when d.appointment_at is not null then 'appointment' when d.due_at is not null then 'catalogue'
-           else 'no_deadline' end as rule
+           else 'no_deadline' end as rule,
+      -- The last instant the dossier is on time by: its due instant plus the closed waits
+      -- (null where the rule allows none).
+      case when e.supplements >= 2 or d.start_at is null then null
+           when d.appointment_at is not null then a.due + e.waiting_ms * interval '1 millisecond'
+           else d.due_at + e.waiting_ms * interval '1 millisecond' end as due_at
     from ${history} e
     cross join lateral (
       -- A NgayHenTra at exactly 00:00:00 local means the end of that date ([decision]).

@@ -1,0 +1,170 @@
+/**
+ * "Cần ưu tiên" (issue #25): the open dossiers of a scope now, with the instant each is
+ * due, the working time left (or how long overdue), and what finishing it late would cost
+ * its unit in the period that contains today — METHOD §A.5's on-time rate and
+ * METHOD-766 §2.1's points (lib/method/worth.ts). The unit's counts are the scorecard's
+ * (the same figures its pages show), so the worth is the difference the scorecard would
+ * show; a test finishes dossiers both ways and compares.
+ */
+import { sql } from "drizzle-orm";
+import { rows, type Orm } from "@/db";
+import type { Period } from "@/lib/method/period";
+import { localDate } from "@/lib/method/time";
+import { STATUS } from "@/lib/method/status";
+import { who } from "@/lib/method/steps";
+import { unitIndex } from "@/lib/method/i766/score";
+import { atStake, onTimeWorth, points21Worth } from "@/lib/method/worth";
+import { loadCalendar } from "./explain";
+import { scorecard } from "./scorecard";
+import { epochMs, inScope, inUnitFilter, instant, type Scope, statusSql } from "./sql-util";
+import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
+import { dossierVerdict766 } from "./verdict766-sql";
+
+export interface WorklistQuery {
+  /** The period the worth is read in: it contains `now` (the current week, month…). */
+  period: Period;
+  scope: Scope;
+  filter?: { unit?: string; procedure?: string; department?: string };
+  limit?: number;
+}
+
+export interface WorklistItem {
+  code: string;
+  unit: { code: string; name: string | null };
+  procedure: { code: string | null; name: string | null };
+  /** The department holding it: the last handling step's (METHOD-STEPS S.1.2's key and name). */
+  department: { key: string; name: string };
+  startMs: number | null;
+  /** METHOD §A.4's due instant (null: no start, or no deadline in the catalogue). */
+  dueMs: number | null;
+  overdue: boolean;
+  /** Milliseconds to the due instant (negative: overdue by). */
+  leftMs: number | null;
+  /** Working days from today to the due date (METHOD §A.4's count; negative: overdue by). */
+  leftWorkingDays: number | null;
+  /** METHOD §A.5: percentage points of the unit's rate lost by finishing it late in the period. */
+  worthRate: number;
+  /** METHOD-766 §2.1: points of the unit's 2.1 lost by finishing it late in the period (its own due instant). */
+  worthPoints766: number;
+}
+
+export interface Worklist {
+  /** Open dossiers of the scope (with the filters), of which `items` shows the first `limit`. */
+  total: number;
+  overdue: number;
+  atStake: number;
+  items: WorklistItem[];
+}
+
+interface OpenRow {
+  code: string;
+  unit_code: string;
+  unit_name: string | null;
+  procedure_code: string | null;
+  procedure_name: string | null;
+  department: string | null;
+  start_ms: number | null;
+  due_ms: number | null;
+  due766_ms: number | null;
+  within766: boolean;
+}
+
+/** METHOD §A.1–A.4 as of now: the dossiers of the period's population not finished yet, and their 766 standing. */
+async function openDossiers(orm: Orm, q: WorklistQuery): Promise<OpenRow[]> {
+  const { period } = q;
+  return rows<OpenRow>(
+    orm,
+    sql`
+    select d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
+      (select s.department from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id
+        and s.status <> ${statusSql(STATUS.SUBMITTED)} and s.at <= ${instant(period.asOf)} order by s.at desc, s.status desc limit 1) as department,
+      ${epochMs(sql`d.start_at`)} as start_ms, ${epochMs(sql`d.due_at`)} as due_ms,
+      ${epochMs(sql`v7.due_at`)} as due766_ms, coalesce(v7.pop and not v7.finished and v7.ok, false) as within766
+    from dossiers d
+      cross join lateral ${dossierVerdict(period)} v
+      cross join lateral ${dossierVerdict766(period, { stored: true })} v7
+      left join units u on u.code = d.unit_code
+      left join procedures p on p.code = d.procedure_code
+    where ${overlapsPeriod(period)} and v.pop and not v.finished
+      and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.filter?.unit)}
+      ${q.filter?.procedure ? sql`and d.procedure_code = ${q.filter.procedure}` : sql``}`,
+  );
+}
+
+export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
+  const now = q.period.asOf;
+  const [open, card, cal] = await Promise.all([
+    openDossiers(orm, q),
+    scorecard(orm, {
+      period: q.period,
+      by: "agency",
+      scope: q.scope,
+      filter: { unit: q.filter?.unit },
+      profile: "766",
+    }),
+    loadCalendar(orm),
+  ]);
+  const units = new Map(card.rows.map((r) => [r.key, r]));
+  const today = localDate(now);
+  const wanted = q.filter?.department === undefined ? null : who(q.filter.department, "department").key;
+  const items = open
+    .map((r): WorklistItem => {
+      const unit = units.get(r.unit_code);
+      const due = r.due_ms == null ? null : new Date(Number(r.due_ms));
+      const due766 = r.due766_ms == null ? null : new Date(Number(r.due766_ms));
+      const i21 = unitIndex(unit?.index766)?.groups["2"].indicators["2.1"];
+      const dueDay = due && localDate(due);
+      return {
+        code: r.code,
+        unit: { code: r.unit_code, name: r.unit_name },
+        procedure: { code: r.procedure_code, name: r.procedure_name },
+        department: who(r.department, "department"),
+        startMs: r.start_ms == null ? null : Number(r.start_ms),
+        dueMs: due && due.getTime(),
+        // No start or no deadline: counted overdue (METHOD §A.3, §A.4 [decision]).
+        overdue: !due || due.getTime() < now.getTime(),
+        leftMs: due && due.getTime() - now.getTime(),
+        leftWorkingDays:
+          dueDay === null
+            ? null
+            : dueDay >= today
+              ? cal.workingDaysBetween(today, dueDay)
+              : -cal.workingDaysBetween(dueDay, today),
+        worthRate:
+          unit && atStake(now, due, q.period.endAt)
+            ? onTimeWorth({
+                population: unit.onTime.population,
+                timely: unit.onTime.onTime + unit.onTime.withinDeadline,
+              })
+            : 0,
+        worthPoints766:
+          i21 && r.within766 && atStake(now, due766, q.period.endAt) && i21.denominator
+            ? points21Worth({ population: i21.denominator, timely: i21.numerator ?? 0 })
+            : 0,
+      };
+    })
+    .filter((x) => wanted === null || x.department.key === wanted)
+    .sort(byPriority);
+  return {
+    total: items.length,
+    overdue: items.filter((x) => x.overdue).length,
+    atStake: items.filter((x) => x.worthRate > 0 || x.worthPoints766 > 0).length,
+    items: items.slice(0, q.limit ?? 200),
+  };
+}
+
+/**
+ * [decision] What can still be saved comes first: dossiers not yet due by the time left,
+ * then by worth (rate, then 766 points); the overdue after them, the most recently
+ * overdue first — still to finish, but their points in the period are already lost.
+ */
+export function byPriority(a: WorklistItem, b: WorklistItem): number {
+  if (a.overdue !== b.overdue) return a.overdue ? 1 : -1;
+  if (a.overdue) return (b.leftMs ?? -Infinity) - (a.leftMs ?? -Infinity) || a.code.localeCompare(b.code);
+  return (
+    a.leftMs! - b.leftMs! ||
+    b.worthRate - a.worthRate ||
+    b.worthPoints766 - a.worthPoints766 ||
+    a.code.localeCompare(b.code)
+  );
+}
