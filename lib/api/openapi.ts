@@ -16,6 +16,7 @@ import {
   periodQuery,
   quarantineQuery,
   stepsQuery,
+  worklistQuery,
   tokenInput,
   workbookQuery,
 } from "./params";
@@ -235,6 +236,7 @@ export function openApiDocument(
         TokenList: jsonSchema(out.tokenListSchema, "output"),
         TokenCreated: jsonSchema(out.tokenCreatedSchema, "output"),
         Steps: jsonSchema(out.stepsSchema, "output"),
+        Worklist: jsonSchema(out.worklistSchema, "output"),
       },
     },
     security: [{ bearer: [] }, { session: [] }],
@@ -272,6 +274,17 @@ export function openApiDocument(
             "Các bước kết thúc trong kỳ của hồ sơ trong phạm vi người gọi: số bước, bước có hạn, đúng hạn, trễ, tỷ lệ và màu, trung vị và trung bình số ngày làm việc, số hồ sơ quá hạn có bước trễ; kèm dòng tổng. Theo cán bộ (by=officer) là dữ liệu cá nhân: chỉ quản trị, lãnh đạo tỉnh và quản lý cơ quan (trong phạm vi của mình); cán bộ chỉ thấy dòng của mình; mã truy cập API và tài khoản xem số liệu công khai bị từ chối; mỗi lần xem được ghi nhật ký.",
           parameters: parameters(stepsQuery),
           responses: { "200": ok("Bảng theo bước xử lý", ref("Steps")), ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/worklist": {
+        get: {
+          operationId: "worklist",
+          tags: ["Chỉ số"],
+          summary: "Cần ưu tiên: hồ sơ đang xử lý, sắp đến hạn trước, kèm giá trị của việc xử lý đúng hạn",
+          description:
+            "Hồ sơ đang xử lý trong phạm vi người gọi (tối đa 200, sắp theo thời gian còn lại rồi theo giá trị; hồ sơ đã quá hạn xếp sau), hạn, thời gian còn lại, phòng ban đang giữ, và số điểm tỷ lệ đúng hạn (METHOD §A.5) cùng điểm chỉ số 2.1 (766) của đơn vị trong kỳ sẽ mất nếu hồ sơ bị xử lý trễ.",
+          parameters: parameters(worklistQuery),
+          responses: { "200": ok("Danh sách cần ưu tiên", ref("Worklist")), ...errors(401, 403, 404, 422) },
         },
       },
       "/dossiers/{MaHoSo}/explain": {

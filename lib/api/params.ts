@@ -61,6 +61,18 @@ export const stepsQuery = periodQuery.extend({
   field: code.optional().describe("Chỉ hồ sơ của lĩnh vực này (MaLinhVuc)"),
 });
 
+/** GET /api/v1/worklist ("Cần ưu tiên", issue #25). */
+export const WORKLIST_PERIODS = ["week", "month", "quarter", "year"] as const;
+export const worklistQuery = z.object({
+  period: z
+    .enum(WORKLIST_PERIODS)
+    .default("month")
+    .describe("Kỳ tính giá trị của hồ sơ (chứa hôm nay): week (tuần ISO), month, quarter, year"),
+  unit: code.optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),
+  procedure: code.optional().describe("Chỉ hồ sơ của thủ tục này (MaTTHC)"),
+  department: code.optional().describe("Chỉ hồ sơ đang ở phòng ban này (PhongBanXuLy của bước xử lý gần nhất)"),
+});
+
 /** A whole number in canonical decimal ("0x10", "1e2", " 5" are not), within [min, max]. */
 export const intParam = (min: number, max: number) =>
   documented(

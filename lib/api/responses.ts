@@ -190,6 +190,37 @@ export const stepsSchema = z.strictObject({
   totals: stepRow.describe("Tổng của mọi bước trong kỳ và phạm vi: các dòng cộng lại bằng tổng (S.3.1)"),
 });
 
+// ── GET /worklist ("Cần ưu tiên", issue #25) ─────────────────────────────────
+const worklistItem = z.strictObject({
+  code,
+  unit: z.strictObject({ code, name: name.nullable() }),
+  procedure: z.strictObject({ code: code.nullable(), name: name.nullable() }),
+  department: z
+    .strictObject({ key: name, name })
+    .describe("Phòng ban đang giữ hồ sơ: của bước xử lý gần nhất (METHOD-STEPS S.1.2)"),
+  start: instant.nullable(),
+  dueAt: instant.nullable().describe("Hạn (METHOD §A.4); null: thiếu ngày tiếp nhận hoặc thời hạn, tính là quá hạn"),
+  overdue: z.boolean(),
+  leftMinutes: int(-1_000_000_000, 1_000_000_000).nullable().describe("Số phút đến hạn; âm: đã quá hạn bấy nhiêu"),
+  leftWorkingDays: int(-100_000, 100_000).nullable().describe("Số ngày làm việc từ hôm nay đến ngày hạn; âm: quá hạn"),
+  worth: z
+    .strictObject({
+      rate: z
+        .number()
+        .min(0)
+        .describe("Điểm phần trăm tỷ lệ đúng hạn (METHOD §A.5) của đơn vị trong kỳ mất đi nếu xử lý trễ"),
+      points766: z.number().min(0).describe("Điểm chỉ số 2.1 (766) của đơn vị trong kỳ mất đi nếu xử lý trễ"),
+    })
+    .describe("Giá trị của việc xử lý đúng hạn: 0 khi đã quá hạn hoặc hạn sau cuối kỳ"),
+});
+export const worklistSchema = z.strictObject({
+  period: periodSchema,
+  total: count.describe("Hồ sơ đang xử lý trong phạm vi (với các bộ lọc)"),
+  overdue: count,
+  atStake: count.describe("Hồ sơ còn trong hạn, hạn trong kỳ: xử lý trễ sẽ làm giảm chỉ số của kỳ"),
+  items: z.array(worklistItem).max(1000),
+});
+
 // ── GET /dossiers/{MaHoSo}/explain (METHOD §A) ───────────────────────────────
 const verdict = z.enum(keys(VERDICT_LABELS));
 export const explanationSchema = z.strictObject({

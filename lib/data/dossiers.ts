@@ -5,6 +5,7 @@ import type { Orm } from "@/db";
 import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
 import { earlyWarnings } from "@/lib/engine/warnings";
+import { worklist } from "@/lib/engine/worklist";
 import { listDossiers766, type Dossier766Query } from "@/lib/engine/dossier-list766";
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
@@ -38,6 +39,20 @@ export async function warningsForCaller(orm: Orm, caller: Caller, q: { unit?: st
     scope: await dossierScope(orm, caller, q.unit),
     unit: q.unit,
     workingDays: q.workingDays,
+  });
+}
+
+/** "Cần ưu tiên": the open dossiers of the caller's scope and what each is worth now (lib/engine/worklist.ts). */
+export async function worklistForCaller(
+  orm: Orm,
+  caller: Caller,
+  q: { period: Period; unit?: string; procedure?: string; department?: string; limit?: number },
+) {
+  return worklist(orm, {
+    period: q.period,
+    scope: await dossierScope(orm, caller, q.unit),
+    filter: { unit: q.unit, procedure: q.procedure, department: q.department },
+    limit: q.limit,
   });
 }
 

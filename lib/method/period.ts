@@ -7,6 +7,7 @@ import {
   formatLocalInstant,
   isLocalDate,
   isoWeekday,
+  localDate,
   startOfLocalDay,
   type LocalDate,
 } from "./time";
@@ -80,6 +81,26 @@ export function previousPeriod(p: Period, now = new Date()): Period {
       const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
       return makePeriod(addDays(p.from, -days - 1), addDays(p.from, -1), now);
     }
+  }
+}
+
+/** The ISO week, month, quarter or year that holds `now`'s local date, as of `now`. */
+export function periodAround(kind: "week" | "month" | "quarter" | "year", now: Date): Period {
+  const today = localDate(now);
+  const month = `${today.slice(0, 8)}01`;
+  switch (kind) {
+    case "week": {
+      const monday = addDays(today, 1 - isoWeekday(today));
+      return makePeriod(monday, addDays(monday, 6), now);
+    }
+    case "month":
+      return makePeriod(month, lastDayOfMonth(month), now);
+    case "quarter": {
+      const q = addMonths(`${today.slice(0, 5)}01-01`, Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3);
+      return makePeriod(q, lastDayOfMonth(addMonths(q, 2)), now);
+    }
+    case "year":
+      return makePeriod(`${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`, now);
   }
 }
 

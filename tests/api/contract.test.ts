@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POST as sync } from "@/app/api/v1/sync/route";
 import { GET as indicators } from "@/app/api/v1/indicators/route";
 import { GET as steps } from "@/app/api/v1/steps/route";
+import { GET as worklist } from "@/app/api/v1/worklist/route";
 import { GET as explain } from "@/app/api/v1/dossiers/[code]/explain/route";
 import { POST as importRoute } from "@/app/api/v1/import/[kind]/route";
 import { GET as quarantine } from "@/app/api/v1/quarantine/route";
@@ -41,6 +42,7 @@ const HANDLERS: Record<string, unknown> = {
   scorecardWorkbook: workbook,
   openapi,
   steps,
+  worklist,
 };
 const UNITS = ["T", "A", "A1", "B"];
 /** Another seed draws other requests: `CONTRACT_SEED=7 npx vitest run tests/api/contract.test.ts`. */
@@ -256,6 +258,7 @@ const ORDER = [
   "createToken",
   "indicators",
   "steps",
+  "worklist",
   "explainDossier",
   "listQuarantine",
   "resendQuarantined",
