@@ -10,6 +10,7 @@ const LINKS: Array<{ href: string; label: string; need: Permission | readonly Pe
   { href: "/chi-so-766", label: "Chỉ số 766", need: "scores:read" },
   { href: "/quy-trinh", label: "Quy trình xử lý", need: "scores:read" },
   { href: "/ho-so", label: "Hồ sơ", need: "dossiers:read" },
+  { href: "/can-uu-tien", label: "Cần ưu tiên", need: "dossiers:read" },
   { href: "/canh-bao", label: "Cảnh báo", need: "dossiers:read" },
   { href: "/ra-soat", label: "Rà soát dữ liệu", need: "dossiers:read" },
   { href: "/ban-do", label: "Bản đồ", need: "scores:read" },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { GROUP_BY, PROFILES } from "@/lib/engine/scorecard";
 import { STEP_GROUPINGS } from "@/lib/method/steps";
 import { QUARANTINE_STATES } from "@/db/schema";
-import { makePeriod } from "@/lib/method/period";
+import { CURRENT_KINDS, makePeriod } from "@/lib/method/period";
 import { isLocalDate, localDate } from "@/lib/method/time";
 import { fieldErrors } from "@/lib/ingest/errors";
 import { decodeSegment } from "@/lib/format";
@@ -62,10 +62,9 @@ export const stepsQuery = periodQuery.extend({
 });
 
 /** GET /api/v1/worklist ("Cần ưu tiên", issue #25). */
-export const WORKLIST_PERIODS = ["week", "month", "quarter", "year"] as const;
 export const worklistQuery = z.object({
   period: z
-    .enum(WORKLIST_PERIODS)
+    .enum(CURRENT_KINDS)
     .default("month")
     .describe("Kỳ tính giá trị của hồ sơ (chứa hôm nay): week (tuần ISO), month, quarter, year"),
   unit: code.optional().describe("Chỉ cơ quan này và các đơn vị trực thuộc (MaDonVi)"),

@@ -27,7 +27,15 @@ import {
   type FolderRepeat,
 } from "@/lib/ingest/folder";
 import { fromDatabaseError, RuleError } from "@/lib/errors";
-import { makePeriod, PeriodError, periodJson, type Period } from "@/lib/method/period";
+import {
+  CURRENT_KINDS,
+  makePeriod,
+  periodAround,
+  PeriodError,
+  periodJson,
+  type CurrentKind,
+  type Period,
+} from "@/lib/method/period";
 import { formatRate } from "@/lib/method/rates";
 import { formatPoints } from "@/lib/format";
 import { formatLocalInstant } from "@/lib/method/time";
@@ -36,6 +44,8 @@ import { bandCell, renderTable } from "./table";
 import { stepFiguresOf, type StepFigures } from "@/lib/engine/step-figures";
 import { STEP_GROUPINGS, type StepGrouping } from "@/lib/method/steps";
 import { EVERY_UNIT } from "@/lib/engine/sql-util";
+import { worklist, worklistJson, type Worklist } from "@/lib/engine/worklist";
+import { timeLeftWords } from "@/lib/ui/words";
 
 const USAGE = `Cách dùng / Usage:
   tthc evaluate --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by all|agency|area|procedure|field|sector] [--profile 200|766] [--json]
@@ -43,6 +53,7 @@ const USAGE = `Cách dùng / Usage:
   tthc audit    --data DIR [--json]
   tthc verify   --portal [--from YYYY-MM-DD --to YYYY-MM-DD] [--repair] [--json]
   tthc steps    --data DIR --from YYYY-MM-DD --to YYYY-MM-DD [--by department|officer|procedure-step] [--json]
+  tthc worklist --data DIR [--period week|month|quarter|year] [--unit MaDonVi] [--json]
 
   --data DIR   a data folder (DATA.md §2), loaded into an in-memory database
   --portal     instead of --data: the portal's own database (DATABASE_URL, else .data/pglite)`;
@@ -110,6 +121,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         json: { type: "boolean", default: false },
         profile: { type: "string", default: "200" },
         repair: { type: "boolean", default: false },
+        period: { type: "string", default: "month" },
+        unit: { type: "string" },
       },
     });
   } catch (e) {
@@ -167,6 +180,18 @@ async function run(argv: string[], io: Io): Promise<number> {
             ? JSON.stringify({ period: periodJson(p), by, ...figures }, null, 2)
             : renderSteps(figures, by, io.color),
         );
+        return 0;
+      });
+    }
+    case "worklist": {
+      // "Cần ưu tiên" (issue #25): the open dossiers now, and what each is worth in the period holding today.
+      const kind = values.period as CurrentKind;
+      if (!CURRENT_KINDS.includes(kind))
+        throw new UsageError(`--period phải là một trong / must be one of: ${CURRENT_KINDS.join(", ")}`);
+      const p = periodAround(kind, io.now);
+      return withDatabase(source, io, async (db) => {
+        const list = await worklist(db.orm, { period: p, scope: EVERY_UNIT, filter: { unit: values.unit } });
+        io.out(values.json ? JSON.stringify(worklistJson(p, list), null, 2) : renderWorklist(list));
         return 0;
       });
     }
@@ -399,6 +424,24 @@ function renderSteps(f: StepFigures, by: StepGrouping, color: boolean): string {
     [...f.rows.map((r) => line(r, r.unit, r.name)), line(f.totals, "", "Tổng")],
     [false, false, true, true, true, true, false, true, true],
   );
+}
+
+function renderWorklist(list: Worklist): string {
+  const worth = (v: number) => (v > 0 ? formatPoints(v) : "—");
+  const table = renderTable(
+    ["Hồ sơ", "Đơn vị", "Phòng ban", "Hạn", "Thời gian", "Mất nếu trễ: tỷ lệ (điểm %)", "Mất nếu trễ: 2.1 (766)"],
+    list.items.map((x) => [
+      x.code,
+      x.unit.name ?? x.unit.code,
+      x.department.name,
+      x.dueMs === null ? "—" : formatLocalInstant(new Date(x.dueMs)).slice(0, 16).replace("T", " "),
+      timeLeftWords(x.leftMs, x.leftWorkingDays),
+      worth(x.worthRate),
+      worth(x.worthPoints766),
+    ]),
+    [false, false, false, false, false, true, true],
+  );
+  return `${table}\n${n(list.total)} hồ sơ đang xử lý, ${n(list.atStake)} còn hạn trong kỳ, ${n(list.overdue)} đã quá hạn`;
 }
 
 function renderDefects(rows: Awaited<ReturnType<typeof countDefects>>): string {

@@ -6,6 +6,9 @@ import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
 import { earlyWarnings } from "@/lib/engine/warnings";
 import { worklist } from "@/lib/engine/worklist";
+
+/** The worklist as the API answers it (and `tthc worklist --json` prints it). */
+export { worklistJson } from "@/lib/engine/worklist";
 import { listDossiers766, type Dossier766Query } from "@/lib/engine/dossier-list766";
 import type { Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";

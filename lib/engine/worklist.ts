@@ -8,8 +8,8 @@
  */
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import type { Period } from "@/lib/method/period";
-import { localDate } from "@/lib/method/time";
+import { periodJson, type Period } from "@/lib/method/period";
+import { formatLocalInstant, localDate } from "@/lib/method/time";
 import { STATUS } from "@/lib/method/status";
 import { who } from "@/lib/method/steps";
 import { unitIndex } from "@/lib/method/i766/score";
@@ -150,6 +150,29 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
     overdue: items.filter((x) => x.overdue).length,
     atStake: items.filter((x) => x.worthRate > 0 || x.worthPoints766 > 0).length,
     items: items.slice(0, q.limit ?? 200),
+  };
+}
+
+/** The API's body (GET /api/v1/worklist), which `tthc worklist --json` prints too. */
+export function worklistJson(period: Period, list: Worklist) {
+  const at = (ms: number | null) => (ms === null ? null : formatLocalInstant(new Date(ms)));
+  return {
+    period: periodJson(period),
+    total: list.total,
+    overdue: list.overdue,
+    atStake: list.atStake,
+    items: list.items.map((x) => ({
+      code: x.code,
+      unit: x.unit,
+      procedure: x.procedure,
+      department: x.department,
+      start: at(x.startMs),
+      dueAt: at(x.dueMs),
+      overdue: x.overdue,
+      leftMinutes: x.leftMs === null ? null : Math.trunc(x.leftMs / 60_000),
+      leftWorkingDays: x.leftWorkingDays,
+      worth: { rate: x.worthRate, points766: x.worthPoints766 },
+    })),
   };
 }
 

@@ -84,8 +84,12 @@ export function previousPeriod(p: Period, now = new Date()): Period {
   }
 }
 
+/** The kinds of period that hold today: what "this week, this month…" mean. */
+export const CURRENT_KINDS = ["week", "month", "quarter", "year"] as const;
+export type CurrentKind = (typeof CURRENT_KINDS)[number];
+
 /** The ISO week, month, quarter or year that holds `now`'s local date, as of `now`. */
-export function periodAround(kind: "week" | "month" | "quarter" | "year", now: Date): Period {
+export function periodAround(kind: CurrentKind, now: Date): Period {
   const today = localDate(now);
   const month = `${today.slice(0, 8)}01`;
   switch (kind) {

@@ -85,3 +85,14 @@ export function detailWords(details: Record<string, unknown> | null | undefined)
     .map(([k, v]) => `${DETAIL_KEYS[k] ?? k}: ${detailValue(v)}`)
     .join("; ");
 }
+
+/** How long a dossier has before its due instant, or how long it is overdue, as an official says it. */
+export function timeLeftWords(leftMs: number | null, leftWorkingDays: number | null): string {
+  if (leftMs === null) return "Chưa xác định được hạn: tính là quá hạn";
+  const minutes = Math.floor(Math.abs(leftMs) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  const short = hours > 0 ? `${hours} giờ ${minutes % 60} phút` : `${minutes} phút`;
+  const days = leftWorkingDays === null ? 0 : Math.abs(leftWorkingDays);
+  if (leftMs >= 0) return hours < 24 || days === 0 ? `Còn ${short}` : `Còn ${days} ngày làm việc`;
+  return hours < 24 || days === 0 ? `Quá hạn ${short}` : `Quá hạn ${days} ngày làm việc`;
+}

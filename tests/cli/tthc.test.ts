@@ -2,7 +2,7 @@
  * The `tthc` CLI over the sample folder tests/fixtures/tinh-mau, whose figures are
  * worked out by hand below (METHOD §A–§Đ), and its errors on bad input.
  */
-import { stepsSchema } from "@/lib/api/responses";
+import { stepsSchema, worklistSchema } from "@/lib/api/responses";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -368,5 +368,25 @@ describe("tthc steps (METHOD-STEPS S.3)", () => {
     expect(
       (await tthc("steps", "--data", FIXTURE, "--from", "2025-03-01", "--to", "2025-03-31", "--by", "tinh")).code,
     ).not.toBe(0);
+  });
+});
+
+describe("tthc worklist (issue #25: Cần ưu tiên)", () => {
+  it("prints the API's JSON with --json, the open dossiers (METHOD §A: not finished now), and a table otherwise", async () => {
+    const r = await tthc("worklist", "--data", FIXTURE, "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(worklistSchema.safeParse(j).error).toBeUndefined();
+    expect(j.period).toMatchObject({ from: "2026-11-01", to: "2026-11-30" });
+    expect(j.total).toBe(j.items.length);
+    expect(j.total).toBeGreaterThan(0);
+    // The fixture's open dossiers are from March 2025: all overdue now, nothing left to save in November 2026.
+    expect(j.items.every((x: { overdue: boolean; worth: { rate: number } }) => x.overdue && x.worth.rate === 0)).toBe(
+      true,
+    );
+    const table = await tthc("worklist", "--data", FIXTURE, "--period", "week");
+    expect(table.out).toContain("Quá hạn");
+    expect(table.out).toMatch(/hồ sơ đang xử lý/);
+    expect((await tthc("worklist", "--data", FIXTURE, "--period", "decade")).code).toBe(64);
   });
 });

@@ -132,8 +132,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             )}
             {dossiers && (
               <li>
-                <Link className="text-blue-700 underline" href="/canh-bao">
-                  Hồ sơ sắp đến hạn
+                <Link className="text-blue-700 underline" href="/can-uu-tien">
+                  Hồ sơ cần ưu tiên: sắp đến hạn và số điểm sẽ mất nếu trễ
                 </Link>
               </li>
             )}

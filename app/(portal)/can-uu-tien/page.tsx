@@ -1,0 +1,155 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { worklistForCaller } from "@/lib/data/dossiers";
+import { formatCount, formatDateTime, formatPoints } from "@/lib/format";
+import { periodAround } from "@/lib/method/period";
+import { qs, periodLabel } from "@/lib/ui/period";
+import { timeLeftWords } from "@/lib/ui/words";
+import { requirePage, orNotFound } from "@/lib/page";
+
+export const metadata: Metadata = { title: "Cần ưu tiên" };
+
+const KINDS = {
+  tuan: ["week", "Tuần này"],
+  thang: ["month", "Tháng này"],
+  quy: ["quarter", "Quý này"],
+  nam: ["year", "Năm nay"],
+} as const;
+type Kind = keyof typeof KINDS;
+
+/** Points two decimals as the scorecard shows them; a large unit's dossier may be worth less than that. */
+const small = (v: number) => (v < 0.005 ? "dưới 0,01" : formatPoints(v));
+
+export default async function WorklistPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ky?: string; unit?: string; procedure?: string; department?: string }>;
+}) {
+  const sp = await searchParams;
+  const ky: Kind = sp.ky && sp.ky in KINDS ? (sp.ky as Kind) : "thang";
+  const period = periodAround(KINDS[ky][0], new Date());
+  const { orm, caller } = await requirePage("dossiers:read");
+  const list = await orNotFound(
+    worklistForCaller(orm, caller, {
+      period,
+      unit: sp.unit || undefined,
+      procedure: sp.procedure || undefined,
+      department: sp.department || undefined,
+    }),
+  );
+  const keep = { unit: sp.unit, procedure: sp.procedure, department: sp.department };
+  const departments = [...new Map(list.items.map((x) => [x.department.key, x.department.name])).entries()];
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">Cần ưu tiên</h1>
+        <p className="text-sm text-gray-600">
+          Hồ sơ đang xử lý, sắp đến hạn trước. Mỗi hồ sơ ghi số điểm của đơn vị trong{" "}
+          {periodLabel(period).toLowerCase()} sẽ mất nếu bị xử lý trễ: tỷ lệ đúng hạn theo Công văn 200 và điểm chỉ số
+          2.1 theo Quyết định 766.
+        </p>
+      </div>
+      <nav className="no-print flex flex-wrap gap-2 text-sm" aria-label="Kỳ tính điểm">
+        {(Object.keys(KINDS) as Kind[]).map((k) => (
+          <Link
+            key={k}
+            href={`/can-uu-tien${qs({ ...keep, ky: k })}`}
+            aria-current={k === ky ? "page" : undefined}
+            className={`rounded border px-3 py-1 ${k === ky ? "border-blue-700 bg-blue-700 text-white" : "border-gray-300 bg-white"}`}
+          >
+            {KINDS[k][1]}
+          </Link>
+        ))}
+      </nav>
+      {departments.length > 1 || sp.department ? (
+        <form className="no-print flex flex-wrap items-end gap-2 text-sm" action="/can-uu-tien">
+          <input type="hidden" name="ky" value={ky} />
+          {sp.unit && <input type="hidden" name="unit" value={sp.unit} />}
+          {sp.procedure && <input type="hidden" name="procedure" value={sp.procedure} />}
+          <label className="flex flex-col text-xs text-gray-600">
+            Phòng ban đang giữ hồ sơ
+            <select
+              name="department"
+              defaultValue={sp.department ?? ""}
+              className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
+            >
+              <option value="">Tất cả</option>
+              {departments.map(([key, name]) => (
+                <option key={key} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button className="rounded border border-gray-300 bg-white px-3 py-1">Lọc</button>
+        </form>
+      ) : null}
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div className="rounded-lg border border-gray-200 bg-white p-4">
+          <p className="text-sm">Đang xử lý</p>
+          <p className="text-3xl font-semibold tabular-nums" data-total>
+            {formatCount(list.total)}
+          </p>
+        </div>
+        <div className="rounded-lg border border-yellow-300 bg-yellow-50 p-4">
+          <p className="text-sm">Còn hạn, hạn trong kỳ: xử lý trễ sẽ mất điểm</p>
+          <p className="text-3xl font-semibold tabular-nums" data-at-stake>
+            {formatCount(list.atStake)}
+          </p>
+        </div>
+        <div className="rounded-lg border border-red-300 bg-red-50 p-4">
+          <p className="text-sm">Đã quá hạn</p>
+          <p className="text-3xl font-semibold tabular-nums" data-overdue>
+            {formatCount(list.overdue)}
+          </p>
+        </div>
+      </div>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">
+          Danh sách{list.total > list.items.length ? ` (${formatCount(list.items.length)} hồ sơ đầu tiên)` : ""}
+        </h2>
+        {list.items.length === 0 ? (
+          <p className="rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-700">
+            Không có hồ sơ đang xử lý.
+          </p>
+        ) : (
+          <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" data-worklist>
+            {list.items.map((d) => (
+              <li key={d.code} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-code={d.code}>
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.overdue ? "bg-red-600 text-white" : "bg-yellow-300 text-gray-900"}`}
+                >
+                  {timeLeftWords(d.leftMs, d.leftWorkingDays)}
+                </span>
+                <Link
+                  className="font-medium text-blue-700 hover:underline"
+                  href={`/ho-so/${encodeURIComponent(d.code)}`}
+                >
+                  {d.code}
+                </Link>
+                <span className="text-gray-700">
+                  {d.procedure.name ?? (d.procedure.code ? "Thủ tục chưa có trong danh mục" : "Không ghi thủ tục")}
+                </span>
+                <span className="text-gray-500">
+                  {d.unit.name ?? d.unit.code} · {d.department.name}
+                </span>
+                <span className="ml-auto flex flex-wrap gap-x-3 tabular-nums text-gray-700">
+                  {d.dueMs !== null && <span>Hạn: {formatDateTime(new Date(d.dueMs))}</span>}
+                  {d.worthRate > 0 || d.worthPoints766 > 0 ? (
+                    <span className="font-medium text-gray-900" data-worth>
+                      Nếu trễ: mất {small(d.worthRate)} điểm % tỷ lệ đúng hạn, {small(d.worthPoints766)} điểm chỉ số 2.1
+                    </span>
+                  ) : d.overdue ? (
+                    <span>Đã tính là trễ hạn trong kỳ</span>
+                  ) : (
+                    <span>Hạn sau kỳ này</span>
+                  )}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * "Cần ưu tiên" (issue #25, item 1): a unit manager opens the worklist from the menu, on a
+ * desktop and on a phone, sees what can still be saved first with what each dossier is
+ * worth, switches the period and opens a dossier; the viewer, who reads no dossier, has
+ * no such item. (The department filter is proved in tests/api/worklist.test.ts.)
+ */
+import { expect, menuLink, signIn, test, wordsNotForOfficials } from "./fixtures";
+
+for (const [device, viewport] of [
+  ["desktop", { width: 1280, height: 900 }],
+  ["phone", { width: 390, height: 844 }],
+] as const) {
+  test(`a unit manager finds the dossiers worth the most now and opens one (${device})`, async ({ page, errors }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    await signIn(page, "stp.quanly");
+    await (await menuLink(page, "Cần ưu tiên")).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cần ưu tiên");
+    const list = page.locator("[data-worklist]");
+    await expect(list).toBeVisible({ timeout: 60_000 });
+    // What can still be saved comes first, its worth in words; the overdue follow.
+    const first = list.locator("li").first();
+    await expect(first).toContainText(/Còn /);
+    await expect(first.locator("[data-worth]")).toContainText(/Nếu trễ: mất .* điểm % tỷ lệ đúng hạn/);
+    expect(Number((await page.locator("[data-at-stake]").innerText()).replace(/\./g, ""))).toBeGreaterThan(0);
+    // Another period: this week.
+    await page.getByRole("link", { name: "Tuần này" }).click();
+    await expect(page.getByRole("link", { name: "Tuần này" })).toHaveAttribute("aria-current", "page");
+    await expect(list).toBeVisible();
+    // The first dossier opens on its own page.
+    const code = (await list.locator("li a").first().innerText()).trim();
+    await list.locator("li a").first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
+    expect(await wordsNotForOfficials(page, "hồ sơ")).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test("the viewer reads no dossier: no worklist in the menu, and the page is refused", async ({ page }) => {
+  await signIn(page, "congkhai");
+  await expect(await menuLink(page, "Cần ưu tiên")).toHaveCount(0);
+  const r = await page.goto("/can-uu-tien");
+  expect(r?.status()).toBeGreaterThanOrEqual(400);
+});
