@@ -13,6 +13,7 @@ const PROTECTED = [
   "/chi-so-766",
   "/quy-trinh",
   "/ho-so",
+  "/can-uu-tien",
   "/canh-bao",
   "/ra-soat",
   "/ban-do",

@@ -4,7 +4,7 @@ import { dossierTimeline } from "@/lib/engine/timeline";
 import type { Orm } from "@/db";
 import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
-import { earlyWarnings } from "@/lib/engine/warnings";
+import { earlyWarnings, lateReceipts } from "@/lib/engine/warnings";
 import { worklist } from "@/lib/engine/worklist";
 
 /** The worklist as the API answers it (and `tthc worklist --json` prints it). */
@@ -38,11 +38,12 @@ export async function listDossiersForCaller(orm: Orm, caller: Caller, q: Omit<Do
 }
 
 export async function warningsForCaller(orm: Orm, caller: Caller, q: { unit?: string; workingDays: number }) {
-  return earlyWarnings(orm, {
-    scope: await dossierScope(orm, caller, q.unit),
-    unit: q.unit,
-    workingDays: q.workingDays,
-  });
+  const scope = await dossierScope(orm, caller, q.unit);
+  const [warnings, receipts] = await Promise.all([
+    earlyWarnings(orm, { scope, unit: q.unit, workingDays: q.workingDays }),
+    lateReceipts(orm, { scope, unit: q.unit }),
+  ]);
+  return { ...warnings, lateReceipts: receipts };
 }
 
 /** "Cần ưu tiên": the open dossiers of the caller's scope and what each is worth now (lib/engine/worklist.ts). */

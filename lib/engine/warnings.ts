@@ -77,3 +77,64 @@ export async function earlyWarnings(
     })),
   };
 }
+
+export interface LateReceipt {
+  code: string;
+  unitCode: string;
+  unitName: string | null;
+  procedureCode: string | null;
+  procedureName: string | null;
+  submittedMs: number;
+  /** The instant it should have been received by (receiptDeadline). */
+  receiptDueMs: number;
+}
+
+/**
+ * Late receipts now (lib/method/receipt.ts): online dossiers submitted and still neither
+ * received nor refused nor closed, past the same clock time on the next working day after
+ * their submission. The SQL twin of `receiptDeadline`: the first working day after the
+ * submission date, at the submission's local time of day.
+ */
+export async function lateReceipts(
+  orm: Orm,
+  opts: { scope: Scope; unit?: string; now?: Date; limit?: number },
+): Promise<{ total: number; items: LateReceipt[] }> {
+  const now = opts.now ?? new Date();
+  const local = sql`(d.submitted_at at time zone 'Asia/Ho_Chi_Minh')`;
+  const due = sql`(((select min(w.day) from work_days w where w.working and w.day > ${local}::date) + ${local}::time)
+    at time zone 'Asia/Ho_Chi_Minh')`;
+  const found = await rows<{
+    code: string;
+    unit_code: string;
+    unit_name: string | null;
+    procedure_code: string | null;
+    procedure_name: string | null;
+    submitted_ms: number;
+    due_ms: number;
+    total: number;
+  }>(
+    orm,
+    sql`
+    select x.*, count(*) over ()::int as total from (
+      select d.code, d.unit_code, u.name as unit_name, d.procedure_code, p.name as procedure_name,
+        ${epochMs(sql`d.submitted_at`)} as submitted_ms, ${epochMs(due)} as due_ms
+      from dossiers d left join units u on u.code = d.unit_code left join procedures p on p.code = d.procedure_code
+      where d.channel = 2 and d.submitted_at is not null and d.submitted_at <= ${instant(now)}
+        and d.received_at is null and d.refused_at is null and d.done_at is null and d.closed_at is null
+        and ${inScope(sql`d.unit_code`, opts.scope)} and ${inUnitFilter(sql`d.unit_code`, opts.unit)}
+    ) x where x.due_ms < ${now.getTime()}
+    order by x.due_ms, x.code limit ${opts.limit ?? 200}`,
+  );
+  return {
+    total: found[0]?.total ?? 0,
+    items: found.map((r) => ({
+      code: r.code,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      procedureCode: r.procedure_code,
+      procedureName: r.procedure_name,
+      submittedMs: Number(r.submitted_ms),
+      receiptDueMs: Number(r.due_ms),
+    })),
+  };
+}

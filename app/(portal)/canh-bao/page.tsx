@@ -80,6 +80,39 @@ export default async function WarningsPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       </section>
+      <section data-late-receipts>
+        <h2 className="mb-2 text-lg font-semibold">
+          Hồ sơ trực tuyến chậm tiếp nhận ({formatCount(w.lateReceipts.total)})
+        </h2>
+        <p className="mb-2 text-sm text-gray-600">
+          Nộp trực tuyến nhưng chưa được tiếp nhận, đã quá thời điểm cùng giờ của ngày làm việc kế tiếp ngày nộp. Hồ sơ
+          chậm tiếp nhận làm giảm điểm tiến độ và mức độ hài lòng.
+        </p>
+        {w.lateReceipts.items.length === 0 ? (
+          <p className="rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-700">
+            Không có hồ sơ trực tuyến chậm tiếp nhận.
+          </p>
+        ) : (
+          <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
+            {w.lateReceipts.items.map((d) => (
+              <li key={d.code} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
+                <Link
+                  className="font-medium text-blue-700 hover:underline"
+                  href={`/ho-so/${encodeURIComponent(d.code)}`}
+                >
+                  {d.code}
+                </Link>
+                <span className="text-gray-700">{d.procedureName ?? "Thủ tục chưa có trong danh mục"}</span>
+                <span className="text-gray-500">{d.unitName}</span>
+                <span className="ml-auto tabular-nums text-gray-700">
+                  Nộp: {formatDateTime(new Date(d.submittedMs))} · Phải tiếp nhận trước:{" "}
+                  {formatDateTime(new Date(d.receiptDueMs))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">Danh sách cần xử lý</h2>
         <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
