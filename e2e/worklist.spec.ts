@@ -55,3 +55,25 @@ test("the early-warning page watches online dossiers not received by the next wo
   await expect(section.locator("li").first()).toContainText("Phải tiếp nhận trước");
   expect(errors).toEqual([]);
 });
+
+test("the overview and the 766 page forecast this week's and this month's figures, the dossiers at stake one click away", async ({
+  page,
+  errors,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "stp.quanly");
+  await page.goto("/tong-quan");
+  const forecast = page.locator("[data-forecast]");
+  await expect(forecast).toBeVisible({ timeout: 60_000 });
+  await expect(forecast.locator("li")).toHaveCount(2);
+  await expect(forecast.locator("li").first()).toContainText(/Cuối tuần .*: tỷ lệ đúng hạn .*%; chỉ số 766 .* điểm/);
+  await expect(forecast.locator("li").nth(1)).toContainText(/Cuối tháng \d+\/\d{4}: tỷ lệ đúng hạn/);
+  await forecast.getByText("Cách tính dự báo").click();
+  await expect(forecast).toContainText("Số thấp: mọi hồ sơ đang xử lý còn hạn");
+  await forecast.locator("li").nth(1).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cần ưu tiên");
+  await expect(page.getByRole("link", { name: "Tháng này" })).toHaveAttribute("aria-current", "page");
+  await page.goto("/chi-so-766");
+  await expect(page.locator("[data-forecast]")).toBeVisible({ timeout: 60_000 });
+  expect(errors).toEqual([]);
+});

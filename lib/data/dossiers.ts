@@ -5,12 +5,12 @@ import type { Orm } from "@/db";
 import { explainDossier } from "@/lib/engine/explain";
 import { listDossiers, type DossierListQuery } from "@/lib/engine/dossier-list";
 import { earlyWarnings, lateReceipts } from "@/lib/engine/warnings";
-import { worklist } from "@/lib/engine/worklist";
+import { periodEndForecast, worklist } from "@/lib/engine/worklist";
 
 /** The worklist as the API answers it (and `tthc worklist --json` prints it). */
 export { worklistJson } from "@/lib/engine/worklist";
 import { listDossiers766, type Dossier766Query } from "@/lib/engine/dossier-list766";
-import type { Period } from "@/lib/method/period";
+import { periodAround, type Period } from "@/lib/method/period";
 import { allowed, scopeOf, type Caller } from "./scope";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { scopeForRead } from "./units";
@@ -58,6 +58,20 @@ export async function worklistForCaller(
     filter: { unit: q.unit, procedure: q.procedure, department: q.department },
     limit: q.limit,
   });
+}
+
+/**
+ * The period-end forecast (issue #25, item 2) of the caller's unit or scope for this week
+ * and this month: read from the open dossiers, so for roles that read dossiers.
+ */
+export async function forecastForCaller(orm: Orm, caller: Caller, unit?: string, now = new Date()) {
+  const scope = await dossierScope(orm, caller, unit);
+  return Promise.all(
+    (["week", "month"] as const).map(async (kind) => ({
+      kind,
+      ...(await periodEndForecast(orm, { period: periodAround(kind, now), scope, unit })),
+    })),
+  );
 }
 
 /** The dossiers behind a 766 indicator (lib/engine/dossier-list766.ts). */

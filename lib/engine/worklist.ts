@@ -13,7 +13,14 @@ import { formatLocalInstant, localDate } from "@/lib/method/time";
 import { STATUS } from "@/lib/method/status";
 import { who } from "@/lib/method/steps";
 import { unitIndex } from "@/lib/method/i766/score";
-import { atStake, onTimeWorth, points21Worth } from "@/lib/method/worth";
+import {
+  atStake as atStakeIn,
+  onTimeForecast,
+  onTimeWorth,
+  points21Worth,
+  total766Forecast,
+  type Forecast,
+} from "@/lib/method/worth";
 import { loadCalendar } from "./explain";
 import { scorecard } from "./scorecard";
 import { epochMs, inScope, inUnitFilter, instant, type Scope, statusSql } from "./sql-util";
@@ -131,14 +138,14 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
               ? cal.workingDaysBetween(today, dueDay)
               : -cal.workingDaysBetween(dueDay, today),
         worthRate:
-          unit && atStake(now, due, q.period.endAt)
+          unit && atStakeIn(now, due, q.period.endAt)
             ? onTimeWorth({
                 population: unit.onTime.population,
                 timely: unit.onTime.onTime + unit.onTime.withinDeadline,
               })
             : 0,
         worthPoints766:
-          i21 && r.within766 && atStake(now, due766, q.period.endAt) && i21.denominator
+          i21 && r.within766 && atStakeIn(now, due766, q.period.endAt) && i21.denominator
             ? points21Worth({ population: i21.denominator, timely: i21.numerator ?? 0 })
             : 0,
       };
@@ -150,6 +157,55 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
     overdue: items.filter((x) => x.overdue).length,
     atStake: items.filter((x) => x.worthRate > 0 || x.worthPoints766 > 0).length,
     items: items.slice(0, q.limit ?? 200),
+  };
+}
+
+export interface PeriodEndForecast {
+  period: Period;
+  /** Open dossiers within their deadline and due by the period's end (METHOD §A; 766 §2.1 by its own due instant). */
+  atStake: number;
+  atStake766: number;
+  /** METHOD §A.5's rate at the period's end, and the 766 total (lib/method/worth.ts). */
+  onTime: Forecast;
+  total766: Forecast;
+}
+
+/**
+ * The period-end forecast (issue #25, item 2) of a unit (or the whole scope): its figures
+ * now, and what they become if every dossier at stake ends late — the range a leader
+ * steers by. Dossiers not yet received are not guessed at.
+ */
+export async function periodEndForecast(
+  orm: Orm,
+  q: { period: Period; scope: Scope; unit?: string },
+): Promise<PeriodEndForecast> {
+  const now = q.period.asOf;
+  const [open, card] = await Promise.all([
+    openDossiers(orm, { period: q.period, scope: q.scope, filter: { unit: q.unit } }),
+    scorecard(orm, {
+      period: q.period,
+      by: q.unit ? "agency" : "all",
+      scope: q.scope,
+      filter: { unit: q.unit },
+      profile: "766",
+    }),
+  ]);
+  const row = q.unit ? card.rows.find((r) => r.key === q.unit) : card.rows[0];
+  const due = (ms: number | null) => (ms == null ? null : new Date(Number(ms)));
+  const atStake = open.filter((r) => atStakeIn(now, due(r.due_ms), q.period.endAt)).length;
+  const atStake766 = open.filter((r) => r.within766 && atStakeIn(now, due(r.due766_ms), q.period.endAt)).length;
+  const index = unitIndex(row?.index766);
+  return {
+    period: q.period,
+    atStake,
+    atStake766,
+    onTime: row
+      ? onTimeForecast(
+          { population: row.onTime.population, timely: row.onTime.onTime + row.onTime.withinDeadline },
+          atStake,
+        )
+      : { low: null, high: null },
+    total766: index ? total766Forecast(index, atStake766) : { low: null, high: null },
   };
 }
 

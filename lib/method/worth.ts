@@ -13,7 +13,7 @@
  */
 import { rate } from "./rates";
 import { INDICATORS } from "./i766/points";
-import { pointsFor } from "./i766/score";
+import { pointsFor, type Index766 } from "./i766/score";
 
 export interface OnTimeCounts {
   population: number;
@@ -41,4 +41,39 @@ export function points21Worth(c: OnTimeCounts): number {
   const { max, threshold } = INDICATORS["2.1"];
   const at = (n: number) => pointsFor((n / c.population) * 100, max, threshold);
   return at(c.timely) - at(c.timely - 1);
+}
+
+/** A figure at the period's end as a range: `low` if every dossier at stake ends late, `high` if each ends by its due instant. */
+export interface Forecast {
+  low: number | null;
+  high: number | null;
+}
+
+/**
+ * METHOD §A.5 at the period's end (issue #25, the period-end forecast), for the dossiers
+ * counted now: the overdue stay late either way, those at stake (`atStake`) end on time or
+ * late. [decision] Dossiers not yet received are not guessed at: the range is of what the
+ * portal holds.
+ */
+export function onTimeForecast(c: OnTimeCounts, atStake: number): Forecast {
+  return { low: rate(c.timely - atStake, c.population), high: rate(c.timely, c.population) };
+}
+
+/**
+ * METHOD-766's total at the period's end, the same way. A dossier that ends late leaves
+ * 2.1's numerator and 5.4's (kept: on time, not rated dissatisfied, not named by a PAKN);
+ * [decision] each at-stake dossier is taken to be counted in 5.4 now, as one that is on
+ * time and has no complaint is. The denominators stay, and the total is the applicable
+ * points out of their maximum, rescaled to 100 (§0.2).
+ */
+export function total766Forecast(index: Index766, atStake: number): Forecast {
+  if (index.total === null) return { low: null, high: null };
+  let lost = 0;
+  for (const id of ["2.1", "5.4"] as const) {
+    const s = index.groups[INDICATORS[id].group].indicators[id];
+    if (!s || s.score === null || !s.denominator || s.numerator === null) continue;
+    const { max, threshold } = INDICATORS[id];
+    lost += s.score - pointsFor((Math.max(0, s.numerator - atStake) / s.denominator) * 100, max, threshold);
+  }
+  return { low: index.total - (lost * 100) / index.max, high: index.total };
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { addSteps, upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { scorecard } from "@/lib/engine/scorecard";
-import { worklist, type WorklistItem } from "@/lib/engine/worklist";
+import { periodEndForecast, worklist, type WorklistItem } from "@/lib/engine/worklist";
 import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 import { makePeriod } from "@/lib/method/period";
 import { unitIndex } from "@/lib/method/i766/score";
@@ -91,7 +91,8 @@ afterAll(async () => {
 async function figures(db: Database, unit: string) {
   const card = await scorecard(db.orm, { period: AT_END, by: "agency", scope: EVERY_UNIT, profile: "766" });
   const row = card.rows.find((r) => r.key === unit)!;
-  return { rate: row.onTime.rate!, points: unitIndex(row.index766)!.groups["2"].indicators["2.1"]!.score! };
+  const index = unitIndex(row.index766)!;
+  return { rate: row.onTime.rate!, points: index.groups["2"].indicators["2.1"]!.score!, total: index.total! };
 }
 
 describe("what an open dossier is worth (METHOD §A.5, METHOD-766 §2.1)", () => {
@@ -126,6 +127,30 @@ describe("what an open dossier is worth (METHOD §A.5, METHOD-766 §2.1)", () =>
     // O2 falls due on 10-20, after the week: at stake in October, not in this week.
     expect(list.find((x) => x.code === "O2")!.worthRate).toBeGreaterThan(0);
     expect(items.find((x) => x.code === "O2")).toMatchObject({ worthRate: 0, worthPoints766: 0 });
+  });
+});
+
+describe("the period-end forecast (issue #25, item 2)", () => {
+  it("is the scorecard at the period's end if every dossier at stake ends late (low) or by its due instant (high)", async () => {
+    const f = await periodEndForecast(late.orm, { period: OCTOBER, scope: EVERY_UNIT, unit: "S" });
+    expect(f.atStake).toBe(3);
+    expect(f.atStake766).toBe(3);
+    // The other two at stake end late here (O1 already did), and on time there (O2, O3; O1 did; L1 ended late).
+    const stake = list.filter((x) => ["O2", "O3"].includes(x.code));
+    await addSteps(
+      late.orm,
+      stake.map((x) => ({ dossierCode: x.code, status: 9, at: new Date(x.dueMs! + HOUR) })),
+    );
+    await addSteps(
+      onTime.orm,
+      stake.map((x) => ({ dossierCode: x.code, status: 9, at: new Date(x.dueMs! - HOUR) })),
+    );
+    const [high, low] = await Promise.all([figures(onTime, "S"), figures(late, "S")]);
+    expect(f.onTime.low).toBeCloseTo(low.rate, 9);
+    expect(f.onTime.high).toBeCloseTo(high.rate, 9);
+    expect(f.total766.low).toBeCloseTo(low.total, 9);
+    expect(f.total766.high).toBeCloseTo(high.total, 9);
+    expect(f.onTime.low!).toBeLessThan(f.onTime.high!);
   });
 });
 

@@ -23,6 +23,7 @@ import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
 import { comparedWords, periodFromParams, periodLabel, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound } from "@/lib/page";
+import { PeriodEndForecast } from "../../_components/forecast";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { Computing } from "../../_components/computing";
 import { LiveRefresh } from "../../_components/live-refresh";
@@ -66,6 +67,13 @@ export default async function Index766Page({ searchParams }: { searchParams: Sea
       >
         <IndexView caller={caller} period={period} unit={unit?.code ?? null} />
       </Suspense>
+      {allowed(caller, "dossiers:read") && (
+        <Suspense
+          fallback={<div className="h-24 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải dự báo cuối kỳ" />}
+        >
+          <PeriodEndForecast caller={caller} unit={unit?.code} />
+        </Suspense>
+      )}
       <section>
         <h2 className="mb-2 text-lg font-semibold">Tổng điểm 12 tháng</h2>
         <Suspense

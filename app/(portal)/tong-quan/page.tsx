@@ -13,6 +13,7 @@ import { requirePage, orNotFound } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { HowComputed } from "../../_components/how-computed";
+import { PeriodEndForecast } from "../../_components/forecast";
 import { IndicatorCards } from "../../_components/indicator-cards";
 import { LiveRefresh } from "../../_components/live-refresh";
 import { PeriodPicker } from "../../_components/period-picker";
@@ -189,6 +190,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           }
         >
           <Lowest caller={caller} period={period} unit={unit?.code} />
+        </Suspense>
+      )}
+      {dossiers && (
+        <Suspense
+          fallback={<div className="h-24 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải dự báo cuối kỳ" />}
+        >
+          <PeriodEndForecast caller={caller} unit={unit?.code} />
         </Suspense>
       )}
       <HowComputed />
