@@ -471,3 +471,65 @@ export type ReportedTotal = typeof reportedTotals.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type RejectedRecord = typeof rejectedRecords.$inferSelect;
+
+/**
+ * Alerts (issue #25): what each user asked to be told, one row per user. `dueSoonHours`
+ * null is off. The inbox is always on; e-mail goes to users.email when `email`; a webhook
+ * (JSON POST signed with HMAC-SHA256 by `webhookSecret`) to `webhookUrl` when set.
+ */
+export const alertSettings = pgTable("alert_settings", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  dueSoonHours: integer("due_soon_hours"),
+  overdue: boolean("overdue").notNull().default(false),
+  lateReceipt: boolean("late_receipt").notNull().default(false),
+  email: boolean("email").notNull().default(false),
+  webhookUrl: text("webhook_url"),
+  webhookSecret: text("webhook_secret"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * The inbox: one row per (user, kind, subject, event) — the idempotency key that keeps an
+ * alert from being raised twice however often the rules are evaluated.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    event: text("event").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    href: text("href"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    readAt: ts("read_at"),
+  },
+  (t) => [
+    uniqueIndex("notifications_key_idx").on(t.userId, t.kind, t.subject, t.event),
+    index("notifications_unread_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/** Deliveries beyond the inbox (e-mail, webhook): at least once, each committed as sent on its own. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    notificationId: bigint("notification_id", { mode: "number" })
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(), // email | webhook
+    state: text("state").notNull().default("pending"), // pending | sent | failed
+    attempts: integer("attempts").notNull().default(0),
+    nextAt: ts("next_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+  },
+  (t) => [uniqueIndex("outbox_key_idx").on(t.notificationId, t.channel), index("outbox_due_idx").on(t.state, t.nextAt)],
+);

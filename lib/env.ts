@@ -28,6 +28,18 @@ const schema = z.object({
   NEXT_PHASE: z.string().optional(),
   /** The nightly integrity check (lib/jobs/nightly.ts): on by default. */
   TTHC_NIGHTLY: z.enum(["on", "off"]).default("on"),
+  /** Alerts (lib/jobs/alerts.ts): evaluated and delivered every minute; on by default. */
+  TTHC_ALERTS: z.enum(["on", "off"]).default("on"),
+  /** The mail server alerts go through, e.g. smtp://user:pass@mail.example.gov.vn:587; unset: no e-mail. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of alert e-mails. */
+  ALERT_FROM: z.string().default("Chỉ số TTHC <khong-tra-loi@localhost>"),
+  /** The portal's address as its users reach it, for the links in e-mails and webhooks. */
+  PORTAL_URL: z.string().url().default("http://localhost:3000"),
 });
 
 const parsed = schema.safeParse(process.env);
