@@ -15,6 +15,7 @@ const PROTECTED = [
   "/ho-so",
   "/can-uu-tien",
   "/canh-bao",
+  "/thong-bao",
   "/ra-soat",
   "/ban-do",
   "/bao-cao",

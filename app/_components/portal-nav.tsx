@@ -12,6 +12,7 @@ const LINKS: Array<{ href: string; label: string; need: Permission | readonly Pe
   { href: "/ho-so", label: "Hồ sơ", need: "dossiers:read" },
   { href: "/can-uu-tien", label: "Cần ưu tiên", need: "dossiers:read" },
   { href: "/canh-bao", label: "Cảnh báo", need: "dossiers:read" },
+  { href: "/thong-bao", label: "Thông báo", need: "dossiers:read" },
   { href: "/ra-soat", label: "Rà soát dữ liệu", need: "dossiers:read" },
   { href: "/ban-do", label: "Bản đồ", need: "scores:read" },
   { href: "/bao-cao", label: "Báo cáo", need: "scores:read" },
@@ -28,14 +29,24 @@ const may = (caller: Caller, need: Permission | readonly Permission[]) =>
  * every item in two columns (a <details>, so it works before any script runs), never a row
  * that hides items off-screen.
  */
-export function PortalNav({ caller }: { caller: Caller }) {
+export function PortalNav({ caller, unread = 0 }: { caller: Caller; unread?: number }) {
   const links = LINKS.filter((l) => may(caller, l.need));
   const items = (className: string) =>
     links.map((l) => (
-      <li key={l.href}>
-        <Link href={l.href} className={className}>
+      <li key={l.href} className="flex items-center">
+        <Link href={l.href} className={`${className} grow`}>
           {l.label}
         </Link>
+        {/* Beside the link, not in it: the item keeps its name; the count is read after it. */}
+        {l.href === "/thong-bao" && unread > 0 && (
+          <span
+            className="-ml-2 mr-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+            aria-label={`${unread} thông báo chưa đọc`}
+            data-unread
+          >
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
       </li>
     ));
   return (
