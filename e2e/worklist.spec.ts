@@ -16,20 +16,22 @@ for (const [device, viewport] of [
     await signIn(page, "stp.quanly");
     await (await menuLink(page, "Cần ưu tiên")).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cần ưu tiên");
-    const list = page.locator("[data-worklist]");
+    const list = page.locator("[data-part=in-period]");
     await expect(list).toBeVisible({ timeout: 60_000 });
-    // What can still be saved comes first, its worth in words; the overdue follow.
+    // What can still be saved in the period comes first, its worth in words; the overdue follow.
+    await expect(page.locator("[data-part]").first()).toHaveAttribute("data-part", "in-period");
     const first = list.locator("li").first();
     await expect(first).toContainText(/Còn /);
-    await expect(first.locator("[data-worth]")).toContainText(/Nếu trễ: mất .* điểm % tỷ lệ đúng hạn/);
+    await expect(first.locator("[data-worth]")).toContainText(/Nếu trễ: tỷ lệ đúng hạn giảm .* điểm phần trăm/);
     expect(Number((await page.locator("[data-at-stake]").innerText()).replace(/\./g, ""))).toBeGreaterThan(0);
     // Another period: this week.
     await page.getByRole("link", { name: "Tuần này" }).click();
     await expect(page.getByRole("link", { name: "Tuần này" })).toHaveAttribute("aria-current", "page");
-    await expect(list).toBeVisible();
+    await expect(page.locator("[data-part]").first()).toBeVisible();
     // The first dossier opens on its own page.
-    const code = (await list.locator("li a").first().innerText()).trim();
-    await list.locator("li a").first().click();
+    const row = page.locator("[data-part] li a").first();
+    const code = (await row.innerText()).trim();
+    await row.click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
     expect(await wordsNotForOfficials(page, "hồ sơ")).toEqual([]);
     expect(errors).toEqual([]);

@@ -35,3 +35,14 @@ export function orNotFound<T>(read: Promise<T>): Promise<T> {
 export function pageParam(raw: string | undefined): number {
   return raw && /^[1-9][0-9]{0,4}$/.test(raw) ? Number(raw) : 1;
 }
+
+/**
+ * A text parameter from the URL as the page reads it: a repeated key gives its first value
+ * (as URLSearchParams.get does); text no database can hold (U+0000, half a surrogate pair)
+ * names nothing there, so the page is not found rather than failing.
+ */
+export function textParam(raw: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (v !== undefined && /\u0000|[\ud800-\udfff]/.test(v)) notFound();
+  return v === "" ? undefined : v;
+}

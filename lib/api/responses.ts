@@ -201,6 +201,7 @@ const worklistItem = z.strictObject({
   start: instant.nullable(),
   dueAt: instant.nullable().describe("Hạn (METHOD §A.4); null: thiếu ngày tiếp nhận hoặc thời hạn, tính là quá hạn"),
   overdue: z.boolean(),
+  dueInPeriod: z.boolean().describe("Còn hạn và hạn trước cuối kỳ: xử lý trễ sẽ làm giảm chỉ số của kỳ"),
   leftMinutes: int(-1_000_000_000, 1_000_000_000).nullable().describe("Số phút đến hạn; âm: đã quá hạn bấy nhiêu"),
   leftWorkingDays: int(-100_000, 100_000).nullable().describe("Số ngày làm việc từ hôm nay đến ngày hạn; âm: quá hạn"),
   worth: z

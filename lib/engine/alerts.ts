@@ -7,10 +7,10 @@
  */
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import { STATUS } from "@/lib/method/status";
 import { addWorkingHours, type AlertKind } from "@/lib/method/alerts";
 import { loadCalendar } from "./explain";
-import { epochMs, inScope, instant, type Scope, statusSql } from "./sql-util";
+import { epochMs, inScope, instant, type Scope } from "./sql-util";
+import { openAt } from "./verdict-sql";
 import { lateReceipts } from "./warnings";
 import { alertText } from "@/lib/ui/alert-words";
 
@@ -47,9 +47,7 @@ async function dueBetween(orm: Orm, scope: Scope, from: Date, to: Date, now: Dat
     sql`
     select d.code, u.name as unit_name, p.name as procedure_name, ${epochMs(sql`d.due_at`)} as due_ms
     from dossiers d left join units u on u.code = d.unit_code left join procedures p on p.code = d.procedure_code
-    where d.due_at >= ${instant(from)} and d.due_at < ${instant(to)}
-      and d.status <> ${statusSql(STATUS.SUBMITTED)} and d.start_at <= ${instant(now)}
-      and (d.done_at is null or d.done_at > ${instant(now)}) and (d.closed_at is null or d.closed_at > ${instant(now)})
+    where d.due_at >= ${instant(from)} and d.due_at < ${instant(to)} and ${openAt(now)}
       and ${inScope(sql`d.unit_code`, scope)}
     order by d.due_at, d.code limit 500`,
   );

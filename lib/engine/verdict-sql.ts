@@ -17,6 +17,17 @@ import { instant, statusSql } from "./sql-util";
 export const PAYABLE_DOSSIER = "fee_lines = 0 or fee_positive";
 
 /**
+ * METHOD §A as of an instant, for one dossier `d`: in progress — not a draft (status 1),
+ * started by then or without a start (§A.3: counted overdue), and not finished nor closed
+ * by then. The early warnings, the worklist and the alerts read open dossiers by this.
+ */
+export function openAt(now: Date): SQL {
+  const t = instant(now);
+  return sql`d.status <> ${statusSql(STATUS.SUBMITTED)} and (d.start_at is null or d.start_at <= ${t})
+    and (d.done_at is null or d.done_at > ${t}) and (d.closed_at is null or d.closed_at > ${t})`;
+}
+
+/**
  * A lateral subquery yielding, for dossier `d`:
  * - end_at: §A.2 end as of the as-of instant (Đã xử lý xong first), or null if in progress;
  * - rec: NgayTiepNhan within [period start, as-of] (§B.3, §C.4, §Đ.1);

@@ -8,6 +8,7 @@ import { rows, type Orm } from "@/db";
 import { localDate } from "@/lib/method/time";
 import { STATUS } from "@/lib/method/status";
 import { epochMs, inScope, instant, type Scope, inUnitFilter, statusSql } from "./sql-util";
+import { openAt } from "./verdict-sql";
 
 export interface WarningItem {
   code: string;
@@ -29,8 +30,7 @@ export async function earlyWarnings(
   const n = Math.max(0, Math.min(30, Math.floor(opts.workingDays)));
   // A dossier without a start (no NgayTiepNhan, no step) is overdue (METHOD §A.3), as the
   // scorecard counts it: listed here too, so the two never disagree on what is late.
-  const where = sql`d.status <> ${statusSql(STATUS.SUBMITTED)} and (d.start_at is null or d.start_at <= ${instant(now)})
-    and (d.done_at is null or d.done_at > ${instant(now)}) and (d.closed_at is null or d.closed_at > ${instant(now)})
+  const where = sql`${openAt(now)}
     and (d.due_at is null or d.due_at <= (
       select (w.day + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh' - interval '1 millisecond' from work_days w
       where w.working and w.ord = (select ord from work_days where day = ${today}::date) + ${n}))
@@ -91,7 +91,7 @@ export interface LateReceipt {
 
 /**
  * Late receipts now (lib/method/receipt.ts): online dossiers submitted and still neither
- * received nor refused nor closed, past the same clock time on the next working day after
+ * received (no NgayTiepNhan, no handling step) nor refused nor closed, past the same clock time on the next working day after
  * their submission. The SQL twin of `receiptDeadline`: the first working day after the
  * submission date, at the submission's local time of day.
  */
@@ -121,6 +121,9 @@ export async function lateReceipts(
       from dossiers d left join units u on u.code = d.unit_code left join procedures p on p.code = d.procedure_code
       where d.channel = 2 and d.submitted_at is not null and d.submitted_at <= ${instant(now)}
         and d.received_at is null and d.refused_at is null and d.done_at is null and d.closed_at is null
+        -- A handling step means someone took it up, whatever NgayTiepNhan says.
+        and not exists (select 1 from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id
+          and s.status <> ${statusSql(STATUS.SUBMITTED)})
         and ${inScope(sql`d.unit_code`, opts.scope)} and ${inUnitFilter(sql`d.unit_code`, opts.unit)}
     ) x where x.due_ms < ${now.getTime()}
     order by x.due_ms, x.code limit ${opts.limit ?? 200}`,

@@ -11,7 +11,7 @@ import { rows, type Orm } from "@/db";
 import { periodJson, type Period } from "@/lib/method/period";
 import { formatLocalInstant, localDate } from "@/lib/method/time";
 import { STATUS } from "@/lib/method/status";
-import { who } from "@/lib/method/steps";
+import { UNNAMED, who } from "@/lib/method/steps";
 import { unitIndex } from "@/lib/method/i766/score";
 import {
   atStake as atStakeIn,
@@ -24,7 +24,7 @@ import {
 import { loadCalendar } from "./explain";
 import { scorecard } from "./scorecard";
 import { epochMs, inScope, inUnitFilter, instant, type Scope, statusSql } from "./sql-util";
-import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
+import { openAt } from "./verdict-sql";
 import { dossierVerdict766 } from "./verdict766-sql";
 
 export interface WorklistQuery {
@@ -45,6 +45,8 @@ export interface WorklistItem {
   /** METHOD §A.4's due instant (null: no start, or no deadline in the catalogue). */
   dueMs: number | null;
   overdue: boolean;
+  /** Not overdue, and due by the period's end: what finishing it late would cost the period. */
+  dueInPeriod: boolean;
   /** Milliseconds to the due instant (negative: overdue by). */
   leftMs: number | null;
   /** Working days from today to the due date (METHOD §A.4's count; negative: overdue by). */
@@ -56,6 +58,8 @@ export interface WorklistItem {
 }
 
 export interface Worklist {
+  /** The departments holding the scope's open dossiers (before the department filter), the busiest first. */
+  departments: Array<{ key: string; name: string; count: number }>;
   /** Open dossiers of the scope (with the filters), of which `items` shows the first `limit`. */
   total: number;
   overdue: number;
@@ -88,11 +92,12 @@ async function openDossiers(orm: Orm, q: WorklistQuery): Promise<OpenRow[]> {
       ${epochMs(sql`d.start_at`)} as start_ms, ${epochMs(sql`d.due_at`)} as due_ms,
       ${epochMs(sql`v7.due_at`)} as due766_ms, coalesce(v7.pop and not v7.finished and v7.ok, false) as within766
     from dossiers d
-      cross join lateral ${dossierVerdict(period)} v
       cross join lateral ${dossierVerdict766(period, { stored: true })} v7
       left join units u on u.code = d.unit_code
       left join procedures p on p.code = d.procedure_code
-    where ${overlapsPeriod(period)} and v.pop and not v.finished
+    -- Every dossier open now (as the early warnings read them), whatever the period: the period
+    -- only weighs what finishing each is worth.
+    where ${openAt(period.asOf)}
       and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.filter?.unit)}
       ${q.filter?.procedure ? sql`and d.procedure_code = ${q.filter.procedure}` : sql``}`,
   );
@@ -113,8 +118,8 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
   ]);
   const units = new Map(card.rows.map((r) => [r.key, r]));
   const today = localDate(now);
-  const wanted = q.filter?.department === undefined ? null : who(q.filter.department, "department").key;
-  const items = open
+  const wanted = q.filter?.department === undefined ? null : departmentKey(q.filter.department);
+  const all = open
     .map((r): WorklistItem => {
       const unit = units.get(r.unit_code);
       const due = r.due_ms == null ? null : new Date(Number(r.due_ms));
@@ -130,6 +135,7 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
         dueMs: due && due.getTime(),
         // No start or no deadline: counted overdue (METHOD §A.3, §A.4 [decision]).
         overdue: !due || due.getTime() < now.getTime(),
+        dueInPeriod: atStakeIn(now, due, q.period.endAt),
         leftMs: due && due.getTime() - now.getTime(),
         leftWorkingDays:
           dueDay === null
@@ -150,12 +156,19 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
             : 0,
       };
     })
-    .filter((x) => wanted === null || x.department.key === wanted)
     .sort(byPriority);
+  const items = all.filter((x) => wanted === null || x.department.key === wanted);
+  const departments = new Map<string, { key: string; name: string; count: number }>();
+  for (const x of all) {
+    const d = departments.get(x.department.key) ?? { ...x.department, count: 0 };
+    d.count++;
+    departments.set(d.key, d);
+  }
   return {
+    departments: [...departments.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "vi")),
     total: items.length,
     overdue: items.filter((x) => x.overdue).length,
-    atStake: items.filter((x) => x.worthRate > 0 || x.worthPoints766 > 0).length,
+    atStake: items.filter((x) => x.dueInPeriod).length,
     items: items.slice(0, q.limit ?? 200),
   };
 }
@@ -225,6 +238,7 @@ export function worklistJson(period: Period, list: Worklist) {
       start: at(x.startMs),
       dueAt: at(x.dueMs),
       overdue: x.overdue,
+      dueInPeriod: x.dueInPeriod,
       leftMinutes: x.leftMs === null ? null : Math.trunc(x.leftMs / 60_000),
       leftWorkingDays: x.leftWorkingDays,
       worth: { rate: x.worthRate, points766: x.worthPoints766 },
@@ -232,13 +246,24 @@ export function worklistJson(period: Period, list: Worklist) {
   };
 }
 
+/** A department filter as the folded key (S.1.2); "Chưa xác định" names the unnamed ones. */
+function departmentKey(raw: string): string {
+  const k = who(raw, "department");
+  return k.key === who(UNNAMED, "department").key ? "" : k.key;
+}
+
+/** The three parts of the list, in order: due in the period, overdue, due after the period. */
+const partOf = (x: WorklistItem) => (x.overdue ? 1 : x.dueInPeriod ? 0 : 2);
+
 /**
- * [decision] What can still be saved comes first: dossiers not yet due by the time left,
- * then by worth (rate, then 766 points); the overdue after them, the most recently
- * overdue first — still to finish, but their points in the period are already lost.
+ * [decision] What can still be saved in the period comes first: dossiers due by its end,
+ * by the time left, then by worth (rate, then 766 points); then the overdue, the most
+ * recently overdue first — still to finish, their points in the period already lost; then
+ * those due after the period, by the time left.
  */
 export function byPriority(a: WorklistItem, b: WorklistItem): number {
-  if (a.overdue !== b.overdue) return a.overdue ? 1 : -1;
+  const part = partOf(a) - partOf(b);
+  if (part !== 0) return part;
   if (a.overdue) return (b.leftMs ?? -Infinity) - (a.leftMs ?? -Infinity) || a.code.localeCompare(b.code);
   return (
     a.leftMs! - b.leftMs! ||

@@ -1,7 +1,8 @@
 /**
  * The late-receipt watch (issue #25, item 3): online dossiers (KenhThucHien 2) submitted
  * and not received by the same clock time on the next working day ([decision] for "8
- * working hours"). The database's deadline equals the pure `receiptDeadline` over the
+ * working hours"); a dossier with a handling step counts as received whatever its
+ * NgayTiepNhan says. The database's deadline equals the pure `receiptDeadline` over the
  * working-day calendar (METHOD §0.6: a Friday's dossier is due on Monday, one sent before
  * the 30/4–1/5 holidays after them); received, refused, direct and not-yet-late dossiers
  * are left out; a scope sees its own subtree.
@@ -27,6 +28,8 @@ const SENT: Array<[string, string, Partial<Parameters<typeof dossierRow>[0]>?]> 
   ["REFUSED", "2026-10-09T16:00:00", { refusedAt: at("2026-10-12T08:00:00"), status: 3 }],
   ["DIRECT", "2026-10-09T16:00:00", { channel: 1 }],
   ["RECENT", "2026-10-13T15:00:00"],
+  // Taken up (a Tiếp nhận step) though its NgayTiepNhan was left empty: received.
+  ["TAKEN-UP", "2026-10-09T16:00:00", { status: 4, steps: [{ status: 2, at: at("2026-10-12T08:00:00") }] }],
   ["IN-X", "2026-10-09T11:00:00", { unitCode: "X" }],
 ];
 

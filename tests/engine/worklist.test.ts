@@ -56,6 +56,10 @@ function dossiers(): DossierRow[] {
   add("O3", "2026-10-13T15:00:00", [[4, "2026-10-13T15:00:00", "Phòng Tư pháp"]]);
   // Overdue now (received 10-01: due 10-08).
   add("L1", "2026-10-01T10:00:00", [[4, "2026-10-02T10:00:00", "Phòng Tư pháp"]]);
+  // Never received, sent in September: open now, counted overdue, on the list whatever the period.
+  list.push(
+    dossierRow({ code: "N1", unitCode: "S", procedureCode: "W", status: 4, syncedAt: at("2026-09-15T08:00:00") }),
+  );
   // In another unit of the province, for the scope.
   add("X1", "2026-10-13T08:00:00", [[4, "2026-10-13T08:00:00"]], "X");
   return list;
@@ -155,10 +159,24 @@ describe("the period-end forecast (issue #25, item 2)", () => {
 });
 
 describe("the worklist's order, filters and scope", () => {
-  it("puts what can still be saved first, by time left; then the overdue", () => {
+  it("puts what can still be saved in the period first, by time left; then the overdue; then what is due later", async () => {
     const open = list.filter((x) => !x.overdue);
     expect(open.map((x) => x.leftMs)).toEqual([...open.map((x) => x.leftMs)].sort((a, b) => a! - b!));
     expect(list.findIndex((x) => x.overdue)).toBe(open.length);
+    // A dossier never received stays on the list in every period (the early warnings list it too).
+    expect(list.find((x) => x.code === "N1")).toMatchObject({
+      overdue: true,
+      startMs: null,
+      dueMs: null,
+      worthRate: 0,
+    });
+    const week = (
+      await worklist(onTime.orm, { period: makePeriod("2026-10-12", "2026-10-18", NOW), scope: EVERY_UNIT })
+    ).items;
+    expect(week.map((x) => x.code).sort()).toEqual(list.map((x) => x.code).sort());
+    const parts = week.map((x) => (x.overdue ? 1 : x.dueInPeriod ? 0 : 2));
+    expect(parts).toEqual([...parts].sort());
+    expect(parts.at(-1)).toBe(2);
   });
 
   it("filters by the department holding the dossier, its name folded (S.1.2)", async () => {
@@ -169,6 +187,14 @@ describe("the worklist's order, filters and scope", () => {
     });
     expect(held.items.map((x) => x.code).sort()).toEqual(["O1", "O2"]);
     expect(held.items.every((x) => x.department.key === "phòng hộ tịch")).toBe(true);
+    // The departments to choose from are all of them, whatever is chosen; "Chưa xác định" names the unnamed.
+    expect(held.departments.map((d) => d.name).sort()).toEqual(["Chưa xác định", "Phòng Hộ tịch", "Phòng Tư pháp"]);
+    const unnamed = await worklist(onTime.orm, {
+      period: OCTOBER,
+      scope: EVERY_UNIT,
+      filter: { department: "Chưa xác định" },
+    });
+    expect(unnamed.items.map((x) => x.code).sort()).toEqual(["N1", "X1"]);
   });
 
   it("reads the caller's subtree only", async () => {

@@ -57,9 +57,11 @@ describe("server actions (issue: the second round of defense)", () => {
       "createTokenAction",
       "createUserAction",
       "discardAction",
+      "markReadAction",
       "resendAction",
       "resetPasswordAction",
       "revokeTokenAction",
+      "saveSettingsAction",
       "updateUserAction",
     ]);
     const before = await rows<{ u: number; t: number }>(

@@ -5,7 +5,7 @@ import { formatCount, formatDateTime, formatPoints } from "@/lib/format";
 import { periodAround } from "@/lib/method/period";
 import { qs, periodLabel } from "@/lib/ui/period";
 import { timeLeftWords } from "@/lib/ui/words";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParam } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Cần ưu tiên" };
 
@@ -23,10 +23,16 @@ const small = (v: number) => (v < 0.005 ? "dưới 0,01" : formatPoints(v));
 export default async function WorklistPage({
   searchParams,
 }: {
-  searchParams: Promise<{ ky?: string; unit?: string; procedure?: string; department?: string }>;
+  searchParams: Promise<Record<"ky" | "unit" | "procedure" | "department", string | string[] | undefined>>;
 }) {
-  const sp = await searchParams;
-  const ky: Kind = sp.ky && sp.ky in KINDS ? (sp.ky as Kind) : "thang";
+  const raw = await searchParams;
+  const sp = {
+    ky: textParam(raw.ky),
+    unit: textParam(raw.unit),
+    procedure: textParam(raw.procedure),
+    department: textParam(raw.department),
+  };
+  const ky: Kind = sp.ky && Object.hasOwn(KINDS, sp.ky) ? (sp.ky as Kind) : "thang";
   const period = periodAround(KINDS[ky][0], new Date());
   const { orm, caller } = await requirePage("dossiers:read");
   const list = await orNotFound(
@@ -38,15 +44,24 @@ export default async function WorklistPage({
     }),
   );
   const keep = { unit: sp.unit, procedure: sp.procedure, department: sp.department };
-  const departments = [...new Map(list.items.map((x) => [x.department.key, x.department.name])).entries()];
+  const parts = [
+    {
+      key: "in-period",
+      title: `Hạn trong ${periodLabel(period).toLowerCase()}: xử lý trễ sẽ mất điểm`,
+      items: list.items.filter((d) => !d.overdue && d.dueInPeriod),
+    },
+    { key: "overdue", title: "Đã quá hạn", items: list.items.filter((d) => d.overdue) },
+    { key: "later", title: "Hạn sau kỳ này", items: list.items.filter((d) => !d.overdue && !d.dueInPeriod) },
+  ];
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Cần ưu tiên</h1>
         <p className="text-sm text-gray-600">
-          Hồ sơ đang xử lý, sắp đến hạn trước. Mỗi hồ sơ ghi số điểm của đơn vị trong{" "}
-          {periodLabel(period).toLowerCase()} sẽ mất nếu bị xử lý trễ: tỷ lệ đúng hạn theo Công văn 200 và điểm chỉ số
-          2.1 theo Quyết định 766.
+          Mọi hồ sơ đang xử lý, chia ba phần: hạn trong kỳ (sắp đến hạn trước), đã quá hạn, hạn sau kỳ. Với hồ sơ hạn
+          trong kỳ, cổng ghi tỷ lệ đúng hạn (Công văn 200) và điểm chỉ số 2.1 (Quyết định 766) của đơn vị trong{" "}
+          {periodLabel(period).toLowerCase()} sẽ giảm bao nhiêu nếu hồ sơ bị xử lý trễ, tính trên số hồ sơ của kỳ đến
+          nay: đầu kỳ ít hồ sơ nên mỗi hồ sơ nặng hơn.
         </p>
       </div>
       <nav className="no-print flex flex-wrap gap-2 text-sm" aria-label="Kỳ tính điểm">
@@ -61,7 +76,7 @@ export default async function WorklistPage({
           </Link>
         ))}
       </nav>
-      {departments.length > 1 || sp.department ? (
+      {list.departments.length > 1 || sp.department ? (
         <form className="no-print flex flex-wrap items-end gap-2 text-sm" action="/can-uu-tien">
           <input type="hidden" name="ky" value={ky} />
           {sp.unit && <input type="hidden" name="unit" value={sp.unit} />}
@@ -74,9 +89,9 @@ export default async function WorklistPage({
               className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
             >
               <option value="">Tất cả</option>
-              {departments.map(([key, name]) => (
-                <option key={key} value={name}>
-                  {name}
+              {list.departments.map((d) => (
+                <option key={d.key} value={d.name}>
+                  {d.name} ({formatCount(d.count)})
                 </option>
               ))}
             </select>
@@ -104,52 +119,65 @@ export default async function WorklistPage({
           </p>
         </div>
       </div>
-      <section>
-        <h2 className="mb-2 text-lg font-semibold">
-          Danh sách{list.total > list.items.length ? ` (${formatCount(list.items.length)} hồ sơ đầu tiên)` : ""}
-        </h2>
-        {list.items.length === 0 ? (
-          <p className="rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-700">
-            Không có hồ sơ đang xử lý.
-          </p>
-        ) : (
-          <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" data-worklist>
-            {list.items.map((d) => (
-              <li key={d.code} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-code={d.code}>
-                <span
-                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.overdue ? "bg-red-600 text-white" : "bg-yellow-300 text-gray-900"}`}
-                >
-                  {timeLeftWords(d.leftMs, d.leftWorkingDays)}
-                </span>
-                <Link
-                  className="font-medium text-blue-700 hover:underline"
-                  href={`/ho-so/${encodeURIComponent(d.code)}`}
-                >
-                  {d.code}
-                </Link>
-                <span className="text-gray-700">
-                  {d.procedure.name ?? (d.procedure.code ? "Thủ tục chưa có trong danh mục" : "Không ghi thủ tục")}
-                </span>
-                <span className="text-gray-500">
-                  {d.unit.name ?? d.unit.code} · {d.department.name}
-                </span>
-                <span className="ml-auto flex flex-wrap gap-x-3 tabular-nums text-gray-700">
-                  {d.dueMs !== null && <span>Hạn: {formatDateTime(new Date(d.dueMs))}</span>}
-                  {d.worthRate > 0 || d.worthPoints766 > 0 ? (
-                    <span className="font-medium text-gray-900" data-worth>
-                      Nếu trễ: mất {small(d.worthRate)} điểm % tỷ lệ đúng hạn, {small(d.worthPoints766)} điểm chỉ số 2.1
-                    </span>
-                  ) : d.overdue ? (
-                    <span>Đã tính là trễ hạn trong kỳ</span>
-                  ) : (
-                    <span>Hạn sau kỳ này</span>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {list.total > list.items.length && (
+        <p className="text-sm text-gray-600">
+          Hiển thị {formatCount(list.items.length)} trong {formatCount(list.total)} hồ sơ; chọn một phòng ban hoặc một
+          đơn vị để xem hết.
+        </p>
+      )}
+      {list.items.length === 0 && (
+        <p className="rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-700">
+          Không có hồ sơ đang xử lý{sp.department ? ` ở phòng ban "${sp.department}"` : ""}.
+        </p>
+      )}
+      {parts
+        .filter((part) => part.items.length > 0)
+        .map((part) => (
+          <section key={part.key} data-part={part.key}>
+            <h2 className="mb-2 text-lg font-semibold">
+              {part.title} ({formatCount(part.items.length)})
+            </h2>
+            <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm" data-worklist>
+              {part.items.map((d) => (
+                <li key={d.code} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2" data-code={d.code}>
+                  <span
+                    className={`rounded px-1.5 py-0.5 text-xs font-medium ${d.overdue ? "bg-red-600 text-white" : d.dueInPeriod ? "bg-yellow-300 text-gray-900" : "bg-gray-100 text-gray-800"}`}
+                  >
+                    {d.startMs === null
+                      ? "Chưa tiếp nhận: tính là quá hạn"
+                      : timeLeftWords(d.leftMs, d.leftWorkingDays)}
+                  </span>
+                  <Link
+                    className="font-medium text-blue-700 hover:underline"
+                    href={`/ho-so/${encodeURIComponent(d.code)}`}
+                  >
+                    {d.code}
+                  </Link>
+                  <span className="text-gray-700">
+                    {d.procedure.name ?? (d.procedure.code ? "Thủ tục chưa có trong danh mục" : "Không ghi thủ tục")}
+                  </span>
+                  <span className="text-gray-500">
+                    {d.unit.name ?? d.unit.code} · {d.department.name}
+                  </span>
+                  <span className="flex w-full flex-wrap gap-x-3 tabular-nums text-gray-700 sm:ml-auto sm:w-auto">
+                    {d.dueMs !== null && <span>Hạn: {formatDateTime(new Date(d.dueMs))}</span>}
+                    {(d.worthRate > 0 || d.worthPoints766 > 0) && (
+                      <span className="font-medium text-gray-900" data-worth>
+                        Nếu trễ:{" "}
+                        {[
+                          d.worthRate > 0 && `tỷ lệ đúng hạn giảm ${small(d.worthRate)} điểm phần trăm`,
+                          d.worthPoints766 > 0 && `chỉ số 2.1 giảm ${small(d.worthPoints766)} điểm`,
+                        ]
+                          .filter(Boolean)
+                          .join(", ")}
+                      </span>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
     </div>
   );
 }

@@ -3,12 +3,17 @@ import Link from "next/link";
 import { warningsForCaller } from "@/lib/data/dossiers";
 import { formatCount, formatDateTime } from "@/lib/format";
 import { qs } from "@/lib/ui/period";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParam } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Cảnh báo" };
 
-export default async function WarningsPage({ searchParams }: { searchParams: Promise<{ unit?: string; n?: string }> }) {
-  const sp = await searchParams;
+export default async function WarningsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<"unit" | "n", string | string[] | undefined>>;
+}) {
+  const raw = await searchParams;
+  const sp = { unit: textParam(raw.unit), n: textParam(raw.n) };
   const n = Math.max(0, Math.min(30, Number(sp.n ?? 2) || 0));
   const { orm, caller } = await requirePage("dossiers:read");
   const w = await orNotFound(warningsForCaller(orm, caller, { unit: sp.unit, workingDays: n }));

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { formSpec } from "@/lib/actions";
 import { markRead, saveAlertSettings } from "@/lib/data/alerts";
 
-const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
 
 export const settingsForm = formSpec({
