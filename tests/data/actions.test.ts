@@ -11,15 +11,11 @@ import { calendarForm, createUserForm, updateUserForm } from "@/app/(portal)/qua
 import { discardForm, resendForm } from "@/app/(portal)/ra-soat/forms";
 import { runForm } from "@/lib/actions";
 import { call } from "../helpers/api";
-import { record, signedIn, withSmallProvince } from "../helpers/province";
+import { formOf, record, userOf, withSmallProvince } from "../helpers/province";
 
 const province = withSmallProvince();
-const form = (o: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(o)) f.set(k, v);
-  return f;
-};
-const caller = async (who: keyof typeof province.users) => (await signedIn(province.db, province.users[who]))!;
+const form = formOf;
+const caller = (who: keyof typeof province.users) => userOf(province, who);
 
 describe("forms: FormData coercion and reasons (STYLE.md §4)", () => {
   it("coerces the form's strings (id, 0/1) and saves", async () => {

@@ -12,15 +12,11 @@ import { runForm } from "@/lib/actions";
 import { alertSettingsFor, inboxFor, subscribers, unreadCount } from "@/lib/data/alerts";
 import { ForbiddenError } from "@/lib/errors";
 import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
-import { signedIn, withSmallProvince } from "../helpers/province";
+import { formOf, userOf, withSmallProvince } from "../helpers/province";
 
 const province = withSmallProvince();
-const form = (o: Record<string, string>) => {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(o)) f.set(k, v);
-  return f;
-};
-const caller = async (who: keyof typeof province.users) => (await signedIn(province.db, province.users[who]))!;
+const form = formOf;
+const caller = (who: keyof typeof province.users) => userOf(province, who);
 
 describe("alert settings and the inbox (issue #25)", () => {
   it("saves one's own settings, with reasons for bad values, and keeps a signing key left blank", async () => {

@@ -98,3 +98,14 @@ export async function signedIn(db: Database, userId: number) {
   const [u] = await rows<{ sv: number }>(db.orm, sql`select session_version as sv from users where id = ${userId}`);
   return callerFromUserId(db.orm, userId, u?.sv ?? 0);
 }
+
+/** A form as a browser sends it: every value a string. */
+export function formOf(o: Record<string, string>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.set(k, v);
+  return f;
+}
+
+/** One of the small province's users, signed in. */
+export const userOf = async (province: ProvinceContext, who: keyof ProvinceContext["users"]) =>
+  (await signedIn(province.db, province.users[who]))!;
