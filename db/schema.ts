@@ -484,6 +484,10 @@ export const alertSettings = pgTable("alert_settings", {
   dueSoonHours: integer("due_soon_hours"),
   overdue: boolean("overdue").notNull().default(false),
   lateReceipt: boolean("late_receipt").notNull().default(false),
+  /** The unit's on-time band (METHOD §A.5) or 766 rating fell since the last evaluation. */
+  bandDrop: boolean("band_drop").notNull().default(false),
+  /** The Monday digest: rank and movement, the week's forecast, the top of the worklist, the slowest department. */
+  digest: boolean("digest").notNull().default(false),
   email: boolean("email").notNull().default(false),
   webhookUrl: text("webhook_url"),
   webhookSecret: text("webhook_secret"),
@@ -533,3 +537,14 @@ export const outbox = pgTable(
   },
   (t) => [uniqueIndex("outbox_key_idx").on(t.notificationId, t.channel), index("outbox_due_idx").on(t.state, t.nextAt)],
 );
+
+/** Each subscriber's unit as last evaluated (the band-drop alert compares with it). */
+export const alertStanding = pgTable("alert_standing", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  period: text("period").notNull(),
+  band: text("band"),
+  rating: text("rating"),
+  at: ts("at").notNull().defaultNow(),
+});

@@ -16,6 +16,8 @@ export interface AlertSettingsInput {
   dueSoonHours: number | null;
   overdue: boolean;
   lateReceipt: boolean;
+  bandDrop: boolean;
+  digest: boolean;
   email: boolean;
   webhookUrl: string | null;
   webhookSecret: string | null;
@@ -37,6 +39,8 @@ export async function alertSettingsFor(orm: Orm, caller: Caller) {
     dueSoonHours: s?.dueSoonHours ?? null,
     overdue: s?.overdue ?? false,
     lateReceipt: s?.lateReceipt ?? false,
+    bandDrop: s?.bandDrop ?? false,
+    digest: s?.digest ?? false,
     email: s?.email ?? false,
     webhookUrl: s?.webhookUrl ?? null,
     hasWebhookSecret: Boolean(s?.webhookSecret),
@@ -100,22 +104,28 @@ export async function subscribers(orm: Orm): Promise<Subscriber[]> {
     due_soon_hours: number | null;
     overdue: boolean;
     late_receipt: boolean;
+    band_drop: boolean;
+    digest: boolean;
     email: boolean;
     address: string | null;
     webhook: boolean;
   }>(
     orm,
     sql`
-    select a.user_id, u.role, u.unit_code, a.due_soon_hours, a.overdue, a.late_receipt, a.email, u.email as address,
+    select a.user_id, u.role, u.unit_code, a.due_soon_hours, a.overdue, a.late_receipt, a.band_drop, a.digest,
+      a.email, u.email as address,
       (a.webhook_url is not null and a.webhook_secret is not null) as webhook
     from alert_settings a join users u on u.id = a.user_id
-    where not u.disabled and (a.due_soon_hours is not null or a.overdue or a.late_receipt)`,
+    where not u.disabled and (a.due_soon_hours is not null or a.overdue or a.late_receipt or a.band_drop or a.digest)`,
   );
   return found
     .filter((r) => can(r.role, "dossiers:read"))
     .map((r) => ({
       userId: r.user_id,
       scope: scopeOf({ kind: "user", userId: r.user_id, name: "", role: r.role, unitCode: r.unit_code }),
+      unit: r.unit_code,
+      bandDrop: r.band_drop,
+      digest: r.digest,
       dueSoonHours: r.due_soon_hours,
       overdue: r.overdue,
       lateReceipt: r.late_receipt,

@@ -13,10 +13,15 @@ import { epochMs, inScope, instant, type Scope } from "./sql-util";
 import { openAt } from "./verdict-sql";
 import { lateReceipts } from "./warnings";
 import { alertText } from "@/lib/ui/alert-words";
+import { bandDrop, mondayDigest } from "./alert-digest";
 
 export interface Subscriber {
   userId: number;
   scope: Scope;
+  /** The user's own unit: the band-drop alert and the digest are about it. */
+  unit: string;
+  bandDrop: boolean;
+  digest: boolean;
   /** Due within this many working hours; null: off. */
   dueSoonHours: number | null;
   overdue: boolean;
@@ -96,11 +101,17 @@ export async function eventsOf(orm: Orm, s: Subscriber, now: Date): Promise<Aler
 export async function evaluateAlerts(orm: Orm, subscribers: Subscriber[], now = new Date()): Promise<number> {
   let raised = 0;
   for (const s of subscribers) {
-    const events = await eventsOf(orm, s, now);
+    const events = [
+      ...(await eventsOf(orm, s, now)).map((e) => ({
+        ...e,
+        ...alertText(e),
+        href: `/ho-so/${encodeURIComponent(e.subject)}`,
+      })),
+      ...(s.bandDrop ? [await bandDrop(orm, s, now)] : []),
+      ...(s.digest ? [await mondayDigest(orm, s, now)] : []),
+    ].filter((e) => e !== null);
     if (!events.length) continue;
-    const json = JSON.stringify(
-      events.map((e) => ({ ...e, ...alertText(e), href: `/ho-so/${encodeURIComponent(e.subject)}` })),
-    );
+    const json = JSON.stringify(events);
     const [r] = await rows<{ n: number }>(
       orm,
       sql`

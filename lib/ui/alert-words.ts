@@ -2,10 +2,12 @@
 import type { AlertKind } from "@/lib/method/alerts";
 import { formatDateTime } from "@/lib/format";
 
-export const ALERT_LABELS: Record<AlertKind, string> = {
+export const ALERT_LABELS: Record<AlertKind | "band_drop" | "digest", string> = {
   due_soon: "Hồ sơ sắp đến hạn",
   overdue: "Hồ sơ vừa quá hạn",
   late_receipt: "Hồ sơ trực tuyến chậm tiếp nhận",
+  band_drop: "Chỉ số của đơn vị giảm",
+  digest: "Tổng hợp tuần",
 };
 
 export function alertText(e: {

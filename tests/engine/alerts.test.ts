@@ -125,6 +125,9 @@ const subscribers = (): Subscriber[] => [
   {
     userId: ids.managerA,
     scope: subtreeOf("A"),
+    unit: "A",
+    bandDrop: false,
+    digest: false,
     dueSoonHours: 24,
     overdue: true,
     lateReceipt: true,
@@ -134,6 +137,9 @@ const subscribers = (): Subscriber[] => [
   {
     userId: ids.managerB,
     scope: subtreeOf("B"),
+    unit: "B",
+    bandDrop: false,
+    digest: false,
     dueSoonHours: 24,
     overdue: true,
     lateReceipt: true,
@@ -234,5 +240,50 @@ describe("alerts: delivery (outbox)", () => {
     expect(await deliverOutbox(db.orm, send(), later)).toEqual({ sent: 1, failed: 0 });
     expect(hooks.filter((h) => JSON.parse(h.body).dossier === "A-NEXT")).toHaveLength(1);
     expect(mails.filter((m) => m.raw.includes("A-NEXT"))).toHaveLength(1);
+  });
+});
+
+describe("alerts about a unit: its band falling, and the Monday digest", () => {
+  const only = (o: Partial<Subscriber>): Subscriber => ({
+    ...subscribers()[1],
+    dueSoonHours: null,
+    overdue: false,
+    lateReceipt: false,
+    email: false,
+    webhook: false,
+    ...o,
+  });
+  const latest = async (kind: string) =>
+    (
+      await rows<{ subject: string; title: string; body: string }>(
+        db.orm,
+        sql`select subject, title, body from notifications where kind = ${kind} order by id desc limit 1`,
+      )
+    )[0];
+
+  it("tells when the unit's on-time band (METHOD §0.4) falls within the month, once; the first look is a baseline", async () => {
+    const b = only({ bandDrop: true });
+    expect(await evaluateAlerts(db.orm, [b], NOW)).toBe(0); // green: B-SOON is within its deadline
+    // A day later B-SOON is overdue: 0 % of 1, red.
+    const later = at("2026-10-15T10:00:00");
+    expect(await evaluateAlerts(db.orm, [b], later)).toBe(1);
+    const n = await latest("band_drop");
+    expect(n.subject).toBe("B");
+    expect(n.title).toContain("tỷ lệ đúng hạn từ mức Xanh xuống Đỏ");
+    expect(await evaluateAlerts(db.orm, [b], new Date(later.getTime() + 60_000))).toBe(0);
+  });
+
+  it("makes the Monday digest once a week, from 07:00: last week's figures, this week's forecast, what to handle first", async () => {
+    const a = only({ userId: ids.managerA, scope: subtreeOf("A"), unit: "A", digest: true });
+    expect(await evaluateAlerts(db.orm, [a], at("2026-10-19T06:59:00"))).toBe(0);
+    expect(await evaluateAlerts(db.orm, [a], at("2026-10-19T07:30:00"))).toBe(1);
+    expect(await evaluateAlerts(db.orm, [a], at("2026-10-19T15:00:00"))).toBe(0);
+    expect(await evaluateAlerts(db.orm, [a], at("2026-10-20T07:30:00"))).toBe(0); // a Tuesday
+    const d = await latest("digest");
+    expect(d.title).toBe("Tổng hợp tuần 43/2026 — Sở A");
+    expect(d.body).toContain("Tuần 42/2026 của Sở A:");
+    expect(d.body).toMatch(/- Tỷ lệ đúng hạn: .*%/);
+    expect(d.body).toContain("- Dự báo cuối tuần này: tỷ lệ đúng hạn");
+    expect(await evaluateAlerts(db.orm, [a], at("2026-10-26T07:30:00"))).toBe(1); // the next Monday
   });
 });

@@ -21,6 +21,8 @@ export const settingsForm = formSpec({
     dueSoon: checkbox,
     overdue: checkbox,
     lateReceipt: checkbox,
+    bandDrop: checkbox,
+    digest: checkbox,
     email: checkbox,
     webhookUrl: z.preprocess(
       blankToNull,
@@ -41,6 +43,8 @@ export const settingsForm = formSpec({
       dueSoonHours: input.dueSoon ? (input.dueSoonHours ?? 8) : null,
       overdue: input.overdue,
       lateReceipt: input.lateReceipt,
+      bandDrop: input.bandDrop,
+      digest: input.digest,
       email: input.email,
       webhookUrl: input.webhookUrl,
       webhookSecret: input.webhookSecret,

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { alertSettingsFor, inboxFor } from "@/lib/data/alerts";
 import { formatDateTime } from "@/lib/format";
 import { ALERT_LABELS } from "@/lib/ui/alert-words";
-import type { AlertKind } from "@/lib/method/alerts";
 import { requirePage } from "@/lib/page";
 import { ActionForm } from "../../_components/action-form";
 import { markReadAction, saveSettingsAction } from "./actions";
@@ -47,7 +46,7 @@ export default async function AlertsPage() {
                 data-unread={n.readAt ? undefined : ""}
               >
                 <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs">
-                  {ALERT_LABELS[n.kind as AlertKind] ?? "Thông báo"}
+                  {ALERT_LABELS[n.kind as keyof typeof ALERT_LABELS] ?? "Thông báo"}
                 </span>
                 {n.href ? (
                   <Link className="font-medium text-blue-700 hover:underline" href={n.href}>
@@ -56,7 +55,7 @@ export default async function AlertsPage() {
                 ) : (
                   <span className="font-medium">{n.title}</span>
                 )}
-                <span className="text-gray-600">{n.body}</span>
+                <span className="whitespace-pre-line text-gray-600">{n.body}</span>
                 <span className="ml-auto text-xs tabular-nums text-gray-500">{formatDateTime(n.createdAt)}</span>
               </li>
             ))}
@@ -89,6 +88,14 @@ export default async function AlertsPage() {
             <label className="flex items-center gap-2">
               <input type="checkbox" name="lateReceipt" defaultChecked={settings.lateReceipt} />
               hồ sơ trực tuyến chưa được tiếp nhận đến cùng giờ ngày làm việc kế tiếp
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="bandDrop" defaultChecked={settings.bandDrop} />
+              mức tỷ lệ đúng hạn hoặc xếp loại chỉ số 766 của đơn vị tôi giảm trong tháng
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="digest" defaultChecked={settings.digest} />
+              bản tổng hợp sáng thứ Hai: xếp hạng, dự báo cuối tuần, hồ sơ cần ưu tiên, phòng ban chậm nhất
             </label>
           </fieldset>
           <fieldset className="space-y-2">
