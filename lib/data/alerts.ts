@@ -133,3 +133,29 @@ export async function subscribers(orm: Orm): Promise<Subscriber[]> {
       webhook: r.webhook,
     }));
 }
+
+export interface DeliveryState {
+  channel: string;
+  pending: number;
+  sent: number;
+  failed: number;
+  /** The last errors of messages not yet sent, newest first. */
+  errors: Array<{ at: Date; error: string; attempts: number }>;
+}
+
+/** The outbox's state per channel, for administrators (users:manage) on /quan-tri. */
+export async function deliveryState(orm: Orm, caller: Caller): Promise<DeliveryState[]> {
+  if (caller.kind !== "user" || !allowed(caller, "users:manage")) throw new ForbiddenError();
+  const counts = await rows<{ channel: string; pending: number; sent: number; failed: number }>(
+    orm,
+    sql`select channel, count(*) filter (where state = 'pending')::int as pending,
+          count(*) filter (where state = 'sent')::int as sent, count(*) filter (where state = 'failed')::int as failed
+        from outbox group by channel order by channel`,
+  );
+  const errors = await rows<{ channel: string; at: Date; error: string; attempts: number }>(
+    orm,
+    sql`select channel, next_at as at, last_error as error, attempts from outbox
+        where state <> 'sent' and last_error is not null order by next_at desc limit 10`,
+  );
+  return counts.map((c) => ({ ...c, errors: errors.filter((e) => e.channel === c.channel) }));
+}

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/db";
 import { readForm, settingsForm } from "@/app/(portal)/thong-bao/forms";
 import { runForm } from "@/lib/actions";
-import { alertSettingsFor, inboxFor, subscribers, unreadCount } from "@/lib/data/alerts";
+import { alertSettingsFor, deliveryState, inboxFor, subscribers, unreadCount } from "@/lib/data/alerts";
 import { ForbiddenError } from "@/lib/errors";
 import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 import { formOf, userOf, withSmallProvince } from "../helpers/province";
@@ -77,5 +77,24 @@ describe("alert settings and the inbox (issue #25)", () => {
     const viewer = await caller("viewer");
     expect(await unreadCount(province.db.orm, viewer)).toBe(0);
     await expect(inboxFor(province.db.orm, viewer)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the outbox's state on /quan-tri (issue #25)", () => {
+  it("is the administrators' only: counts per channel and the last errors", async () => {
+    const [n] = await rows<{ id: number }>(
+      province.db.orm,
+      sql`select id::int as id from notifications order by id limit 1`,
+    );
+    await province.db.orm.execute(sql`
+      insert into outbox (notification_id, channel, state, attempts, last_error) values
+        (${n.id}, 'webhook', 'pending', 2, 'Webhook trả về 503 / Webhook answered 503'), (${n.id}, 'email', 'sent', 1, null)`);
+    const state = await deliveryState(province.db.orm, await caller("admin"));
+    expect(state).toEqual([
+      { channel: "email", pending: 0, sent: 1, failed: 0, errors: [] },
+      expect.objectContaining({ channel: "webhook", pending: 1, sent: 0, failed: 0 }),
+    ]);
+    expect(state[1].errors[0]).toMatchObject({ attempts: 2, error: "Webhook trả về 503 / Webhook answered 503" });
+    await expect(deliveryState(province.db.orm, await caller("managerA"))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -5,6 +5,8 @@ import { ADMIN_PERMISSIONS, type Permission } from "@/lib/roles";
 import { requirePage } from "@/lib/page";
 import { lastIntegrityCheck } from "@/lib/data/integrity";
 import { IntegrityCard } from "./integrity-card";
+import { deliveryState } from "@/lib/data/alerts";
+import { formatCount, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Quản trị" };
 
@@ -46,6 +48,7 @@ export default async function AdminPage() {
   // Leaders and viewers administer nothing: the page does not exist for them.
   const { orm, caller } = await requirePage(ADMIN_PERMISSIONS);
   const check = allowed(caller, "users:manage") ? await lastIntegrityCheck(orm, caller) : undefined;
+  const delivery = allowed(caller, "users:manage") ? await deliveryState(orm, caller) : [];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Quản trị</h1>
@@ -64,6 +67,24 @@ export default async function AdminPage() {
       {check !== undefined && !(check && (check.rollupDifferences > 0 || check.factDifferences > 0)) ? (
         <IntegrityCard check={check} />
       ) : null}
+      {delivery.length > 0 && (
+        <section aria-label="Gửi thông báo" className="rounded-lg border border-gray-200 bg-white p-4" data-delivery>
+          <h2 className="text-lg font-semibold">Gửi thông báo qua thư điện tử và webhook</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {delivery.map((d) => (
+              <li key={d.channel}>
+                <span className="font-medium">{d.channel === "email" ? "Thư điện tử" : "Webhook"}:</span> đã gửi{" "}
+                {formatCount(d.sent)}, đang chờ {formatCount(d.pending)}, không gửi được {formatCount(d.failed)}
+                {d.errors.map((e, i) => (
+                  <span key={i} className="block text-xs text-red-700">
+                    {formatDateTime(e.at)} — lần thử {e.attempts}: {e.error.split(" / ")[0]}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
