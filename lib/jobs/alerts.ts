@@ -1,18 +1,20 @@
 /**
- * The alert job (issue #25): every minute, and a few seconds after any write (a sync that
- * makes a dossier overdue alerts within a minute), every user's rules are evaluated and
- * the outbox delivered. One pass at a time in this process; several servers are safe
- * (the inbox's unique key, the outbox's SKIP LOCKED). TTHC_ALERTS=off stops it.
+ * The alert job (issue #25): every minute on the clock (croner, in Vietnam time, never two
+ * passes at once), and a few seconds after any write (a sync that makes a dossier overdue
+ * alerts within a minute), every user's rules are evaluated and the outbox delivered. It
+ * needs nothing of the database but SQL, so it runs the same on PGlite and PostgreSQL;
+ * several servers are safe (the inbox's unique key, the outbox's SKIP LOCKED).
+ * TTHC_ALERTS=off stops it.
  */
 import "server-only";
 import { getDb } from "@/lib/data/db";
 import { subscribers } from "@/lib/data/alerts";
 import { deliverOutbox, evaluateAlerts } from "@/lib/engine/alerts";
+import { Cron } from "croner";
 import { env } from "@/lib/env";
 import { onDataChanged } from "@/lib/live/events";
 import { emailSend, sendBy, webhookSend } from "./channels";
 
-const EVERY_MS = 60_000;
 const AFTER_WRITE_MS = 5_000;
 
 let running = false;
@@ -40,7 +42,7 @@ export function startAlertJobs(): void {
   const g = globalThis as { __tthcAlerts?: boolean };
   if (g.__tthcAlerts || env.TTHC_ALERTS === "off") return;
   g.__tthcAlerts = true;
-  setInterval(pass, EVERY_MS).unref();
+  new Cron("0 * * * * *", { timezone: "Asia/Ho_Chi_Minh", protect: true, unref: true }, pass);
   let soon: NodeJS.Timeout | null = null;
   onDataChanged(() => {
     soon ??= setTimeout(() => {
