@@ -79,3 +79,25 @@ test("the overview and the 766 page forecast this week's and this month's figure
   await expect(page.locator("[data-forecast]")).toBeVisible({ timeout: 60_000 });
   expect(errors).toEqual([]);
 });
+
+test("odd addresses are a page or 'not found', never a failure: repeated keys, U+0000, an object's own names", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "stp.quanly");
+  for (const url of [
+    "/can-uu-tien?ky=__proto__",
+    "/can-uu-tien?ky=constructor&unit=a&unit=b",
+    "/can-uu-tien?unit=%00",
+    "/canh-bao?unit=a&unit=b",
+    "/canh-bao?unit=%00",
+    "/tong-quan?unit=a&unit=b",
+    "/xep-hang?unit=%00",
+    "/chi-so-766?unit=a&unit=b",
+    "/quy-trinh?unit=%00",
+    "/ho-so?unit=a&unit=b",
+  ]) {
+    const res = await page.goto(url);
+    expect(res!.status(), url).toBeLessThan(500);
+  }
+});

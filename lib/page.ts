@@ -46,3 +46,12 @@ export function textParam(raw: string | string[] | undefined): string | undefine
   if (v !== undefined && /\u0000|[\ud800-\udfff]/.test(v)) notFound();
   return v === "" ? undefined : v;
 }
+
+/** Every parameter of a page's URL through `textParam`: a page reads one value per key, storable. */
+export function textParams<K extends string>(
+  raw: Partial<Record<K, string | string[] | undefined>>,
+): Partial<Record<K, string>> {
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, textParam(v as string | string[] | undefined)]),
+  ) as Partial<Record<K, string>>;
+}

@@ -10,7 +10,7 @@ import { BAND_COLORS, RATING_SWATCHES, ratingSwatch } from "@/lib/ui/colors";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { PeriodPicker } from "../../_components/period-picker";
 import { ARCHIPELAGOS, tileOf } from "@/lib/ui/vn-provinces";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParams } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Bản đồ" };
 
@@ -146,7 +146,7 @@ export default async function MapPage({
 }: {
   searchParams: Promise<{ from?: string; to?: string; unit?: string; i?: string }>;
 }) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   const period = periodFromParams(sp);
   // Own keys only: ?i=constructor names no indicator.
   const ind = Object.hasOwn(INDICATORS, sp.i ?? "A") ? (sp.i ?? "A") : "A";

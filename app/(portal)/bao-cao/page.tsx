@@ -7,7 +7,7 @@ import { ratingLabel, unitIndex } from "@/lib/method/i766/score";
 import { localDate } from "@/lib/method/time";
 import { BAND_LABELS, bandWord } from "@/lib/method/bands";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParams } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
 import { PrintButton } from "../../_components/print-button";
 
@@ -26,7 +26,7 @@ export default async function ReportPage({
 }: {
   searchParams: Promise<{ from?: string; to?: string; unit?: string; profile?: string }>;
 }) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   // With the 766 index: its total in the summary and each unit's total, rating and rank in the tables.
   const profile = sp.profile === "766" ? "766" : undefined;
   const period = periodFromParams(sp);

@@ -22,7 +22,7 @@ import type { Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
 import { comparedWords, periodFromParams, periodLabel, qs, trendMonths, monthLabel } from "@/lib/ui/period";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParams } from "@/lib/page";
 import { PeriodEndForecast } from "../../_components/forecast";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { Computing } from "../../_components/computing";
@@ -43,7 +43,7 @@ const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
  * and the 12-month trend of the total.
  */
 export default async function Index766Page({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   const { orm, caller } = await requirePage("scores:read");
   const period = periodFromParams(sp);
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));

@@ -11,7 +11,7 @@ import { formatCount } from "@/lib/format";
 import { INDICATORS, type IndicatorId } from "@/lib/method/i766/points";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
-import { orNotFound, pageParam, requirePage } from "@/lib/page";
+import { orNotFound, pageParam, requirePage, textParams } from "@/lib/page";
 import type { Permission } from "@/lib/roles";
 import { PeriodPicker } from "../../_components/period-picker";
 
@@ -31,7 +31,7 @@ export async function recordsRequest<I extends IndicatorId>(
   permission: Permission,
   isIndicator: (id: string) => id is I,
 ) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   const { orm, caller } = await requirePage(permission);
   if (!sp.i || !isIndicator(sp.i)) notFound();
   const indicator = sp.i;

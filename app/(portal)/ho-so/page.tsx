@@ -7,7 +7,7 @@ import { formatCount, formatDateTime } from "@/lib/format";
 import { REASON_LABELS, REASONS, VERDICT_LABELS, type Verdict } from "@/lib/method/ontime";
 import { STATUS, STATUS_LABELS } from "@/lib/method/status";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
-import { pageParam, requirePage, orNotFound } from "@/lib/page";
+import { pageParam, requirePage, orNotFound, textParams } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
 
 export const metadata: Metadata = { title: "Hồ sơ" };
@@ -68,7 +68,7 @@ const CELL = "hidden sm:table-cell";
 const WIDE = `${CELL} px-2 py-2`;
 
 export default async function DossiersPage({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   // Looking a dossier up by its code goes straight to its explanation (which checks the scope).
   if (sp.code?.trim()) redirect(`/ho-so/${encodeURIComponent(sp.code.trim())}${qs({ from: sp.from, to: sp.to })}`);
   const { orm, caller } = await requirePage("dossiers:read");

@@ -9,7 +9,7 @@ import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/for
 import type { Period } from "@/lib/method/period";
 import { sendsNoProcess, STEP_LABELS, type StepRow } from "@/lib/method/steps";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParams } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { Computing } from "../../_components/computing";
@@ -35,7 +35,7 @@ const days = (v: number | null) =>
  * a department opens its steps and the late dossiers they belong to.
  */
 export default async function ProcessPage({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   const { orm, caller } = await requirePage("scores:read");
   const period = periodFromParams(sp);
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));

@@ -12,7 +12,7 @@ import { officialClause } from "@/lib/ui/words";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
-import { requirePage } from "@/lib/page";
+import { requirePage, textParams } from "@/lib/page";
 import { ActionForm } from "../../_components/action-form";
 import { Computing } from "../../_components/computing";
 import { PeriodPicker } from "../../_components/period-picker";
@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Rà soát dữ liệu" };
 const SERVICE_WORDS: Record<string, string> = { DongBoHoSoMC: "Hồ sơ", CapNhatTienDoHoSoMC: "Tiến độ xử lý hồ sơ" };
 
 export default async function QualityPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
-  const period = periodFromParams(await searchParams);
+  const period = periodFromParams(textParams(await searchParams));
   const { orm, caller } = await requirePage("dossiers:read");
   const quarantine = allowed(caller, "quarantine:read") ? await listQuarantine(orm, caller, { limit: 20 }) : null;
   return (

@@ -9,7 +9,7 @@ import { formatCount, formatDateTime, formatRate } from "@/lib/format";
 import type { Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParams } from "@/lib/page";
 import { BandBadge } from "../../_components/band-badge";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { HowComputed } from "../../_components/how-computed";
@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Tổng quan" };
 type Search = Promise<{ from?: string; to?: string; unit?: string }>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   const { orm, caller } = await requirePage();
   const period = periodFromParams(sp);
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));

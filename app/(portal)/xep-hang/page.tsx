@@ -11,7 +11,7 @@ import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/for
 import type { Band, BandedIndicator } from "@/lib/method/bands";
 import { comparedWords, periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParams } from "@/lib/page";
 import { columnScore, comparedPeriod, NATIONAL_COLUMNS } from "@/lib/method/i766/movement";
 import { formatLocalInstant } from "@/lib/method/time";
 import { competitionRanks, unitIndex } from "@/lib/method/i766/score";
@@ -93,7 +93,7 @@ const COLUMNS: Array<{
 ];
 
 export default async function RankingPage({ searchParams }: { searchParams: Search }) {
-  const sp = await searchParams;
+  const sp = textParams(await searchParams);
   const { orm, caller } = await requirePage();
   const period = periodFromParams(sp);
   const view: View = VIEWS.find(([v]) => v === sp.view)?.[0] ?? "units";

@@ -4,7 +4,7 @@ import { explainForCaller, timelineForCaller } from "@/lib/data/dossiers";
 import { StepTimeline } from "./timeline";
 import { decodeSegment, formatCount } from "@/lib/format";
 import { periodFromParams, periodLabel } from "@/lib/ui/period";
-import { requirePage, orNotFound } from "@/lib/page";
+import { requirePage, orNotFound, textParams } from "@/lib/page";
 import { fieldWord, officialClause } from "@/lib/ui/words";
 
 export const metadata: Metadata = { title: "Giải thích hồ sơ" };
@@ -51,7 +51,7 @@ export default async function DossierPage({
   searchParams: Promise<{ from?: string; to?: string }>;
 }) {
   const { code } = await params;
-  const period = periodFromParams(await searchParams);
+  const period = periodFromParams(textParams(await searchParams));
   const { orm, caller } = await requirePage("dossiers:read");
   const e = await orNotFound(explainForCaller(orm, caller, decodeSegment(code), period));
   const t = await timelineForCaller(orm, caller, decodeSegment(code), period);

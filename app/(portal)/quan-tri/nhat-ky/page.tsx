@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { listAudit } from "@/lib/data/audit";
 import { formatDateTime } from "@/lib/format";
 import { actionWord, detailWords } from "@/lib/ui/words";
-import { requirePage } from "@/lib/page";
+import { requirePage, textParams } from "@/lib/page";
 
 export const metadata: Metadata = { title: "Nhật ký hệ thống" };
 
 /** Who did what and when: sign-ins, user and token changes, imports, calendar edits, resends. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { orm, caller } = await requirePage("users:manage");
-  const { q } = await searchParams;
+  const { q } = textParams(await searchParams);
   const entries = await listAudit(orm, caller, { q });
   return (
     <div className="space-y-4">
