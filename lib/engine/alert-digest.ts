@@ -47,16 +47,21 @@ async function standingNow(orm: Orm, scope: Scope, unit: string, now: Date) {
  * [decision] A fall is read within one month: a new month starts with few dossiers and its
  * first figure becomes the baseline, not an alert. White (no figure) is neither.
  */
+/** [decision] A unit's standing is looked at every 10 minutes at most: a band moves with many dossiers, not one. */
+const STANDING_EVERY_MS = 10 * 60_000;
+
 export async function bandDrop(
   orm: Orm,
   s: { userId: number; scope: Scope; unit: string },
   now: Date,
 ): Promise<UnitEvent | null> {
-  const cur = await standingNow(orm, s.scope, s.unit, now);
-  const [before] = await rows<{ period: string; band: Band | null; rating: Rating | null }>(
+  const [before] = await rows<{ period: string; band: Band | null; rating: Rating | null; at_ms: number }>(
     orm,
-    sql`select period, band, rating from alert_standing where user_id = ${s.userId}`,
+    sql`select period, band, rating, (extract(epoch from at) * 1000)::float8 as at_ms
+        from alert_standing where user_id = ${s.userId}`,
   );
+  if (before && Math.abs(now.getTime() - Number(before.at_ms)) < STANDING_EVERY_MS) return null;
+  const cur = await standingNow(orm, s.scope, s.unit, now);
   await orm.execute(sql`
     insert into alert_standing (user_id, period, band, rating, at)
     values (${s.userId}, ${cur.period}, ${cur.band}, ${cur.rating}, ${now.toISOString()}::timestamptz)
@@ -87,12 +92,24 @@ export async function bandDrop(
 /** [decision] The digest is made on Monday from 07:00 Vietnam time, once per ISO week. */
 export const DIGEST_HOUR = 7;
 
-export async function mondayDigest(orm: Orm, s: { scope: Scope; unit: string }, now: Date): Promise<UnitEvent | null> {
+export async function mondayDigest(
+  orm: Orm,
+  s: { userId: number; scope: Scope; unit: string },
+  now: Date,
+): Promise<UnitEvent | null> {
   const local = new Date(now.getTime() + 7 * 3_600_000);
   if (local.getUTCDay() !== 1 || local.getUTCHours() < DIGEST_HOUR) return null;
   const week = periodAround("week", now);
   const last = previousPeriod(week, now);
   const w = isoWeek(week.from);
+  const key = `${w.year}-W${String(w.week).padStart(2, "0")}`;
+  // Made once: the rest of Monday's passes find it and compute nothing.
+  const [made] = await rows<{ n: number }>(
+    orm,
+    sql`select count(*)::int as n from notifications
+        where user_id = ${s.userId} and kind = 'digest' and subject = ${`${s.unit}:${key}`}`,
+  );
+  if (made.n > 0) return null;
   const [card, forecast, list, steps] = await Promise.all([
     scorecard(orm, { period: last, by: "agency", scope: s.scope, filter: { unit: s.unit }, profile: "766" }),
     periodEndForecast(orm, { period: week, scope: s.scope, unit: s.unit }),
@@ -125,7 +142,6 @@ export async function mondayDigest(orm: Orm, s: { scope: Scope; unit: string }, 
     lines.push("", "Hồ sơ cần ưu tiên trong tuần:");
     for (const x of top) lines.push(`- ${x.code}: hạn ${x.dueMs === null ? "—" : formatDateTime(new Date(x.dueMs))}`);
   }
-  const key = `${w.year}-W${String(w.week).padStart(2, "0")}`;
   return {
     kind: "digest",
     subject: `${s.unit}:${key}`,
