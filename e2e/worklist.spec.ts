@@ -28,6 +28,15 @@ for (const [device, viewport] of [
     await page.getByRole("link", { name: "Tuần này" }).click();
     await expect(page.getByRole("link", { name: "Tuần này" })).toHaveAttribute("aria-current", "page");
     await expect(page.locator("[data-part]").first()).toBeVisible();
+    // Narrowed to one department (the busiest first in the list), every row is held there.
+    const department = page.getByLabel("Phòng ban đang giữ hồ sơ");
+    const name = await department.locator("option").nth(1).getAttribute("value");
+    await department.selectOption(name!);
+    await page.getByRole("button", { name: "Lọc" }).click();
+    await expect(page.getByLabel("Phòng ban đang giữ hồ sơ")).toHaveValue(name!);
+    const rows = page.locator("[data-part] li");
+    await expect(rows.first()).toBeVisible();
+    for (const text of await rows.allInnerTexts()) expect(text).toContain(name!);
     // The first dossier opens on its own page.
     const row = page.locator("[data-part] li a").first();
     const code = (await row.innerText()).trim();

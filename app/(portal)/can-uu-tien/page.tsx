@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { worklistForCaller } from "@/lib/data/dossiers";
+import { proceduresForPicker, unitsForCaller } from "@/lib/data/unit-list";
+import { Choice } from "../../_components/choice";
 import { formatCount, formatDateTime, formatPoints } from "@/lib/format";
 import { periodAround } from "@/lib/method/period";
 import { qs, periodLabel } from "@/lib/ui/period";
@@ -35,6 +37,7 @@ export default async function WorklistPage({
   const ky: Kind = sp.ky && Object.hasOwn(KINDS, sp.ky) ? (sp.ky as Kind) : "thang";
   const period = periodAround(KINDS[ky][0], new Date());
   const { orm, caller } = await requirePage("dossiers:read");
+  const [units, procedures] = await Promise.all([unitsForCaller(orm, caller), proceduresForPicker(orm)]);
   const list = await orNotFound(
     worklistForCaller(orm, caller, {
       period,
@@ -76,29 +79,25 @@ export default async function WorklistPage({
           </Link>
         ))}
       </nav>
-      {list.departments.length > 1 || sp.department ? (
-        <form className="no-print flex flex-wrap items-end gap-2 text-sm" action="/can-uu-tien">
-          <input type="hidden" name="ky" value={ky} />
-          {sp.unit && <input type="hidden" name="unit" value={sp.unit} />}
-          {sp.procedure && <input type="hidden" name="procedure" value={sp.procedure} />}
-          <label className="flex flex-col text-xs text-gray-600">
-            Phòng ban đang giữ hồ sơ
-            <select
-              name="department"
-              defaultValue={sp.department ?? ""}
-              className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
-            >
-              <option value="">Tất cả</option>
-              {list.departments.map((d) => (
-                <option key={d.key} value={d.name}>
-                  {d.name} ({formatCount(d.count)})
-                </option>
-              ))}
-            </select>
-          </label>
-          <button className="rounded border border-gray-300 bg-white px-3 py-1">Lọc</button>
-        </form>
-      ) : null}
+      <form className="no-print flex flex-wrap items-end gap-2 text-sm" action="/can-uu-tien">
+        <input type="hidden" name="ky" value={ky} />
+        {units.length > 1 && (
+          <Choice label="Đơn vị" name="unit" value={sp.unit} options={units.map((u) => [u.code, u.name])} />
+        )}
+        <Choice
+          label="Thủ tục"
+          name="procedure"
+          value={sp.procedure}
+          options={procedures.map((p) => [p.code, p.name])}
+        />
+        <Choice
+          label="Phòng ban đang giữ hồ sơ"
+          name="department"
+          value={sp.department}
+          options={list.departments.map((d) => [d.name, `${d.name} (${formatCount(d.count)})`])}
+        />
+        <button className="rounded border border-gray-300 bg-white px-3 py-1">Lọc</button>
+      </form>
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="rounded-lg border border-gray-200 bg-white p-4">
           <p className="text-sm">Đang xử lý</p>

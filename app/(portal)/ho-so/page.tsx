@@ -9,6 +9,7 @@ import { STATUS, STATUS_LABELS } from "@/lib/method/status";
 import { periodFromParams, periodLabel, qs } from "@/lib/ui/period";
 import { pageParam, requirePage, orNotFound, textParams } from "@/lib/page";
 import { PeriodPicker } from "../../_components/period-picker";
+import { Choice } from "../../_components/choice";
 
 export const metadata: Metadata = { title: "Hồ sơ" };
 
@@ -29,33 +30,6 @@ type Search = Promise<{
 }>;
 
 const SELECT = "max-w-[16rem] rounded border border-gray-300 px-1 py-1 text-sm";
-
-/** One filter of the list: "Tất cả" or one of its options, as a GET form field. */
-function Choice({
-  label,
-  name,
-  value,
-  options,
-}: {
-  label: string;
-  name: string;
-  value?: string;
-  options: ReadonlyArray<readonly [string, string]>;
-}) {
-  return (
-    <label className="flex flex-col text-xs text-gray-600">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={SELECT}>
-        <option value="">Tất cả</option>
-        {options.map(([k, v]) => (
-          <option key={k} value={k}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 const late = (ms: number | null) => {
   if (ms === null || ms <= 0) return "";
