@@ -10,6 +10,7 @@ import { getDb } from "@/lib/data/db";
 import { allowed, type Caller } from "@/lib/data/scope";
 import { NotFoundError } from "@/lib/errors";
 import type { Permission } from "@/lib/roles";
+import { UNSTORABLE } from "@/lib/ingest/bounds";
 
 /** `permission`: the one the page needs, or a list of which any one will do. */
 export async function requirePage(
@@ -38,12 +39,12 @@ export function pageParam(raw: string | undefined): number {
 
 /**
  * A text parameter from the URL as the page reads it: a repeated key gives its first value
- * (as URLSearchParams.get does); text no database can hold (U+0000, half a surrogate pair)
- * names nothing there, so the page is not found rather than failing.
+ * (as URLSearchParams.get does); text no database can hold (U+0000, half a surrogate pair:
+ * the sync's own rule, lib/ingest/bounds.ts) names nothing there, so the page is not found rather than failing.
  */
 export function textParam(raw: string | string[] | undefined): string | undefined {
   const v = Array.isArray(raw) ? raw[0] : raw;
-  if (v !== undefined && /\u0000|[\ud800-\udfff]/.test(v)) notFound();
+  if (v !== undefined && UNSTORABLE.test(v)) notFound();
   return v === "" ? undefined : v;
 }
 

@@ -71,31 +71,18 @@ export async function listDossiers766(
 ): Promise<{ total: number; counted: number; items: Dossier766Item[] }> {
   const set = DOSSIER_SETS_766[q.indicator];
   const where = sql`and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.unit)}`;
-  const found = await rows<{
-    code: string;
-    unit_name: string | null;
-    pc: string;
-    procedure_name: string | null;
-    received_ms: number | null;
-    end_ms: number | null;
-    counted: boolean;
-    rule: Rule766;
-    pop: boolean;
-    finished: boolean;
-    ok: boolean;
-    online: boolean;
-    paper: boolean;
-    eresult: boolean;
-    digitised: boolean;
-    reused: boolean;
-    shared: boolean;
-    citizen: boolean;
-    population: boolean;
-    dissatisfied: boolean;
-    named: boolean;
-    total: number;
-    counted_total: number;
-  }>(
+  // The statement's row: the item's facts under their own names, the rest in SQL's.
+  const found = await rows<
+    Omit<Dossier766Item, "unitName" | "procedureCode" | "procedureName" | "receivedMs" | "endMs"> & {
+      unit_name: string | null;
+      pc: string;
+      procedure_name: string | null;
+      received_ms: number | null;
+      end_ms: number | null;
+      total: number;
+      counted_total: number;
+    }
+  >(
     orm,
     sql`
     with g as (

@@ -17,7 +17,7 @@ export const RECORD_LIMITS = { bytes: 256 * 1024, depth: 32, feeLines: 1000, ste
  * which PostgreSQL cannot store and which the portal will not silently remove.
  */
 /** U+0000, or half of a UTF-16 surrogate pair: text PostgreSQL cannot store. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
 const hex = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 

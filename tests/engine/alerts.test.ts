@@ -287,3 +287,26 @@ describe("alerts about a unit: its band falling, and the Monday digest", () => {
     expect(await evaluateAlerts(db.orm, [a], at("2026-10-26T07:30:00"))).toBe(1); // the next Monday
   });
 });
+
+describe("alerts under many evaluators (several servers)", () => {
+  it("two passes at once raise a new event once and queue each of its deliveries once (parallel connections on PostgreSQL)", async () => {
+    await upsertDossiers(
+      db.orm,
+      [dossierRow({ code: "A-RACE", unitCode: "A", procedureCode: "W", receivedAt: at("2026-10-12T12:00:00") })],
+      NOW,
+    );
+    const a = { ...subscribers()[0], overdue: false, lateReceipt: false };
+    const raised = await Promise.all([
+      evaluateAlerts(db.orm, [a], NOW),
+      evaluateAlerts(db.orm, [a], new Date(NOW.getTime() + 1_000)),
+      evaluateAlerts(db.orm, [a], new Date(NOW.getTime() + 2_000)),
+    ]);
+    expect(raised.reduce((n, x) => n + x, 0)).toBe(1);
+    const [r] = await rows<{ n: number; q: number }>(
+      db.orm,
+      sql`select (select count(*) from notifications where subject = 'A-RACE')::int as n,
+        (select count(*) from outbox o join notifications x on x.id = o.notification_id where x.subject = 'A-RACE')::int as q`,
+    );
+    expect(r).toEqual({ n: 1, q: 2 });
+  });
+});
