@@ -6,28 +6,17 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { DossierIndicator766 } from "@/lib/method/i766/points";
+import { COUNTED_BY } from "@/lib/method/i766/indicators";
 import type { Period } from "@/lib/method/period";
 import type { Rule766 } from "@/lib/method/i766/ontime";
 import { epochMs, inScope, type Scope, inUnitFilter } from "./sql-util";
-import { EXTRA_766_RULES as R, facts766, PAYABLE } from "./verdict766-sql";
+import { DOSSIER_RULES_766, facts766 } from "./verdict766-sql";
 
-/** Each dossier-based indicator as its denominator and numerator over facts766's columns. */
-export const DOSSIER_SETS_766 = {
-  "2.1": { den: "pop", num: "pop and ok" },
-  "3.3": { den: "rec", num: R.g3_online },
-  // §3.6 over METHOD §C's payable dossiers: received, with a fee (or no fee line), of a
-  // procedure whose payment the handling unit has integrated; counted when paid online.
-  "3.6": {
-    den: `${PAYABLE} and exists (select 1 from authorities a where a.unit_code = f.unit_code and a.procedure_code = f.pc and a.payment_integrated)`,
-    num: "paid_online in (1, 2)",
-  },
-  "4.1": { den: R.g4_finished, num: R.g4_eresult },
-  "4.2": { den: R.g4, num: R.g4_digitised },
-  "4.3": { den: R.g4, num: R.g4_reused },
-  "4.4": { den: R.g4_digitised, num: R.g4_shared },
-  "4.5": { den: R.g4_citizen, num: R.g4_population },
-  "5.4": { den: "pop", num: R.g5_kept },
-} as const satisfies Record<DossierIndicator766, { den: string; num: string }>;
+/** A dossier indicator's records (its denominator) and those it counts, by the registry's rules. */
+const setOf = (id: DossierIndicator766) => ({
+  den: DOSSIER_RULES_766[COUNTED_BY[id].den],
+  num: DOSSIER_RULES_766[COUNTED_BY[id].num],
+});
 
 export interface Dossier766Query {
   period: Period;
@@ -69,7 +58,7 @@ export async function listDossiers766(
   orm: Orm,
   q: Dossier766Query,
 ): Promise<{ total: number; counted: number; items: Dossier766Item[] }> {
-  const set = DOSSIER_SETS_766[q.indicator];
+  const set = setOf(q.indicator);
   const where = sql`and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.unit)}`;
   // The statement's row: the item's facts under their own names, the rest in SQL's.
   const found = await rows<

@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { FeedbackIndicator766, ProcedureIndicator766 } from "@/lib/method/i766/points";
 import type { Period } from "@/lib/method/period";
+import { COUNTED_BY } from "@/lib/method/i766/indicators";
 import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
 import { scorecardSql } from "./scorecard-sql";
 import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
@@ -18,9 +19,9 @@ import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict76
  */
 type PerProcedure = Record<string, number>;
 export const PROCEDURE_SETS_766 = {
-  "1.1": { den: "p11", num: "p11_on" },
-  "1.2": { den: "p12", num: "p12_on" },
-  "1.3": { den: "p13", num: "p13_on" },
+  "1.1": COUNTED_BY["1.1"],
+  "1.2": COUNTED_BY["1.2"],
+  "1.3": COUNTED_BY["1.3"],
   "3.1": { den: "true", num: "online" },
   "3.2": { den: (c: PerProcedure) => c.level3 + c.level4 > 0, num: (c: PerProcedure) => c.services_with > 0 },
   "3.4": { den: (c: PerProcedure) => c.fee_procs > 0, num: (c: PerProcedure) => c.paid_procs > 0 },
@@ -30,8 +31,8 @@ export const PROCEDURE_SETS_766 = {
   { den: string | ((c: PerProcedure) => boolean); num: string | ((c: PerProcedure) => boolean) }
 >;
 export const FEEDBACK_SETS_766 = {
-  "5.2": { den: "f52", num: "f52_on" },
-  "5.3": { den: "f52", num: "f53_on" },
+  "5.2": COUNTED_BY["5.2"],
+  "5.3": COUNTED_BY["5.3"],
 } as const satisfies Record<FeedbackIndicator766, { den: string; num: string }>;
 
 interface ListQuery<I> {

@@ -10,6 +10,7 @@ import { localDate } from "@/lib/method/time";
 import { RECORD_FLAGS, type RecordFlag } from "@/lib/method/i766/record";
 import { STATUS } from "@/lib/method/status";
 import { instant, statusSql } from "./sql-util";
+import type { DossierCount766 } from "@/lib/method/i766/indicators";
 import { PAYABLE_DOSSIER } from "./verdict-sql";
 
 // The statuses METHOD-766 §2.1 reads, as SQL literals.
@@ -109,38 +110,32 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
 }
 
 /**
- * The dossier counts the 766 profile adds — group 4 (§4: dossiers with NgayTiepNhan in
- * the period) and §5.4 — by the rule each counts with over the columns of `facts766`.
- */
-/**
  * METHOD §C.3's payable dossier over a facts row: received in the period, and payable
  * (PAYABLE_DOSSIER). The procedure's integrated payment is the authority's, joined where
  * the rows are grouped.
  */
 export const PAYABLE = `rec and (${PAYABLE_DOSSIER})`;
 
-export const EXTRA_766 = [
-  "t22",
-  "g3_online",
-  "g3_paid_fee",
-  "g4",
-  "g4_finished",
-  "g4_eresult",
-  "g4_digitised",
-  "g4_reused",
-  "g4_shared",
-  "g4_citizen",
-  "g4_population",
-  "g5_kept",
-] as const;
-export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
-  // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).
-  t22: "t22_in and t22_time is not null",
+/**
+ * The one SQL rule of every count a dossier indicator reads (COUNTED_BY in
+ * lib/method/i766/indicators.ts names them), over a row of `facts766` aliased `f`: the
+ * list of an indicator's records selects by these rules, and the scorecard counts by them.
+ */
+export const DOSSIER_RULES_766 = {
+  // §2.1's population (METHOD §A.2 under §2.1's end), and of it on time or within the deadline.
+  population: "pop",
+  timely: "pop and ok",
+  // §3's period rule: NgayTiepNhan in the period, else NgayNopHoSo; drafts out (§0.6).
+  received: "rec",
   // §3.3: online; of a procedure whose result is a paper document (KetQuaGiay 1), also
   // finished with 9 or 10 and an electronic result.
   g3_online: "rec and channel = 2 and (not paper or (fin910 and eresult))",
-  // §3.4: a fee-carrying dossier paid online (one paid online without a fee does not make its procedure count).
-  g3_paid_fee: "rec and fee_positive and paid_online in (1, 2)",
+  // §3.6 over METHOD §C's payable dossiers: received, with a fee (or no fee line), of a
+  // procedure whose payment the handling unit has integrated; counted when paid online.
+  payable: `${PAYABLE} and exists (select 1 from authorities a
+    where a.unit_code = f.unit_code and a.procedure_code = f.pc and a.payment_integrated)`,
+  paid_online: "paid_online in (1, 2)",
+  // §4: NgayTiepNhan in the period, drafts out.
   g4: "rec4",
   // §4.1: of procedures with KetQuaGiay 1, or of every procedure whose row lacks the column.
   g4_finished: "rec4 and fin910 and (paper or not paper_known)",
@@ -153,7 +148,27 @@ export const EXTRA_766_RULES: Record<(typeof EXTRA_766)[number], string> = {
   // §5.4: of 2.1's population, neither late nor overdue nor rated dissatisfied (HaiLong 0)
   // nor named by a PAKN received in the period.
   g5_kept: "pop and ok and not dissatisfied and not named",
+} as const satisfies Record<DossierCount766, string>;
+
+/**
+ * The counts the scorecard already has from METHOD's columns, counted over the 766 facts
+ * (scorecard.ts `counts766`): population and timely are on_time + within's, received,
+ * payable and paid online (paid_dvcqg + paid_local) per integrated procedure.
+ */
+const FROM_METHOD = ["population", "timely", "received", "payable", "paid_online"] as const;
+type Extra766 = "t22" | "g3_paid_fee" | Exclude<DossierCount766, (typeof FROM_METHOD)[number]>;
+
+/** The dossier counts the 766 profile adds to METHOD's in the scorecard, by the rule each counts with. */
+export const EXTRA_766_RULES: Record<Extra766, string> = {
+  // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).
+  t22: "t22_in and t22_time is not null",
+  // §3.4: a fee-carrying dossier paid online (one paid online without a fee does not make its procedure count).
+  g3_paid_fee: "rec and fee_positive and paid_online in (1, 2)",
+  ...(Object.fromEntries(
+    Object.entries(DOSSIER_RULES_766).filter(([name]) => !(FROM_METHOD as readonly string[]).includes(name)),
+  ) as Record<Exclude<DossierCount766, (typeof FROM_METHOD)[number]>, string>),
 };
+export const EXTRA_766 = Object.keys(EXTRA_766_RULES) as Extra766[];
 
 /** A JSON array field of the raw record, or an empty array. */
 const arr = (key: string) =>

@@ -15,7 +15,7 @@ import {
 } from "@/lib/method/i766/score";
 import { appointmentDue, judge766, type Facts766 } from "@/lib/method/i766/ontime";
 import { handling, publication } from "@/lib/method/i766/records";
-import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
+import { counted766, COUNT_NAMES_766, type Count766 } from "@/lib/method/i766/indicators";
 import { makePeriod, yearFraction } from "@/lib/method/period";
 import { isoWeek, kindOf, periodLabel, previousPeriod } from "@/lib/ui/period";
 import { parseInstant } from "@/lib/method/time";
@@ -271,49 +271,7 @@ describe("METHOD-766 §0.5: the national cadence's periods (ISO week, half-year)
 });
 
 describe("METHOD-766 §0.2, §6: an absent column is N/A with null counts; nothing to count is 0 of 0", () => {
-  const zero = Object.fromEntries(
-    [
-      "population",
-      "onTime",
-      "withinDeadline",
-      "procedures",
-      "onlineProcedures",
-      "servicesWithDossiers",
-      "received",
-      "online",
-      "feeProcedures",
-      "paidProcedures",
-      "catalogueFeeProcedures",
-      "feeDataProcedures",
-      "payable",
-      "paidOnline",
-      "synced",
-      "reportedNational",
-      "reportedPortal",
-      "g4",
-      "g4Finished",
-      "g4EResult",
-      "g4Digitised",
-      "g4Reused",
-      "g4Shared",
-      "g4Citizen",
-      "g4Population",
-      "kept",
-      "online766",
-      "announcedCols",
-      "announced",
-      "announcedOnTime",
-      "madePublicCols",
-      "madePublic",
-      "madePublicOnTime",
-      "completeCols",
-      "complete",
-      "feedback",
-      "handled",
-      "handledOnTime",
-      "handledWell",
-    ].map((k) => [k, 0]),
-  ) as unknown as Counts766;
+  const zero = Object.fromEntries(COUNT_NAMES_766.map((k) => [k, 0])) as Record<Count766, number>;
   const carriedAll = { announced: true, madePublic: true, complete: true, handled: true };
   const carriedNone = { announced: false, madePublic: false, complete: false, handled: false };
   it("tells the two apart for 1.x and 5.x", () => {
