@@ -2,9 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { currentCaller } from "@/lib/auth/session";
-import { getDb } from "@/lib/data/db";
-import { unreadCount } from "@/lib/data/alerts";
-import { PortalNav } from "./_components/portal-nav";
+import { Suspense } from "react";
+import { PortalNav, UnreadBadge } from "./_components/portal-nav";
 import { UserMenu } from "./_components/user-menu";
 
 export const metadata: Metadata = {
@@ -17,7 +16,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // The portal's menu on every page a signed-in user opens, public ones included.
   const caller = await currentCaller();
   const menu = caller && !(caller.kind === "user" && caller.mustChangePassword);
-  const unread = menu ? await unreadCount((await getDb()).orm, caller) : 0;
   return (
     <html lang="vi">
       <body>
@@ -33,7 +31,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main className="mx-auto max-w-6xl px-4 py-6">
-          {menu && <PortalNav caller={caller} unread={unread} />}
+          {menu && (
+            <PortalNav
+              caller={caller}
+              badge={
+                <Suspense fallback={null}>
+                  <UnreadBadge caller={caller} />
+                </Suspense>
+              }
+            />
+          )}
           {children}
         </main>
         <footer className="no-print mx-auto max-w-6xl px-4 pb-8 text-xs text-gray-500">

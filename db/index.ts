@@ -89,6 +89,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     throw e;
   }
   await client.exec("set time zone 'Asia/Ho_Chi_Minh'");
+  yieldBetweenStatements(client);
   const orm = drizzle(client, { schema });
   if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
   const pg = client;
@@ -110,6 +111,32 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       release();
     },
   };
+}
+
+/**
+ * PGlite runs each statement synchronously on the JavaScript thread, and the statements
+ * queued behind its lock resume one another as promises: while a heavy page's queries
+ * drain, the event loop never reaches its I/O phase, so no response is written — not the
+ * page's own first bytes, not a cheap request that arrived meanwhile. Statements and
+ * transactions therefore go one at a time through a queue of our own, with one turn of
+ * the loop (setImmediate) between each and the next, so what is ready is sent. (PGlite
+ * runs them one at a time anyway; a transaction's own statements run inside its turn.)
+ */
+function yieldBetweenStatements(client: {
+  query: (...a: never[]) => Promise<unknown>;
+  exec: (...a: never[]) => Promise<unknown>;
+  transaction: (...a: never[]) => Promise<unknown>;
+}): void {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let tail: Promise<unknown> = Promise.resolve();
+  for (const name of ["query", "exec", "transaction"] as const) {
+    const run = client[name].bind(client) as (...a: unknown[]) => Promise<unknown>;
+    (client as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const mine = tail.then(turn).then(() => run(...args));
+      tail = mine.catch(() => undefined);
+      return mine;
+    };
+  }
 }
 
 export { rows } from "./rows";

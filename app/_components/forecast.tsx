@@ -17,11 +17,15 @@ export async function PeriodEndForecast({
   caller,
   unit,
   show766 = true,
+  after,
 }: {
   caller: Caller;
   unit?: string;
   show766?: boolean;
+  /** The page's main figure: computed first, since on the embedded database queries take turns. */
+  after?: Promise<unknown>;
 }) {
+  await settled(after);
   const { orm } = await getDb();
   const forecasts = await forecastForCaller(orm, caller, unit);
   return (
@@ -60,3 +64,12 @@ export async function PeriodEndForecast({
     </section>
   );
 }
+
+/** Waits for `p` to settle, whatever its outcome (its own boundary shows its error). */
+export const settled = (p?: Promise<unknown>) =>
+  p
+    ? p.then(
+        () => undefined,
+        () => undefined,
+      )
+    : undefined;

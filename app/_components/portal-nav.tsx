@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { PhoneMenu } from "./phone-menu";
+import { getDb } from "@/lib/data/db";
+import { unreadCount } from "@/lib/data/alerts";
 import type { Caller } from "@/lib/data/scope";
 import { allowed } from "@/lib/data/scope";
 import { ADMIN_PERMISSIONS, type Permission } from "@/lib/roles";
@@ -29,7 +31,7 @@ const may = (caller: Caller, need: Permission | readonly Permission[]) =>
  * every item in two columns (a <details>, so it works before any script runs), never a row
  * that hides items off-screen.
  */
-export function PortalNav({ caller, unread = 0 }: { caller: Caller; unread?: number }) {
+export function PortalNav({ caller, badge }: { caller: Caller; badge?: React.ReactNode }) {
   const links = LINKS.filter((l) => may(caller, l.need));
   const items = (className: string) =>
     links.map((l) => (
@@ -38,15 +40,7 @@ export function PortalNav({ caller, unread = 0 }: { caller: Caller; unread?: num
           {l.label}
         </Link>
         {/* Beside the link, not in it: the item keeps its name; the count is read after it. */}
-        {l.href === "/thong-bao" && unread > 0 && (
-          <span
-            className="-ml-2 mr-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
-            aria-label={`${unread} thông báo chưa đọc`}
-            data-unread
-          >
-            {unread > 99 ? "99+" : unread}
-          </span>
-        )}
+        {l.href === "/thong-bao" && badge}
       </li>
     ));
   return (
@@ -66,5 +60,24 @@ export function PortalNav({ caller, unread = 0 }: { caller: Caller; unread?: num
         {items("inline-block px-3 py-2 text-gray-700 hover:text-red-700")}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The unread count beside "Thông báo", streamed on its own (in a Suspense boundary): the
+ * menu and the page never wait on it, even when the embedded database is busy with a
+ * heavy figure queued before it.
+ */
+export async function UnreadBadge({ caller }: { caller: Caller }) {
+  const unread = await unreadCount((await getDb()).orm, caller);
+  if (unread === 0) return null;
+  return (
+    <span
+      className="-ml-2 mr-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+      aria-label={`${unread} thông báo chưa đọc`}
+      data-unread
+    >
+      {unread > 99 ? "99+" : unread}
+    </span>
   );
 }

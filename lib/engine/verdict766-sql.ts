@@ -210,17 +210,25 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
   // `prune: false` reads every dossier's steps.
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);
-  // A dossier whose Đã xử lý xong (9, the highest-priority end) came before the period,
-  // and that was not received, submitted or started in it, counts in nothing: its 766 end
-  // is that 9 step, before the period. Leaving it out spares its step laterals (most of a
-  // year's dossiers, for a month). `prune: false` reads every dossier: the definition.
-  // Written as the disjunction of what keeps a dossier, which the planner estimates and
-  // can serve from the instants' indexes.
+  // Two kinds of dossier count in nothing, and leaving them out spares their step laterals
+  // (most of a year's dossiers, for a month). `prune: false` reads every dossier: the
+  // definition, which tests hold the pruned read to.
+  // - Ended before the period, and not received, submitted or started in it. Its 766 end
+  //   as of any instant from its end on is that end: the stored end over every event is
+  //   the first of the highest-priority status there is, and no event outranks it later.
+  //   So it is outside 2.1's population, and the groups that count by receipt or start
+  //   do not count it. Đã xử lý xong (done_at) is the highest-priority end, so a 9 before
+  //   the period is enough on its own.
+  // - Not yet there as of the as-of instant: neither started (nor, without a start,
+  //   synced) nor received or submitted by then.
+  // Written as what keeps a dossier, which the planner estimates from the instants' indexes.
+  const inPeriod = sql`(d.received_at >= ${ps} or d.submitted_at >= ${ps} or d.start_at >= ${ps})`;
   const pruned =
     opts.prune === false
       ? sql``
-      : sql`and (d.done_at is null or d.done_at >= ${ps}
-      or d.received_at >= ${ps} or d.submitted_at >= ${ps} or d.start_at >= ${ps})`;
+      : sql`and ((d.done_at is null or d.done_at >= ${ps}) and not coalesce(d.history766 and d.end766_at < ${ps}, false) or ${inPeriod})
+      and (d.start_at <= ${asOf} or (d.start_at is null and d.synced_at <= ${asOf})
+        or coalesce(d.received_at, d.submitted_at) <= ${asOf})`;
   return sql`
     select d.code, d.received_at, v.end_at, v.rule,
       d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { getIndicatorsForPeriods } from "@/lib/data/indicators";
-import { index766Of } from "@/lib/data/standing";
+import { index766Of, type Standing766 } from "@/lib/data/standing";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
 import { allowed, type Caller } from "@/lib/data/scope";
 import { getDb } from "@/lib/data/db";
@@ -23,7 +23,7 @@ import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
 import { comparedWords, periodFromParams, periodLabel, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { requirePage, orNotFound, textParams } from "@/lib/page";
-import { PeriodEndForecast } from "../../_components/forecast";
+import { PeriodEndForecast, settled } from "../../_components/forecast";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { Computing } from "../../_components/computing";
 import { LiveRefresh } from "../../_components/live-refresh";
@@ -49,6 +49,9 @@ export default async function Index766Page({ searchParams }: { searchParams: Sea
   const unit = await orNotFound(resolveUnit(orm, caller, sp.unit));
   const trail = unit ? await breadcrumb(orm, caller, unit.code) : [];
   const base = { from: period.from, to: period.to };
+  // The unit's index first: the forecast and the trend wait for it, so that on the embedded
+  // database (one connection, queries in turn) the main figure is not queued behind theirs.
+  const standing = index766Of(orm, caller, unit?.code ?? null, period);
   return (
     <div className="space-y-5">
       <div>
@@ -65,13 +68,13 @@ export default async function Index766Page({ searchParams }: { searchParams: Sea
         key={`${period.from}|${period.to}|${unit?.code}`}
         fallback={<Computing label="Đang tính chỉ số 766…" />}
       >
-        <IndexView caller={caller} period={period} unit={unit?.code ?? null} />
+        <IndexView caller={caller} period={period} unit={unit?.code ?? null} standing={standing} />
       </Suspense>
       {allowed(caller, "dossiers:read") && (
         <Suspense
           fallback={<div className="h-24 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải dự báo cuối kỳ" />}
         >
-          <PeriodEndForecast caller={caller} unit={unit?.code} />
+          <PeriodEndForecast caller={caller} unit={unit?.code} after={standing} />
         </Suspense>
       )}
       <section>
@@ -79,7 +82,7 @@ export default async function Index766Page({ searchParams }: { searchParams: Sea
         <Suspense
           fallback={<div className="h-48 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải xu hướng" />}
         >
-          <Trend766 caller={caller} period={period} unit={unit?.code} />
+          <Trend766 caller={caller} period={period} unit={unit?.code} after={standing} />
         </Suspense>
       </section>
       <p className="text-xs text-gray-500">
@@ -91,9 +94,18 @@ export default async function Index766Page({ searchParams }: { searchParams: Sea
   );
 }
 
-async function IndexView({ caller, period, unit }: { caller: Caller; period: Period; unit: string | null }) {
-  const { orm } = await getDb(); // the page above has checked the caller
-  const { index, peers } = await index766Of(orm, caller, unit, period);
+async function IndexView({
+  caller,
+  period,
+  unit,
+  standing,
+}: {
+  caller: Caller;
+  period: Period;
+  unit: string | null;
+  standing: Promise<Standing766>;
+}) {
+  const { index, peers } = await standing;
   if (!index || index.total === null) {
     return (
       <p className="rounded border border-gray-200 bg-white p-4 text-gray-600" data-index766-total="">
@@ -312,7 +324,18 @@ function GroupTable({
   );
 }
 
-async function Trend766({ caller, period, unit }: { caller: Caller; period: Period; unit?: string }) {
+async function Trend766({
+  caller,
+  period,
+  unit,
+  after,
+}: {
+  caller: Caller;
+  period: Period;
+  unit?: string;
+  after: Promise<unknown>;
+}) {
+  await settled(after);
   const months = trendMonths(period);
   const { orm } = await getDb(); // the page above has checked the caller
   const cards = await getIndicatorsForPeriods(orm, caller, {
