@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { Band } from "@/lib/method/bands";
 import { RATINGS, unitIndex, type Rating } from "@/lib/method/i766/score";
-import { isoWeek, periodAround, previousPeriod } from "@/lib/method/period";
+import { isoWeek, periodAround, previousPeriod, type Period } from "@/lib/method/period";
 import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import { BAND_LABELS } from "@/lib/method/bands";
 import { scorecard } from "./scorecard";
@@ -25,6 +25,18 @@ export interface UnitEvent {
   body: string;
   href: string;
 }
+
+/**
+ * What one evaluation pass has computed about a unit, by what it was computed for: many
+ * subscribers of one unit share its standing and its digest, computed once per pass.
+ */
+export type UnitFigures = Map<string, Promise<unknown>>;
+const once = <T>(memo: UnitFigures | undefined, key: unknown, f: () => Promise<T>): Promise<T> => {
+  if (!memo) return f();
+  const k = JSON.stringify(key);
+  if (!memo.has(k)) memo.set(k, f());
+  return memo.get(k) as Promise<T>;
+};
 
 /** Best first; white (no figure) is no standing at all. */
 const BAND_RANK: Record<Band, number | null> = { green: 3, yellow: 2, orange: 1, red: 0, white: null };
@@ -54,6 +66,7 @@ export async function bandDrop(
   orm: Orm,
   s: { userId: number; scope: Scope; unit: string },
   now: Date,
+  memo?: UnitFigures,
 ): Promise<UnitEvent | null> {
   const [before] = await rows<{ period: string; band: Band | null; rating: Rating | null; at_ms: number }>(
     orm,
@@ -61,7 +74,9 @@ export async function bandDrop(
         from alert_standing where user_id = ${s.userId}`,
   );
   if (before && Math.abs(now.getTime() - Number(before.at_ms)) < STANDING_EVERY_MS) return null;
-  const cur = await standingNow(orm, s.scope, s.unit, now);
+  const cur = await once(memo, ["standing", s.scope, s.unit, periodAround("month", now).from], () =>
+    standingNow(orm, s.scope, s.unit, now),
+  );
   await orm.execute(sql`
     insert into alert_standing (user_id, period, band, rating, at)
     values (${s.userId}, ${cur.period}, ${cur.band}, ${cur.rating}, ${now.toISOString()}::timestamptz)
@@ -96,6 +111,7 @@ export async function mondayDigest(
   orm: Orm,
   s: { userId: number; scope: Scope; unit: string },
   now: Date,
+  memo?: UnitFigures,
 ): Promise<UnitEvent | null> {
   const local = new Date(now.getTime() + 7 * 3_600_000);
   if (local.getUTCDay() !== 1 || local.getUTCHours() < DIGEST_HOUR) return null;
@@ -110,6 +126,18 @@ export async function mondayDigest(
         where user_id = ${s.userId} and kind = 'digest' and subject = ${`${s.unit}:${key}`}`,
   );
   if (made.n > 0) return null;
+  return once(memo, ["digest", s.scope, s.unit, key], () => digestOf(orm, s, week, last, key));
+}
+
+/** The digest's text for a unit and a week: the same for every subscriber of that unit and scope. */
+async function digestOf(
+  orm: Orm,
+  s: { scope: Scope; unit: string },
+  week: Period,
+  last: Period,
+  key: string,
+): Promise<UnitEvent> {
+  const w = isoWeek(week.from);
   const [card, forecast, list, steps] = await Promise.all([
     scorecard(orm, { period: last, by: "agency", scope: s.scope, filter: { unit: s.unit }, profile: "766" }),
     periodEndForecast(orm, { period: week, scope: s.scope, unit: s.unit }),

@@ -13,7 +13,7 @@ import { epochMs, inScope, instant, type Scope } from "./sql-util";
 import { openAt } from "./verdict-sql";
 import { lateReceipts } from "./warnings";
 import { alertText } from "@/lib/ui/alert-words";
-import { bandDrop, mondayDigest } from "./alert-digest";
+import { bandDrop, mondayDigest, type UnitFigures } from "./alert-digest";
 
 export interface Subscriber {
   userId: number;
@@ -98,7 +98,12 @@ export async function eventsOf(orm: Orm, s: Subscriber, now: Date): Promise<Aler
  * outbox rows for the subscriber's channels, in one statement per subscriber. Returns
  * how many alerts were new.
  */
-export async function evaluateAlerts(orm: Orm, subscribers: Subscriber[], now = new Date()): Promise<number> {
+export async function evaluateAlerts(
+  orm: Orm,
+  subscribers: Subscriber[],
+  now = new Date(),
+  memo: UnitFigures = new Map(),
+): Promise<number> {
   let raised = 0;
   for (const s of subscribers) {
     const events = [
@@ -107,8 +112,8 @@ export async function evaluateAlerts(orm: Orm, subscribers: Subscriber[], now = 
         ...alertText(e),
         href: `/ho-so/${encodeURIComponent(e.subject)}`,
       })),
-      ...(s.bandDrop ? [await bandDrop(orm, s, now)] : []),
-      ...(s.digest ? [await mondayDigest(orm, s, now)] : []),
+      ...(s.bandDrop ? [await bandDrop(orm, s, now, memo)] : []),
+      ...(s.digest ? [await mondayDigest(orm, s, now, memo)] : []),
     ].filter((e) => e !== null);
     if (!events.length) continue;
     const json = JSON.stringify(events);

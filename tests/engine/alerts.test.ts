@@ -18,6 +18,7 @@ import { rows, type Database } from "@/db";
 import { users } from "@/db/schema";
 import { upsertDossiers } from "@/lib/store/writes";
 import { deliverOutbox, evaluateAlerts, type Subscriber } from "@/lib/engine/alerts";
+import type { UnitFigures } from "@/lib/engine/alert-digest";
 import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 import { emailSend, sendBy, signature, webhookSend } from "@/lib/jobs/channels";
 import { addWorkingHours } from "@/lib/method/alerts";
@@ -54,6 +55,7 @@ beforeAll(async () => {
   for (const [username, unitCode, email] of [
     ["managerA", "A", "quanly.a@example.gov.vn"],
     ["managerB", "B", "quanly.b@example.gov.vn"],
+    ["managerA2", "A", "pho.a@example.gov.vn"],
   ] as const) {
     const [u] = await db.orm
       .insert(users)
@@ -285,6 +287,22 @@ describe("alerts about a unit: its band falling, and the Monday digest", () => {
     expect(d.body).toMatch(/- Tỷ lệ đúng hạn: .*%/);
     expect(d.body).toContain("- Dự báo cuối tuần này: tỷ lệ đúng hạn");
     expect(await evaluateAlerts(db.orm, [a], at("2026-10-26T07:30:00"))).toBe(1); // the next Monday
+  });
+
+  it("subscribers of one unit share its figures: each computed once per pass, the same text for each", async () => {
+    const a = only({ userId: ids.managerA, scope: subtreeOf("A"), unit: "A", digest: true, bandDrop: true });
+    const a2 = { ...a, userId: ids.managerA2 };
+    const memo: UnitFigures = new Map();
+    expect(await evaluateAlerts(db.orm, [a, a2], at("2026-11-02T07:30:00"), memo)).toBe(2);
+    // One standing (the band-drop's look) and one digest for unit A, though two subscribers asked.
+    expect([...memo.keys()].map((k) => JSON.parse(k)[0]).sort()).toEqual(["digest", "standing"]);
+    const digests = await rows<{ user_id: number; body: string }>(
+      db.orm,
+      sql`select user_id, body from notifications where kind = 'digest' and subject = 'A:2026-W45' order by user_id`,
+    );
+    expect(digests.map((d) => d.user_id)).toEqual([ids.managerA, ids.managerA2].sort((x, y) => x - y));
+    expect(digests[0].body).toBe(digests[1].body);
+    expect(digests[0].body).toContain("Tuần 44/2026 của Sở A:");
   });
 });
 
