@@ -4,7 +4,8 @@ import fs from "node:fs";
 
 export const BENCH_SECRET = "bench-only-secret-0123456789abcdef";
 
-export async function startServer(databaseUrl: string, port: number) {
+/** `databaseUrl`: PostgreSQL; `{ pgliteDir }`: the embedded database in that folder. */
+export async function startServer(databaseUrl: string | { pgliteDir: string }, port: number) {
   if (!fs.existsSync(".next/BUILD_ID")) {
     console.error("[bench] chưa có bản build — đang build / no build yet — building…");
     execSync("npx next build", { stdio: "inherit" });
@@ -17,7 +18,14 @@ export async function startServer(databaseUrl: string, port: number) {
   if (busy) throw new Error(`Cổng ${port} đang có tiến trình khác / port ${port} is already in use`);
   // Next's own entry (not npx), so that the child is the server and killing it stops it.
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: BENCH_SECRET, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      ...(typeof databaseUrl === "string"
+        ? { DATABASE_URL: databaseUrl }
+        : { DATABASE_URL: "", PGLITE_DIR: databaseUrl.pgliteDir, TTHC_ALERTS: "off" }),
+      AUTH_SECRET: BENCH_SECRET,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
