@@ -222,11 +222,15 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
   // - Not yet there as of the as-of instant: neither started (nor, without a start,
   //   synced) nor received or submitted by then.
   // Written as what keeps a dossier, which the planner estimates from the instants' indexes.
-  const inPeriod = sql`(d.received_at >= ${ps} or d.submitted_at >= ${ps} or d.start_at >= ${ps})`;
+  // Each arm of the first disjunction is an index range (migration 0019), so the planner
+  // reads the candidates by a bitmap rather than every dossier.
+  const notEndedBefore = sql`(d.done_at is null or d.done_at >= ${ps})`;
   const pruned =
     opts.prune === false
       ? sql``
-      : sql`and ((d.done_at is null or d.done_at >= ${ps}) and not coalesce(d.history766 and d.end766_at < ${ps}, false) or ${inPeriod})
+      : sql`and ((d.history766 and coalesce(d.end766_at, 'infinity'::timestamptz) >= ${ps} and ${notEndedBefore})
+        or (not d.history766 and ${notEndedBefore})
+        or d.received_at >= ${ps} or d.submitted_at >= ${ps} or d.start_at >= ${ps})
       and (d.start_at <= ${asOf} or (d.start_at is null and d.synced_at <= ${asOf})
         or coalesce(d.received_at, d.submitted_at) <= ${asOf})`;
   return sql`
