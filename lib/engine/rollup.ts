@@ -1,5 +1,5 @@
 /**
- * A period's per-(agency, procedure) counts from the dossier rollup (db/migrations/0006)
+ * A period's per-(agency, procedure) counts from the dossier rollup (db/migrations/0007, made append-only by 0012)
  * instead of a scan of the dossiers: the read grows with the number of (agency,
  * procedure) pairs and months, not with the dossiers.
  *

@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Period } from "@/lib/method/period";
 import { localDate } from "@/lib/method/time";
-import { RECORD_FLAGS, type RecordFlag } from "@/lib/method/i766/record";
+import { RECORD_FLAGS, type RecordFlag } from "@/lib/method/i766/dossier-flags";
 import { STATUS } from "@/lib/method/status";
 import { instant, statusSql } from "./sql-util";
 import type { DossierCount766 } from "@/lib/method/i766/indicators";
@@ -179,7 +179,7 @@ const anyDoc = (cond: SQL) => sql`exists (select 1 from jsonb_array_elements(${a
 
 /**
  * §6's flags read from the raw record `d.raw`: the set form of `record766`
- * (lib/method/i766/record.ts), for dossiers written before their flags were stored.
+ * (lib/method/i766/dossier-flags.ts), for dossiers written before their flags were stored.
  */
 export function rawFlags766(): Array<[RecordFlag, SQL]> {
   return [
@@ -284,7 +284,7 @@ const happened = (j: string, key: string, asOfDay: string) =>
 
 /**
  * §1.1–1.3 over the catalogue row `p` of a procedure under the group's authority: the set
- * form of `publication` (lib/method/i766/records.ts). Each is a flag; `*_cols` says the
+ * form of `publication` (lib/method/i766/procedures-pakn.ts). Each is a flag; `*_cols` says the
  * file carried the columns the indicator reads (§6: absent ⇒ N/A).
  */
 export const PROCEDURE_FACTS_766 = ["p11_cols", "p11", "p11_on", "p12_cols", "p12", "p12_on", "p13", "p13_on"] as const;
@@ -316,7 +316,7 @@ export function procedureFacts766(period: Period): Array<[(typeof PROCEDURE_FACT
 export const feedbackDue766 = sql`work_day_after((f.received_at at time zone 'Asia/Ho_Chi_Minh')::date, 15)`;
 
 /**
- * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (records.ts), as flags: f52
+ * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (procedures-pakn.ts), as flags: f52
  * the file carried NgayXuLyXong, f52_on handled on time, f53_on handled to satisfaction.
  */
 export function feedbackFacts766(period: Period): Array<[string, SQL]> {

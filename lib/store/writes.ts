@@ -16,7 +16,7 @@ import {
 } from "@/lib/engine/derive-sql";
 import { derive } from "@/lib/method/ontime";
 import { history766 } from "@/lib/method/i766/ontime";
-import { record766 } from "@/lib/method/i766/record";
+import { record766 } from "@/lib/method/i766/dossier-flags";
 import type { DeadlineUnit } from "@/lib/method/ontime";
 import { inScope, textList, type Scope, EVERY_UNIT } from "@/lib/engine/sql-util";
 import { holdReferenceShared, lockDossiers, referenceChange } from "@/lib/engine/write-locks";

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
 import { upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { rawFlags766 } from "@/lib/engine/verdict766-sql";
-import { RECORD_FLAGS } from "@/lib/method/i766/record";
+import { RECORD_FLAGS } from "@/lib/method/i766/dossier-flags";
 import { prng } from "@/lib/demo/generate";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";

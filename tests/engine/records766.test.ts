@@ -2,7 +2,7 @@
  * METHOD-766 §1.1–1.3 and §5.2–5.3: on hundreds of random catalogue rows and PAKN —
  * dates around the period and the as-of date, empty cells, absent columns, likes and
  * dislikes, repeated complaints — the SQL flags the scorecard counts equal the pure
- * `publication` and `handling` (lib/method/i766/records.ts), for several periods.
+ * `publication` and `handling` (lib/method/i766/procedures-pakn.ts), for several periods.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
@@ -11,7 +11,7 @@ import { upsertFeedback, upsertProcedures, type FeedbackRow, type ProcedureRow }
 import { feedbackFacts766, procedureFacts766 } from "@/lib/engine/verdict766-sql";
 import { loadCalendar } from "@/lib/engine/explain";
 import { prng } from "@/lib/demo/generate";
-import { handling, publication } from "@/lib/method/i766/records";
+import { handling, publication } from "@/lib/method/i766/procedures-pakn";
 import { makePeriod } from "@/lib/method/period";
 import { addDays, localDate } from "@/lib/method/time";
 import { buildProvince } from "../helpers/build";

@@ -14,7 +14,7 @@ import {
   scoreIndicator,
 } from "@/lib/method/i766/score";
 import { appointmentDue, judge766, type Facts766 } from "@/lib/method/i766/ontime";
-import { handling, publication } from "@/lib/method/i766/records";
+import { handling, publication } from "@/lib/method/i766/procedures-pakn";
 import { counted766, COUNT_NAMES_766, type Count766 } from "@/lib/method/i766/indicators";
 import { makePeriod, yearFraction } from "@/lib/method/period";
 import { isoWeek, kindOf, periodLabel, previousPeriod } from "@/lib/ui/period";
