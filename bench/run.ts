@@ -138,6 +138,9 @@ async function measureEngine(db: Database) {
   const i766MonthMs = await timeIt(3, () =>
     computeScorecard(db.orm, { period: month, by: "agency", scope: EVERY_UNIT, profile: "766" }),
   );
+  const i766YearToDateMs = await timeIt(2, () =>
+    computeScorecard(db.orm, { period: ytd, by: "agency", scope: EVERY_UNIT, profile: "766" }),
+  );
   // METHOD-STEPS: the busiest agency's year by department, against a count of the steps table (issue #24: ≤ 3×).
   const stepsScanMs = await timeIt(5, () => rows(db.orm, sql`select count(*) from process_steps`));
   const [busiest] = await rows<{ unit: string }>(
@@ -157,6 +160,7 @@ async function measureEngine(db: Database) {
     scorecardFullMs,
     scorecardCachedMs,
     i766MonthMs,
+    i766YearToDateMs,
     stepsScanMs,
     stepsMs,
   };
@@ -334,6 +338,8 @@ async function measureFirstOpen766() {
     return { first: Math.round(first!), index: Math.round(index), end: Math.round(performance.now() - t0) };
   };
   try {
+    // The process's own first render (route code, React) is not the page's: a page without figures first.
+    await (await fetch(`${server.base}/login`)).text();
     const monthStart = `${UNTIL.slice(0, 8)}01`;
     const month = await open(`from=${monthStart}&to=${addDays(addMonths(monthStart, 1), -1)}`);
     // The last whole quarter: not computed before on this server.
@@ -376,6 +382,8 @@ try {
     scorecardCachedMs: Number(engine.scorecardCachedMs.toFixed(2)),
     i766MonthMs: Math.round(engine.i766MonthMs),
     i766MonthVsScan: Number((engine.i766MonthMs / engine.scanMs).toFixed(2)),
+    i766YearToDateMs: Math.round(engine.i766YearToDateMs),
+    i766YearToDateVsScan: Number((engine.i766YearToDateMs / engine.scanMs).toFixed(2)),
     stepsScanMs: Math.round(engine.stepsScanMs),
     stepsMs: Math.round(engine.stepsMs),
     stepsVsScan: Number((engine.stepsMs / engine.stepsScanMs).toFixed(2)),
@@ -400,6 +408,8 @@ const goals: Array<[string, string, boolean]> = [
   ],
   ["current month as of now ≤ 2× scan", `${results.currentMonthVsScan}×`, Number(results.currentMonthVsScan) <= 2],
   ["year to date as of now ≤ 2× scan", `${results.yearToDateVsScan}×`, Number(results.yearToDateVsScan) <= 2],
+  ["766 index, current month, ≤ 3× scan", `${results.i766MonthVsScan}×`, Number(results.i766MonthVsScan) <= 3],
+  ["766 index, year to date, ≤ 3× scan", `${results.i766YearToDateVsScan}×`, Number(results.i766YearToDateVsScan) <= 3],
   [
     "overview p95, current month, ≤ 300 ms",
     `${results.overviewCurrentP95Ms ?? "—"} ms`,
