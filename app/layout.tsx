@@ -34,11 +34,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {menu && (
             <PortalNav
               caller={caller}
-              badge={
+              badge={(place) => (
                 <Suspense fallback={null}>
-                  <UnreadBadge caller={caller} />
+                  <UnreadBadge caller={caller} place={place} />
                 </Suspense>
-              }
+              )}
             />
           )}
           {children}

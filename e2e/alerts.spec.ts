@@ -54,7 +54,7 @@ test("subscribe, sync a dossier that turns overdue, see it in the inbox", async 
   await expect(item).toContainText(`Hồ sơ ${code} đã quá hạn`);
   await expect(item).toHaveAttribute("data-unread", "");
   // The menu counts it (the desktop row follows the phone drawer, closed at this width).
-  await expect(page.getByRole("navigation", { name: "Chức năng" }).locator("[data-unread]").last()).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Chức năng" }).locator("[data-unread-count]").last()).toBeVisible();
   await item.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(code);
   expect(errors).toEqual([]);

@@ -86,6 +86,10 @@ test("the overview and the 766 page forecast this week's and this month's figure
   await expect(page.getByRole("link", { name: "Tháng này" })).toHaveAttribute("aria-current", "page");
   await page.goto("/chi-so-766");
   await expect(page.locator("[data-forecast]")).toBeVisible({ timeout: 60_000 });
+  // A past period has no forecast of this week's end beside it.
+  await page.goto("/chi-so-766?from=2025-10-01&to=2025-12-31");
+  await expect(page.locator("[data-index766-total]")).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator("[data-forecast]")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

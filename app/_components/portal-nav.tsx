@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cache } from "react";
 import { PhoneMenu } from "./phone-menu";
 import { getDb } from "@/lib/data/db";
 import { unreadCount } from "@/lib/data/alerts";
@@ -31,16 +32,23 @@ const may = (caller: Caller, need: Permission | readonly Permission[]) =>
  * every item in two columns (a <details>, so it works before any script runs), never a row
  * that hides items off-screen.
  */
-export function PortalNav({ caller, badge }: { caller: Caller; badge?: React.ReactNode }) {
+export function PortalNav({
+  caller,
+  badge,
+}: {
+  caller: Caller;
+  /** The unread count beside "Thông báo", placed for the phone's tiles or the desktop's row. */
+  badge?: (place: BadgePlace) => React.ReactNode;
+}) {
   const links = LINKS.filter((l) => may(caller, l.need));
-  const items = (className: string) =>
+  const items = (className: string, place: BadgePlace) =>
     links.map((l) => (
-      <li key={l.href} className="flex items-center">
+      <li key={l.href} className="relative flex items-center">
         <Link href={l.href} className={`${className} grow`}>
           {l.label}
         </Link>
         {/* Beside the link, not in it: the item keeps its name; the count is read after it. */}
-        {l.href === "/thong-bao" && badge}
+        {l.href === "/thong-bao" && badge?.(place)}
       </li>
     ));
   return (
@@ -53,29 +61,36 @@ export function PortalNav({ caller, badge }: { caller: Caller; badge?: React.Rea
           Chức năng
         </summary>
         <ul className="grid grid-cols-2 gap-1 pb-3 text-sm">
-          {items("block rounded border border-gray-200 px-3 py-3 text-gray-800 hover:bg-gray-50")}
+          {items("block rounded border border-gray-200 px-3 py-3 text-gray-800 hover:bg-gray-50", "tile")}
         </ul>
       </PhoneMenu>
       <ul className="hidden flex-wrap gap-1 text-sm md:flex">
-        {items("inline-block px-3 py-2 text-gray-700 hover:text-red-700")}
+        {items("inline-block px-3 py-2 text-gray-700 hover:text-red-700", "row")}
       </ul>
     </nav>
   );
 }
+
+type BadgePlace = "tile" | "row";
+/** On a phone's tile, on its corner (the tile keeps its width); in the desktop's row, after the link. */
+const BADGE_PLACE: Record<BadgePlace, string> = { tile: "absolute -top-2 right-1", row: "-ml-2 mr-1" };
+
+/** One count per request, however many menus show it. */
+const unreadOnce = cache(async (caller: Caller) => unreadCount((await getDb()).orm, caller));
 
 /**
  * The unread count beside "Thông báo", streamed on its own (in a Suspense boundary): the
  * menu and the page never wait on it, even when the embedded database is busy with a
  * heavy figure queued before it.
  */
-export async function UnreadBadge({ caller }: { caller: Caller }) {
-  const unread = await unreadCount((await getDb()).orm, caller);
+export async function UnreadBadge({ caller, place }: { caller: Caller; place: BadgePlace }) {
+  const unread = await unreadOnce(caller);
   if (unread === 0) return null;
   return (
     <span
-      className="-ml-2 mr-1 rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+      className={`${BADGE_PLACE[place]} rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white`}
       aria-label={`${unread} thông báo chưa đọc`}
-      data-unread
+      data-unread-count={unread}
     >
       {unread > 99 ? "99+" : unread}
     </span>

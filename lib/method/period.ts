@@ -63,6 +63,9 @@ export function kindOf(from: LocalDate, to: LocalDate): PeriodKind {
   return "custom";
 }
 
+/** Whether the period has not ended yet (§0.2: it is judged as of now, before its end). */
+export const isRunning = (p: Period): boolean => p.asOf.getTime() < p.endAt.getTime();
+
 /**
  * The period just before, of the same kind (METHOD-766 §0.5: the previous ISO week, month,
  * quarter, half-year, year), or a custom range of the same length ending the day before.

@@ -18,7 +18,7 @@ import {
 } from "@/lib/method/i766/points";
 import { ratingSwatch } from "@/lib/ui/colors";
 import { unitIndex, gainAtThreshold, type Index766, type IndicatorScore } from "@/lib/method/i766/score";
-import type { Period } from "@/lib/method/period";
+import { isRunning, type Period } from "@/lib/method/period";
 import { INDICATOR_COUNTS } from "@/lib/ui/words766";
 
 import { comparedWords, periodFromParams, periodLabel, qs, trendMonths, monthLabel } from "@/lib/ui/period";
@@ -70,7 +70,8 @@ export default async function Index766Page({ searchParams }: { searchParams: Sea
       >
         <IndexView caller={caller} period={period} unit={unit?.code ?? null} standing={standing} />
       </Suspense>
-      {allowed(caller, "dossiers:read") && (
+      {/* This week's and this month's end: beside the period they belong to, not a past one. */}
+      {allowed(caller, "dossiers:read") && isRunning(period) && (
         <Suspense
           fallback={<div className="h-24 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải dự báo cuối kỳ" />}
         >

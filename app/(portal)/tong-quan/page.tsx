@@ -6,7 +6,7 @@ import { breadcrumb, hasChildUnits, resolveUnit } from "@/lib/data/tree";
 import { standingOf } from "@/lib/data/standing";
 import { allowed, type Caller } from "@/lib/data/scope";
 import { formatCount, formatDateTime, formatRate } from "@/lib/format";
-import type { Period } from "@/lib/method/period";
+import { isRunning, type Period } from "@/lib/method/period";
 import { periodFromParams, periodLabel, previousPeriod, qs, trendMonths, monthLabel } from "@/lib/ui/period";
 import { getDb } from "@/lib/data/db";
 import { requirePage, orNotFound, textParams } from "@/lib/page";
@@ -192,7 +192,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           <Lowest caller={caller} period={period} unit={unit?.code} />
         </Suspense>
       )}
-      {dossiers && (
+      {/* This week's and this month's end: beside the period they belong to, not a past one. */}
+      {dossiers && isRunning(period) && (
         <Suspense
           fallback={<div className="h-24 animate-pulse rounded-lg bg-gray-100" aria-label="Đang tải dự báo cuối kỳ" />}
         >
