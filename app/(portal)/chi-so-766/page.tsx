@@ -189,11 +189,12 @@ async function IndexView({
             const share = x.score === null || x.max === 0 ? 0 : (x.score / x.max) * 100;
             return (
               <li key={g} data-group={g}>
-                <div className="flex justify-between text-sm">
-                  <span>
+                {/* The points and their move stay on one line; the group's name wraps (a phone's width). */}
+                <div className="flex justify-between gap-2 text-sm">
+                  <span className="min-w-0">
                     {g}. {GROUPS[g].name}
                   </span>
-                  <span className="tabular-nums">
+                  <span className="shrink-0 whitespace-nowrap tabular-nums">
                     {x.score === null ? "Không áp dụng" : `${formatPoints(x.score)} / ${formatPoints(x.max)} điểm`}
                     <Movement value={index.change?.groups[g]} unit="points" className="ml-2 text-xs" />
                   </span>
