@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { presets } from "@/lib/ui/period";
+import { isRunning, makePeriod } from "@/lib/method/period";
 
 const at = (label: string, now: Date) => presets(now).find((p) => p.label === label);
 
@@ -22,5 +23,16 @@ describe("quick periods (METHOD §0.2, METHOD-766 §0.5)", () => {
   });
   it("the half-year is the national cadence's: 1 January – 30 June or 1 July – 31 December", () => {
     expect(at("6 tháng", now)).toMatchObject({ from: "2026-07-01", to: "2026-12-31" });
+  });
+});
+
+describe("a running period (METHOD §0.2: judged as of now until its end)", () => {
+  const now = new Date("2026-12-06T03:00:00Z");
+  it("is running until its last instant, and a past period is not", () => {
+    expect(isRunning(makePeriod("2026-12-01", "2026-12-31", now))).toBe(true);
+    expect(isRunning(makePeriod("2026-07-01", "2026-09-30", now))).toBe(false);
+    // The day ends at 23:59:59.999 Vietnam time: one millisecond before it, still running.
+    expect(isRunning(makePeriod("2026-12-06", "2026-12-06", new Date("2026-12-06T16:59:59.998Z")))).toBe(true);
+    expect(isRunning(makePeriod("2026-12-06", "2026-12-06", new Date("2026-12-06T17:00:00Z")))).toBe(false);
   });
 });
