@@ -192,6 +192,11 @@ export const dossiers = pgTable(
     // stored column, so that the planner estimates it from its own statistics (the function
     // inlined into a query was estimated at ~74 % of rows, and the partial index went unused).
     irregular: boolean("irregular").generatedAlwaysAs(sql`dossier_irregular(status, start_at, done_at, closed_at)`),
+    // The 766 rollup's exceptions (lib/engine/rollup766.ts, migration 0020): a supplement
+    // request, an end outranked later, no start, or no stored history or flags.
+    irregular766: boolean("irregular766").generatedAlwaysAs(
+      sql`dossier_irregular766(status, start_at, done_at, closed_at, history766, end766_at, supplements766, record766)`,
+    ),
     // METHOD-766 §6's flags of the record (lib/method/i766/record.ts); null until computed
     // (a dossier written before migration 0010 is read from its raw record).
     record766: smallint("record766"),
@@ -307,6 +312,80 @@ export const dossierMonths = pgTable(
     ...rollupCounters(),
   },
   (t) => [index("dossier_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
+);
+
+/**
+ * The 766 rollup (METHOD-766's dossier counts as prefix sums; lib/engine/rollup766.ts
+ * says how a scorecard reads them), kept like METHOD's by a trigger on `dossiers`
+ * (db/migrations/0020), in tables of its own so that METHOD's rollup is untouched.
+ */
+export const ROLLUP766_COUNTERS = [
+  // At the §3 receipt (NgayTiepNhan, else NgayNopHoSo): received, online, online with an
+  // electronic result and finished (9/10) by the final end, fee, payable, paid online.
+  "g3_received",
+  "g3_online",
+  "g3_online_result",
+  "g3_fee",
+  "g3_payable",
+  "g3_paid_dvcqg",
+  "g3_paid_local",
+  "g3_paid_fee",
+  // At NgayTiepNhan (§4): received, finished (by the final end), with an electronic
+  // result, digitised, reused, shared, of a citizen, of a citizen identified.
+  "g4_received",
+  "g4_finished",
+  "g4_eresult",
+  "g4_digitised",
+  "g4_reused",
+  "g4_shared",
+  "g4_citizen",
+  "g4_population",
+  // §2.1 at the start, the 766 end and max(start | end, due + 1 ms); k = has a due
+  // instant, ok = ended by it, kept = not rated dissatisfied (§5.4).
+  "s_pop",
+  "s_k",
+  "s_k_kept",
+  "e_n",
+  "e_ok",
+  "e_k",
+  "e_ok_kept",
+  "e_k_kept",
+  "sk_k",
+  "sk_k_kept",
+  "ek_k",
+  "ek_k_kept",
+] as const;
+export type Rollup766Counter = (typeof ROLLUP766_COUNTERS)[number];
+const rollup766Counters = () =>
+  Object.fromEntries(ROLLUP766_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as {
+    [K in Rollup766Counter]: ReturnType<typeof integer>;
+  };
+
+export const dossier766Days = pgTable(
+  "dossier766_days",
+  {
+    provinceCode: text("province_code").notNull(),
+    unitCode: text("unit_code").notNull(),
+    pc: text("pc").notNull(),
+    day: date("day").notNull(),
+    ...rollup766Counters(),
+  },
+  (t) => [
+    index("dossier766_days_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.day),
+    index("dossier766_days_day_idx").on(t.day),
+  ],
+);
+
+export const dossier766Months = pgTable(
+  "dossier766_months",
+  {
+    provinceCode: text("province_code").notNull(),
+    unitCode: text("unit_code").notNull(),
+    pc: text("pc").notNull(),
+    month: date("month").notNull(),
+    ...rollup766Counters(),
+  },
+  (t) => [index("dossier766_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
 );
 
 /** Feedback and petitions (PAKN), DATA.md §2 pakn. */

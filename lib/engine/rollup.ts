@@ -101,22 +101,35 @@ export function prefixOf(day: LocalDate): {
 const list = <T extends string>(xs: readonly T[], f: (x: T) => string) => sql.raw(xs.map(f).join(", "));
 
 /**
+ * The rows of a rollup (its `months` and `days` tables) that make up the two prefixes of
+ * a period, with each row's weight in the prefix up to the as-of day (wa) and in the one
+ * before the period start (wb), and its `columns`, where `filter` holds.
+ */
+export function prefixRows(period: Period, tables: { months: string; days: string }, columns: SQL, filter: SQL): SQL {
+  const a = prefixOf(localDate(period.asOf));
+  const b = prefixOf(addDays(period.from, -1));
+  const inDays = (p: typeof a) => (p.days ? sql`day between ${p.days[0]}::date and ${p.days[1]}::date` : sql`false`);
+  const dayWeight = (p: typeof a) =>
+    p.days ? sql`case when ${inDays(p)} then ${sql.raw(String(p.sign))} else 0 end` : sql`0`;
+  const maxMonth = a.monthsBefore > b.monthsBefore ? a.monthsBefore : b.monthsBefore;
+  return sql`
+        select unit_code, pc, (month < ${a.monthsBefore}::date)::int as wa, (month < ${b.monthsBefore}::date)::int as wb, ${columns}
+        from ${sql.identifier(tables.months)} where month < ${maxMonth}::date and ${filter}
+        union all
+        select unit_code, pc, ${dayWeight(a)}, ${dayWeight(b)}, ${columns}
+        from ${sql.identifier(tables.days)} where (${inDays(a)} or ${inDays(b)}) and ${filter}`;
+}
+
+/**
  * The per-(unit_code, pc) counts of the period from the rollup, regular dossiers only
  * (the caller adds the irregular ones). `unitFilter` and `pcFilter` narrow by the
  * columns `unit_code` and `pc`.
  */
 export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFilter: (col: SQL) => SQL): SQL {
-  const a = prefixOf(localDate(period.asOf));
-  const b = prefixOf(addDays(period.from, -1));
-  const inDays = (p: typeof a) => (p.days ? sql`day between ${p.days[0]}::date and ${p.days[1]}::date` : sql`false`);
-  // Each rollup row's weight in the prefix ≤ as-of (wa) and < period start (wb).
-  const dayWeight = (p: typeof a) =>
-    p.days ? sql`case when ${inDays(p)} then ${sql.raw(String(p.sign))} else 0 end` : sql`0`;
   const asOf = instant(period.asOf);
   const dayEnd = instant(endOfLocalDay(localDate(period.asOf)));
   const counters = list(ROLLUP_COUNTERS, (c) => c);
   const filters = (unit: SQL, pc: SQL) => sql`${unitFilter(unit)} and ${pcFilter(pc)}`;
-  const maxMonth = a.monthsBefore > b.monthsBefore ? a.monthsBefore : b.monthsBefore;
   return sql`
     select unit_code, pc, ${list(COUNTS, (c) => `(${FROM_PREFIXES[c]})::int as ${c}`)}
     from (
@@ -124,11 +137,7 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
         ${list(ROLLUP_COUNTERS, (c) => `coalesce(sum(${c} * wa), 0) as a_${c}`)},
         ${list(BEFORE, (c) => `coalesce(sum(${c} * wb), 0) as b_${c}`)}
       from (
-        select unit_code, pc, (month < ${a.monthsBefore}::date)::int as wa, (month < ${b.monthsBefore}::date)::int as wb, ${counters}
-        from dossier_months where month < ${maxMonth}::date and ${filters(sql`unit_code`, sql`pc`)}
-        union all
-        select unit_code, pc, ${dayWeight(a)}, ${dayWeight(b)}, ${counters}
-        from dossier_days where (${inDays(a)} or ${inDays(b)}) and ${filters(sql`unit_code`, sql`pc`)}
+        ${prefixRows(period, { months: "dossier_months", days: "dossier_days" }, counters, filters(sql`unit_code`, sql`pc`))}
         union all
         -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
         select d.unit_code, coalesce(d.procedure_code, ''), -1, 0, ${counters}
@@ -168,9 +177,11 @@ const KEY_ARGS = sql.raw(
 export const irregular = sql`d.irregular`;
 
 /**
- * Rebuilds the rollup from the dossiers (what the migration does once): for a repair,
- * and for the test that the trigger-maintained rollup equals it.
+ * Rebuilds both rollups (METHOD's and 766's, rollup766.ts) from the dossiers, what their
+ * migrations do once: for a repair, and for the test that the trigger-maintained rollups
+ * equal them.
  */
 export async function rebuildRollup(orm: Orm): Promise<void> {
   await orm.execute(sql`select dossier_rollup_rebuild()`);
+  await orm.execute(sql`select dossier_rollup766_rebuild()`);
 }

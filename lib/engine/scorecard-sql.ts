@@ -13,6 +13,7 @@ import { UNDETERMINED } from "@/lib/method/feedback";
 import { instant, subtree, scopeRoot, inUnitFilter } from "./sql-util";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { COUNTS, irregular, rollupCounts } from "./rollup";
+import { rollup766Counts } from "./rollup766";
 import { EXTRA_766, EXTRA_766_RULES, PAYABLE, facts766, feedbackCounts766, procedureFacts766 } from "./verdict766-sql";
 import type { GroupBy, ScorecardFilter, ScorecardQuery } from "./scorecard";
 
@@ -21,8 +22,9 @@ export const AREA_KINDS = sql.raw(`('tinh', 'huyen', 'xa')`);
 /**
  * Where the per-(agency, procedure) counts come from: the rollup (rollup.ts; the few
  * irregular dossiers scanned one by one), or a scan of every dossier overlapping the
- * period — the definition the rollup is tested against. Under the 766 profile: the
- * dossiers that can count in the period, or every dossier (the definition).
+ * period — the definition the rollup is tested against. Under the 766 profile: the 766
+ * rollup (rollup766.ts) and its irregular dossiers, or every dossier (the definition);
+ * by procedure (§2.2's time only), the dossiers that can count in the period.
  */
 export type CountSource = "rollup" | "dossiers";
 
@@ -31,8 +33,10 @@ interface Statement {
   q: ScorecardQuery;
   source: CountSource;
   i766: boolean;
-  /** METHOD's counts come from the rollup; the 766 profile reads the dossiers (its own end and waits). */
+  /** METHOD's counts come from the rollup. */
   fromRollup: boolean;
+  /** The 766 counts come from the 766 rollup. */
+  fromRollup766: boolean;
   /** The units a dossier's agency may be in (allowedUnits), or null for every unit. */
   allowed: SQL | null;
 }
@@ -139,7 +143,14 @@ function unitSideMap(by: GroupBy, unitCol: SQL): SQL | null {
 /** The one statement of a scorecard (exported for the test that reads its plan). */
 export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"): SQL {
   const i766 = q.profile === "766";
-  const s: Statement = { q, source, i766, fromRollup: source === "rollup" && !i766, allowed: allowedUnits(q) };
+  const s: Statement = {
+    q,
+    source,
+    i766,
+    fromRollup: source === "rollup" && !i766,
+    fromRollup766: source === "rollup" && i766 && q.by !== "procedure",
+    allowed: allowedUnits(q),
+  };
   return sql`
     with unit_area as (${unitAreaSql()}),
     -- The 766 facts are materialised: otherwise the planner walks the (unit, procedure)
@@ -181,9 +192,12 @@ function unitAreaSql(): SQL {
 function factsSql(s: Statement): SQL {
   const { period, filter } = s.q;
   if (s.i766)
-    return facts766(period, sql`${unitIn(s, "d.unit_code")} and ${procedureCondition(sql`d.procedure_code`, filter)}`, {
-      prune: s.source === "rollup",
-    });
+    return facts766(
+      period,
+      sql`${unitIn(s, "d.unit_code")} and ${procedureCondition(sql`d.procedure_code`, filter)}
+        ${s.fromRollup766 ? sql`and d.irregular766` : sql``}`,
+      { prune: s.source === "rollup" },
+    );
   return sql`
       select d.unit_code, coalesce(d.procedure_code, '') as pc, d.channel, d.source, d.paid_online,
         d.fee_lines, d.fee_positive, ${s.fromRollup ? sql`false` : sql`v.rec`} as rec, v.pop, v.finished, v.ok
@@ -225,13 +239,13 @@ function scannedSql(s: Statement): SQL {
 
 /** The scanned counts and, from the rollup, the regular dossiers' prefix sums: the pairs that count something. */
 function aggSql(s: Statement): SQL {
+  const unitFilter = (col: SQL) => (s.allowed ? sql`${col} in (${s.allowed})` : sql`true`);
+  const pcFilter = (col: SQL) => procedureCondition(col, s.q.filter);
   const rollup = s.fromRollup
-    ? sql`union all ${rollupCounts(
-        s.q.period,
-        (col) => (s.allowed ? sql`${col} in (${s.allowed})` : sql`true`),
-        (col) => procedureCondition(col, s.q.filter),
-      )}`
-    : sql``;
+    ? sql`union all ${rollupCounts(s.q.period, unitFilter, pcFilter)}`
+    : s.fromRollup766
+      ? sql`union all ${rollup766Counts(s.q.period, unitFilter, pcFilter)}`
+      : sql``;
   // Every other count is part of population or received.
   return sql`
       select unit_code, pc, ${sql.raw(COUNTS.map((c) => `sum(${c})::int as ${c}`).join(", "))}

@@ -84,23 +84,19 @@ export function dossierVerdict766(period: Period, opts: { stored?: boolean } = {
     select e.end_at, e.end_status, e.waiting_ms, e.supplements,
       pp.pop, e.end_at is not null as finished,
       case when e.supplements >= 2 or d.start_at is null then false
-           when d.appointment_at is not null then coalesce(e.end_at, ${asOf}) - e.waiting_ms * interval '1 millisecond' <= a.due
-           when d.due_at is not null then coalesce(e.end_at, ${asOf}) - e.waiting_ms * interval '1 millisecond' <= d.due_at
-           else false end as ok,
+           else coalesce(coalesce(e.end_at, ${asOf}) - e.waiting_ms * interval '1 millisecond' <= a.due, false) end as ok,
       case when e.supplements >= 2 then 'two_supplements' when d.start_at is null then 'no_start'
            when d.appointment_at is not null then 'appointment' when d.due_at is not null then 'catalogue'
            else 'no_deadline' end as rule,
       -- The last instant the dossier is on time by: its due instant plus the closed waits
       -- (null where the rule allows none).
       case when e.supplements >= 2 or d.start_at is null then null
-           when d.appointment_at is not null then a.due + e.waiting_ms * interval '1 millisecond'
-           else d.due_at + e.waiting_ms * interval '1 millisecond' end as due_at
+           else a.due + e.waiting_ms * interval '1 millisecond' end as due_at
     from ${history} e
-    cross join lateral (
-      -- A NgayHenTra at exactly 00:00:00 local means the end of that date ([decision]).
-      select case when d.appointment_at = date_trunc('day', d.appointment_at at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
-        then d.appointment_at + interval '1 day' - interval '1 millisecond' else d.appointment_at end as due
-    ) a
+    -- NgayHenTra, else the catalogue's due instant (a NgayHenTra at exactly 00:00:00 local
+    -- means the end of that date, [decision]): due766 of migration 0020, which the 766
+    -- rollup reads too.
+    cross join lateral (select due766(d.appointment_at, d.due_at) as due) a
     cross join lateral (
       select d.status <> ${statusSql(STATUS.SUBMITTED)}
         and (case when d.start_at is not null then d.start_at <= ${asOf} else d.synced_at >= ${ps} and d.synced_at <= ${asOf} end)
@@ -251,14 +247,21 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
       )},
       ${t22.columns},
       coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
-      -- §5.4: named by a PAKN received in the period. A hashed set (a few thousand codes): a
-      -- join on (province, code) had the planner read every dossier in code order to merge.
-      (d.province_code, d.code) in (select f.province_code, f.i766->>'MaHoSo' from feedback f
-        where f.i766->>'MaHoSo' is not null and f.received_at between ${ps} and ${asOf}) as named
+      ${namedIn766(period)} as named
     from dossiers d cross join lateral ${dossierVerdict766(period, { stored: opts.prune !== false })} v
     left join procedures pr on pr.code = d.procedure_code
     ${t22.joins}
     where true ${where} ${pruned}`;
+}
+
+/**
+ * §5.4: dossier `d` is named by a PAKN received in the period. A hashed set (a few
+ * thousand codes): a join on (province, code) had the planner read every dossier in code
+ * order to merge.
+ */
+export function namedIn766(period: Period): SQL {
+  return sql`(d.province_code, d.code) in (select f.province_code, f.i766->>'MaHoSo' from feedback f
+    where f.i766->>'MaHoSo' is not null and f.received_at between ${instant(period.startAt)} and ${instant(period.asOf)})`;
 }
 
 /**

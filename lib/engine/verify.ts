@@ -2,8 +2,9 @@
  * `tthc verify`: is what the portal keeps beside the dossiers what the dossiers say?
  * Two things are kept so that reads are fast, and both are checked against their one
  * definition, read-only, and repaired in place, online:
- * - the rollup (dossier_days, dossier_months): its sums per key against `dossier_keys`
- *   of the dossiers (db/migrations/0007), the same function the trigger feeds;
+ * - the rollups (dossier_days and dossier_months; METHOD-766's dossier766_days and
+ *   dossier766_months): their sums per key against `dossier_keys` (db/migrations/0007)
+ *   and `dossier_keys766` (0020) of the dossiers, the functions their triggers feed;
  * - each dossier's derived facts (METHOD §A.2–A.4, METHOD-766 §2.1) against
  *   `derivedFactsSql`, and its steps' facts (METHOD-STEPS S.1.3–S.1.5) against
  *   `stepsDerivedSql`, the same queries the writes store.
@@ -14,7 +15,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { desc } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
-import { integrityChecks, ROLLUP_COUNTERS } from "@/db/schema";
+import { integrityChecks, ROLLUP_COUNTERS, ROLLUP766_COUNTERS } from "@/db/schema";
 import {
   addDays,
   addMonths,
@@ -30,8 +31,11 @@ import { instant, textList } from "./sql-util";
 /** Days (inclusive); null means everything. */
 export type VerifyRange = { from: LocalDate; to: LocalDate } | null;
 
+const ROLLUP_TABLES = ["dossier_days", "dossier_months", "dossier766_days", "dossier766_months"] as const;
+type RollupTable = (typeof ROLLUP_TABLES)[number];
+
 export interface RollupDifference {
-  table: "dossier_days" | "dossier_months";
+  table: RollupTable;
   province: string;
   unit: string;
   procedure: string;
@@ -59,26 +63,45 @@ export interface VerifyReport {
   repaired?: { rollupKeys: number; dossiers: number };
 }
 
-const counters = (f: (c: string) => string) => sql.raw(ROLLUP_COUNTERS.map(f).join(", "));
+/** Each rollup table: its bucket, its counters, the function of a dossier `d` that yields its keys. */
+function rollupOf(table: RollupTable) {
+  const i766 = table.startsWith("dossier766");
+  return {
+    key: table.endsWith("_days") ? ("day" as const) : ("month" as const),
+    counters: (i766 ? ROLLUP766_COUNTERS : ROLLUP_COUNTERS) as readonly string[],
+    keys: i766
+      ? sql`dossier_keys766(d.irregular766, d.status, d.channel, d.paid_online, d.fee_lines, d.fee_positive,
+          d.received_at, d.submitted_at, d.start_at, d.end766_at, d.end766_status, d.appointment_at, d.due_at, d.record766)`
+      : sql`dossier_keys(d.status, d.channel, d.source, d.paid_online, d.fee_lines,
+          d.fee_positive, d.received_at, d.start_at, d.done_at, d.closed_at, d.due_at)`,
+  };
+}
+const list = (names: readonly string[], f: (c: string) => string) => sql.raw(names.map(f).join(", "));
 
 /**
- * The dossiers that have a key instant in [from, to] (every key of the rollup is one of
- * these instants, or due + 1 ms), by the indexes on each; all dossiers without a range.
+ * The dossiers that have a key instant in [from, to] (every key of either rollup is one
+ * of these instants, or due + 1 ms with NgayHenTra's due), by the indexes on each; all
+ * dossiers without a range.
  */
 function dossiersWithKeysIn(from: Date, to: Date): SQL {
   const a = instant(from);
   const b = instant(to);
   const dueFrom = instant(new Date(from.getTime() - 1));
+  // A NgayHenTra at 00:00 is due at the end of its day.
+  const appointmentFrom = instant(new Date(from.getTime() - 86_400_000 - 1));
   return sql`(d.received_at between ${a} and ${b} or d.start_at between ${a} and ${b} or d.done_at between ${a} and ${b}
-    or d.closed_at between ${a} and ${b} or d.due_at between ${dueFrom} and ${b})`;
+    or d.closed_at between ${a} and ${b} or d.due_at between ${dueFrom} and ${b}
+    or d.submitted_at between ${a} and ${b} or coalesce(d.end766_at, 'infinity'::timestamptz) between ${a} and ${b}
+    or d.appointment_at between ${appointmentFrom} and ${b})`;
 }
 
 /**
  * Per rollup key, the stored sums next to the expected ones, where they differ. `bucket` is
  * `day` or `month`; keys are limited to [from, to] (whole months for `month`).
  */
-function rollupDiffSql(table: "dossier_days" | "dossier_months", range: VerifyRange): SQL {
-  const key = table === "dossier_days" ? "day" : "month";
+function rollupDiffSql(table: RollupTable, range: VerifyRange): SQL {
+  const { key, counters: names, keys } = rollupOf(table);
+  const counters = (f: (c: string) => string) => list(names, f);
   const bucket =
     key === "day"
       ? sql`(k.at at time zone 'Asia/Ho_Chi_Minh')::date`
@@ -91,8 +114,7 @@ function rollupDiffSql(table: "dossier_days" | "dossier_months", range: VerifyRa
     with expected as (
       select d.province_code, d.unit_code, coalesce(d.procedure_code, '') as pc, ${bucket} as key,
         ${counters((c) => `sum(k.${c})::int as ${c}`)}
-      from dossiers d cross join lateral dossier_keys(d.status, d.channel, d.source, d.paid_online, d.fee_lines,
-        d.fee_positive, d.received_at, d.start_at, d.done_at, d.closed_at, d.due_at) k
+      from dossiers d cross join lateral ${keys} k
       where ${dossierFilter} and ${keyIn(bucket)}
       group by 1, 2, 3, 4
     ), stored as (
@@ -105,19 +127,23 @@ function rollupDiffSql(table: "dossier_days" | "dossier_months", range: VerifyRa
       ${counters((c) => `coalesce(s.${c}, 0) as s_${c}, coalesce(e.${c}, 0) as e_${c}`)}
     from expected e full join stored s
       on s.province_code = e.province_code and s.unit_code = e.unit_code and s.pc = e.pc and s.key = e.key
-    where ${sql.raw(ROLLUP_COUNTERS.map((c) => `coalesce(s.${c}, 0) <> coalesce(e.${c}, 0)`).join(" or "))}`;
+    where ${sql.raw(names.map((c) => `coalesce(s.${c}, 0) <> coalesce(e.${c}, 0)`).join(" or "))}`;
 }
 
 /** The number of keys the rollup holds in the range (what was compared). */
 async function rollupKeyCount(orm: Orm, range: VerifyRange): Promise<number> {
-  const [r] = await rows<{ n: number }>(
-    orm,
-    sql`select
-    (select count(distinct (province_code, unit_code, pc, day)) from dossier_days where ${range ? sql`day between ${range.from}::date and ${range.to}::date` : sql`true`})::int
-    + (select count(distinct (province_code, unit_code, pc, month)) from dossier_months
-       where ${range ? sql`month between ${`${range.from.slice(0, 8)}01`}::date and ${range.to}::date` : sql`true`})::int as n`,
-  );
-  return r.n;
+  let n = 0;
+  for (const table of ROLLUP_TABLES) {
+    const { key } = rollupOf(table);
+    const from = range ? (key === "day" ? range.from : `${range.from.slice(0, 8)}01`) : null;
+    const [r] = await rows<{ n: number }>(
+      orm,
+      sql`select count(distinct (province_code, unit_code, pc, ${sql.raw(key)}))::int as n from ${sql.identifier(table)}
+        where ${range ? sql`${sql.raw(key)} between ${from}::date and ${range.to}::date` : sql`true`}`,
+    );
+    n += r.n;
+  }
+  return n;
 }
 
 type DiffRow = Record<string, string | number>;
@@ -128,16 +154,15 @@ const toDifference = (table: RollupDifference["table"], r: DiffRow): RollupDiffe
   procedure: String(r.procedure),
   key: String(r.key),
   counters: Object.fromEntries(
-    ROLLUP_COUNTERS.filter((c) => Number(r[`s_${c}`]) !== Number(r[`e_${c}`])).map((c) => [
-      c,
-      [Number(r[`s_${c}`]), Number(r[`e_${c}`])],
-    ]),
+    rollupOf(table)
+      .counters.filter((c) => Number(r[`s_${c}`]) !== Number(r[`e_${c}`]))
+      .map((c) => [c, [Number(r[`s_${c}`]), Number(r[`e_${c}`])]]),
   ),
 });
 
 export async function rollupDifferences(orm: Orm, range: VerifyRange): Promise<RollupDifference[]> {
   const out: RollupDifference[] = [];
-  for (const table of ["dossier_days", "dossier_months"] as const) {
+  for (const table of ROLLUP_TABLES) {
     for (const r of await rows<DiffRow>(orm, rollupDiffSql(table, range))) out.push(toDifference(table, r));
   }
   return out;
@@ -162,8 +187,9 @@ const REPAIR_LOCK = 766_200_003;
 
 async function correctRollup(orm: Orm, range: VerifyRange): Promise<number> {
   let n = 0;
-  for (const table of ["dossier_days", "dossier_months"] as const) {
-    const key = table === "dossier_days" ? "day" : "month";
+  for (const table of ROLLUP_TABLES) {
+    const { key, counters: names } = rollupOf(table);
+    const counters = (f: (c: string) => string) => list(names, f);
     const [r] = await rows<{ n: number }>(
       orm,
       sql`

@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { ROLLUP_COUNTERS } from "@/db/schema";
+import { ROLLUP_COUNTERS, ROLLUP766_COUNTERS } from "@/db/schema";
 import { PAYABLE_DOSSIER } from "@/lib/engine/verdict-sql";
 import { testDatabase } from "../helpers/db";
 
@@ -82,6 +82,33 @@ describe("the rollup's functions spell ROLLUP_COUNTERS (METHOD §A–§C prefix 
         sql`select column_name as c from information_schema.columns where table_name = ${table} order by ordinal_position`,
       );
       expect(cols.map((r) => r.c).slice(4)).toEqual(COUNTERS);
+    }
+  });
+});
+
+describe("the 766 rollup's functions and tables are ROLLUP766_COUNTERS (METHOD-766 §2.1, §3, §4, §5.4 prefix sums)", () => {
+  // Migration 0020 spells the list once, in rollup766_counters(), and builds the writers'
+  // statement from it; the key function and the tables spell it themselves.
+  it("rollup766_counters() is the list, in its order", async () => {
+    const [r] = await rows<{ c: string[] }>(db.orm, sql`select rollup766_counters() as c`);
+    expect(r.c).toEqual([...ROLLUP766_COUNTERS]);
+  });
+
+  it("dossier_keys766 returns the counters, and its key rows carry one value per counter", async () => {
+    const def = await definition("dossier_keys766");
+    const returned = /RETURNS TABLE\(at timestamp with time zone, ([^)]*)\)/.exec(def)![1];
+    expect(returned.split(", ").map((c) => c.replace(/ integer$/, ""))).toEqual([...ROLLUP766_COUNTERS]);
+    const alias = /k\(at, ([^)]*)\)/.exec(def)![1];
+    expect(alias.split(", ")).toEqual([...ROLLUP766_COUNTERS]);
+  });
+
+  it("dossier766_days and dossier766_months have the counters as columns, after their keys", async () => {
+    for (const table of ["dossier766_days", "dossier766_months"]) {
+      const cols = await rows<{ c: string }>(
+        db.orm,
+        sql`select column_name as c from information_schema.columns where table_name = ${table} order by ordinal_position`,
+      );
+      expect(cols.map((r) => r.c).slice(4)).toEqual([...ROLLUP766_COUNTERS]);
     }
   });
 });

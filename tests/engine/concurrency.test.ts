@@ -5,9 +5,11 @@
  * re-sends that move dossiers between units and days, a catalogue, a calendar and a
  * unit-tree change mid-run, and an online repair of a difference planted before the race.
  * Then every figure must be what one writer would have produced:
- * - the rollup equals its definition (`dossier_keys` of every dossier, key by key);
+ * - both rollups equal their definitions (`dossier_keys` and METHOD-766's `dossier_keys766`
+ *   of every dossier, key by key);
  * - every dossier's derived facts equal their re-derivation from all its steps (METHOD §A.2–A.4, METHOD-766 §2.1);
- * - every scorecard read from the rollup equals the full computation (METHOD §A–§Đ);
+ * - every scorecard read from the rollups equals the full computation (METHOD §A–§Đ, and
+ *   METHOD-766's index, §2.1–§5.4);
  * - nothing accepted is missing: the dossiers and steps stored are those sent.
  * On PGlite (one connection) the same run is serial and must hold too; on PostgreSQL it
  * failed before the append-only rollup and the ordered dossier locks (docs/scale.md).
@@ -179,6 +181,9 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
     await db.orm.execute(
       sql`insert into dossier_days (province_code, unit_code, pc, day, r_received) values ('T', 'S1', 'P1', '2026-10-05', 7)`,
     );
+    await db.orm.execute(
+      sql`insert into dossier766_months (province_code, unit_code, pc, month, g4_received) values ('T', 'S2', 'P1', '2026-10-01', 5)`,
+    );
     const repair = (async () => {
       await new Promise((r) => setTimeout(r, 400));
       expect(await repairRollup(db.orm, null)).toBeGreaterThan(0);
@@ -215,10 +220,13 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
       ["2026-10-01", "2026-12-31", "2026-10-20T09:30:00+07:00"],
     ] as const) {
       for (const by of ["agency", "procedure", "all"] as const) {
-        const q = { period: makePeriod(from, to, new Date(asOf)), by, scope: EVERY_UNIT };
-        expect
-          .soft(await computeScorecard(db.orm, q, "rollup"), `${from}..${to} by ${by}`)
-          .toEqual(await computeScorecard(db.orm, q, "dossiers"));
+        // METHOD's, and METHOD-766's index from its own rollup (by procedure: §2.2's time).
+        for (const profile of ["200", "766"] as const) {
+          const q = { period: makePeriod(from, to, new Date(asOf)), by, scope: EVERY_UNIT, profile };
+          expect
+            .soft(await computeScorecard(db.orm, q, "rollup"), `${from}..${to} by ${by}, profile ${profile}`)
+            .toEqual(await computeScorecard(db.orm, q, "dossiers"));
+        }
       }
     }
   }, 600_000);

@@ -1,17 +1,26 @@
 /**
- * The rollup (lib/engine/rollup.ts) is exact: on random provinces — random calendars,
- * catalogue changes, re-sends that move dossiers between units and dates, late steps,
- * deletions, events out of order, dossiers straddling midnight and period bounds — every
- * scorecard read from the rollup equals the one computed from every dossier (METHOD
- * §A–§Đ, all groupings, random periods, as-of instants and filters), as identical JSON.
- * And the rollup the trigger maintains equals the one rebuilt from scratch.
+ * The rollups (lib/engine/rollup.ts, and METHOD-766's, lib/engine/rollup766.ts) are
+ * exact: on random provinces — random calendars, catalogue changes, re-sends that move
+ * dossiers between units and dates, late steps, supplement requests, NgayHenTra (at
+ * midnight too), ends after the as-of instant, deletions, events out of order, the §6
+ * flags, PAKN naming dossiers, dossiers straddling midnight and period bounds — every
+ * scorecard read from the rollups equals the one computed from every dossier (METHOD
+ * §A–§Đ and the 766 index, all groupings, random periods, as-of instants and filters), as
+ * identical JSON. And the rollups the trigger maintains equal those rebuilt from scratch.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
-import { addSteps, upsertDossiers, upsertProcedures, type DossierRow, type ProcedureRow } from "@/lib/store/writes";
+import {
+  addSteps,
+  upsertDossiers,
+  upsertFeedback,
+  upsertProcedures,
+  type DossierRow,
+  type ProcedureRow,
+} from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
-import { computeScorecard, GROUP_BY, type ScorecardFilter } from "@/lib/engine/scorecard";
+import { computeScorecard, GROUP_BY, type GroupBy, type ScorecardFilter } from "@/lib/engine/scorecard";
 import { prefixOf, rebuildRollup } from "@/lib/engine/rollup";
 import { prng } from "@/lib/demo/generate";
 import { makePeriod } from "@/lib/method/period";
@@ -60,6 +69,8 @@ function procedures(round: number): ProcedureRow[] {
       deadlineValue: value,
       deadlineUnit: value === null ? null : unit,
       hasFee: i % 2 === 0,
+      // METHOD-766 §3.3 and §4.1 read whether the result is on paper; a row may lack the column.
+      i766: (i + round) % 3 === 2 ? ({} as Record<string, string>) : { KetQuaGiay: (i + round) % 3 === 0 ? "1" : "0" },
     };
   });
 }
@@ -73,8 +84,26 @@ function dossier(code: string): DossierRow {
   // Ends of every kind, sometimes out of order (a done after a withdrawal, an end before the start).
   if (rng.chance(0.7)) steps.push({ status: rng.pick([9, 9, 10, 8, 7, 3, 4, 5]), at: at(40 * 24) });
   if (rng.chance(0.25)) steps.push({ status: rng.pick([9, 10, 7]), at: at(60 * 24) });
+  // A second supplement request, or one with nothing after it (METHOD-766 §2.1).
+  if (rng.chance(0.1)) steps.push({ status: 5, at: at(20 * 24) });
   const channel = rng.pick([1, 2, 2, 3, null]);
   const feeLines = rng.pick([0, 1, 2]);
+  const flag = () => rng.pick(["0", "1", "1", undefined]);
+  // METHOD-766 §6's fields; NgayHenTra sometimes at exactly midnight (the end of that date).
+  const raw = {
+    HaiLong: rng.pick(["0", "1", undefined]),
+    LoaiDoiTuong: rng.pick(["1", "1", "2"]),
+    TaiKhoanDuocXacThucVoiVNeID: flag(),
+    HoSoCoThanhPhanSoHoa: flag(),
+    DanhSachGiayToKetQua: rng.chance(0.6) ? [{ DuongDanTepTinKetQua: "https://x/kq.pdf" }] : [],
+    TaiLieuNop: [{ DuocSoHoa: flag(), DuocTaiSuDung: flag(), DuocLayTuKhoDMQG: flag() }],
+    DSKetNoiCSDL: rng.chance(0.2) ? [{ MaCSDL: rng.pick(["CSDLQGDC", "DKKD"]) }] : [],
+  };
+  const appointment = rng.chance(0.4)
+    ? rng.chance(0.3)
+      ? startOfLocalDay(addDays(localDate(received), rng.int(0, 20)))
+      : at(30 * 24)
+    : null;
   return dossierRow({
     code,
     procedureCode: rng.chance(0.05) ? null : rng.chance(0.03) ? "UNKNOWN" : `P${rng.int(0, 9)}`,
@@ -83,6 +112,9 @@ function dossier(code: string): DossierRow {
     source: channel === 2 ? rng.pick(["DVCQG", "DIAPHUONG", null]) : null,
     status: rng.chance(0.04) ? 1 : rng.pick([2, 4, 9, 10]),
     receivedAt: rng.chance(0.08) ? null : received,
+    submittedAt: rng.chance(0.5) ? new Date(received.getTime() - rng.int(0, 48) * HOUR) : null,
+    appointmentAt: appointment,
+    raw,
     refusedAt: rng.chance(0.03) ? at(100) : null,
     syncedAt: at(200),
     steps,
@@ -128,6 +160,22 @@ beforeAll(async () => {
   ]);
   await upsertProcedures(db.orm, procedures(1));
   await db.orm.execute(sql`delete from dossiers where code in (select code from dossiers order by md5(code) limit 40)`);
+  // PAKN that name dossiers (METHOD-766 §5.4), and dossiers written before their §6 flags were stored.
+  await upsertFeedback(
+    db.orm,
+    Array.from({ length: 120 }, (_, i) => ({
+      code: `PAKN${i}`,
+      receivedAt: when(),
+      kind: rng.pick([1, 2]),
+      unitCode: rng.pick(UNITS),
+      sector: null,
+      field: null,
+      i766: { MaHoSo: `D${rng.int(0, 1499)}` },
+    })),
+  );
+  await db.orm.execute(
+    sql`update dossiers set record766 = null where code in (select code from dossiers order by md5(code || 'r') limit 30)`,
+  );
 });
 afterAll(() => db?.close());
 
@@ -144,58 +192,93 @@ describe("the rollup (issue: real time at province scale)", () => {
   });
 
   it("maintained by the trigger, equals the rollup rebuilt from the dossiers", async () => {
-    const snapshot = async () => {
-      const [d] = await rows<{ h: string }>(
-        db.orm,
-        sql`select md5(string_agg(t::text, ',' order by t::text)) as h from dossier_days t
-        where (select bool_or(v::text::int <> 0) from jsonb_each(to_jsonb(t) - 'province_code' - 'unit_code' - 'pc' - 'day') j(k, v))`,
+    // Each table's rows with a non-zero counter, summed per key (a key may hold several rows).
+    const snapshot = () =>
+      Promise.all(
+        [
+          ["dossier_days", "day"],
+          ["dossier_months", "month"],
+          ["dossier766_days", "day"],
+          ["dossier766_months", "month"],
+        ].map(async ([table, key]) => {
+          const [r] = await rows<{ h: string; n: number }>(
+            db.orm,
+            sql`select md5(string_agg(t::text, ',' order by t::text)) as h, count(*)::int as n from (
+              select province_code, unit_code, pc, ${sql.raw(key)}, v.k, sum(v.v::text::int) as v
+              from ${sql.raw(table)} t cross join lateral jsonb_each(to_jsonb(t) - 'province_code' - 'unit_code' - 'pc' - ${key}) v(k, v)
+              group by 1, 2, 3, 4, 5 having sum(v.v::text::int) <> 0) t`,
+          );
+          return [table, r.h, r.n];
+        }),
       );
-      const [m] = await rows<{ h: string }>(
-        db.orm,
-        sql`select md5(string_agg(t::text, ',' order by t::text)) as h from dossier_months t
-        where (select bool_or(v::text::int <> 0) from jsonb_each(to_jsonb(t) - 'province_code' - 'unit_code' - 'pc' - 'month') j(k, v))`,
-      );
-      return [d.h, m.h];
-    };
     const kept = await snapshot();
+    expect(kept.every(([, , n]) => Number(n) > 100)).toBe(true);
     await rebuildRollup(db.orm);
     expect(await snapshot()).toEqual(kept);
   });
 
   it("METHOD §A–§Đ: rollup reads equal the full computation for random periods, as-of instants, groupings and filters", async () => {
-    const filters: ScorecardFilter[] = [
-      {},
-      { unit: "H" },
-      { procedure: "P3" },
-      { field: "F1" },
-      { area: "H" },
-      { parent: "T" },
-    ];
     for (let i = 0; i < 60; i++) {
-      const from = addDays("2026-09-01", rng.int(-5, SPAN_DAYS));
-      const to = rng.chance(0.3) ? from : addDays(from, rng.int(0, 45));
-      // As of: after the period, or an instant inside it (today in real time), sometimes on a boundary.
-      const inside =
-        startOfLocalDay(from).getTime() +
-        rng.int(0, Math.max(0, Math.round((startOfLocalDay(to).getTime() - startOfLocalDay(from).getTime()) / DAY))) *
-          DAY;
-      const now = rng.chance(0.35)
-        ? new Date(startOfLocalDay(addDays(to, 3)).getTime())
-        : new Date(inside + rng.pick([0, 1, DAY - 1, Math.floor(rng.next() * DAY)]));
-      const period = makePeriod(from, to, now);
-      const by = rng.pick(GROUP_BY.filter((g) => g !== "sector"));
-      const filter = rng.pick(filters);
-      const scope = rng.pick([EVERY_UNIT, EVERY_UNIT, subtreeOf("T"), subtreeOf("H"), subtreeOf("S1")]);
-      const q = { period, by, scope, filter };
+      const q = randomQuery(rng.pick(GROUP_BY.filter((g) => g !== "sector")));
       const full = await computeScorecard(db.orm, q, "dossiers");
       const rolled = await computeScorecard(db.orm, q, "rollup");
-      expect(
-        rolled,
-        `${from}..${to} as of ${localDate(now)} ${now.toISOString()} by ${by} ${JSON.stringify(filter)} scope ${scope}`,
-      ).toEqual(full);
+      expect(rolled, describeQuery(q)).toEqual(full);
+    }
+  });
+
+  it("holds dossiers outside the 766 decomposition of every kind, so both of its paths are exercised", async () => {
+    const [n] = await rows<{ irregular: number; supplements: number; unflagged: number; regular: number }>(
+      db.orm,
+      sql`
+      select count(*) filter (where irregular766)::int as irregular,
+        count(*) filter (where irregular766 and supplements766 > 0)::int as supplements,
+        count(*) filter (where irregular766 and record766 is null)::int as unflagged,
+        count(*) filter (where status <> 1 and not irregular766)::int as regular from dossiers`,
+    );
+    expect(n.supplements).toBeGreaterThan(20);
+    expect(n.unflagged).toBeGreaterThan(10);
+    expect(n.irregular).toBeLessThan(n.regular);
+  });
+
+  it("METHOD-766 §2.1, §3, §4, §5.4: the 766 rollup's reads equal the full computation, as identical JSON", async () => {
+    for (let i = 0; i < 50; i++) {
+      const q = {
+        ...randomQuery(rng.pick(["all", "agency", "area", "agency", "procedure"] as const)),
+        profile: "766" as const,
+      };
+      const full = await computeScorecard(db.orm, q, "dossiers");
+      const rolled = await computeScorecard(db.orm, q, "rollup");
+      expect(rolled, describeQuery(q)).toEqual(full);
     }
   });
 });
+
+const FILTERS: ScorecardFilter[] = [
+  {},
+  { unit: "H" },
+  { procedure: "P3" },
+  { field: "F1" },
+  { area: "H" },
+  { parent: "T" },
+];
+
+/** A random period (as of after it, or an instant inside it, sometimes on a boundary), scope and filter. */
+function randomQuery(by: GroupBy) {
+  const from = addDays("2026-09-01", rng.int(-5, SPAN_DAYS));
+  const to = rng.chance(0.3) ? from : addDays(from, rng.int(0, 45));
+  const inside =
+    startOfLocalDay(from).getTime() +
+    rng.int(0, Math.max(0, Math.round((startOfLocalDay(to).getTime() - startOfLocalDay(from).getTime()) / DAY))) * DAY;
+  const now = rng.chance(0.35)
+    ? new Date(startOfLocalDay(addDays(to, 3)).getTime())
+    : new Date(inside + rng.pick([0, 1, DAY - 1, Math.floor(rng.next() * DAY)]));
+  const period = makePeriod(from, to, now);
+  const filter = rng.pick(FILTERS);
+  const scope = rng.pick([EVERY_UNIT, EVERY_UNIT, subtreeOf("T"), subtreeOf("H"), subtreeOf("S1")]);
+  return { period, by, scope, filter };
+}
+const describeQuery = (q: ReturnType<typeof randomQuery>) =>
+  `${q.period.from}..${q.period.to} as of ${q.period.asOf.toISOString()} by ${q.by} ${JSON.stringify(q.filter)} scope ${JSON.stringify(q.scope)}`;
 
 describe("which rollup rows make up a prefix", () => {
   it("a month's last day reads months; early days add days; late days take the month's rest away", () => {
