@@ -140,14 +140,21 @@ export async function computeScorecard(
   q: ScorecardQuery,
   source: CountSource = "rollup",
 ): Promise<Scorecard> {
-  const result = await rows<{
-    key: string;
-    name: string;
-    kind: UnitKind | null;
-    c: Counts | null;
-    f: FeedbackRow | null;
-    r: ReportRow | null;
-  }>(orm, scorecardSql(q, source));
+  // METHOD's figures are METHOD's whatever else is asked: the 766 statement reads the
+  // dossiers under its own rules (its end, its period rule), so its A–Đ may differ. Every
+  // METHOD field comes from METHOD's own computation, run beside the 766 one (on
+  // PostgreSQL, on another connection); the 766 one gives only index766.
+  const [result, method] = await Promise.all([
+    rows<{
+      key: string;
+      name: string;
+      kind: UnitKind | null;
+      c: Counts | null;
+      f: FeedbackRow | null;
+      r: ReportRow | null;
+    }>(orm, scorecardSql(q, source)),
+    q.profile === "766" ? computeScorecard(orm, { ...q, profile: "200" }, source) : null,
+  ]);
   for (const r of result) checkRow(r, q.profile ?? "200");
   const rowsOut: ScorecardRow[] = result.map((r) => assembleRow(r.key, r.name, r.kind, r.c, r.f, r.r));
   if (q.profile === "766" && q.by === "procedure") {
@@ -173,11 +180,13 @@ export async function computeScorecard(
       };
     });
   } else if (q.profile === "766" && UNIT_GROUPINGS.includes(q.by)) {
-    const tiers = await tiersOf(
-      orm,
-      result.filter((r) => r.kind && isRanked(r.kind)).map((r) => r.key),
-    );
-    const carried = await carriedColumns766(orm);
+    const [tiers, carried] = await Promise.all([
+      tiersOf(
+        orm,
+        result.filter((r) => r.kind && isRanked(r.kind)).map((r) => r.key),
+      ),
+      carriedColumns766(orm),
+    ]);
     const scores = result.map((r) => index766(counted766(counts766(r.c, r.f, r.r, carried))));
     // METHOD-766 §0.4: competition ranks within each tier of siblings of one kind.
     const byTier = new Map<string, Array<{ key: string; total: number | null }>>();
@@ -194,11 +203,7 @@ export async function computeScorecard(
       };
     });
   }
-  if (q.profile !== "766") return { period: periodJson(q.period), by: q.by, rows: rowsOut };
-  // METHOD's figures are METHOD's whatever else is asked: the 766 statement reads the
-  // dossiers under its own rules (its end, its period rule), so its A–Đ may differ. Every
-  // METHOD field comes from METHOD's own computation; the 766 one gives only index766.
-  const method = await computeScorecard(orm, { ...q, profile: "200" }, source);
+  if (!method) return { period: periodJson(q.period), by: q.by, rows: rowsOut };
   const index = new Map(rowsOut.map((r) => [r.key, r.index766]));
   return {
     period: method.period,

@@ -12,7 +12,8 @@ import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
 
-const TABLES = [...DISTRIBUTED, "process_steps", "dossier_days", "dossier_months"];
+const ROLLUPS = ["dossier_days", "dossier_months", "dossier766_days", "dossier766_months"];
+const TABLES = [...DISTRIBUTED, "process_steps", ...ROLLUPS];
 const t = (s: string) => new Date(s);
 let db: Database;
 
@@ -57,7 +58,7 @@ const provinces = (table: string) =>
     db.orm,
     sql`select distinct unit_code as unit, province_code as province
     from ${sql.identifier(table)} t
-    where ${table.startsWith("dossier_") ? sql`exists (select 1 from jsonb_each(to_jsonb(t)) j(k, v) where jsonb_typeof(v) = 'number' and v::text <> '0')` : sql`true`}
+    where ${ROLLUPS.includes(table) ? sql`exists (select 1 from jsonb_each(to_jsonb(t)) j(k, v) where jsonb_typeof(v) = 'number' and v::text <> '0')` : sql`true`}
     order by 1`,
   );
 
@@ -71,7 +72,7 @@ describe("ready to distribute by province (docs/scale.md)", () => {
       from pg_index x join pg_class c on c.oid = x.indrelid join pg_class i on i.oid = x.indexrelid
       where x.indisunique and c.relname in (select jsonb_array_elements_text(${JSON.stringify(TABLES)}::jsonb))`,
     );
-    // The rollup has no unique key (a key may briefly hold two rows: lib/engine/rollup.ts); the others have theirs.
+    // The rollups have no unique key (a key may briefly hold two rows: lib/engine/rollup.ts); the others have theirs.
     expect(new Set(keys.map((k) => k.table))).toEqual(new Set([...DISTRIBUTED, "process_steps"]));
     for (const k of keys) expect(k.columns, `${k.table}.${k.index}`).toContain("province_code");
     const columns = await rows<{ table: string }>(
@@ -83,7 +84,7 @@ describe("ready to distribute by province (docs/scale.md)", () => {
   });
 
   it("fills the province at write time, the steps' from their dossier", async () => {
-    for (const table of [...DISTRIBUTED.filter((x) => x !== "rejected_records"), "dossier_days", "dossier_months"]) {
+    for (const table of [...DISTRIBUTED.filter((x) => x !== "rejected_records"), ...ROLLUPS]) {
       for (const r of await provinces(table)) expect(r.province, `${table} ${r.unit}`).toBe(r.unit.slice(0, 1));
     }
     const steps = await rows<{ code: string; province: string }>(
@@ -99,7 +100,7 @@ describe("ready to distribute by province (docs/scale.md)", () => {
 
   it("moves a unit's rows, steps and rollup to its new province when the tree changes", async () => {
     await upsertUnits(db.orm, [{ code: "B1", name: "Xã B1", kind: "xa", parentCode: "A", areaCode: null }]);
-    for (const table of ["dossiers", "reported_totals", "authorities", "dossier_days"]) {
+    for (const table of ["dossiers", "reported_totals", "authorities", "dossier_days", "dossier766_days"]) {
       expect(await provinces(table), table).not.toContainEqual({ unit: "B1", province: "B" });
     }
     const [s] = await rows<{ province: string }>(
