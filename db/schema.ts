@@ -187,6 +187,7 @@ export const dossiers = pgTable(
     end766Status: smallint("end766_status"),
     wait766Ms: doublePrecision("wait766_ms"),
     supplements766: smallint("supplements766"),
+    supp766At: ts("supp766_at"), // the first supplement request (Yêu cầu bổ sung)
     lastEventAt: ts("last_event_at"), // the latest step or NgayTuChoi; null without any
     // The rollup's exceptions (lib/engine/rollup.ts): no start, or events out of order. A
     // stored column, so that the planner estimates it from its own statistics (the function
@@ -195,7 +196,14 @@ export const dossiers = pgTable(
     // The 766 rollup's exceptions (lib/engine/rollup766.ts, migration 0020): a supplement
     // request, an end outranked later, no start, or no stored history or flags.
     irregular766: boolean("irregular766").generatedAlwaysAs(
-      sql`dossier_irregular766(status, start_at, done_at, closed_at, history766, end766_at, supplements766, record766)`,
+      sql`dossier_irregular766(status, start_at, done_at, closed_at, history766, end766_at, end766_status, wait766_ms, supplements766, supp766_at, record766)`,
+    ),
+    // One supplement request answered: the answer, and §2.1's due instant with the wait added.
+    resume766At: ts("resume766_at").generatedAlwaysAs(
+      sql`case when supplements766 = 1 and wait766_ms > 0 then plus_ms(supp766_at, wait766_ms) end`,
+    ),
+    due766At: ts("due766_at").generatedAlwaysAs(
+      sql`case when supplements766 = 1 and wait766_ms > 0 then plus_ms(due766(appointment_at, due_at), wait766_ms) end`,
     ),
     // METHOD-766 §6's flags of the record (lib/method/i766/record.ts); null until computed
     // (a dossier written before migration 0010 is read from its raw record).

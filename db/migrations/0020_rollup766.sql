@@ -11,29 +11,55 @@
 -- Separate tables from METHOD's, so that METHOD's rollup and its reads are unchanged.
 
 -- §2.1's due instant: NgayHenTra (at exactly 00:00 local: the end of that date), else the
--- catalogue's. The one spelling of it (dossierVerdict766 reads it too).
-CREATE FUNCTION "due766"(appointment_at timestamptz, due_at timestamptz) RETURNS timestamptz LANGUAGE sql STABLE AS $$
+-- catalogue's. The one spelling of it (dossierVerdict766 reads it too). Immutable in fact:
+-- the time zone is fixed and the sums are of seconds, not of days.
+CREATE FUNCTION "due766"(appointment_at timestamptz, due_at timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
   select case when appointment_at is null then due_at
     when appointment_at = date_trunc('day', appointment_at at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
-      then appointment_at + interval '1 day' - interval '1 millisecond'
+      then appointment_at + interval '86399.999 seconds'
     else appointment_at end
 $$;--> statement-breakpoint
+-- An instant plus milliseconds (a wait): immutable, for the generated columns below.
+CREATE FUNCTION "plus_ms"(t timestamptz, ms float8) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
+  select t + ms * interval '1 millisecond'
+$$;--> statement-breakpoint
+-- The first supplement request, kept with the 766 history (lib/engine/derive-sql.ts).
+ALTER TABLE "dossiers" ADD COLUMN "supp766_at" timestamp with time zone;--> statement-breakpoint
+UPDATE "dossiers" d SET "supp766_at" = (select min(p.at) from process_steps p
+  where p.province_code = d.province_code and p.dossier_id = d.id and p.status = 5)
+WHERE d.supplements766 > 0;--> statement-breakpoint
 -- The dossiers outside the 766 decomposition. Drafts count in nothing under 766 (§0.6), so
--- they are neither. The 766 end over every event equals the end as of any instant from it
--- on exactly when it is the first terminal event (least of done_at and closed_at, which
--- holds NgayTuChoi): no earlier end of a lower rank is outranked later.
+-- they are neither. The 766 end over every event is the end as of any instant from it on
+-- when it is the first terminal event (least of done_at and closed_at, which holds
+-- NgayTuChoi), or a single supplement request nothing followed: no earlier end of a lower
+-- rank is outranked later. One supplement request that was answered (a wait) before any
+-- end is in it too, as two spans: open until the request, ended at it (status 5) until
+-- it is answered, open again with the wait added to the deadline (rollup766.ts).
 CREATE FUNCTION "dossier_irregular766"(status smallint, start_at timestamptz, done_at timestamptz, closed_at timestamptz,
-  history766 boolean, end766_at timestamptz, supplements766 smallint, record766 smallint)
+  history766 boolean, end766_at timestamptz, end766_status smallint, wait766_ms float8, supplements766 smallint,
+  supp766_at timestamptz, record766 smallint)
 RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
   select status <> 1 and not coalesce(history766 and record766 is not null and start_at is not null
-    and supplements766 = 0
-    and case when end766_at is null then done_at is null and closed_at is null
-             else end766_at = least(done_at, closed_at) and end766_at >= start_at end, false)
+    and case
+      when supplements766 = 0 or (supplements766 = 1 and wait766_ms = 0) then
+        case when end766_at is null then done_at is null and closed_at is null
+             when end766_status = 5 then done_at is null and closed_at is null and end766_at >= start_at
+             else end766_at = least(done_at, closed_at) and end766_at >= start_at end
+      when supplements766 = 1 then supp766_at >= start_at
+        and case when end766_at is null then done_at is null and closed_at is null
+                 else end766_at = least(done_at, closed_at) and end766_at > supp766_at end
+      else false end, false)
 $$;--> statement-breakpoint
-ALTER TABLE "dossiers" ADD COLUMN "irregular766" boolean GENERATED ALWAYS AS (dossier_irregular766(status, start_at, done_at, closed_at, history766, end766_at, supplements766, record766)) STORED;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD COLUMN "irregular766" boolean GENERATED ALWAYS AS (dossier_irregular766(status, start_at, done_at, closed_at, history766, end766_at, end766_status, wait766_ms, supplements766, supp766_at, record766)) STORED;--> statement-breakpoint
+-- An answered supplement request's answer, and the due instant with its wait added.
+ALTER TABLE "dossiers" ADD COLUMN "resume766_at" timestamp with time zone GENERATED ALWAYS AS (case when supplements766 = 1 and wait766_ms > 0 then plus_ms(supp766_at, wait766_ms) end) STORED;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD COLUMN "due766_at" timestamp with time zone GENERATED ALWAYS AS (case when supplements766 = 1 and wait766_ms > 0 then plus_ms(due766(appointment_at, due_at), wait766_ms) end) STORED;--> statement-breakpoint
 CREATE INDEX "dossiers_irregular766_idx" ON "dossiers" ("unit_code") WHERE "irregular766";--> statement-breakpoint
--- For the keys later on the as-of day than the as-of instant (NgayHenTra is a due instant).
+-- For the keys later on the as-of day than the as-of instant, and the answers in a period.
 CREATE INDEX "dossiers_appointment_idx" ON "dossiers" ("appointment_at");--> statement-breakpoint
+CREATE INDEX "dossiers_supp766_idx" ON "dossiers" ("supp766_at") WHERE "supp766_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "dossiers_resume766_idx" ON "dossiers" ("resume766_at") WHERE "resume766_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "dossiers_due766_idx" ON "dossiers" ("due766_at") WHERE "due766_at" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE "dossier766_days" (
 	"province_code" text NOT NULL,
 	"unit_code" text NOT NULL,
@@ -114,11 +140,13 @@ CREATE FUNCTION "rollup766_counters"() RETURNS text[] LANGUAGE sql IMMUTABLE AS 
 $$;--> statement-breakpoint
 -- A dossier's key instants and what each adds: at its §3 receipt (NgayTiepNhan, else
 -- NgayNopHoSo) the §3 flags; at NgayTiepNhan the §4 flags (finished: by its final end);
--- at its start, its end, and max(start | end, due + 1 ms) the §2.1 terms, and the same
--- over dossiers not rated dissatisfied (§5.4, "kept").
+-- the §2.1 terms at the bounds of its open spans and max(bound, due + 1 ms) — e_n, summed
+-- up to an instant, says whether it is ended then — and the same over dossiers not rated
+-- dissatisfied (§5.4, "kept").
 CREATE FUNCTION "dossier_keys766"(irregular766 boolean, status smallint, channel smallint, paid_online smallint,
   fee_lines smallint, fee_positive boolean, received_at timestamptz, submitted_at timestamptz, start_at timestamptz,
-  end766_at timestamptz, end766_status smallint, appointment_at timestamptz, due_at timestamptz, record766 smallint)
+  end766_at timestamptz, end766_status smallint, appointment_at timestamptz, due_at timestamptz, record766 smallint,
+  supp766_at timestamptz, resume766_at timestamptz, due766_at timestamptz)
 RETURNS TABLE (at timestamptz, g3_received int, g3_online int, g3_online_result int, g3_fee int, g3_payable int, g3_paid_dvcqg int, g3_paid_local int, g3_paid_fee int, g4_received int, g4_finished int, g4_eresult int, g4_digitised int, g4_reused int, g4_shared int, g4_citizen int, g4_population int, s_pop int, s_k int, s_k_kept int, e_n int, e_ok int, e_k int, e_ok_kept int, e_k_kept int, sk_k int, sk_k_kept int, ek_k int, ek_k_kept int) LANGUAGE sql STABLE AS $$
   select k.* from (select
       coalesce(received_at, submitted_at) as rec,
@@ -127,18 +155,28 @@ RETURNS TABLE (at timestamptz, g3_received int, g3_online int, g3_online_result 
       coalesce(fee_lines = 0 or fee_positive, false) as payable,
       (record766 & 1) <> 0 as er, (record766 & 2) <> 0 as dig, (record766 & 4) <> 0 as reu, (record766 & 8) <> 0 as sh,
       (record766 & 16) <> 0 as popf, (record766 & 32) <> 0 as cit, (record766 & 64) = 0 as kept,
+      resume766_at is not null as sw,
       d.due is not null as k,
-      coalesce(end766_at <= d.due, false) as ok,
-      d.due + interval '1 millisecond' as due_next
+      coalesce(supp766_at <= d.due, false) as ok_a,
+      coalesce(end766_at <= coalesce(due766_at, d.due), false) as ok,
+      d.due + interval '1 millisecond' as due_next,
+      coalesce(due766_at, d.due) + interval '1 millisecond' as waited_next
     from (select due766(appointment_at, due_at) as due) d
     where status <> 1 and not irregular766
   ) f cross join lateral (values
     (f.rec, (true)::int, (f.c)::int, (f.c and f.fin and f.er)::int, (fee_positive)::int, (f.payable)::int, (f.payable and coalesce(paid_online = 1, false))::int, (f.payable and coalesce(paid_online = 2, false))::int, (fee_positive and coalesce(paid_online in (1, 2), false))::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
     (received_at, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.fin)::int, (f.fin and f.er)::int, (f.dig)::int, (f.reu)::int, (f.dig and f.sh)::int, (f.cit)::int, (f.cit and f.popf)::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+    -- Open from the start, due by D.
     (start_at, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.k)::int, (f.k and f.kept)::int, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-    (end766_at, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.ok)::int, (f.k)::int, (f.ok and f.kept)::int, (f.k and f.kept)::int, 0, 0, 0, 0),
     (case when f.k then greatest(start_at, f.due_next) end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.kept)::int, 0, 0),
-    (case when f.k and end766_at is not null then greatest(end766_at, f.due_next) end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.kept)::int)
+    -- Answered supplement request: ended at it (status 5) until it is answered, then open again, due by D + the wait.
+    (case when f.sw then supp766_at end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.ok_a)::int, (f.k)::int, (f.ok_a and f.kept)::int, (f.k and f.kept)::int, 0, 0, 0, 0),
+    (case when f.sw and f.k then greatest(supp766_at, f.due_next) end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.kept)::int),
+    (case when f.sw then resume766_at end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (f.k)::int, (f.k and f.kept)::int, -1, -(f.ok_a)::int, 0, -(f.ok_a and f.kept)::int, 0, 0, 0, 0, 0),
+    (case when f.sw and f.k then greatest(resume766_at, f.waited_next) end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.kept)::int, 0, 0),
+    -- The end, on time by D (+ the wait).
+    (end766_at, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.ok)::int, (f.k)::int, (f.ok and f.kept)::int, (f.k and f.kept)::int, 0, 0, 0, 0),
+    (case when f.k and end766_at is not null then greatest(end766_at, f.waited_next) end, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (true)::int, (f.kept)::int)
   ) k(at, g3_received, g3_online, g3_online_result, g3_fee, g3_payable, g3_paid_dvcqg, g3_paid_local, g3_paid_fee, g4_received, g4_finished, g4_eresult, g4_digitised, g4_reused, g4_shared, g4_citizen, g4_population, s_pop, s_k, s_k_kept, e_n, e_ok, e_k, e_ok_kept, e_k_kept, sk_k, sk_k_kept, ek_k, ek_k_kept)
   where k.at is not null
 $$;--> statement-breakpoint
@@ -181,7 +219,8 @@ BEGIN
     select x.province_code, x.unit_code, coalesce(x.procedure_code, '') as pc,
       (k.at at time zone 'Asia/Ho_Chi_Minh')::date as day, %2$s
     from (%1$s) x cross join lateral dossier_keys766(x.irregular766, x.status, x.channel, x.paid_online, x.fee_lines,
-      x.fee_positive, x.received_at, x.submitted_at, x.start_at, x.end766_at, x.end766_status, x.appointment_at, x.due_at, x.record766) k
+      x.fee_positive, x.received_at, x.submitted_at, x.start_at, x.end766_at, x.end766_status, x.appointment_at, x.due_at, x.record766,
+      x.supp766_at, x.resume766_at, x.due766_at) k
     group by 1, 2, 3, 4
   ), dossier766_days_new as (
     select * from delta where %4$s

@@ -146,6 +146,7 @@ export const DERIVED_COLUMNS = [
   "end766_status",
   "wait766_ms",
   "supplements766",
+  "supp766_at",
   "last_event_at",
 ] as const;
 
@@ -180,7 +181,7 @@ export function derivedFactsSql(where?: SQL): SQL {
         case when d.refused_at is not null and (s.closed_at is null or d.refused_at <= s.closed_at) then 3
              else s.closed_status end as closed_status,
         h7.end_at as end766_at, h7.end_status as end766_status, h7.waiting_ms as wait766_ms, h7.supplements as supplements766,
-        h7.last_at as last_event_at
+        h7.supplement_at as supp766_at, h7.last_at as last_event_at
       from dossiers d left join s on s.province_code = d.province_code and s.dossier_id = d.id
       -- METHOD-766 §2.1 over every event (verdict766-sql.ts).
       cross join lateral ${history766Sql(null)} h7
@@ -188,7 +189,7 @@ export function derivedFactsSql(where?: SQL): SQL {
     )
     select x.province_code, x.id, x.start_at, x.start_source, x.done_at, x.closed_at, x.closed_status,
       ${dueExpression(sql`x.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)} as due_at,
-      x.end766_at, x.end766_status, x.wait766_ms, x.supplements766, x.last_event_at
+      x.end766_at, x.end766_status, x.wait766_ms, x.supplements766, x.supp766_at, x.last_event_at
     from x left join procedures p on p.code = x.procedure_code`;
 }
 

@@ -4,25 +4,31 @@
  * METHOD's (lib/engine/rollup.ts, which says how a prefix is read), over 766's own
  * instants.
  *
- * Which dossiers it holds ("regular" for 766: not `irregular766`). No supplement request,
- * so no wait and no end at a supplement (§2.1); a start; and a 766 end that is the first
- * terminal event, not before the start. For such a dossier the 766 end as of any instant
- * t is its stored end e when e ≤ t, else none, and for a period [ps, t]:
- *   population = #(s ≤ t) − #(e < ps)                  (§2.1 over §A.2's population)
- *   timely     = #(e ≤ D) over [ps, t] + within, where D is the due instant (NgayHenTra,
- *                else the catalogue's) and within = #(s ≤ t < e, t ≤ D), written with
- *                max(s, D⁺) and max(e, D⁺) as METHOD's is
+ * Which dossiers it holds (not `irregular766`): a start, and a 766 end that never moves
+ * once reached — the first terminal event, or a single supplement request nothing
+ * followed — not before the start; or one supplement request answered before any end.
+ * Such a dossier is a few spans: open from its start (due by D, NgayHenTra else the
+ * catalogue's), and, if a request was answered, ended at the request (status 5) until the
+ * answer, then open again due by D + the wait, until its end. For a period [ps, t]:
+ *   ended(x)   = Σ of e_n keys ≤ x: whether the dossier is ended as of x
+ *   population = #(s ≤ t) − ended(before ps), except that a request made before ps and
+ *                answered by t was ended as ps saw it but is not as t sees it: those
+ *                are read from the dossiers (few) and given back
+ *   on time    = the same over the ends within the deadline (e_ok)
+ *   within     = Σ over open spans [u, v) due by X of #(u ≤ t < v, t ≤ X), written with
+ *                max(u, X⁺) and max(v, X⁺) as METHOD's is
  *   §3 counts  = #(q ≤ t) − #(q < ps), q = NgayTiepNhan, else NgayNopHoSo
  *   §4 counts  = the same at NgayTiepNhan
- *   §5.4 kept  = timely over dossiers not rated dissatisfied, less those a PAKN of the
- *                period names (read from the dossiers: a few)
+ *   §5.4 kept  = on time + within over dossiers not rated dissatisfied, less those a
+ *                PAKN of the period names (judged one by one: a few)
  * Two kinds of count are "received in the period and finished (9/10) as of t": §3.3 for
  * a procedure whose result is on paper, and §4.1. The rollup keeps them at the receipt by
  * the dossier's final end; the dossiers received in the period whose end is after t (as
  * of now, only future-dated ends; for a past period, those finished after it) are read
  * from the dossiers and taken away. Whether a procedure's result is on paper is the
  * catalogue's, read here, so a catalogue change needs no rewrite of the rollup.
- * The other dossiers are read one by one through their partial index, as the full
+ * The other dossiers (two supplement requests or more, ends out of rank order, no stored
+ * history or flags) are read one by one through their partial index, as the full
  * computation reads them (scorecard-sql.ts).
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -33,7 +39,7 @@ import { RECORD_FLAGS } from "@/lib/method/i766/dossier-flags";
 import { endOfLocalDay, localDate } from "@/lib/method/time";
 import { COUNTS, prefixRows } from "./rollup";
 import { instant, statusSql } from "./sql-util";
-import { EXTRA_766, namedIn766 } from "./verdict766-sql";
+import { EXTRA_766, dossierVerdict766, namedIn766 } from "./verdict766-sql";
 
 type Column = (typeof COUNTS)[number] | (typeof EXTRA_766)[number] | "t22_sum";
 
@@ -119,6 +125,9 @@ const KEY_ARGS = sql.raw(
     "appointment_at",
     "due_at",
     "record766",
+    "supp766_at",
+    "resume766_at",
+    "due766_at",
   ]
     .map((c) => `d.${c}`)
     .join(", "),
@@ -138,6 +147,7 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
   const regular = sql`not d.irregular766 and d.status <> ${statusSql(STATUS.SUBMITTED)}`;
   const rec3 = sql`coalesce(d.received_at, d.submitted_at)`;
   const er = `(d.record766 & ${RECORD_FLAGS.eresult}) <> 0`;
+  const kept = `(d.record766 & ${RECORD_FLAGS.dissatisfied}) = 0`;
   const due = sql`due766(d.appointment_at, d.due_at)`;
   const ended = sql`coalesce(d.end766_at, 'infinity'::timestamptz)`;
   return sql`
@@ -158,7 +168,10 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
             or ${ended} > ${asOf} and ${ended} <= ${dayEnd}
             or d.due_at >= ${instant(new Date(period.asOf.getTime() - 1))} and d.due_at < ${dayEnd}
             -- NgayHenTra at 00:00 is due at the end of its day.
-            or d.appointment_at >= ${instant(new Date(period.asOf.getTime() - 86_400_000 - 1))} and d.appointment_at < ${dayEnd})
+            or d.appointment_at >= ${instant(new Date(period.asOf.getTime() - 86_400_000 - 1))} and d.appointment_at < ${dayEnd}
+            or d.supp766_at > ${asOf} and d.supp766_at <= ${dayEnd}
+            or d.resume766_at > ${asOf} and d.resume766_at <= ${dayEnd}
+            or d.due766_at >= ${instant(new Date(period.asOf.getTime() - 1))} and d.due766_at < ${dayEnd})
           and k.at > ${asOf} and k.at <= ${dayEnd}
           and ${dossierFilters}
         union all
@@ -174,13 +187,21 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
           and ${ended} > ${asOf} and ${ended} < 'infinity'::timestamptz
           and (${rec3} between ${ps} and ${asOf} or d.received_at between ${ps} and ${asOf}) and ${dossierFilters}
         union all
+        -- An answered supplement request made before the period and answered by the as-of
+        -- instant: ended (at the request) before the period as its start sees it, open or
+        -- ended in it as of the as-of instant.
+        select d.unit_code, coalesce(d.procedure_code, ''), 0, -1, ${counters({
+          e_n: "1",
+          e_ok: sql`(d.supp766_at <= ${due})::int`,
+          e_ok_kept: sql`(d.supp766_at <= ${due} and ${sql.raw(kept)})::int`,
+        })}
+        from dossiers d
+        where ${regular} and d.resume766_at between ${ps} and ${asOf} and d.supp766_at < ${ps} and ${dossierFilters}
+        union all
         -- §5.4: of the population on time and not rated dissatisfied, those a PAKN of the period names.
         select d.unit_code, coalesce(d.procedure_code, ''), 1, 0, ${counters({ named_kept: "1" })}
-        from dossiers d
-        where ${regular} and ${namedIn766(period)} and ${dossierFilters}
-          and d.start_at <= ${asOf} and (d.record766 & ${sql.raw(String(RECORD_FLAGS.dissatisfied))}) = 0
-          and case when d.end766_at <= ${asOf} then d.end766_at >= ${ps} and d.end766_at <= ${due}
-                   else ${asOf} <= ${due} end
+        from dossiers d cross join lateral ${dossierVerdict766(period, { stored: true })} v
+        where ${regular} and ${namedIn766(period)} and ${dossierFilters} and v.pop and v.ok and ${sql.raw(kept)}
       ) rows
       group by unit_code, pc
     ) prefixes

@@ -25,7 +25,8 @@ const FINISHED_766 = statusSql(STATUS.DONE, STATUS.RETURNED);
 
 /**
  * §2.1's reading of the history of dossier `d` up to `asOf` (null: every event): the set
- * form of `history766` — end_at and end_status, waiting_ms, supplements, last_at.
+ * form of `history766` — end_at and end_status, waiting_ms, supplements, supplement_at
+ * (the first request), last_at.
  */
 export function history766Sql(asOf: SQL | null): SQL {
   const upTo = (col: SQL) => (asOf === null ? sql`true` : sql`${col} <= ${asOf}`);
@@ -33,14 +34,15 @@ export function history766Sql(asOf: SQL | null): SQL {
       where p.province_code = d.province_code and p.dossier_id = d.id and ${upTo(sql`p.at`)}
     union all select ${statusSql(STATUS.REFUSED)}::smallint, d.refused_at where d.refused_at is not null and ${upTo(sql`d.refused_at`)})`;
   return sql`(
-    select e.end_at, e.end_status, w.waiting_ms, h.supplements, h.last_at
+    select e.end_at, e.end_status, w.waiting_ms, h.supplements, h.first_supplement as supplement_at, h.last_at
     from (
       select min(s.at) filter (where s.status = ${DONE}) as e9, min(s.at) filter (where s.status = ${RETURNED}) as e10,
         min(s.at) filter (where s.status in ${REFUSED_STOPPED}) as e83, min(s.at) filter (where s.status = ${WITHDRAWN}) as e7,
         -- Từ chối and Dừng share a rank: the status of the first of them (ties: the lower code, as historyOf sorts).
         (array_agg(s.status order by s.at, s.status) filter (where s.status in ${REFUSED_STOPPED}))[1] as s83,
         count(*) filter (where s.status = ${SUPPLEMENT})::int as supplements,
-        max(s.at) as last_at, max(s.at) filter (where s.status = ${SUPPLEMENT}) as last_supplement
+        max(s.at) as last_at, max(s.at) filter (where s.status = ${SUPPLEMENT}) as last_supplement,
+        min(s.at) filter (where s.status = ${SUPPLEMENT}) as first_supplement
       from ${steps} s
     ) h
     cross join lateral (

@@ -71,7 +71,8 @@ function rollupOf(table: RollupTable) {
     counters: (i766 ? ROLLUP766_COUNTERS : ROLLUP_COUNTERS) as readonly string[],
     keys: i766
       ? sql`dossier_keys766(d.irregular766, d.status, d.channel, d.paid_online, d.fee_lines, d.fee_positive,
-          d.received_at, d.submitted_at, d.start_at, d.end766_at, d.end766_status, d.appointment_at, d.due_at, d.record766)`
+          d.received_at, d.submitted_at, d.start_at, d.end766_at, d.end766_status, d.appointment_at, d.due_at, d.record766,
+          d.supp766_at, d.resume766_at, d.due766_at)`
       : sql`dossier_keys(d.status, d.channel, d.source, d.paid_online, d.fee_lines,
           d.fee_positive, d.received_at, d.start_at, d.done_at, d.closed_at, d.due_at)`,
   };
@@ -92,7 +93,8 @@ function dossiersWithKeysIn(from: Date, to: Date): SQL {
   return sql`(d.received_at between ${a} and ${b} or d.start_at between ${a} and ${b} or d.done_at between ${a} and ${b}
     or d.closed_at between ${a} and ${b} or d.due_at between ${dueFrom} and ${b}
     or d.submitted_at between ${a} and ${b} or coalesce(d.end766_at, 'infinity'::timestamptz) between ${a} and ${b}
-    or d.appointment_at between ${appointmentFrom} and ${b})`;
+    or d.appointment_at between ${appointmentFrom} and ${b} or d.supp766_at between ${a} and ${b}
+    or d.resume766_at between ${a} and ${b} or d.due766_at between ${dueFrom} and ${b})`;
 }
 
 /**
@@ -218,7 +220,7 @@ function factsRangeFilter(range: VerifyRange): SQL {
 }
 
 const asText = (c: string) =>
-  ["start_at", "done_at", "closed_at", "due_at", "end766_at", "last_event_at"].includes(c)
+  ["start_at", "done_at", "closed_at", "due_at", "end766_at", "supp766_at", "last_event_at"].includes(c)
     ? `to_char(%s at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
     : "%s::text";
 

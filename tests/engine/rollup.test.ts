@@ -21,6 +21,8 @@ import {
 } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { computeScorecard, GROUP_BY, type GroupBy, type ScorecardFilter } from "@/lib/engine/scorecard";
+import { scorecardSql, type CountSource } from "@/lib/engine/scorecard-sql";
+import { EXTRA_766 } from "@/lib/engine/verdict766-sql";
 import { prefixOf, rebuildRollup } from "@/lib/engine/rollup";
 import { prng } from "@/lib/demo/generate";
 import { makePeriod } from "@/lib/method/period";
@@ -85,7 +87,13 @@ function dossier(code: string): DossierRow {
   if (rng.chance(0.7)) steps.push({ status: rng.pick([9, 9, 10, 8, 7, 3, 4, 5]), at: at(40 * 24) });
   if (rng.chance(0.25)) steps.push({ status: rng.pick([9, 10, 7]), at: at(60 * 24) });
   // A second supplement request, or one with nothing after it (METHOD-766 §2.1).
-  if (rng.chance(0.1)) steps.push({ status: 5, at: at(20 * 24) });
+  if (rng.chance(0.12)) {
+    const asked = at(20 * 24);
+    steps.push({ status: 5, at: asked });
+    // Answered by a step that is not an end (Đang xử lý), hours later.
+    if (rng.chance(0.6))
+      steps.push({ status: 4, at: new Date(asked.getTime() + rng.int(1, 72) * HOUR + rng.int(1, 59) * 60_000) });
+  }
   const channel = rng.pick([1, 2, 2, 3, null]);
   const feeLines = rng.pick([0, 1, 2]);
   const flag = () => rng.pick(["0", "1", "1", undefined]);
@@ -226,18 +234,28 @@ describe("the rollup (issue: real time at province scale)", () => {
     }
   });
 
-  it("holds dossiers outside the 766 decomposition of every kind, so both of its paths are exercised", async () => {
-    const [n] = await rows<{ irregular: number; supplements: number; unflagged: number; regular: number }>(
+  it("holds dossiers outside the 766 decomposition of every kind, and answered supplement requests inside it", async () => {
+    const [n] = await rows<{
+      irregular: number;
+      supplements: number;
+      unflagged: number;
+      answered: number;
+      pending: number;
+    }>(
       db.orm,
       sql`
       select count(*) filter (where irregular766)::int as irregular,
-        count(*) filter (where irregular766 and supplements766 > 0)::int as supplements,
+        count(*) filter (where irregular766 and supplements766 > 1)::int as supplements,
         count(*) filter (where irregular766 and record766 is null)::int as unflagged,
-        count(*) filter (where status <> 1 and not irregular766)::int as regular from dossiers`,
+        count(*) filter (where not irregular766 and status <> 1 and resume766_at is not null)::int as answered,
+        count(*) filter (where not irregular766 and status <> 1 and end766_status = 5)::int as pending from dossiers`,
     );
-    expect(n.supplements).toBeGreaterThan(20);
+    expect(n.supplements).toBeGreaterThan(10);
     expect(n.unflagged).toBeGreaterThan(10);
-    expect(n.irregular).toBeLessThan(n.regular);
+    expect(n.answered).toBeGreaterThan(50);
+    expect(n.pending).toBeGreaterThan(10);
+    // The generator is adversarial (ends out of rank order, ends before starts): most are still inside.
+    expect(n.irregular).toBeLessThan(400);
   });
 
   it("METHOD-766 §2.1, §3, §4, §5.4: the 766 rollup's reads equal the full computation, as identical JSON", async () => {
@@ -251,7 +269,48 @@ describe("the rollup (issue: real time at province scale)", () => {
       expect(rolled, describeQuery(q)).toEqual(full);
     }
   });
+
+  it("METHOD-766 §2.1: as of a millisecond before a key instant later the same day (the day's row holds it, not yet as of)", async () => {
+    // The rollup's day row holds every key of the day; an as-of instant inside the day takes
+    // away the keys after it, found through each instant's index: a few of each kind here.
+    const instants = await rows<{ at: string }>(
+      db.orm,
+      sql`select at from (
+        select k, at, row_number() over (partition by k order by md5(code)) as n from dossiers d
+        cross join lateral (values ('supp', supp766_at), ('resume', resume766_at), ('due', due766_at), ('end', end766_at),
+          ('start', start_at), ('received', received_at), ('submitted', submitted_at), ('appointment', appointment_at)) v(k, at)
+        where not irregular766 and status <> 1 and at is not null) x
+        where n <= case when k in ('supp', 'resume', 'due') then 30 else 6 end`,
+    );
+    expect(instants.length).toBeGreaterThan(25);
+    for (const { at } of instants) {
+      const asOf = new Date(new Date(at).getTime() - 1);
+      const day = localDate(asOf);
+      const q = {
+        period: makePeriod(addDays(day, -rng.int(0, 20)), addDays(day, rng.int(0, 5)), asOf),
+        by: "agency" as const,
+        scope: EVERY_UNIT,
+        filter: {},
+        profile: "766" as const,
+      };
+      expect(await computeScorecard(db.orm, q, "rollup"), describeQuery(q)).toEqual(
+        await computeScorecard(db.orm, q, "dossiers"),
+      );
+      // And each count itself (a wrong split between on time and within can leave their sum).
+      expect(await counts766(q, "rollup"), describeQuery(q)).toEqual(await counts766(q, "dossiers"));
+    }
+  });
 });
+
+/** The counts of the 766 statement that its index reads, per group. */
+async function counts766(q: Parameters<typeof scorecardSql>[0], source: CountSource) {
+  const read = ["population", "on_time", "within", "finished", "received", "online", "fee_dossiers", "payable"];
+  const result = await rows<{ key: string; c: Record<string, number> | null }>(db.orm, scorecardSql(q, source));
+  return result.map((r) => ({
+    key: r.key,
+    ...Object.fromEntries([...read, ...EXTRA_766.filter((c) => c !== "t22")].map((k) => [k, r.c?.[k] ?? 0])),
+  }));
+}
 
 const FILTERS: ScorecardFilter[] = [
   {},

@@ -57,6 +57,8 @@ export interface History766 {
   end: Judgement766["end"];
   waitingMs: number;
   supplements: number;
+  /** The first supplement request (Yêu cầu bổ sung), if any. */
+  supplementAt: Date | null;
   lastEventAt: Date | null;
 }
 
@@ -86,7 +88,13 @@ export function history766(f: DossierFacts, asOf: Date | null): History766 {
     end = { at: supplementSteps[0].at, status: STATUS.SUPPLEMENT, by: "single_supplement" };
   }
   const last = steps.reduce<Date | null>((m, s) => (m === null || s.at > m ? s.at : m), null);
-  return { end, waitingMs, supplements: supplementSteps.length, lastEventAt: last };
+  return {
+    end,
+    waitingMs,
+    supplements: supplementSteps.length,
+    supplementAt: supplementSteps[0]?.at ?? null,
+    lastEventAt: last,
+  };
 }
 
 /** §2.1 and §0.6: the 766 end, the waits and the verdict of one dossier for a period. */
