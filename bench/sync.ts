@@ -104,9 +104,14 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
         throw new Error(`sync failed: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
     };
     const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    const rollupTriggers = (on: boolean) =>
+    // METHOD's rollup (dossiers_rollup_*) and METHOD-766's (dossiers_rollup766_*).
+    const rollupTriggers = (on: boolean, rollups: string[] = ["rollup", "rollup766"]) =>
       sql.unsafe(
-        `alter table dossiers ${["insert", "update", "delete"].map((t) => `${on ? "enable" : "disable"} trigger dossiers_rollup_${t}`).join(", ")}`,
+        `alter table dossiers ${rollups
+          .flatMap((r) =>
+            ["insert", "update", "delete"].map((t) => `${on ? "enable" : "disable"} trigger dossiers_${r}_${t}`),
+          )
+          .join(", ")}`,
       );
     const ingest = async () => {
       await sql`truncate dossiers, process_steps`;
@@ -116,7 +121,9 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
       return (BATCH * BATCHES) / ((performance.now() - t0) / 1000);
     };
     const ingestDossiersPerSec = await ingest();
-    // What the rollup costs the writer: the same sync with its trigger off.
+    // What the rollups cost the writer: the same sync with the 766 one off, then with both off.
+    await rollupTriggers(false, ["rollup766"]);
+    const ingestNoRollup766DossiersPerSec = await ingest();
     await rollupTriggers(false);
     const ingestNoRollupDossiersPerSec = await ingest();
 
@@ -192,14 +199,17 @@ export async function measureSync(databaseUrl: string, BATCHES = 40) {
       copyDossiersPerSec: Math.round(copyDossiersPerSec),
       ingestVsCopy: Number((ingestDossiersPerSec / copyDossiersPerSec).toFixed(3)),
       ingestNoRollupDossiersPerSec: Math.round(ingestNoRollupDossiersPerSec),
+      ingestNoRollup766DossiersPerSec: Math.round(ingestNoRollup766DossiersPerSec),
       rollupIngestSlowdown: Number((1 - ingestDossiersPerSec / ingestNoRollupDossiersPerSec).toFixed(3)),
+      rollup766IngestSlowdown: Number((1 - ingestDossiersPerSec / ingestNoRollup766DossiersPerSec).toFixed(3)),
     };
     console.table({
       "sync over HTTP (dossiers/s, 5 steps each)": result.ingestDossiersPerSec,
       "COPY of the same rows (dossiers/s, 5 steps each)": result.copyDossiersPerSec,
       "COPY (rows/s)": result.copyRowsPerSec,
       "ingest ÷ COPY": result.ingestVsCopy,
-      "sync without the rollup (dossiers/s)": result.ingestNoRollupDossiersPerSec,
+      "sync without the 766 rollup (dossiers/s)": result.ingestNoRollup766DossiersPerSec,
+      "sync without either rollup (dossiers/s)": result.ingestNoRollupDossiersPerSec,
     });
     const file = path.join("bench", "results.json");
     const prev = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};

@@ -11,17 +11,18 @@
 -- Separate tables from METHOD's, so that METHOD's rollup and its reads are unchanged.
 
 -- §2.1's due instant: NgayHenTra (at exactly 00:00 local: the end of that date), else the
--- catalogue's. The one spelling of it (dossierVerdict766 reads it too). Immutable in fact:
--- the time zone is fixed and the sums are of seconds, not of days.
+-- catalogue's. The one spelling of it (dossierVerdict766 reads it too). Written with
+-- immutable operations only (local time in a fixed zone, sums on UTC timestamps), so that
+-- the planner inlines it: a function it must call costs each written row a call.
 CREATE FUNCTION "due766"(appointment_at timestamptz, due_at timestamptz) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
   select case when appointment_at is null then due_at
     when appointment_at = date_trunc('day', appointment_at at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh'
-      then appointment_at + interval '86399.999 seconds'
+      then ((appointment_at at time zone 'UTC') + interval '86399.999 seconds') at time zone 'UTC'
     else appointment_at end
 $$;--> statement-breakpoint
--- An instant plus milliseconds (a wait): immutable, for the generated columns below.
+-- An instant plus milliseconds (a wait), immutable as above, for the generated columns below.
 CREATE FUNCTION "plus_ms"(t timestamptz, ms float8) RETURNS timestamptz LANGUAGE sql IMMUTABLE AS $$
-  select t + ms * interval '1 millisecond'
+  select ((t at time zone 'UTC') + ms * interval '1 millisecond') at time zone 'UTC'
 $$;--> statement-breakpoint
 -- The first supplement request, kept with the 766 history (lib/engine/derive-sql.ts).
 ALTER TABLE "dossiers" ADD COLUMN "supp766_at" timestamp with time zone;--> statement-breakpoint
