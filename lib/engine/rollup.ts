@@ -31,7 +31,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Orm } from "@/db";
-import { ROLLUP_COUNTERS, type RollupCounter } from "@/db/schema";
+import { ROLLUP_COUNTERS } from "@/db/schema";
 import type { Period } from "@/lib/method/period";
 import { addDays, addMonths, endOfLocalDay, localDate, type LocalDate } from "@/lib/method/time";
 import { instant } from "./sql-util";
@@ -56,29 +56,44 @@ export const COUNTS = [
   "paid_local",
 ] as const;
 
-/** Each count as a combination of the prefix sums `a_*` (≤ as-of) and `b_*` (< period start). */
+/**
+ * Each count as a combination of the prefix sums: `a_*` up to the as-of instant, `b_*`
+ * before the period start, and `d_*` = a − b, one sum instead of two (prefixSums).
+ */
 const FROM_PREFIXES: Record<(typeof COUNTS)[number], string> = {
   population: "a_s_pop - b_e_n",
-  finished: "a_e_n - b_e_n",
-  on_time: "a_e_ok - b_e_ok",
+  finished: "d_e_n",
+  on_time: "d_e_ok",
   within: "a_s_k - a_sk_k - a_e_k + a_ek_k",
-  received: "a_r_received - b_r_received",
-  online: "a_r_online - b_r_online",
-  online_dvcqg: "a_r_online_dvcqg - b_r_online_dvcqg",
-  online_local: "a_r_online_local - b_r_online_local",
-  postal: "a_r_postal - b_r_postal",
+  received: "d_r_received",
+  online: "d_r_online",
+  online_dvcqg: "d_r_online_dvcqg",
+  online_local: "d_r_online_local",
+  postal: "d_r_postal",
   online_open: "a_s_c - a_e_c",
   online_within: "a_s_kc - a_sk_kc - a_e_kc + a_ek_kc",
-  fee_dossiers: "a_r_fee - b_r_fee",
-  paid_any: "a_r_paid_any - b_r_paid_any",
-  payable: "a_r_payable - b_r_payable",
-  paid_dvcqg: "a_r_paid_dvcqg - b_r_paid_dvcqg",
-  paid_local: "a_r_paid_local - b_r_paid_local",
+  fee_dossiers: "d_r_fee",
+  paid_any: "d_r_paid_any",
+  payable: "d_r_payable",
+  paid_dvcqg: "d_r_paid_dvcqg",
+  paid_local: "d_r_paid_local",
 };
-/** The counters whose prefix before the period start is needed. */
-const BEFORE: readonly RollupCounter[] = ROLLUP_COUNTERS.filter(
-  (c) => c.startsWith("r_") || c === "e_n" || c === "e_ok",
-);
+
+/**
+ * The sums that `expressions` name, over rows weighted `wa` (in the prefix up to the
+ * as-of instant) and `wb` (in the prefix before the period start): a_c, b_c, and
+ * d_c = a_c − b_c. Only those named are computed: on PGlite the sums are most of a read.
+ */
+export function prefixSums(expressions: readonly string[]): SQL {
+  const weight = { a: "wa", b: "wb", d: "(wa - wb)" } as const;
+  const named = new Set(expressions.flatMap((e) => [...e.matchAll(/\b[abd]_\w+/g)].map((m) => m[0])));
+  return sql.raw(
+    [...named]
+      .sort()
+      .map((n) => `coalesce(sum(${n.slice(2)} * ${weight[n[0] as keyof typeof weight]}), 0) as ${n}`)
+      .join(", "),
+  );
+}
 
 /**
  * Which rollup rows make up #(key ≤ end of `day`): the months before `monthsBefore`, and
@@ -134,8 +149,7 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
     select unit_code, pc, ${list(COUNTS, (c) => `(${FROM_PREFIXES[c]})::int as ${c}`)}
     from (
       select unit_code, pc,
-        ${list(ROLLUP_COUNTERS, (c) => `coalesce(sum(${c} * wa), 0) as a_${c}`)},
-        ${list(BEFORE, (c) => `coalesce(sum(${c} * wb), 0) as b_${c}`)}
+        ${prefixSums(Object.values(FROM_PREFIXES))}
       from (
         ${prefixRows(period, { months: "dossier_months", days: "dossier_days" }, counters, filters(sql`unit_code`, sql`pc`))}
         union all

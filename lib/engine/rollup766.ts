@@ -37,7 +37,7 @@ import type { Period } from "@/lib/method/period";
 import { STATUS } from "@/lib/method/status";
 import { RECORD_FLAGS } from "@/lib/method/i766/dossier-flags";
 import { endOfLocalDay, localDate } from "@/lib/method/time";
-import { COUNTS, prefixRows } from "./rollup";
+import { COUNTS, prefixRows, prefixSums } from "./rollup";
 import { instant, statusSql } from "./sql-util";
 import { EXTRA_766, dossierVerdict766, namedIn766 } from "./verdict766-sql";
 
@@ -47,12 +47,12 @@ type Column = (typeof COUNTS)[number] | (typeof EXTRA_766)[number] | "t22_sum";
 const PAPER = "coalesce(pr.i766->>'KetQuaGiay' = '1', false)";
 const PAPER_OR_UNKNOWN = `(${PAPER} or not coalesce(pr.i766 ? 'KetQuaGiay', false))`;
 
-const diff = (c: Rollup766Counter) => `(a_${c} - b_${c})`;
+const diff = (c: Rollup766Counter) => `d_${c}`;
 const within = (kept: "" | "_kept") => `(a_s_k${kept} - a_sk_k${kept} - a_e_k${kept} + a_ek_k${kept})`;
 
 /**
  * Each column of the 766 statement's counts (scannedSql) from the prefix sums: a_* up to
- * the as-of instant, b_* before the period. The 766 index reads population, on_time +
+ * the as-of instant, b_* before the period, d_* the difference (prefixSums). The 766 index reads population, on_time +
  * within, and the §3–§5 counts (counts766 in scorecard.ts); METHOD's channel and source
  * splits are not among them, and §2.2's time is read by procedure, from the dossiers.
  */
@@ -90,10 +90,6 @@ const FROM_PREFIXES: Record<Column, string> = {
 /** The columns, in the order of the statement's `scanned` (COUNTS, EXTRA_766, t22_sum). */
 export const COLUMNS_766: readonly Column[] = [...COUNTS, ...EXTRA_766, "t22_sum"];
 
-/** The counters whose prefix before the period start is needed. */
-const BEFORE: readonly Rollup766Counter[] = ROLLUP766_COUNTERS.filter(
-  (c) => c.startsWith("g3_") || c.startsWith("g4_") || c === "e_n" || c.startsWith("e_ok"),
-);
 const ROW = [...ROLLUP766_COUNTERS, "named_kept"] as const;
 type RowColumn = (typeof ROW)[number];
 /** One row of the union below: the given counters' values, 0 for the others. */
@@ -154,8 +150,7 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
     select unit_code, pc, ${list(COLUMNS_766, (c) => `(${FROM_PREFIXES[c]})::${c === "t22_sum" ? "float8" : "int"} as ${c}`)}
     from (
       select unit_code, pc,
-        ${list(ROW, (c) => `coalesce(sum(${c} * wa), 0) as a_${c}`)},
-        ${list(BEFORE, (c) => `coalesce(sum(${c} * wb), 0) as b_${c}`)}
+        ${prefixSums(Object.values(FROM_PREFIXES))}
       from (
         ${prefixRows(period, { months: "dossier766_months", days: "dossier766_days" }, counters(each((c) => c)), filters(sql`unit_code`, sql`pc`))}
         union all

@@ -14,7 +14,15 @@ import { instant, subtree, scopeRoot, inUnitFilter } from "./sql-util";
 import { dossierVerdict, overlapsPeriod } from "./verdict-sql";
 import { COUNTS, irregular, rollupCounts } from "./rollup";
 import { rollup766Counts } from "./rollup766";
-import { EXTRA_766, EXTRA_766_RULES, PAYABLE, facts766, feedbackCounts766, procedureFacts766 } from "./verdict766-sql";
+import {
+  EXTRA_766,
+  EXTRA_766_RULES,
+  PAYABLE,
+  PROCEDURE_FACTS_766,
+  facts766,
+  feedbackCounts766,
+  procedureFacts766,
+} from "./verdict766-sql";
 import type { GroupBy, ScorecardFilter, ScorecardQuery } from "./scorecard";
 
 export const AREA_KINDS = sql.raw(`('tinh', 'huyen', 'xa')`);
@@ -161,6 +169,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
     auth as (${authSql(s)}),
     keys as (select unit_code, pc from agg union select unit_code, pc from auth),
     gmap as (${groupMap(q.by)}),
+    ${i766 ? sql`pf as (${procedureFactsSql(s)}),` : sql``}
     per_gp as (${perProcedureSql(s)}),
     per_g as (${perGroupSql(s)}),
     fb as (${feedbackSql(s)}),
@@ -262,10 +271,19 @@ function authSql(s: Statement): SQL {
       from authorities a where true ${unitIn(s, "a.unit_code")} and ${procedureCondition(sql`a.procedure_code`, s.q.filter)}`;
 }
 
+/**
+ * METHOD-766 §1.1–1.3 of each procedure of the catalogue: they depend on the procedure
+ * alone, so they are read once per procedure, not once per (group, procedure).
+ */
+function procedureFactsSql(s: Statement): SQL {
+  const facts = procedureFacts766(s.q.period).map(([name, e]) => sql`${e} as ${sql.raw(name)}`);
+  return sql`select p.code, ${sql.join(facts, sql`, `)} from procedures p`;
+}
+
 /** Counts per (group, procedure), so that distinct-procedure counts (§B.1a, §C.1–C.2) are exact. */
 function perProcedureSql(s: Statement): SQL {
   const facts766 = s.i766
-    ? sql.join(procedureFacts766(s.q.period).map(([name, e]) => sql`, bool_or(${e}) as ${sql.raw(name)}`))
+    ? sql.raw(PROCEDURE_FACTS_766.map((name) => `, bool_or(pf.${name}) as ${name}`).join(""))
     : sql``;
   return sql`
       select m.g, m.pc,
@@ -289,6 +307,7 @@ function perProcedureSql(s: Statement): SQL {
       left join agg ag on ag.unit_code = m.unit_code and ag.pc = m.pc
       left join auth au on au.unit_code = m.unit_code and au.pc = m.pc
       left join procedures p on p.code = m.pc
+      ${s.i766 ? sql`left join pf on pf.code = m.pc` : sql``}
       group by m.g, m.pc`;
 }
 
