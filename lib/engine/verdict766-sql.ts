@@ -332,10 +332,9 @@ export const feedbackDue766 = sql`work_day_after((f.received_at at time zone 'As
  * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (procedures-pakn.ts), as flags: f52
  * the file carried NgayXuLyXong, f52_on handled on time, f53_on handled to satisfaction.
  */
-export function feedbackFacts766(period: Period): Array<[string, SQL]> {
+export function feedbackFacts766(period: Period, due: SQL = feedbackDue766): Array<[string, SQL]> {
   const asOfDay = localDate(period.asOf);
   const done = happened("f.i766", "NgayXuLyXong", asOfDay);
-  const due = feedbackDue766;
   const onTime = sql`(f.i766 ? 'NgayXuLyXong' and case when ${done} is not null then ${done} <= ${due} else ${asOfDay}::date <= ${due} end)`;
   const num = (k: string) => sql.raw(`coalesce(nullif(f.i766->>'${k}', '')::bigint, 0)`);
   return [
@@ -348,8 +347,8 @@ export function feedbackFacts766(period: Period): Array<[string, SQL]> {
   ];
 }
 /** §5.2–5.3's counts of a group's PAKN (the scorecard's `fb`). */
-export const feedbackCounts766 = (period: Period): SQL =>
+export const feedbackCounts766 = (period: Period, due?: SQL): SQL =>
   sql.join(
-    feedbackFacts766(period).map(([name, e]) => sql`count(*) filter (where ${e})::int as ${sql.raw(name)}`),
+    feedbackFacts766(period, due).map(([name, e]) => sql`count(*) filter (where ${e})::int as ${sql.raw(name)}`),
     sql`, `,
   );

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { upsertDossiers } from "@/lib/store/writes";
+import { upsertDossiers, upsertFeedback } from "@/lib/store/writes";
 import { importReference } from "@/lib/ingest/import";
 import { scorecard } from "@/lib/engine/scorecard";
 import { unitIndex } from "@/lib/method/i766/score";
@@ -118,5 +118,29 @@ describe("METHOD-766 §0.2, §6: a group with no PAKN reads what the files carri
       [0, 0],
       [0, 0],
     ]);
+  });
+});
+
+describe("METHOD-766 §5.2: handled by the 15th working day after reception", () => {
+  it("on the 15th working day is on time, on the 16th late, in every group the PAKN belongs to", async () => {
+    // Received Monday 2 March 2026: the 15 working days after it (weekends skipped) end on
+    // Monday 23 March.
+    const pakn = (code: string, done: string) => ({
+      code,
+      receivedAt: new Date("2026-03-02T02:00:00Z"),
+      kind: 1,
+      unitCode: "S",
+      sector: null,
+      field: null,
+      i766: { NgayXuLyXong: done, SoThich: "1", SoKhongThich: "0" },
+    });
+    await upsertFeedback(db.orm, [pakn("K1", "2026-03-23"), pakn("K2", "2026-03-24")]);
+    for (const by of ["agency", "all"] as const) {
+      const card = await scorecard(db.orm, { period: MARCH, by, scope: EVERY_UNIT, profile: "766" });
+      const row = card.rows.find((r) => (by === "all" ? true : r.key === "S"))!;
+      const g5 = unitIndex(row.index766)!.groups["5"].indicators;
+      expect([g5["5.2"]!.numerator, g5["5.2"]!.denominator], by).toEqual([1, 2]);
+      expect([g5["5.3"]!.numerator, g5["5.3"]!.denominator], by).toEqual([1, 2]);
+    }
   });
 });
