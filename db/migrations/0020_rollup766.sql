@@ -10,6 +10,11 @@
 -- history or flags) are read one by one, as before, through a partial index.
 -- Separate tables from METHOD's, so that METHOD's rollup and its reads are unchanged.
 
+-- Instants are kept to the millisecond (lib/engine/rollup.ts: due < t ⇔ due + 1 ms ≤ t):
+-- a deadline of a fraction of an hour could give a due instant between two milliseconds,
+-- which both rollups then read one millisecond late. Derived due instants are now
+-- truncated (derive-sql.ts, as the JS derivation's Date always was); stored ones too.
+UPDATE "dossiers" SET "due_at" = date_trunc('milliseconds', "due_at") WHERE "due_at" <> date_trunc('milliseconds', "due_at");--> statement-breakpoint
 -- §2.1's due instant: NgayHenTra (at exactly 00:00 local: the end of that date), else the
 -- catalogue's. The one spelling of it (dossierVerdict766 reads it too). Written with
 -- immutable operations only (local time in a fixed zone, sums on UTC timestamps), so that

@@ -25,7 +25,9 @@ export function dueExpression(start: SQL, unit: SQL, value: SQL): SQL {
   const day = sql`(${start} at time zone 'Asia/Ho_Chi_Minh')::date`;
   return sql`case
     when ${start} is null or ${unit} is null or ${value} is null then null
-    when ${unit} = 'hour' then ${start} + ${value} * interval '1 hour'
+    -- Kept to the millisecond, as every instant is (a fraction of an hour could fall between
+    -- two: the rollups' due + 1 ms relies on whole milliseconds).
+    when ${unit} = 'hour' then date_trunc('milliseconds', ${start} + ${value} * interval '1 hour')
     else (
       case ${unit}
         when 'day' then ${day} + ${n}

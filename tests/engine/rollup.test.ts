@@ -302,6 +302,46 @@ describe("the rollup (issue: real time at province scale)", () => {
   });
 });
 
+describe("a due instant between two milliseconds (a reviewer's counterexample)", () => {
+  it("a deadline of 0,333333 hour is due at a whole millisecond, and both rollups read it as the dossiers do", async () => {
+    // METHOD §A.4 / METHOD-766 §2.1: due < t ⇔ due + 1 ms ≤ t holds for whole milliseconds only.
+    await upsertProcedures(db.orm, [
+      {
+        code: "PH",
+        name: "Thủ tục giờ",
+        fieldCode: null,
+        fieldName: null,
+        deadlineValue: 0.333333,
+        deadlineUnit: "hour",
+        hasFee: false,
+      },
+    ]);
+    const received = new Date(startOfLocalDay("2026-09-02").getTime() + 8 * HOUR);
+    await upsertDossiers(db.orm, [
+      dossierRow({
+        code: "DH",
+        procedureCode: "PH",
+        unitCode: "S1",
+        receivedAt: received,
+        steps: [{ status: 2, at: received }],
+      }),
+    ]);
+    const [d] = await rows<{ due: string }>(db.orm, sql`select due_at as due from dossiers where code = 'DH'`);
+    // 0,333333 h = 1,199,998.8 ms: due at the whole millisecond before.
+    expect(new Date(d.due).getTime() - received.getTime()).toBe(1_199_998);
+    for (const ms of [1_199_998, 1_199_999]) {
+      for (const profile of ["200", "766"] as const) {
+        const period = makePeriod("2026-09-01", "2026-09-30", new Date(received.getTime() + ms));
+        const q = { period, by: "agency" as const, scope: subtreeOf("S1"), filter: {}, profile };
+        expect(await computeScorecard(db.orm, q, "rollup"), `${profile} +${ms} ms`).toEqual(
+          await computeScorecard(db.orm, q, "dossiers"),
+        );
+        if (profile === "766") expect(await counts766(q, "rollup")).toEqual(await counts766(q, "dossiers"));
+      }
+    }
+  });
+});
+
 /** The counts of the 766 statement that its index reads, per group. */
 async function counts766(q: Parameters<typeof scorecardSql>[0], source: CountSource) {
   const read = ["population", "on_time", "within", "finished", "received", "online", "fee_dossiers", "payable"];
