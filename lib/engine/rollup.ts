@@ -113,7 +113,8 @@ export function prefixOf(day: LocalDate): {
   return { monthsBefore: nextMonth, days: [addDays(day, 1), addDays(nextMonth, -1)], sign: -1 };
 }
 
-const list = <T extends string>(xs: readonly T[], f: (x: T) => string) => sql.raw(xs.map(f).join(", "));
+/** `f` of each name, joined by commas, as raw SQL. */
+export const list = <T extends string>(xs: readonly T[], f: (x: T) => string) => sql.raw(xs.map(f).join(", "));
 
 /**
  * The rows of a rollup (its `months` and `days` tables) that make up the two prefixes of
@@ -155,7 +156,7 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
         union all
         -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
         select d.unit_code, coalesce(d.procedure_code, ''), -1, 0, ${counters}
-        from dossiers d cross join lateral dossier_keys(${KEY_ARGS}) k
+        from dossiers d cross join lateral ${DOSSIER_KEYS} k
         where (d.received_at > ${asOf} and d.received_at <= ${dayEnd}
             or d.start_at > ${asOf} and d.start_at <= ${dayEnd}
             or d.done_at > ${asOf} and d.done_at <= ${dayEnd}
@@ -168,23 +169,25 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
     ) prefixes`;
 }
 
-/** The dossier columns `dossier_keys` reads (db/migrations/0007), over alias `d`. */
-const KEY_ARGS = sql.raw(
-  [
-    "status",
-    "channel",
-    "source",
-    "paid_online",
-    "fee_lines",
-    "fee_positive",
-    "received_at",
-    "start_at",
-    "done_at",
-    "closed_at",
-    "due_at",
-  ]
-    .map((c) => `d.${c}`)
-    .join(", "),
+/** The keys of dossier `d` (db/migrations/0007): what the trigger adds, read by the as-of day and by verify. */
+export const DOSSIER_KEYS = sql.raw(
+  "dossier_keys(" +
+    [
+      "status",
+      "channel",
+      "source",
+      "paid_online",
+      "fee_lines",
+      "fee_positive",
+      "received_at",
+      "start_at",
+      "done_at",
+      "closed_at",
+      "due_at",
+    ]
+      .map((c) => `d.${c}`)
+      .join(", ") +
+    ")",
 );
 
 /** The condition, over alias `d`, that a dossier is outside the decomposition (as the partial index says). */

@@ -37,7 +37,7 @@ import type { Period } from "@/lib/method/period";
 import { STATUS } from "@/lib/method/status";
 import { RECORD_FLAGS } from "@/lib/method/i766/dossier-flags";
 import { endOfLocalDay, localDate } from "@/lib/method/time";
-import { COUNTS, prefixRows, prefixSums } from "./rollup";
+import { COUNTS, list, prefixRows, prefixSums } from "./rollup";
 import { instant, statusSql } from "./sql-util";
 import { EXTRA_766, dossierVerdict766, namedIn766 } from "./verdict766-sql";
 
@@ -102,31 +102,32 @@ const counters = (values: Partial<Record<RowColumn, SQL | string>> = {}) =>
     sql`, `,
   );
 const each = (f: (c: Rollup766Counter) => string) => Object.fromEntries(ROLLUP766_COUNTERS.map((c) => [c, f(c)]));
-const list = <T extends string>(xs: readonly T[], f: (x: T) => string) => sql.raw(xs.map(f).join(", "));
 
-/** The dossier columns `dossier_keys766` reads (db/migrations/0020), over alias `d`. */
-const KEY_ARGS = sql.raw(
-  [
-    "irregular766",
-    "status",
-    "channel",
-    "paid_online",
-    "fee_lines",
-    "fee_positive",
-    "received_at",
-    "submitted_at",
-    "start_at",
-    "end766_at",
-    "end766_status",
-    "appointment_at",
-    "due_at",
-    "record766",
-    "supp766_at",
-    "resume766_at",
-    "due766_at",
-  ]
-    .map((c) => `d.${c}`)
-    .join(", "),
+/** The 766 keys of dossier `d` (db/migrations/0020): what the trigger adds, read by the as-of day and by verify. */
+export const DOSSIER_KEYS766 = sql.raw(
+  "dossier_keys766(" +
+    [
+      "irregular766",
+      "status",
+      "channel",
+      "paid_online",
+      "fee_lines",
+      "fee_positive",
+      "received_at",
+      "submitted_at",
+      "start_at",
+      "end766_at",
+      "end766_status",
+      "appointment_at",
+      "due_at",
+      "record766",
+      "supp766_at",
+      "resume766_at",
+      "due766_at",
+    ]
+      .map((c) => `d.${c}`)
+      .join(", ") +
+    ")",
 );
 
 /**
@@ -156,7 +157,7 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
         union all
         -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
         select d.unit_code, coalesce(d.procedure_code, ''), -1, 0, ${counters(each((c) => `k.${c}`))}
-        from dossiers d cross join lateral dossier_keys766(${KEY_ARGS}) k
+        from dossiers d cross join lateral ${DOSSIER_KEYS766} k
         where (d.received_at > ${asOf} and d.received_at <= ${dayEnd}
             or d.submitted_at > ${asOf} and d.submitted_at <= ${dayEnd}
             or d.start_at > ${asOf} and d.start_at <= ${dayEnd}

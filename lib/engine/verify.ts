@@ -26,6 +26,8 @@ import {
 } from "@/lib/method/time";
 import { DERIVED_COLUMNS, derivedFactsSql, refreshDerived, STEP_DERIVED_COLUMNS, stepsDerivedSql } from "./derive-sql";
 import { holdReferenceShared, lockDossiers } from "./write-locks";
+import { DOSSIER_KEYS } from "./rollup";
+import { DOSSIER_KEYS766 } from "./rollup766";
 import { instant, textList } from "./sql-util";
 
 /** Days (inclusive); null means everything. */
@@ -69,12 +71,7 @@ function rollupOf(table: RollupTable) {
   return {
     key: table.endsWith("_days") ? ("day" as const) : ("month" as const),
     counters: (i766 ? ROLLUP766_COUNTERS : ROLLUP_COUNTERS) as readonly string[],
-    keys: i766
-      ? sql`dossier_keys766(d.irregular766, d.status, d.channel, d.paid_online, d.fee_lines, d.fee_positive,
-          d.received_at, d.submitted_at, d.start_at, d.end766_at, d.end766_status, d.appointment_at, d.due_at, d.record766,
-          d.supp766_at, d.resume766_at, d.due766_at)`
-      : sql`dossier_keys(d.status, d.channel, d.source, d.paid_online, d.fee_lines,
-          d.fee_positive, d.received_at, d.start_at, d.done_at, d.closed_at, d.due_at)`,
+    keys: i766 ? DOSSIER_KEYS766 : DOSSIER_KEYS,
   };
 }
 const list = (names: readonly string[], f: (c: string) => string) => sql.raw(names.map(f).join(", "));
