@@ -255,8 +255,8 @@ export const processSteps = pgTable(
  * scorecard reads it): for each (agency, procedure) and local day, how many dossiers have
  * each key instant on that day, weighted by the flags the rules count. Maintained by a
  * trigger on `dossiers` (db/migrations/0007) in the writing transaction, so a read never
- * sees a dossier without its rollup. `dossier_months` holds the same sums by month, so a
- * year reads a dozen rows per pair. A key may hold more than one row for a moment: a
+ * sees a dossier without its rollup. `dossier_months` and `dossier_years` hold the same
+ * sums by month and by year, so a prefix reads a few rows per pair. A key may hold more than one row for a moment: a
  * writer merges the rows of the keys it touches except those another writer holds, so
  * that writers never wait for each other (reads sum the rows of a key anyway).
  */
@@ -320,6 +320,19 @@ export const dossierMonths = pgTable(
     ...rollupCounters(),
   },
   (t) => [index("dossier_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
+);
+
+/** The same sums by year (db/migrations/0021), so that a prefix reads at most six months of its year. */
+export const dossierYears = pgTable(
+  "dossier_years",
+  {
+    provinceCode: text("province_code").notNull(),
+    unitCode: text("unit_code").notNull(),
+    pc: text("pc").notNull(),
+    year: date("year").notNull(),
+    ...rollupCounters(),
+  },
+  (t) => [index("dossier_years_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.year)],
 );
 
 /**
@@ -394,6 +407,18 @@ export const dossier766Months = pgTable(
     ...rollup766Counters(),
   },
   (t) => [index("dossier766_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
+);
+
+export const dossier766Years = pgTable(
+  "dossier766_years",
+  {
+    provinceCode: text("province_code").notNull(),
+    unitCode: text("unit_code").notNull(),
+    pc: text("pc").notNull(),
+    year: date("year").notNull(),
+    ...rollup766Counters(),
+  },
+  (t) => [index("dossier766_years_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.year)],
 );
 
 /** Feedback and petitions (PAKN), DATA.md §2 pakn. */

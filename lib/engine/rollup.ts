@@ -22,9 +22,10 @@
  * ("irregular": no start, or events out of that order) are few and are computed one by
  * one, exactly as the full scan would, through a partial index.
  *
- * How a prefix is read. #(key ≤ end of day D) = the months before D's month
- * (dossier_months) + the days of D's month up to D (dossier_days), or the months up to
- * D's less the days after it (prefixOf); when D is a month's last day, the months alone. #(key < ps) is the prefix of the day before the period.
+ * How a prefix is read. #(key ≤ end of day D) = the years, months and days before it,
+ * each as few rows as prefixOf can make it (dossier_years, dossier_months, dossier_days:
+ * a span may be added or taken away from a larger one). #(key < ps) is the prefix of the
+ * day before the period.
  * An as-of instant inside a day (today, for the current period) takes the prefix of its
  * whole day and subtracts the keys that fall after it that day, read from the dossiers
  * through their indexes (a few: deadlines that end later today, future-dated events).
@@ -95,45 +96,63 @@ export function prefixSums(expressions: readonly string[]): SQL {
   );
 }
 
+/** Rows of one table in [from, to], added (sign 1) or taken away (sign −1). */
+export type Span = { range: [LocalDate, LocalDate]; sign: 1 | -1 } | null;
+
 /**
- * Which rollup rows make up #(key ≤ end of `day`): the months before `monthsBefore`, and
- * the days of `days` added (sign 1) or taken away (sign −1). Early in a month, the days
- * from its first; late in it, the whole month less the days after `day` (which hold only
- * deadlines still to come); at a month's end, the months alone.
+ * Which rollup rows make up #(key ≤ end of `day`): the years before `yearsBefore`, then
+ * the `months` and the `days` spans. The days: early in a month, those from its first;
+ * late in it, the whole month less the days after `day` (which hold only deadlines still
+ * to come); at a month's end, none. The months, up to the one the days start from
+ * (`monthsBefore`): in the first half of a year, those of its year before it; in the
+ * second, the whole year less the months from it on. So a prefix is a few year rows, at
+ * most six month rows and fifteen day rows per pair, whatever the period.
  */
-export function prefixOf(day: LocalDate): {
-  monthsBefore: LocalDate;
-  days: [LocalDate, LocalDate] | null;
-  sign: 1 | -1;
-} {
+export function prefixOf(day: LocalDate): { yearsBefore: LocalDate; months: Span; days: Span } {
   const monthStart = `${day.slice(0, 8)}01`;
   const nextMonth = addMonths(monthStart, 1);
-  if (addDays(day, 1) === nextMonth) return { monthsBefore: nextMonth, days: null, sign: 1 };
-  if (Number(day.slice(8)) <= 15) return { monthsBefore: monthStart, days: [monthStart, day], sign: 1 };
-  return { monthsBefore: nextMonth, days: [addDays(day, 1), addDays(nextMonth, -1)], sign: -1 };
+  const [monthsBefore, days]: [LocalDate, Span] =
+    addDays(day, 1) === nextMonth
+      ? [nextMonth, null]
+      : Number(day.slice(8)) <= 15
+        ? [monthStart, { range: [monthStart, day], sign: 1 }]
+        : [nextMonth, { range: [addDays(day, 1), addDays(nextMonth, -1)], sign: -1 }];
+  const year = Number(monthsBefore.slice(0, 4));
+  const month = Number(monthsBefore.slice(5, 7));
+  const yearStart = `${year}-01-01`;
+  if (month === 1) return { yearsBefore: monthsBefore, months: null, days };
+  if (month <= 7)
+    return { yearsBefore: yearStart, months: { range: [yearStart, addMonths(monthsBefore, -1)], sign: 1 }, days };
+  return { yearsBefore: `${year + 1}-01-01`, months: { range: [monthsBefore, `${year}-12-01`], sign: -1 }, days };
 }
 
 /** `f` of each name, joined by commas, as raw SQL. */
 export const list = <T extends string>(xs: readonly T[], f: (x: T) => string) => sql.raw(xs.map(f).join(", "));
 
 /**
- * The rows of a rollup (its `months` and `days` tables) that make up the two prefixes of
- * a period, with each row's weight in the prefix up to the as-of day (wa) and in the one
- * before the period start (wb), and its `columns`, where `filter` holds.
+ * The rows of a rollup (its `_years`, `_months` and `_days` tables) that make up the two
+ * prefixes of a period, with each row's weight in the prefix up to the as-of day (wa) and
+ * in the one before the period start (wb), and its `columns`, where `filter` holds.
  */
-export function prefixRows(period: Period, tables: { months: string; days: string }, columns: SQL, filter: SQL): SQL {
+export function prefixRows(period: Period, rollup: "dossier" | "dossier766", columns: SQL, filter: SQL): SQL {
   const a = prefixOf(localDate(period.asOf));
   const b = prefixOf(addDays(period.from, -1));
-  const inDays = (p: typeof a) => (p.days ? sql`day between ${p.days[0]}::date and ${p.days[1]}::date` : sql`false`);
-  const dayWeight = (p: typeof a) =>
-    p.days ? sql`case when ${inDays(p)} then ${sql.raw(String(p.sign))} else 0 end` : sql`0`;
-  const maxMonth = a.monthsBefore > b.monthsBefore ? a.monthsBefore : b.monthsBefore;
+  const inSpan = (col: SQL, s: Span) =>
+    s ? sql`${col} between ${s.range[0]}::date and ${s.range[1]}::date` : sql`false`;
+  const weight = (col: SQL, s: Span) =>
+    s ? sql`case when ${inSpan(col, s)} then ${sql.raw(String(s.sign))} else 0 end` : sql`0`;
+  const rowsOf = (bucket: "month" | "day", table: string, pa: Span, pb: Span) => {
+    const col = sql.raw(bucket);
+    return sql`
+        select unit_code, pc, ${weight(col, pa)}, ${weight(col, pb)}, ${columns}
+        from ${sql.identifier(table)} where (${inSpan(col, pa)} or ${inSpan(col, pb)}) and ${filter}`;
+  };
+  const yearsTo = a.yearsBefore > b.yearsBefore ? a.yearsBefore : b.yearsBefore;
   return sql`
-        select unit_code, pc, (month < ${a.monthsBefore}::date)::int as wa, (month < ${b.monthsBefore}::date)::int as wb, ${columns}
-        from ${sql.identifier(tables.months)} where month < ${maxMonth}::date and ${filter}
-        union all
-        select unit_code, pc, ${dayWeight(a)}, ${dayWeight(b)}, ${columns}
-        from ${sql.identifier(tables.days)} where (${inDays(a)} or ${inDays(b)}) and ${filter}`;
+        select unit_code, pc, (year < ${a.yearsBefore}::date)::int as wa, (year < ${b.yearsBefore}::date)::int as wb, ${columns}
+        from ${sql.identifier(`${rollup}_years`)} where year < ${yearsTo}::date and ${filter}
+        union all ${rowsOf("month", `${rollup}_months`, a.months, b.months)}
+        union all ${rowsOf("day", `${rollup}_days`, a.days, b.days)}`;
 }
 
 /**
@@ -152,7 +171,7 @@ export function rollupCounts(period: Period, unitFilter: (col: SQL) => SQL, pcFi
       select unit_code, pc,
         ${prefixSums(Object.values(FROM_PREFIXES))}
       from (
-        ${prefixRows(period, { months: "dossier_months", days: "dossier_days" }, counters, filters(sql`unit_code`, sql`pc`))}
+        ${prefixRows(period, "dossier", counters, filters(sql`unit_code`, sql`pc`))}
         union all
         -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
         select d.unit_code, coalesce(d.procedure_code, ''), -1, 0, ${counters}

@@ -153,7 +153,7 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
       select unit_code, pc,
         ${prefixSums(Object.values(FROM_PREFIXES))}
       from (
-        ${prefixRows(period, { months: "dossier766_months", days: "dossier766_days" }, counters(each((c) => c)), filters(sql`unit_code`, sql`pc`))}
+        ${prefixRows(period, "dossier766", counters(each((c) => c)), filters(sql`unit_code`, sql`pc`))}
         union all
         -- Keys later on the as-of day than the as-of instant: in the day's row, not yet as of.
         select d.unit_code, coalesce(d.procedure_code, ''), -1, 0, ${counters(each((c) => `k.${c}`))}

@@ -2,8 +2,8 @@
  * `tthc verify`: is what the portal keeps beside the dossiers what the dossiers say?
  * Two things are kept so that reads are fast, and both are checked against their one
  * definition, read-only, and repaired in place, online:
- * - the rollups (dossier_days and dossier_months; METHOD-766's dossier766_days and
- *   dossier766_months): their sums per key against `dossier_keys` (db/migrations/0007)
+ * - the rollups (dossier_days, _months and _years; METHOD-766's dossier766_days, _months
+ *   and _years): their sums per key against `dossier_keys` (db/migrations/0007)
  *   and `dossier_keys766` (0020) of the dossiers, the functions their triggers feed;
  * - each dossier's derived facts (METHOD §A.2–A.4, METHOD-766 §2.1) against
  *   `derivedFactsSql`, and its steps' facts (METHOD-STEPS S.1.3–S.1.5) against
@@ -33,7 +33,14 @@ import { instant, textList } from "./sql-util";
 /** Days (inclusive); null means everything. */
 export type VerifyRange = { from: LocalDate; to: LocalDate } | null;
 
-const ROLLUP_TABLES = ["dossier_days", "dossier_months", "dossier766_days", "dossier766_months"] as const;
+export const ROLLUP_TABLES = [
+  "dossier_days",
+  "dossier_months",
+  "dossier_years",
+  "dossier766_days",
+  "dossier766_months",
+  "dossier766_years",
+] as const;
 type RollupTable = (typeof ROLLUP_TABLES)[number];
 
 export interface RollupDifference {
@@ -69,7 +76,11 @@ export interface VerifyReport {
 function rollupOf(table: RollupTable) {
   const i766 = table.startsWith("dossier766");
   return {
-    key: table.endsWith("_days") ? ("day" as const) : ("month" as const),
+    key: table.endsWith("_days")
+      ? ("day" as const)
+      : table.endsWith("_months")
+        ? ("month" as const)
+        : ("year" as const),
     counters: (i766 ? ROLLUP766_COUNTERS : ROLLUP_COUNTERS) as readonly string[],
     keys: i766 ? DOSSIER_KEYS766 : DOSSIER_KEYS,
   };
@@ -94,21 +105,25 @@ function dossiersWithKeysIn(from: Date, to: Date): SQL {
     or d.resume766_at between ${a} and ${b} or d.due766_at between ${dueFrom} and ${b})`;
 }
 
+/** The keys of a `bucket` table that cover the range: whole months for `month`, whole years for `year`. */
+function bucketRange(bucket: "day" | "month" | "year", range: VerifyRange): { from: LocalDate; to: LocalDate } | null {
+  if (!range || bucket === "day") return range;
+  if (bucket === "year") return { from: `${range.from.slice(0, 4)}-01-01`, to: `${range.to.slice(0, 4)}-12-31` };
+  return { from: `${range.from.slice(0, 8)}01`, to: addDays(addMonths(`${range.to.slice(0, 8)}01`, 1), -1) };
+}
+
 /**
- * Per rollup key, the stored sums next to the expected ones, where they differ. `bucket` is
- * `day` or `month`; keys are limited to [from, to] (whole months for `month`).
+ * Per rollup key, the stored sums next to the expected ones, where they differ; keys are
+ * limited to the range (bucketRange: whole months or years for those tables).
  */
 function rollupDiffSql(table: RollupTable, range: VerifyRange): SQL {
   const { key, counters: names, keys } = rollupOf(table);
   const counters = (f: (c: string) => string) => list(names, f);
-  const bucket =
-    key === "day"
-      ? sql`(k.at at time zone 'Asia/Ho_Chi_Minh')::date`
-      : sql`date_trunc('month', (k.at at time zone 'Asia/Ho_Chi_Minh')::date)::date`;
-  const from = range ? (key === "day" ? range.from : `${range.from.slice(0, 8)}01`) : null;
-  const to = range ? (key === "day" ? range.to : addDays(addMonths(`${range.to.slice(0, 8)}01`, 1), -1)) : null;
-  const keyIn = (col: SQL) => (from && to ? sql`${col} between ${from}::date and ${to}::date` : sql`true`);
-  const dossierFilter = from && to ? dossiersWithKeysIn(startOfLocalDay(from), endOfLocalDay(to)) : sql`true`;
+  const localDay = sql`(k.at at time zone 'Asia/Ho_Chi_Minh')::date`;
+  const bucket = key === "day" ? localDay : sql`date_trunc('${sql.raw(key)}', ${localDay})::date`;
+  const span = bucketRange(key, range);
+  const keyIn = (col: SQL) => (span ? sql`${col} between ${span.from}::date and ${span.to}::date` : sql`true`);
+  const dossierFilter = span ? dossiersWithKeysIn(startOfLocalDay(span.from), endOfLocalDay(span.to)) : sql`true`;
   return sql`
     with expected as (
       select d.province_code, d.unit_code, coalesce(d.procedure_code, '') as pc, ${bucket} as key,
@@ -134,11 +149,11 @@ async function rollupKeyCount(orm: Orm, range: VerifyRange): Promise<number> {
   let n = 0;
   for (const table of ROLLUP_TABLES) {
     const { key } = rollupOf(table);
-    const from = range ? (key === "day" ? range.from : `${range.from.slice(0, 8)}01`) : null;
+    const keys = bucketRange(key, range);
     const [r] = await rows<{ n: number }>(
       orm,
       sql`select count(distinct (province_code, unit_code, pc, ${sql.raw(key)}))::int as n from ${sql.identifier(table)}
-        where ${range ? sql`${sql.raw(key)} between ${from}::date and ${range.to}::date` : sql`true`}`,
+        where ${keys ? sql`${sql.raw(key)} between ${keys.from}::date and ${keys.to}::date` : sql`true`}`,
     );
     n += r.n;
   }

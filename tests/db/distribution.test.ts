@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
 import { addSteps, DISTRIBUTED, upsertDossiers, upsertFeedback, upsertReports, upsertUnits } from "@/lib/store/writes";
+import { ROLLUP_TABLES } from "@/lib/engine/verify";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
 
-const ROLLUPS = ["dossier_days", "dossier_months", "dossier766_days", "dossier766_months"];
+const ROLLUPS: readonly string[] = ROLLUP_TABLES;
 const TABLES = [...DISTRIBUTED, "process_steps", ...ROLLUPS];
 const t = (s: string) => new Date(s);
 let db: Database;

@@ -3,9 +3,9 @@
  * prefix sums, lib/engine/rollup.ts), but the functions that fill them live in the
  * database, created by migrations 0007 and 0012, where an applied migration can no longer
  * change. So the database is held to the list: every run of counters that the installed
- * functions spell out (pg_get_functiondef) — the key table dossier_keys returns, the sums
- * the writers add, the non-zero test, the merge's columns — is exactly the list, in its
- * order; and the tables have exactly its columns. A counter added to the list without a
+ * functions spell out (pg_get_functiondef) — the key table dossier_keys returns, the
+ * list rollup_counters() the writers' statement is built from (migration 0021) — is
+ * exactly the list, in its order; and the tables have exactly its columns. A counter added to the list without a
  * migration that teaches the functions fails here, not as a silent zero in a figure. The
  * same holds METHOD §C.3's payable dossier to the one SQL the scorecard reads.
  */
@@ -30,12 +30,14 @@ const definition = async (name: string): Promise<string> => {
   return r.def;
 };
 
-/** Every maximal run of names that `pattern` (one group: the name) matches back to back, separated by `sep`. */
-function runs(text: string, item: string, sep: string): string[][] {
-  const re = new RegExp(`(?:${item}(?:${sep})?)+`, "g");
-  return [...text.matchAll(re)]
-    .map((m) => [...m[0].matchAll(new RegExp(item, "g"))].map((x) => x[1]))
-    .filter((names) => names.length > 1);
+/** The inserts of the statement a rollup's trigger runs (built by function `fn`): [table, key, counter list]. */
+async function writtenBy(fn: "dossier_rollup_sql" | "dossier_rollup766_sql"): Promise<string[][]> {
+  const [w] = await rows<{ q: string }>(db.orm, sql`select ${sql.raw(fn)}('select 1') as q`);
+  return [...w.q.matchAll(/insert into (\w+) \(province_code, unit_code, pc, (\w+), ([^)]*)\)/g)].map((m) => [
+    m[1],
+    m[2],
+    m[3],
+  ]);
 }
 
 const COUNTERS = [...ROLLUP_COUNTERS];
@@ -55,28 +57,21 @@ describe("the rollup's functions spell ROLLUP_COUNTERS (METHOD §A–§C prefix 
     expect(def).toContain(`${PAYABLE_DOSSIER} as payable`);
   });
 
-  it("the writers' statement sums, filters and merges exactly the counters", async () => {
-    const merge = await definition("dossier_rollup_merge_sql");
-    const write = await definition("dossier_rollup_sql");
-    const lists = [
-      ...runs(write, String.raw`sum\(x\.sgn \* k\.(\w+)\)::int as \w+`, ", "),
-      ...runs(write, String.raw`sum\((\w+)\)::int as \w+`, ", "),
-      ...runs(write, String.raw`(\w+) <> 0`, " or "),
-      ...runs(merge, String.raw`sum\(n\.(\w+)\)::int as \w+`, ", "),
-      ...runs(merge, String.raw`(\w+) <> 0`, " or "),
-      // The rows a merge folds, and the row it writes: the keys, then the counters.
-      /returning t\.province_code, t\.unit_code, t\.pc, t\.%2\$I, (.*)/
-        .exec(merge)![1]
-        .split(", ")
-        .map((c) => c.slice(2)),
-      /insert into %1\$I \(province_code, unit_code, pc, %2\$I, ([^)]*)\)/.exec(merge)![1].split(", "),
-    ];
-    expect(lists.length).toBeGreaterThanOrEqual(6);
-    for (const list of lists) expect(list).toEqual(COUNTERS);
+  it("rollup_counters() is the list, in its order: the writers' statement is built from it (migration 0021)", async () => {
+    const [r] = await rows<{ c: string[] }>(db.orm, sql`select rollup_counters() as c`);
+    expect(r.c).toEqual(COUNTERS);
+    // The statement the trigger runs sums, filters and merges exactly those counters.
+    const inserted = await writtenBy("dossier_rollup_sql");
+    expect(inserted.map((m) => `${m[0]}.${m[1]}`)).toEqual([
+      "dossier_days.day",
+      "dossier_months.month",
+      "dossier_years.year",
+    ]);
+    for (const m of inserted) expect(m[2].split(", ")).toEqual(COUNTERS);
   });
 
-  it("dossier_days and dossier_months have the counters as columns, after their keys", async () => {
-    for (const table of ["dossier_days", "dossier_months"]) {
+  it("dossier_days, dossier_months and dossier_years have the counters as columns, after their keys", async () => {
+    for (const table of ["dossier_days", "dossier_months", "dossier_years"]) {
       const cols = await rows<{ c: string }>(
         db.orm,
         sql`select column_name as c from information_schema.columns where table_name = ${table} order by ordinal_position`,
@@ -92,6 +87,13 @@ describe("the 766 rollup's functions and tables are ROLLUP766_COUNTERS (METHOD-7
   it("rollup766_counters() is the list, in its order", async () => {
     const [r] = await rows<{ c: string[] }>(db.orm, sql`select rollup766_counters() as c`);
     expect(r.c).toEqual([...ROLLUP766_COUNTERS]);
+    const inserted = await writtenBy("dossier_rollup766_sql");
+    expect(inserted.map((m) => `${m[0]}.${m[1]}`)).toEqual([
+      "dossier766_days.day",
+      "dossier766_months.month",
+      "dossier766_years.year",
+    ]);
+    for (const m of inserted) expect(m[2].split(", ")).toEqual([...ROLLUP766_COUNTERS]);
   });
 
   it("dossier_keys766 returns the counters, and its key rows carry one value per counter", async () => {
@@ -102,13 +104,33 @@ describe("the 766 rollup's functions and tables are ROLLUP766_COUNTERS (METHOD-7
     expect(alias.split(", ")).toEqual([...ROLLUP766_COUNTERS]);
   });
 
-  it("dossier766_days and dossier766_months have the counters as columns, after their keys", async () => {
-    for (const table of ["dossier766_days", "dossier766_months"]) {
+  it("dossier766_days, dossier766_months and dossier766_years have the counters as columns, after their keys", async () => {
+    for (const table of ["dossier766_days", "dossier766_months", "dossier766_years"]) {
       const cols = await rows<{ c: string }>(
         db.orm,
         sql`select column_name as c from information_schema.columns where table_name = ${table} order by ordinal_position`,
       );
       expect(cols.map((r) => r.c).slice(4)).toEqual([...ROLLUP766_COUNTERS]);
     }
+  });
+});
+
+describe("a truncate of the dossiers empties both rollups (their trigger, migration 0021)", () => {
+  it("every day, month and year table, METHOD's and METHOD-766's", async () => {
+    const tables = ["dossier", "dossier766"].flatMap((p) =>
+      (["day", "month", "year"] as const).map((key) => [`${p}_${key}s`, key] as const),
+    );
+    for (const [table, key] of tables)
+      await db.orm.execute(
+        sql`insert into ${sql.identifier(table)} (province_code, unit_code, pc, ${sql.identifier(key)}) values ('T', 'U', 'P', '2026-01-01')`,
+      );
+    await db.orm.execute(sql`truncate dossiers cascade`);
+    const left = await Promise.all(
+      tables.map(async ([table]) => {
+        const [r] = await rows<{ n: number }>(db.orm, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+        return [table, r.n];
+      }),
+    );
+    expect(left).toEqual(tables.map(([table]) => [table, 0]));
   });
 });

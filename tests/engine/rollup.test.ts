@@ -39,13 +39,20 @@ const UNITS = ["S1", "S2", "X1", "X2", "X3"];
 const DEADLINES: DeadlineUnit[] = ["hour", "working_day", "day", "month", "year"];
 const BASE = startOfLocalDay("2026-09-01").getTime();
 const SPAN_DAYS = 80;
+// Some dossiers and periods fall anywhere from November 2025 to April 2027, so that
+// prefixes cross years and read every kind of span (rollup.ts prefixOf): months added in
+// a year's first half, taken away in its second, years alone at a year's end.
+const WIDE_FROM = "2025-11-01";
+const WIDE_DAYS = 520;
 
 let db: Database;
 const rng = prng(20261126);
 
 /** An instant in the window; often exactly on a day boundary, or a millisecond before one. */
 function when(): Date {
-  const day = BASE + rng.int(0, SPAN_DAYS) * DAY;
+  const day = rng.chance(0.15)
+    ? startOfLocalDay(addDays(WIDE_FROM, rng.int(0, WIDE_DAYS))).getTime()
+    : BASE + rng.int(0, SPAN_DAYS) * DAY;
   const r = rng.next();
   if (r < 0.15) return new Date(day);
   if (r < 0.3) return new Date(day - 1);
@@ -208,6 +215,8 @@ describe("the rollup (issue: real time at province scale)", () => {
           ["dossier_months", "month"],
           ["dossier766_days", "day"],
           ["dossier766_months", "month"],
+          ["dossier_years", "year"],
+          ["dossier766_years", "year"],
         ].map(async ([table, key]) => {
           const [r] = await rows<{ h: string; n: number }>(
             db.orm,
@@ -363,8 +372,9 @@ const FILTERS: ScorecardFilter[] = [
 
 /** A random period (as of after it, or an instant inside it, sometimes on a boundary), scope and filter. */
 function randomQuery(by: GroupBy) {
-  const from = addDays("2026-09-01", rng.int(-5, SPAN_DAYS));
-  const to = rng.chance(0.3) ? from : addDays(from, rng.int(0, 45));
+  const wide = rng.chance(0.3);
+  const from = wide ? addDays(WIDE_FROM, rng.int(0, WIDE_DAYS)) : addDays("2026-09-01", rng.int(-5, SPAN_DAYS));
+  const to = rng.chance(0.3) ? from : addDays(from, rng.int(0, wide ? 200 : 45));
   const inside =
     startOfLocalDay(from).getTime() +
     rng.int(0, Math.max(0, Math.round((startOfLocalDay(to).getTime() - startOfLocalDay(from).getTime()) / DAY))) * DAY;
@@ -380,19 +390,43 @@ const describeQuery = (q: ReturnType<typeof randomQuery>) =>
   `${q.period.from}..${q.period.to} as of ${q.period.asOf.toISOString()} by ${q.by} ${JSON.stringify(q.filter)} scope ${JSON.stringify(q.scope)}`;
 
 describe("which rollup rows make up a prefix", () => {
-  it("a month's last day reads months; early days add days; late days take the month's rest away", () => {
-    expect(prefixOf("2026-02-28")).toEqual({ monthsBefore: "2026-03-01", days: null, sign: 1 });
+  const span = (from: string, to: string, sign: 1 | -1) => ({ range: [from, to], sign });
+  it("a month's last day reads no days; early days add days; late days take the month's rest away", () => {
+    expect(prefixOf("2026-02-28")).toEqual({
+      yearsBefore: "2026-01-01",
+      months: span("2026-01-01", "2026-02-01", 1),
+      days: null,
+    });
     expect(prefixOf("2024-02-28")).toEqual({
-      monthsBefore: "2024-03-01",
-      days: ["2024-02-29", "2024-02-29"],
-      sign: -1,
+      yearsBefore: "2024-01-01",
+      months: span("2024-01-01", "2024-02-01", 1),
+      days: span("2024-02-29", "2024-02-29", -1),
     });
-    expect(prefixOf("2026-11-15")).toEqual({ monthsBefore: "2026-11-01", days: ["2026-11-01", "2026-11-15"], sign: 1 });
-    expect(prefixOf("2026-11-26")).toEqual({
-      monthsBefore: "2026-12-01",
-      days: ["2026-11-27", "2026-11-30"],
-      sign: -1,
+    expect(prefixOf("2026-11-15").days).toEqual(span("2026-11-01", "2026-11-15", 1));
+    expect(prefixOf("2026-11-26").days).toEqual(span("2026-11-27", "2026-11-30", -1));
+  });
+  it("a year's first half adds its months; its second half takes the months from there away from the year", () => {
+    // Before July: the months of the year before it.
+    expect(prefixOf("2026-06-30")).toMatchObject({
+      yearsBefore: "2026-01-01",
+      months: span("2026-01-01", "2026-06-01", 1),
     });
-    expect(prefixOf("2026-12-31")).toEqual({ monthsBefore: "2027-01-01", days: null, sign: 1 });
+    // From August: the year less August to December.
+    expect(prefixOf("2026-07-31")).toMatchObject({
+      yearsBefore: "2027-01-01",
+      months: span("2026-08-01", "2026-12-01", -1),
+    });
+    expect(prefixOf("2026-12-06")).toEqual({
+      yearsBefore: "2027-01-01",
+      months: span("2026-12-01", "2026-12-01", -1),
+      days: span("2026-12-01", "2026-12-06", 1),
+    });
+    // A year's last day and the first half of January: years alone, with days.
+    expect(prefixOf("2026-12-31")).toEqual({ yearsBefore: "2027-01-01", months: null, days: null });
+    expect(prefixOf("2027-01-10")).toEqual({
+      yearsBefore: "2027-01-01",
+      months: null,
+      days: span("2027-01-01", "2027-01-10", 1),
+    });
   });
 });
