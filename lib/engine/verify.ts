@@ -72,17 +72,22 @@ export interface VerifyReport {
   repaired?: { rollupKeys: number; dossiers: number };
 }
 
-/** Each rollup table: its bucket, its counters, the function of a dossier `d` that yields its keys. */
+/**
+ * Each rollup table: its bucket, its counters, the function of a dossier `d` that yields
+ * its keys, and for a year table the month table whose sums it holds.
+ */
 function rollupOf(table: RollupTable) {
   const i766 = table.startsWith("dossier766");
+  const key = table.endsWith("_days")
+    ? ("day" as const)
+    : table.endsWith("_months")
+      ? ("month" as const)
+      : ("year" as const);
   return {
-    key: table.endsWith("_days")
-      ? ("day" as const)
-      : table.endsWith("_months")
-        ? ("month" as const)
-        : ("year" as const),
+    key,
     counters: (i766 ? ROLLUP766_COUNTERS : ROLLUP_COUNTERS) as readonly string[],
     keys: i766 ? DOSSIER_KEYS766 : DOSSIER_KEYS,
+    months: key === "year" ? (i766 ? "dossier766_months" : "dossier_months") : null,
   };
 }
 const list = (names: readonly string[], f: (c: string) => string) => sql.raw(names.map(f).join(", "));
@@ -114,24 +119,33 @@ function bucketRange(bucket: "day" | "month" | "year", range: VerifyRange): { fr
 
 /**
  * Per rollup key, the stored sums next to the expected ones, where they differ; keys are
- * limited to the range (bucketRange: whole months or years for those tables).
+ * limited to the range (bucketRange: whole months or years for those tables). Day and
+ * month rows are held to the dossiers; year rows to the month rows they sum, so that the
+ * check of a few days does not read a year of dossiers (and a repair, which corrects the
+ * tables in order in one transaction, brings the years to the repaired months).
  */
 function rollupDiffSql(table: RollupTable, range: VerifyRange): SQL {
-  const { key, counters: names, keys } = rollupOf(table);
+  const { key, counters: names, keys, months } = rollupOf(table);
   const counters = (f: (c: string) => string) => list(names, f);
   const localDay = sql`(k.at at time zone 'Asia/Ho_Chi_Minh')::date`;
-  const bucket = key === "day" ? localDay : sql`date_trunc('${sql.raw(key)}', ${localDay})::date`;
+  const bucket = key === "day" ? localDay : sql`date_trunc('month', ${localDay})::date`;
   const span = bucketRange(key, range);
   const keyIn = (col: SQL) => (span ? sql`${col} between ${span.from}::date and ${span.to}::date` : sql`true`);
   const dossierFilter = span ? dossiersWithKeysIn(startOfLocalDay(span.from), endOfLocalDay(span.to)) : sql`true`;
-  return sql`
-    with expected as (
+  const expected = months
+    ? sql`
+      select m.province_code, m.unit_code, m.pc, date_trunc('year', m.month)::date as key,
+        ${counters((c) => `sum(m.${c})::int as ${c}`)}
+      from ${sql.identifier(months)} m where ${keyIn(sql`m.month`)}
+      group by 1, 2, 3, 4`
+    : sql`
       select d.province_code, d.unit_code, coalesce(d.procedure_code, '') as pc, ${bucket} as key,
         ${counters((c) => `sum(k.${c})::int as ${c}`)}
       from dossiers d cross join lateral ${keys} k
       where ${dossierFilter} and ${keyIn(bucket)}
-      group by 1, 2, 3, 4
-    ), stored as (
+      group by 1, 2, 3, 4`;
+  return sql`
+    with expected as (${expected}), stored as (
       select t.province_code, t.unit_code, t.pc, t.${sql.raw(key)} as key, ${counters((c) => `sum(t.${c})::int as ${c}`)}
       from ${sql.identifier(table)} t where ${keyIn(sql.raw(`t.${key}`))}
       group by 1, 2, 3, 4

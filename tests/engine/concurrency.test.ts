@@ -184,6 +184,9 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
     await db.orm.execute(
       sql`insert into dossier766_months (province_code, unit_code, pc, month, g4_received) values ('T', 'S2', 'P1', '2026-10-01', 5)`,
     );
+    await db.orm.execute(
+      sql`insert into dossier_years (province_code, unit_code, pc, year, s_pop) values ('T', 'S1', 'P2', '2026-01-01', -3)`,
+    );
     const repair = (async () => {
       await new Promise((r) => setTimeout(r, 400));
       expect(await repairRollup(db.orm, null)).toBeGreaterThan(0);
