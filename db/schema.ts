@@ -319,7 +319,10 @@ export const dossierMonths = pgTable(
     month: date("month").notNull(),
     ...rollupCounters(),
   },
-  (t) => [index("dossier_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
+  (t) => [
+    index("dossier_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month),
+    index("dossier_months_month_idx").on(t.month),
+  ],
 );
 
 /** The same sums by year (db/migrations/0021), so that a prefix reads at most six months of its year. */
@@ -406,7 +409,10 @@ export const dossier766Months = pgTable(
     month: date("month").notNull(),
     ...rollup766Counters(),
   },
-  (t) => [index("dossier766_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month)],
+  (t) => [
+    index("dossier766_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month),
+    index("dossier766_months_month_idx").on(t.month),
+  ],
 );
 
 export const dossier766Years = pgTable(

@@ -13,6 +13,10 @@ CREATE TABLE "dossier766_years" (LIKE "dossier766_months" INCLUDING DEFAULTS);--
 ALTER TABLE "dossier766_years" RENAME COLUMN "month" TO "year";--> statement-breakpoint
 CREATE INDEX "dossier_years_key_idx" ON "dossier_years" USING btree ("province_code","unit_code","pc","year");--> statement-breakpoint
 CREATE INDEX "dossier766_years_key_idx" ON "dossier766_years" USING btree ("province_code","unit_code","pc","year");--> statement-breakpoint
+-- A prefix now reads one or a few months of every pair, not all before a month: by month
+-- (a month of 57,000 rows at 1M read 4,300 of them by a full scan, 24 ms).
+CREATE INDEX IF NOT EXISTS "dossier_months_month_idx" ON "dossier_months" USING btree ("month");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "dossier766_months_month_idx" ON "dossier766_months" USING btree ("month");--> statement-breakpoint
 -- Every write of a pair folds its year row: vacuumed as early as the month rows (0016).
 ALTER TABLE "dossier_years" SET (autovacuum_vacuum_scale_factor = 0.0, autovacuum_vacuum_threshold = 2000, autovacuum_analyze_scale_factor = 0.05);--> statement-breakpoint
 ALTER TABLE "dossier766_years" SET (autovacuum_vacuum_scale_factor = 0.0, autovacuum_vacuum_threshold = 2000, autovacuum_analyze_scale_factor = 0.05);--> statement-breakpoint

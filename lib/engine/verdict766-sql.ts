@@ -203,9 +203,9 @@ export function rawFlags766(): Array<[RecordFlag, SQL]> {
  * period rule of group 3 (NgayTiepNhan, else NgayNopHoSo; drafts out, §0.6) and the
  * dossier fields of §6 read from the record as received.
  */
-export function facts766(period: Period, where: SQL, opts: { prune?: boolean } = {}): SQL {
+export function facts766(period: Period, where: SQL, opts: { prune?: boolean; stored?: boolean } = {}): SQL {
   // The pruned read also takes each dossier's stored history where it holds (the fast path);
-  // `prune: false` reads every dossier's steps.
+  // `prune: false` reads every dossier's steps, unless `stored` says to take the history.
   const ps = instant(period.startAt);
   const asOf = instant(period.asOf);
   // Two kinds of dossier count in nothing, and leaving them out spares their step laterals
@@ -250,7 +250,7 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean } =
       ${t22.columns},
       coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
       ${namedIn766(period)} as named
-    from dossiers d cross join lateral ${dossierVerdict766(period, { stored: opts.prune !== false })} v
+    from dossiers d cross join lateral ${dossierVerdict766(period, { stored: opts.stored ?? opts.prune !== false })} v
     left join procedures pr on pr.code = d.procedure_code
     ${t22.joins}
     where true ${where} ${pruned}`;
