@@ -9,8 +9,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { lockFolder } from "./lock";
+import { rows } from "./rows";
 import * as schema from "./schema";
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -52,6 +54,38 @@ export function migrationsFolder(): string {
   }
 }
 
+/**
+ * The committed migrations a database that already has some has not applied yet, by tag
+ * (none for a new database). A migration runs when the portal opens its database, and
+ * some rebuild a rollup: minutes on a province-year, so the operator is told before.
+ */
+export async function pendingMigrations(orm: Orm): Promise<string[]> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta", "_journal.json"), "utf8")) as {
+    entries: { tag: string; when: number }[];
+  };
+  const [table] = await rows<{ e: boolean }>(
+    orm,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as e`,
+  );
+  if (!table?.e) return [];
+  const [last] = await rows<{ last: string | null }>(
+    orm,
+    sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  );
+  if (last?.last == null) return [];
+  return journal.entries.filter((e) => e.when > Number(last.last)).map((e) => e.tag);
+}
+
+async function migrateAnnounced(orm: Orm, run: () => Promise<void>): Promise<void> {
+  const pending = await pendingMigrations(orm);
+  if (pending.length)
+    console.warn(
+      `Đang cập nhật cấu trúc cơ sở dữ liệu (${pending.join(", ")}); trên cơ sở dữ liệu lớn có thể mất vài phút — nên chạy \`npm run db:migrate\` trước khi khởi động phiên bản mới. / ` +
+        `Applying ${pending.length} migration(s); on a large database this can take minutes: run \`npm run db:migrate\` before starting a new version.`,
+    );
+  await run();
+}
+
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts) : openPglite(opts);
 }
@@ -69,7 +103,8 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     connection: { TimeZone: "Asia/Ho_Chi_Minh", jit: "off" },
   });
   const orm = drizzle(client, { schema });
-  if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
+  if (!opts.skipMigrations)
+    await migrateAnnounced(orm as unknown as Orm, () => migrate(orm, { migrationsFolder: migrationsFolder() }));
   return { orm: orm as unknown as Orm, kind: "postgres", close: () => client.end() };
 }
 
@@ -91,7 +126,8 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   await client.exec("set time zone 'Asia/Ho_Chi_Minh'");
   yieldBetweenStatements(client);
   const orm = drizzle(client, { schema });
-  if (!opts.skipMigrations) await migrate(orm, { migrationsFolder: migrationsFolder() });
+  if (!opts.skipMigrations)
+    await migrateAnnounced(orm as unknown as Orm, () => migrate(orm, { migrationsFolder: migrationsFolder() }));
   const pg = client;
   return {
     orm: orm as unknown as Orm,
