@@ -391,42 +391,56 @@ const describeQuery = (q: ReturnType<typeof randomQuery>) =>
 
 describe("which rollup rows make up a prefix", () => {
   const span = (from: string, to: string, sign: 1 | -1) => ({ range: [from, to], sign });
+  // A day of a past month (the days after it are whole days), as seen in mid-2027.
+  const past = (day: string) => prefixOf(day, "2027-06-15");
   it("a month's last day reads no days; early days add days; late days take the month's rest away", () => {
-    expect(prefixOf("2026-02-28")).toEqual({
+    expect(past("2026-02-28")).toEqual({
       yearsBefore: "2026-01-01",
       months: span("2026-01-01", "2026-02-01", 1),
       days: null,
     });
-    expect(prefixOf("2024-02-28")).toEqual({
+    expect(past("2024-02-28")).toEqual({
       yearsBefore: "2024-01-01",
       months: span("2024-01-01", "2024-02-01", 1),
       days: span("2024-02-29", "2024-02-29", -1),
     });
-    expect(prefixOf("2026-11-15").days).toEqual(span("2026-11-01", "2026-11-15", 1));
-    expect(prefixOf("2026-11-26").days).toEqual(span("2026-11-27", "2026-11-30", -1));
+    expect(past("2026-11-15").days).toEqual(span("2026-11-01", "2026-11-15", 1));
+    expect(past("2026-11-26").days).toEqual(span("2026-11-27", "2026-11-30", -1));
   });
   it("a year's first half adds its months; its second half takes the months from there away from the year", () => {
     // Before July: the months of the year before it.
-    expect(prefixOf("2026-06-30")).toMatchObject({
+    expect(past("2026-06-30")).toMatchObject({
       yearsBefore: "2026-01-01",
       months: span("2026-01-01", "2026-06-01", 1),
     });
     // From August: the year less August to December.
-    expect(prefixOf("2026-07-31")).toMatchObject({
+    expect(past("2026-07-31")).toMatchObject({
       yearsBefore: "2027-01-01",
       months: span("2026-08-01", "2026-12-01", -1),
     });
-    expect(prefixOf("2026-12-06")).toEqual({
+    expect(past("2026-12-06")).toEqual({
       yearsBefore: "2027-01-01",
       months: span("2026-12-01", "2026-12-01", -1),
       days: span("2026-12-01", "2026-12-06", 1),
     });
     // A year's last day and the first half of January: years alone, with days.
-    expect(prefixOf("2026-12-31")).toEqual({ yearsBefore: "2027-01-01", months: null, days: null });
-    expect(prefixOf("2027-01-10")).toEqual({
+    expect(past("2026-12-31")).toEqual({ yearsBefore: "2027-01-01", months: null, days: null });
+    expect(past("2027-01-10")).toEqual({
       yearsBefore: "2027-01-01",
       months: null,
       days: span("2027-01-01", "2027-01-10", 1),
+    });
+  });
+  it("in the current month the days still to come are taken away, however early (they hold only deadlines)", () => {
+    expect(prefixOf("2026-12-06", "2026-12-06")).toEqual({
+      yearsBefore: "2027-01-01",
+      months: null,
+      days: span("2026-12-07", "2026-12-31", -1),
+    });
+    expect(prefixOf("2026-03-02", "2026-03-20")).toEqual({
+      yearsBefore: "2026-01-01",
+      months: span("2026-01-01", "2026-03-01", 1),
+      days: span("2026-03-03", "2026-03-31", -1),
     });
   });
 });
