@@ -21,7 +21,8 @@ import {
   PROCEDURE_FACTS_766,
   facts766,
   feedbackCounts766,
-  feedbackDue766,
+  feedbackFactColumns766,
+  feedbackDueJoins766,
   procedureFacts766,
 } from "./verdict766-sql";
 import type { GroupBy, ScorecardFilter, ScorecardQuery } from "./scorecard";
@@ -359,14 +360,18 @@ function feedbackSql(s: Statement): SQL {
         : unitSideMap(q.by, sql`f.unit_code`);
   if (!group) return sql`select null::text as g, 0 as total, 0 as regulation, 0 as conduct where false`;
   return sql`select g, count(*)::int as total, count(*) filter (where f.kind = 1)::int as regulation,
-              count(*) filter (where f.kind = 2)::int as conduct ${s.i766 ? sql`, ${feedbackCounts766(q.period, sql`fd.due`)}` : sql``}
-            from feedback f
-            -- §5.2's due day once per PAKN (offset 0 keeps it from being inlined into each use),
-            -- before the PAKN is repeated for each group it belongs to.
-            ${s.i766 ? sql`cross join lateral (select ${feedbackDue766} as due offset 0) fd` : sql``}
+              count(*) filter (where f.kind = 2)::int as conduct ${s.i766 ? sql`, ${feedbackCounts766(q.period)}` : sql``}
+            from (
+              -- §5.2–5.3's facts once per PAKN (its due day joined, its record read), before the
+              -- PAKN is repeated for each of its groups; offset 0 keeps them from being computed
+              -- again for each (PAKN, group) pair.
+              select f.* ${s.i766 ? sql`, ${feedbackFactColumns766(q.period, sql`fd_due.day`)}` : sql``}
+              from feedback f ${s.i766 ? feedbackDueJoins766 : sql``}
+              where f.received_at >= ${instant(q.period.startAt)} and f.received_at <= ${instant(q.period.asOf)}
+                ${unitIn(s, "f.unit_code")}
+              offset 0
+            ) f
             cross join lateral (${group}) as gm(g)
-            where f.received_at >= ${instant(q.period.startAt)} and f.received_at <= ${instant(q.period.asOf)}
-              ${unitIn(s, "f.unit_code")}
             group by g`;
 }
 
