@@ -290,53 +290,46 @@ export const ROLLUP_COUNTERS = [
   "ek_kc",
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
-const rollupCounters = () =>
-  Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as {
-    [K in RollupCounter]: ReturnType<typeof integer>;
-  };
+/** A rollup's counters as integer columns, 0 by default, in the list's order. */
+const counterColumns =
+  <K extends string>(names: readonly K[]) =>
+  () =>
+    Object.fromEntries(names.map((c) => [c, integer(c).notNull().default(0)])) as unknown as {
+      [P in K]: ReturnType<typeof integer>;
+    };
+const rollupCounters = counterColumns(ROLLUP_COUNTERS);
 
-export const dossierDays = pgTable(
-  "dossier_days",
-  {
-    provinceCode: text("province_code").notNull(),
-    unitCode: text("unit_code").notNull(),
-    pc: text("pc").notNull(),
-    day: date("day").notNull(),
-    ...rollupCounters(),
-  },
-  (t) => [
-    index("dossier_days_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.day),
-    index("dossier_days_day_idx").on(t.day),
-  ],
-);
+/**
+ * A rollup table: a row per (province, agency, procedure, bucket) with the counters. Day
+ * and month tables are also read by their bucket (a range of days, one month of every pair).
+ */
+function rollupTable<C extends Record<string, ReturnType<typeof integer>>>(
+  name: string,
+  bucket: "day" | "month" | "year",
+  counters: () => C,
+) {
+  return pgTable(
+    name,
+    {
+      provinceCode: text("province_code").notNull(),
+      unitCode: text("unit_code").notNull(),
+      pc: text("pc").notNull(),
+      bucket: date(bucket).notNull(),
+      ...counters(),
+    },
+    (t) => [
+      index(`${name}_key_idx`).on(t.provinceCode, t.unitCode, t.pc, t.bucket),
+      ...(bucket === "year" ? [] : [index(`${name}_${bucket}_idx`).on(t.bucket)]),
+    ],
+  );
+}
 
-export const dossierMonths = pgTable(
-  "dossier_months",
-  {
-    provinceCode: text("province_code").notNull(),
-    unitCode: text("unit_code").notNull(),
-    pc: text("pc").notNull(),
-    month: date("month").notNull(),
-    ...rollupCounters(),
-  },
-  (t) => [
-    index("dossier_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month),
-    index("dossier_months_month_idx").on(t.month),
-  ],
-);
+export const dossierDays = rollupTable("dossier_days", "day", rollupCounters);
+
+export const dossierMonths = rollupTable("dossier_months", "month", rollupCounters);
 
 /** The same sums by year (db/migrations/0021), so that a prefix reads at most six months of its year. */
-export const dossierYears = pgTable(
-  "dossier_years",
-  {
-    provinceCode: text("province_code").notNull(),
-    unitCode: text("unit_code").notNull(),
-    pc: text("pc").notNull(),
-    year: date("year").notNull(),
-    ...rollupCounters(),
-  },
-  (t) => [index("dossier_years_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.year)],
-);
+export const dossierYears = rollupTable("dossier_years", "year", rollupCounters);
 
 /**
  * The 766 rollup (METHOD-766's dossier counts as prefix sums; lib/engine/rollup766.ts
@@ -380,52 +373,13 @@ export const ROLLUP766_COUNTERS = [
   "ek_k_kept",
 ] as const;
 export type Rollup766Counter = (typeof ROLLUP766_COUNTERS)[number];
-const rollup766Counters = () =>
-  Object.fromEntries(ROLLUP766_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as {
-    [K in Rollup766Counter]: ReturnType<typeof integer>;
-  };
+const rollup766Counters = counterColumns(ROLLUP766_COUNTERS);
 
-export const dossier766Days = pgTable(
-  "dossier766_days",
-  {
-    provinceCode: text("province_code").notNull(),
-    unitCode: text("unit_code").notNull(),
-    pc: text("pc").notNull(),
-    day: date("day").notNull(),
-    ...rollup766Counters(),
-  },
-  (t) => [
-    index("dossier766_days_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.day),
-    index("dossier766_days_day_idx").on(t.day),
-  ],
-);
+export const dossier766Days = rollupTable("dossier766_days", "day", rollup766Counters);
 
-export const dossier766Months = pgTable(
-  "dossier766_months",
-  {
-    provinceCode: text("province_code").notNull(),
-    unitCode: text("unit_code").notNull(),
-    pc: text("pc").notNull(),
-    month: date("month").notNull(),
-    ...rollup766Counters(),
-  },
-  (t) => [
-    index("dossier766_months_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.month),
-    index("dossier766_months_month_idx").on(t.month),
-  ],
-);
+export const dossier766Months = rollupTable("dossier766_months", "month", rollup766Counters);
 
-export const dossier766Years = pgTable(
-  "dossier766_years",
-  {
-    provinceCode: text("province_code").notNull(),
-    unitCode: text("unit_code").notNull(),
-    pc: text("pc").notNull(),
-    year: date("year").notNull(),
-    ...rollup766Counters(),
-  },
-  (t) => [index("dossier766_years_key_idx").on(t.provinceCode, t.unitCode, t.pc, t.year)],
-);
+export const dossier766Years = rollupTable("dossier766_years", "year", rollup766Counters);
 
 /** Feedback and petitions (PAKN), DATA.md §2 pakn. */
 export const feedback = pgTable(

@@ -115,22 +115,22 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup_insert" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup_insert" AFTER INSERT ON "dossiers" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier');--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup_update" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup_update" AFTER UPDATE ON "dossiers" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier');--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup_delete" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup_delete" AFTER DELETE ON "dossiers" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier');--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup_truncate" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup_truncate" AFTER TRUNCATE ON "dossiers" FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier');--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup766_insert" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup766_insert" AFTER INSERT ON "dossiers" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier766');--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup766_update" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup766_update" AFTER UPDATE ON "dossiers" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier766');--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup766_delete" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup766_delete" AFTER DELETE ON "dossiers" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier766');--> statement-breakpoint
-DROP TRIGGER "dossiers_rollup766_truncate" ON "dossiers";--> statement-breakpoint
-CREATE TRIGGER "dossiers_rollup766_truncate" AFTER TRUNCATE ON "dossiers" FOR EACH STATEMENT EXECUTE FUNCTION rollup_trigger('dossier766');--> statement-breakpoint
+-- The eight triggers (two rollups × insert, update, delete, truncate) keep their names, now
+-- calling the one function with their rollup's prefix.
+DO $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN SELECT * FROM (VALUES ('rollup', 'dossier'), ('rollup766', 'dossier766')) v(name, prefix),
+    (VALUES ('insert', 'REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT'),
+      ('update', 'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT'),
+      ('delete', 'REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT'),
+      ('truncate', 'FOR EACH STATEMENT')) o(op, rows) LOOP
+    EXECUTE format('DROP TRIGGER %I ON dossiers', 'dossiers_' || r.name || '_' || r.op);
+    EXECUTE format('CREATE TRIGGER %I AFTER %s ON dossiers %s EXECUTE FUNCTION rollup_trigger(%L)',
+      'dossiers_' || r.name || '_' || r.op, upper(r.op), r.rows, r.prefix);
+  END LOOP;
+END $$;--> statement-breakpoint
 DROP FUNCTION "dossier_rollup_trigger"();--> statement-breakpoint
 DROP FUNCTION "dossier_rollup766_trigger"();--> statement-breakpoint
 CREATE OR REPLACE FUNCTION "dossier_rollup_rebuild"() RETURNS void LANGUAGE plpgsql AS $$

@@ -10,7 +10,7 @@ import type { Period } from "@/lib/method/period";
 import { COUNTED_BY } from "@/lib/method/i766/indicators";
 import { epochMs, inScope, instant, type Scope, inUnitFilter } from "./sql-util";
 import { scorecardSql } from "./scorecard-sql";
-import { feedbackDue766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
+import { feedbackDueJoins766, feedbackFacts766, procedureFacts766 } from "./verdict766-sql";
 
 /**
  * Each procedure-based indicator as its denominator and numerator: flags of the catalogue
@@ -148,8 +148,8 @@ export async function listFeedback766(orm: Orm, q: ListQuery<FeedbackIndicator76
   >(
     orm,
     paged(
-      sql`select f.code, f.unit_code, f.received_at, f.i766, ${facts[set.num]} as counted, ${facts.f52_on} as on_time, ${feedbackDue766}::text as due
-      from feedback f
+      sql`select f.code, f.unit_code, f.received_at, f.i766, ${facts[set.num]} as counted, ${facts.f52_on} as on_time, fd_due.day::text as due
+      from feedback f ${feedbackDueJoins766}
       where f.received_at between ${instant(q.period.startAt)} and ${instant(q.period.asOf)}
         and ${inScope(sql`f.unit_code`, q.scope)} and ${inUnitFilter(sql`f.unit_code`, q.unit)} and ${facts[set.den]}`,
       sql`m.code, (select u.name from units u where u.code = m.unit_code) as "unitName", ${epochMs(sql`m.received_at`)} as received_ms,

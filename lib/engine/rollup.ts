@@ -110,10 +110,7 @@ export type Span = { range: [LocalDate, LocalDate]; sign: 1 | -1 } | null;
  * from it on. So a prefix is a few year rows, at most six month rows and a fortnight of
  * day rows per pair, whatever the period.
  */
-export function prefixOf(
-  day: LocalDate,
-  today: LocalDate = localDate(new Date()),
-): { yearsBefore: LocalDate; months: Span; days: Span } {
+export function prefixOf(day: LocalDate, today: LocalDate): { yearsBefore: LocalDate; months: Span; days: Span } {
   const monthStart = `${day.slice(0, 8)}01`;
   const nextMonth = addMonths(monthStart, 1);
   const late = Number(day.slice(8)) > 15 || monthStart >= `${today.slice(0, 8)}01`;
@@ -141,8 +138,10 @@ export const list = <T extends string>(xs: readonly T[], f: (x: T) => string) =>
  * in the one before the period start (wb), and its `columns`, where `filter` holds.
  */
 export function prefixRows(period: Period, rollup: "dossier" | "dossier766", columns: SQL, filter: SQL): SQL {
-  const a = prefixOf(localDate(period.asOf));
-  const b = prefixOf(addDays(period.from, -1));
+  // Which days are still to come is read off the clock: it changes the rows read, not the sums.
+  const today = localDate(new Date());
+  const a = prefixOf(localDate(period.asOf), today);
+  const b = prefixOf(addDays(period.from, -1), today);
   const inSpan = (col: SQL, s: Span) =>
     s ? sql`${col} between ${s.range[0]}::date and ${s.range[1]}::date` : sql`false`;
   const weight = (col: SQL, s: Span) =>

@@ -360,12 +360,12 @@ function feedbackSql(s: Statement): SQL {
         : unitSideMap(q.by, sql`f.unit_code`);
   if (!group) return sql`select null::text as g, 0 as total, 0 as regulation, 0 as conduct where false`;
   return sql`select g, count(*)::int as total, count(*) filter (where f.kind = 1)::int as regulation,
-              count(*) filter (where f.kind = 2)::int as conduct ${s.i766 ? sql`, ${feedbackCounts766(q.period)}` : sql``}
+              count(*) filter (where f.kind = 2)::int as conduct ${s.i766 ? sql`, ${feedbackCounts766}` : sql``}
             from (
               -- §5.2–5.3's facts once per PAKN (its due day joined, its record read), before the
               -- PAKN is repeated for each of its groups; offset 0 keeps them from being computed
               -- again for each (PAKN, group) pair.
-              select f.* ${s.i766 ? sql`, ${feedbackFactColumns766(q.period, sql`fd_due.day`)}` : sql``}
+              select f.* ${s.i766 ? sql`, ${feedbackFactColumns766(q.period)}` : sql``}
               from feedback f ${s.i766 ? feedbackDueJoins766 : sql``}
               where f.received_at >= ${instant(q.period.startAt)} and f.received_at <= ${instant(q.period.asOf)}
                 ${unitIn(s, "f.unit_code")}

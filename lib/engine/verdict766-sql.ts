@@ -325,26 +325,30 @@ export function procedureFacts766(period: Period): Array<[(typeof PROCEDURE_FACT
   return PROCEDURE_FACTS_766.map((name) => [name, facts[name]]);
 }
 
-/** §5.2: the last on-time day of a PAKN row `f`, the 15th working day after its reception. */
-export const feedbackDue766 = sql`work_day_after((f.received_at at time zone 'Asia/Ho_Chi_Minh')::date, 15)`;
-
 /**
- * The same day for a set of PAKN rows `f`, as two joins on the calendar (work_day_after's
- * lookups, db/migrations/0008): the day is `fd_due.day`. A year's 12,500 PAKN made
- * 25,000 index probes through the function (~100 ms at 1M); two hash joins read the
- * calendar once.
+ * §5.2: the last on-time day of a PAKN row `f`, the 15th working day after its reception,
+ * as two joins on the calendar (what `work_day_after`, db/migrations/0008, looks up) that
+ * every query reading `feedbackFacts766` puts after `from feedback f`: the day is
+ * `fd_due.day`. A year's 12,500 PAKN made 25,000 index probes through the function
+ * (~100 ms at 1M); the joins read the calendar once.
  */
 export const feedbackDueJoins766 = sql`
             left join work_days fd_rec on fd_rec.day = (f.received_at at time zone 'Asia/Ho_Chi_Minh')::date
             left join work_days fd_due on fd_due.working and fd_due.ord = fd_rec.ord + 15`;
+const feedbackDue766 = sql`fd_due.day`;
+
+/** The §5.2–5.3 facts of a PAKN, in the order feedbackFacts766 gives them. */
+const FEEDBACK_FACTS_766 = ["f52", "f52_on", "f53_on"] as const;
 
 /**
- * §5.2–5.3 over a PAKN row `f`: the set form of `handling` (procedures-pakn.ts), as flags: f52
- * the file carried NgayXuLyXong, f52_on handled on time, f53_on handled to satisfaction.
+ * §5.2–5.3 over a PAKN row `f` (with feedbackDueJoins766): the set form of `handling`
+ * (procedures-pakn.ts), as flags: f52 the file carried NgayXuLyXong, f52_on handled on
+ * time, f53_on handled to satisfaction.
  */
-export function feedbackFacts766(period: Period, due: SQL = feedbackDue766): Array<[string, SQL]> {
+export function feedbackFacts766(period: Period): Array<[(typeof FEEDBACK_FACTS_766)[number], SQL]> {
   const asOfDay = localDate(period.asOf);
   const done = happened("f.i766", "NgayXuLyXong", asOfDay);
+  const due = feedbackDue766;
   const onTime = sql`(f.i766 ? 'NgayXuLyXong' and case when ${done} is not null then ${done} <= ${due} else ${asOfDay}::date <= ${due} end)`;
   const num = (k: string) => sql.raw(`coalesce(nullif(f.i766->>'${k}', '')::bigint, 0)`);
   return [
@@ -356,16 +360,13 @@ export function feedbackFacts766(period: Period, due: SQL = feedbackDue766): Arr
     ],
   ];
 }
-/** §5.2–5.3's facts of a PAKN row `f` as columns, named as feedbackFacts766 names them. */
-export const feedbackFactColumns766 = (period: Period, due?: SQL): SQL =>
+/** §5.2–5.3's facts of a PAKN row `f` (with feedbackDueJoins766) as columns, named as feedbackFacts766 names them. */
+export const feedbackFactColumns766 = (period: Period): SQL =>
   sql.join(
-    feedbackFacts766(period, due).map(([name, e]) => sql`${e} as ${sql.raw(name)}`),
+    feedbackFacts766(period).map(([name, e]) => sql`${e} as ${sql.raw(name)}`),
     sql`, `,
   );
 /** §5.2–5.3's counts of a group's PAKN rows `f` that carry those columns (the scorecard's `fb`). */
-export const feedbackCounts766 = (period: Period): SQL =>
-  sql.raw(
-    feedbackFacts766(period)
-      .map(([name]) => `count(*) filter (where f.${name})::int as ${name}`)
-      .join(", "),
-  );
+export const feedbackCounts766 = sql.raw(
+  FEEDBACK_FACTS_766.map((name) => `count(*) filter (where f.${name})::int as ${name}`).join(", "),
+);

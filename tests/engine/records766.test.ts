@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, type Database } from "@/db";
 import { upsertFeedback, upsertProcedures, type FeedbackRow, type ProcedureRow } from "@/lib/store/writes";
-import { feedbackFacts766, procedureFacts766 } from "@/lib/engine/verdict766-sql";
+import { feedbackDueJoins766, feedbackFacts766, procedureFacts766 } from "@/lib/engine/verdict766-sql";
 import { loadCalendar } from "@/lib/engine/explain";
 import { prng } from "@/lib/demo/generate";
 import { handling, publication } from "@/lib/method/i766/procedures-pakn";
@@ -90,7 +90,7 @@ describe("METHOD-766 §1.1–1.3, §5.2–5.3: SQL flags equal the pure rules", 
       );
       const f = await rows<Record<string, boolean> & { code: string }>(
         db.orm,
-        sql`select f.code, ${flags(feedbackFacts766(period))} from feedback f`,
+        sql`select f.code, ${flags(feedbackFacts766(period))} from feedback f ${feedbackDueJoins766}`,
       );
       const mismatches: string[] = [];
       for (const r of p) {
