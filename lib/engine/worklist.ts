@@ -6,23 +6,17 @@
  * (the same figures its pages show), so the worth is the difference the scorecard would
  * show; a test finishes dossiers both ways and compares.
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { periodJson, type Period } from "@/lib/method/period";
 import { formatLocalInstant, localDate } from "@/lib/method/time";
 import { STATUS } from "@/lib/method/status";
 import { UNNAMED, who } from "@/lib/method/steps";
 import { unitIndex } from "@/lib/method/i766/score";
-import {
-  atStake as atStakeIn,
-  onTimeForecast,
-  onTimeWorth,
-  points21Worth,
-  total766Forecast,
-  type Forecast,
-} from "@/lib/method/worth";
+import { onTimeForecast, onTimeWorth, points21Worth, total766Forecast, type Forecast } from "@/lib/method/worth";
 import { loadCalendar } from "./explain";
 import { scorecard } from "./scorecard";
+import { sharedFlight } from "./scorecard-cache";
 import { epochMs, inScope, inUnitFilter, instant, type Scope, statusSql } from "./sql-util";
 import { openAt } from "./verdict-sql";
 import { dossierVerdict766 } from "./verdict766-sql";
@@ -76,13 +70,40 @@ interface OpenRow {
   department: string | null;
   start_ms: number | null;
   due_ms: number | null;
-  due766_ms: number | null;
-  within766: boolean;
+  at_stake: boolean;
+  at_stake766: boolean;
 }
 
-/** METHOD §A.1–A.4 as of now: the dossiers of the period's population not finished yet, and their 766 standing. */
+/**
+ * [decision] A dossier is worth something in a period only while finishing it late can
+ * still change the period's figure: it is within its deadline now, and its due instant
+ * falls on or before the period's end (lib/method/worth.ts). For METHOD §A.4 by its due
+ * instant; for METHOD-766 §2.1 by its own, and only while it stands within its deadline there.
+ */
+function atStakeSql(period: Period): { method: SQL; i766: SQL } {
+  const within = (due: SQL) => sql`(${due} >= ${instant(period.asOf)} and ${due} <= ${instant(period.endAt)})`;
+  return {
+    method: sql`coalesce(${within(sql`d.due_at`)}, false)`,
+    i766: sql`coalesce(v7.pop and not v7.finished and v7.ok and ${within(sql`v7.due_at`)}, false)`,
+  };
+}
+
+/**
+ * METHOD §A.1–A.4 as of now: the dossiers open now with their 766 standing (`v7`). Every
+ * dossier open now (as the early warnings read them), whatever the period: the period only
+ * weighs what finishing each is worth.
+ */
+function openFrom(q: WorklistQuery, joins = sql``): SQL {
+  return sql`from dossiers d
+      cross join lateral ${dossierVerdict766(q.period, { stored: true })} v7 ${joins}
+    where ${openAt(q.period.asOf)}
+      and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.filter?.unit)}
+      ${q.filter?.procedure ? sql`and d.procedure_code = ${q.filter.procedure}` : sql``}`;
+}
+
 async function openDossiers(orm: Orm, q: WorklistQuery): Promise<OpenRow[]> {
   const { period } = q;
+  const stake = atStakeSql(period);
   return rows<OpenRow>(
     orm,
     sql`
@@ -90,17 +111,21 @@ async function openDossiers(orm: Orm, q: WorklistQuery): Promise<OpenRow[]> {
       (select s.department from process_steps s where s.province_code = d.province_code and s.dossier_id = d.id
         and s.status <> ${statusSql(STATUS.SUBMITTED)} and s.at <= ${instant(period.asOf)} order by s.at desc, s.status desc limit 1) as department,
       ${epochMs(sql`d.start_at`)} as start_ms, ${epochMs(sql`d.due_at`)} as due_ms,
-      ${epochMs(sql`v7.due_at`)} as due766_ms, coalesce(v7.pop and not v7.finished and v7.ok, false) as within766
-    from dossiers d
-      cross join lateral ${dossierVerdict766(period, { stored: true })} v7
-      left join units u on u.code = d.unit_code
-      left join procedures p on p.code = d.procedure_code
-    -- Every dossier open now (as the early warnings read them), whatever the period: the period
-    -- only weighs what finishing each is worth.
-    where ${openAt(period.asOf)}
-      and ${inScope(sql`d.unit_code`, q.scope)} and ${inUnitFilter(sql`d.unit_code`, q.filter?.unit)}
-      ${q.filter?.procedure ? sql`and d.procedure_code = ${q.filter.procedure}` : sql``}`,
+      ${stake.method} as at_stake, ${stake.i766} as at_stake766
+    ${openFrom(q, sql`left join units u on u.code = d.unit_code left join procedures p on p.code = d.procedure_code`)}`,
   );
+}
+
+/** How many open dossiers are at stake in the period (the forecast needs no more than the count). */
+async function atStakeCounts(orm: Orm, q: WorklistQuery): Promise<{ atStake: number; atStake766: number }> {
+  const stake = atStakeSql(q.period);
+  const [r] = await rows<{ at_stake: number; at_stake766: number }>(
+    orm,
+    sql`select count(*) filter (where ${stake.method})::int as at_stake,
+      count(*) filter (where ${stake.i766})::int as at_stake766
+    ${openFrom(q)}`,
+  );
+  return { atStake: r.at_stake, atStake766: r.at_stake766 };
 }
 
 export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
@@ -123,7 +148,6 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
     .map((r): WorklistItem => {
       const unit = units.get(r.unit_code);
       const due = r.due_ms == null ? null : new Date(Number(r.due_ms));
-      const due766 = r.due766_ms == null ? null : new Date(Number(r.due766_ms));
       const i21 = unitIndex(unit?.index766)?.groups["2"].indicators["2.1"];
       const dueDay = due && localDate(due);
       return {
@@ -135,7 +159,7 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
         dueMs: due && due.getTime(),
         // No start or no deadline: counted overdue (METHOD §A.3, §A.4 [decision]).
         overdue: !due || due.getTime() < now.getTime(),
-        dueInPeriod: atStakeIn(now, due, q.period.endAt),
+        dueInPeriod: r.at_stake,
         leftMs: due && due.getTime() - now.getTime(),
         leftWorkingDays:
           dueDay === null
@@ -144,14 +168,14 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
               ? cal.workingDaysBetween(today, dueDay)
               : -cal.workingDaysBetween(dueDay, today),
         worthRate:
-          unit && atStakeIn(now, due, q.period.endAt)
+          unit && r.at_stake
             ? onTimeWorth({
                 population: unit.onTime.population,
                 timely: unit.onTime.onTime + unit.onTime.withinDeadline,
               })
             : 0,
         worthPoints766:
-          i21 && r.within766 && atStakeIn(now, due766, q.period.endAt) && i21.denominator
+          i21 && r.at_stake766 && i21.denominator
             ? points21Worth({ population: i21.denominator, timely: i21.numerator ?? 0 })
             : 0,
       };
@@ -192,9 +216,20 @@ export async function periodEndForecast(
   orm: Orm,
   q: { period: Period; scope: Scope; unit?: string },
 ): Promise<PeriodEndForecast> {
-  const now = q.period.asOf;
-  const [open, card] = await Promise.all([
-    openDossiers(orm, { period: q.period, scope: q.scope, filter: { unit: q.unit } }),
+  const compute = () => computeForecast(orm, q);
+  if (q.period.asOf.getTime() >= q.period.endAt.getTime()) return compute();
+  // As the scorecard of a current period: the readers asking at the same moment (twenty on
+  // one overview) share one computation, exact as of the instant it states.
+  const key = { forecast: true, from: q.period.from, to: q.period.to, scope: q.scope, unit: q.unit ?? null };
+  return sharedFlight(orm, JSON.stringify(key), compute);
+}
+
+async function computeForecast(
+  orm: Orm,
+  q: { period: Period; scope: Scope; unit?: string },
+): Promise<PeriodEndForecast> {
+  const [{ atStake, atStake766 }, card] = await Promise.all([
+    atStakeCounts(orm, { period: q.period, scope: q.scope, filter: { unit: q.unit } }),
     scorecard(orm, {
       period: q.period,
       by: q.unit ? "agency" : "all",
@@ -204,9 +239,6 @@ export async function periodEndForecast(
     }),
   ]);
   const row = q.unit ? card.rows.find((r) => r.key === q.unit) : card.rows[0];
-  const due = (ms: number | null) => (ms == null ? null : new Date(Number(ms)));
-  const atStake = open.filter((r) => atStakeIn(now, due(r.due_ms), q.period.endAt)).length;
-  const atStake766 = open.filter((r) => r.within766 && atStakeIn(now, due(r.due766_ms), q.period.endAt)).length;
   const index = unitIndex(row?.index766);
   return {
     period: q.period,

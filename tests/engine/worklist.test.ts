@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { addSteps, upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { scorecard } from "@/lib/engine/scorecard";
+import { cacheStats } from "@/lib/engine/scorecard-cache";
 import { periodEndForecast, worklist, type WorklistItem } from "@/lib/engine/worklist";
 import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 import { makePeriod } from "@/lib/method/period";
@@ -201,5 +202,42 @@ describe("the worklist's order, filters and scope", () => {
     const own = await worklist(onTime.orm, { period: OCTOBER, scope: subtreeOf("X") });
     expect(own.items.map((x) => x.code)).toEqual(["X1"]);
     expect(list.map((x) => x.code)).toContain("X1");
+  });
+});
+
+describe("the forecast's count of dossiers at stake (issue #25, item 2; METHOD §A.4, METHOD-766 §2.1)", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await province();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("counts the dossiers the worklist marks at stake, for the scope and for each unit", async () => {
+    for (const unit of [undefined, "S", "X"]) {
+      const scope = unit ? subtreeOf(unit) : EVERY_UNIT;
+      for (const period of [OCTOBER, makePeriod("2026-10-12", "2026-10-18", NOW)]) {
+        const [f, w] = await Promise.all([
+          periodEndForecast(db.orm, { period, scope, unit }),
+          worklist(db.orm, { period, scope, filter: { unit } }),
+        ]);
+        expect(f.atStake).toBe(w.atStake);
+        if (unit === "S") expect(f.atStake766).toBe(w.items.filter((x) => x.worthPoints766 > 0).length);
+      }
+    }
+  });
+
+  it("is shared by the requests asking at the same moment, and sees a write made before a request", async () => {
+    const ask = () =>
+      periodEndForecast(db.orm, { period: makePeriod(OCTOBER.from, OCTOBER.to, NOW), scope: EVERY_UNIT });
+    const before = cacheStats(db.orm).joined;
+    const [a, b] = await Promise.all([ask(), ask()]);
+    expect(cacheStats(db.orm).joined).toBeGreaterThan(before);
+    expect(b).toEqual(a);
+    expect(a.atStake).toBe(4); // O1, O2, O3 and X1
+    // O2 finishes: one fewer at stake for the next request.
+    await addSteps(db.orm, [{ dossierCode: "O2", status: 9, at: at("2026-10-14T09:00:00") }]);
+    expect((await ask()).atStake).toBe(3);
   });
 });
