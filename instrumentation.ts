@@ -6,8 +6,14 @@ export async function register() {
     const { startNightlyJobs } = await import("./lib/jobs/nightly");
     const { startAlertJobs } = await import("./lib/jobs/alerts");
     const { answerBackupRequests } = await import("./lib/jobs/backups");
+    const { warmUp } = await import("./lib/engine/warm-up");
+    const db = await getDb();
     // The database's own session secret (lib/auth/secret.ts), before the first request.
-    await loadAuthSecret((await getDb()).orm);
+    await loadAuthSecret(db.orm);
+    // The embedded engine's cold start, paid here rather than by the first visitor.
+    await warmUp(db).catch((e) =>
+      console.error(`Khởi động cơ sở dữ liệu chưa xong / Database warm-up failed: ${(e as Error).message}`),
+    );
     startNightlyJobs();
     startAlertJobs();
     await answerBackupRequests().catch((e) =>
