@@ -96,8 +96,18 @@ export async function scorecards(
  * With the 766 profile each unit's index carries its movement against the previous period
  * of the same kind (METHOD-766 §0.5), as that period stood at its end.
  */
-export async function scorecard(orm: Orm, q: ScorecardQuery, opts: { caughtUp?: boolean } = {}): Promise<Scorecard> {
-  if (q.profile !== "766" || !UNIT_GROUPINGS.includes(q.by)) return scorecardOfPeriod(orm, q, opts);
+export async function scorecard(
+  orm: Orm,
+  q: ScorecardQuery,
+  opts: {
+    caughtUp?: boolean;
+    /** false: the index without its movement, for a reader that never shows it (it costs the previous period). */
+    movement?: boolean;
+  } = {},
+): Promise<Scorecard> {
+  if (q.profile !== "766" || !UNIT_GROUPINGS.includes(q.by) || opts.movement === false) {
+    return scorecardOfPeriod(orm, q, opts);
+  }
   const previous = comparedPeriod(q.period);
   const [card, before] = await Promise.all([
     scorecardOfPeriod(orm, q, opts),

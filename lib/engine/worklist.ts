@@ -132,13 +132,17 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
   const now = q.period.asOf;
   const [open, card, cal] = await Promise.all([
     openDossiers(orm, q),
-    scorecard(orm, {
-      period: q.period,
-      by: "agency",
-      scope: q.scope,
-      filter: { unit: q.filter?.unit },
-      profile: "766",
-    }),
+    scorecard(
+      orm,
+      {
+        period: q.period,
+        by: "agency",
+        scope: q.scope,
+        filter: { unit: q.filter?.unit },
+        profile: "766",
+      },
+      { movement: false },
+    ),
     loadCalendar(orm),
   ]);
   const units = new Map(card.rows.map((r) => [r.key, r]));
@@ -230,13 +234,17 @@ async function computeForecast(
 ): Promise<PeriodEndForecast> {
   const [{ atStake, atStake766 }, card] = await Promise.all([
     atStakeCounts(orm, { period: q.period, scope: q.scope, filter: { unit: q.unit } }),
-    scorecard(orm, {
-      period: q.period,
-      by: q.unit ? "agency" : "all",
-      scope: q.scope,
-      filter: { unit: q.unit },
-      profile: "766",
-    }),
+    scorecard(
+      orm,
+      {
+        period: q.period,
+        by: q.unit ? "agency" : "all",
+        scope: q.scope,
+        filter: { unit: q.unit },
+        profile: "766",
+      },
+      { movement: false },
+    ),
   ]);
   const row = q.unit ? card.rows.find((r) => r.key === q.unit) : card.rows[0];
   const index = unitIndex(row?.index766);

@@ -119,6 +119,21 @@ describe("the movement against the previous period (METHOD-766 §0.5)", () => {
     expect(plain.rows.every((r) => r.index766 === undefined)).toBe(true);
     expect(with766.rows.map(({ index766: _, ...r }) => r)).toEqual(plain.rows);
   });
+  it("read without its movement (the forecast, the worklist), the index is the same but for its change", async () => {
+    const period = makePeriod("2026-11-16", "2026-11-22", NOW);
+    const q = { period, by: "agency" as const, scope: EVERY_UNIT, profile: "766" as const };
+    const [full, bare] = await Promise.all([scorecard(demo.db.orm, q), scorecard(demo.db.orm, q, { movement: false })]);
+    expect(full.rows.some((r) => unitIndex(r.index766)?.change)).toBe(true);
+    expect(bare.rows.every((r) => unitIndex(r.index766)?.change === undefined)).toBe(true);
+    const strip = (c: Scorecard) =>
+      c.rows.map((r) => {
+        const i = unitIndex(r.index766);
+        if (!i) return r;
+        const { change: _, ...rest } = i;
+        return { ...r, index766: rest };
+      });
+    expect(strip(bare)).toEqual(strip(full));
+  });
 });
 
 describe("movement766 and the national columns, by hand (METHOD-766 §0.4, §3)", () => {
