@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Caller } from "@/lib/data/scope";
 import { getDb } from "@/lib/data/db";
 import { forecastForCaller } from "@/lib/data/dossiers";
-import { formatCount, formatPoints, formatRate } from "@/lib/format";
+import { formatCount, formatDateTime, formatPoints, formatRate } from "@/lib/format";
 import { periodLabel, qs } from "@/lib/ui/period";
 
 const range = (low: number | null, high: number | null, show: (v: number | null) => string) =>
@@ -31,6 +31,11 @@ export async function PeriodEndForecast({
   return (
     <section className="rounded-lg border border-gray-200 bg-white p-4" data-forecast>
       <h2 className="text-lg font-semibold">Dự báo cuối kỳ</h2>
+      {/* A projection may be up to a minute old (lib/engine/worklist.ts): it says when it was computed. */}
+      <p className="text-xs text-gray-600" data-forecast-at>
+        Tính lúc {formatDateTime(new Date(Math.min(...forecasts.map((f) => f.period.asOf.getTime()))))}, cập nhật mỗi
+        phút
+      </p>
       <ul className="mt-2 space-y-2 text-sm">
         {forecasts.map((f) => (
           <li key={f.period.from} data-forecast-period={f.period.from}>

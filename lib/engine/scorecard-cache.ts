@@ -34,6 +34,8 @@ interface State {
   epoch: number;
   /** Computations of current periods in flight, by key, with the epoch they started in. */
   flights: Map<string, { epoch: number; value: Promise<unknown> }>;
+  /** Values that may be up to a stated age old (`recent`), by key, with the instant they were asked for. */
+  recent: Map<string, { atMs: number; value: Promise<unknown> }>;
   joined: number;
   /** The look in progress: looks run one after another, so none reads rows another is applying. */
   looking: Promise<void>;
@@ -56,6 +58,7 @@ function stateOf(orm: Orm): State {
       prunedAt: Date.now(),
       epoch: 0,
       flights: new Map(),
+      recent: new Map(),
       joined: 0,
       looking: Promise.resolve(),
     };
@@ -178,6 +181,33 @@ export async function sharedFlight<T>(
   };
   value.then(done, done);
   return value.then((v) => structuredClone(v));
+}
+
+/**
+ * A value that may be up to `maxAgeMs` old — for projections, never for a METHOD figure —
+ * which states the instant it was computed: the last computation is served while younger
+ * than that, whatever was written since; an older one is computed again, shared by the
+ * requests asking meanwhile (`sharedFlight`).
+ */
+export async function recent<T>(
+  orm: Orm,
+  key: string,
+  maxAgeMs: number,
+  compute: () => Promise<T>,
+  nowMs = Date.now(),
+): Promise<T> {
+  const s = stateOf(orm);
+  const hit = s.recent.get(key);
+  if (hit && nowMs - hit.atMs < maxAgeMs) {
+    s.hits++;
+    return hit.value.then((v) => structuredClone(v)) as Promise<T>;
+  }
+  const value = sharedFlight(orm, key, compute);
+  s.recent.delete(key); // keep the most recently computed at the end
+  s.recent.set(key, { atMs: nowMs, value });
+  value.catch(() => s.recent.delete(key));
+  if (s.recent.size > MAX_ENTRIES) s.recent.delete(s.recent.keys().next().value!);
+  return value;
 }
 
 export function cacheStats(orm: Orm) {

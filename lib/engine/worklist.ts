@@ -16,7 +16,7 @@ import { unitIndex } from "@/lib/method/i766/score";
 import { onTimeForecast, onTimeWorth, points21Worth, total766Forecast, type Forecast } from "@/lib/method/worth";
 import { loadCalendar } from "./explain";
 import { scorecard } from "./scorecard";
-import { sharedFlight } from "./scorecard-cache";
+import { recent } from "./scorecard-cache";
 import { epochMs, inScope, inUnitFilter, instant, type Scope, statusSql } from "./sql-util";
 import { openAt } from "./verdict-sql";
 import { dossierVerdict766 } from "./verdict766-sql";
@@ -222,11 +222,18 @@ export async function periodEndForecast(
 ): Promise<PeriodEndForecast> {
   const compute = () => computeForecast(orm, q);
   if (q.period.asOf.getTime() >= q.period.endAt.getTime()) return compute();
-  // As the scorecard of a current period: the readers asking at the same moment (twenty on
-  // one overview) share one computation, exact as of the instant it states.
   const key = { forecast: true, from: q.period.from, to: q.period.to, scope: q.scope, unit: q.unit ?? null };
-  return sharedFlight(orm, JSON.stringify(key), compute);
+  return recent(orm, JSON.stringify(key), FORECAST_MAX_AGE_MS, compute, q.period.asOf.getTime());
 }
+
+/**
+ * [decision] The forecast is a projection, not a METHOD figure: it may be up to a minute
+ * old, and says when it was computed (its period's as-of instant). Computed again on
+ * every write, it cost the whole scope's 766 index twice (week and month, ~0.3–0.45 s
+ * each at 1,000,000 dossiers) for each sync a one-stop system sends; a minute changes
+ * nothing a leader steers by.
+ */
+export const FORECAST_MAX_AGE_MS = 60_000;
 
 async function computeForecast(
   orm: Orm,

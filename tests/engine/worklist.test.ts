@@ -11,7 +11,7 @@ import type { Database } from "@/db";
 import { addSteps, upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { scorecard } from "@/lib/engine/scorecard";
 import { cacheStats } from "@/lib/engine/scorecard-cache";
-import { periodEndForecast, worklist, type WorklistItem } from "@/lib/engine/worklist";
+import { FORECAST_MAX_AGE_MS, periodEndForecast, worklist, type WorklistItem } from "@/lib/engine/worklist";
 import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 import { makePeriod } from "@/lib/method/period";
 import { unitIndex } from "@/lib/method/i766/score";
@@ -228,16 +228,27 @@ describe("the forecast's count of dossiers at stake (issue #25, item 2; METHOD Â
     }
   });
 
-  it("is shared by the requests asking at the same moment, and sees a write made before a request", async () => {
-    const ask = () =>
-      periodEndForecast(db.orm, { period: makePeriod(OCTOBER.from, OCTOBER.to, NOW), scope: EVERY_UNIT });
-    const before = cacheStats(db.orm).joined;
+  it("is shared by the requests asking at the same moment, and is at most a minute old ([decision])", async () => {
+    // Asked first at T (the test before asked at NOW, T is well past its minute).
+    const T = NOW.getTime() + 10 * FORECAST_MAX_AGE_MS;
+    const ask = (ms = 0) =>
+      periodEndForecast(db.orm, {
+        period: makePeriod(OCTOBER.from, OCTOBER.to, new Date(T + ms)),
+        scope: EVERY_UNIT,
+      });
+    const before = cacheStats(db.orm).hits;
     const [a, b] = await Promise.all([ask(), ask()]);
-    expect(cacheStats(db.orm).joined).toBeGreaterThan(before);
+    expect(cacheStats(db.orm).hits).toBe(before + 1);
     expect(b).toEqual(a);
     expect(a.atStake).toBe(4); // O1, O2, O3 and X1
-    // O2 finishes: one fewer at stake for the next request.
+    // O2 finishes. Half a minute later the forecast is still the one computed at T, and says so.
     await addSteps(db.orm, [{ dossierCode: "O2", status: 9, at: at("2026-10-14T09:00:00") }]);
-    expect((await ask()).atStake).toBe(3);
+    const soon = await ask(30_000);
+    expect(soon.atStake).toBe(4);
+    expect(soon.period.asOf).toEqual(new Date(T));
+    // A minute on, it is computed again: one fewer at stake.
+    const later = await ask(FORECAST_MAX_AGE_MS);
+    expect(later.atStake).toBe(3);
+    expect(later.period.asOf).toEqual(new Date(T + FORECAST_MAX_AGE_MS));
   });
 });
