@@ -147,6 +147,17 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
   ]);
   const units = new Map(card.rows.map((r) => [r.key, r]));
   const today = localDate(now);
+  // The calendar walks the days (METHOD §A.4 as the text reads): once per due day here, not
+  // once per dossier (30,000 open in a province of 1,000,000 dossiers a year: 1.7 s).
+  const left = new Map<string, number>();
+  const workingDaysLeft = (dueDay: string) => {
+    let n = left.get(dueDay);
+    if (n === undefined) {
+      n = dueDay >= today ? cal.workingDaysBetween(today, dueDay) : -cal.workingDaysBetween(dueDay, today);
+      left.set(dueDay, n);
+    }
+    return n;
+  };
   const wanted = q.filter?.department === undefined ? null : departmentKey(q.filter.department);
   const all = open
     .map((r): WorklistItem => {
@@ -165,12 +176,7 @@ export async function worklist(orm: Orm, q: WorklistQuery): Promise<Worklist> {
         overdue: !due || due.getTime() < now.getTime(),
         dueInPeriod: r.at_stake,
         leftMs: due && due.getTime() - now.getTime(),
-        leftWorkingDays:
-          dueDay === null
-            ? null
-            : dueDay >= today
-              ? cal.workingDaysBetween(today, dueDay)
-              : -cal.workingDaysBetween(dueDay, today),
+        leftWorkingDays: dueDay === null ? null : workingDaysLeft(dueDay),
         worthRate:
           unit && r.at_stake
             ? onTimeWorth({
