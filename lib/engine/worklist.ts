@@ -77,8 +77,9 @@ interface OpenRow {
 /**
  * [decision] A dossier is worth something in a period only while finishing it late can
  * still change the period's figure: it is within its deadline now, and its due instant
- * falls on or before the period's end (lib/method/worth.ts). For METHOD §A.4 by its due
- * instant; for METHOD-766 §2.1 by its own, and only while it stands within its deadline there.
+ * falls on or before the period's end: `atStake` of lib/method/worth.ts as a set, held to
+ * it by a test. For METHOD §A.4 by its due instant; for METHOD-766 §2.1 by its own, and
+ * only while it stands within its deadline there.
  */
 function atStakeSql(period: Period): { method: SQL; i766: SQL } {
   const within = (due: SQL) => sql`(${due} >= ${instant(period.asOf)} and ${due} <= ${instant(period.endAt)})`;

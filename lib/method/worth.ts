@@ -10,7 +10,7 @@
  * the period's end. One already overdue is counted overdue whatever happens (METHOD §A.4);
  * one due after the period's end is "within" at the period's end however it finishes, and
  * is worth its points in the next period instead. The engine reads this over the open
- * dossiers as a set (`atStakeSql`, lib/engine/worklist.ts).
+ * dossiers as a set (`atStakeSql`, lib/engine/worklist.ts), held to `atStake` by a test.
  */
 import { rate } from "./rates";
 import { INDICATORS } from "./i766/points";
@@ -20,6 +20,11 @@ export interface OnTimeCounts {
   population: number;
   /** On time and within the deadline: the numerator of §A.5 (METHOD) or §2.1 (766). */
   timely: number;
+}
+
+/** Whether finishing late would still change the period's figure (see the [decision] above). */
+export function atStake(now: Date, dueAt: Date | null, periodEnd: Date): boolean {
+  return dueAt !== null && dueAt.getTime() >= now.getTime() && dueAt.getTime() <= periodEnd.getTime();
 }
 
 /**

@@ -15,6 +15,7 @@ import { FORECAST_MAX_AGE_MS, periodEndForecast, worklist, type WorklistItem } f
 import { EVERY_UNIT, subtreeOf } from "@/lib/engine/sql-util";
 import { makePeriod } from "@/lib/method/period";
 import { unitIndex } from "@/lib/method/i766/score";
+import { atStake } from "@/lib/method/worth";
 import { buildProvince } from "../helpers/build";
 import { testDatabase } from "../helpers/db";
 import { dossierRow } from "../helpers/rows";
@@ -226,6 +227,22 @@ describe("the forecast's count of dossiers at stake (issue #25, item 2; METHOD Â
         if (unit === "S") expect(f.atStake766).toBe(w.items.filter((x) => x.worthPoints766 > 0).length);
       }
     }
+  });
+
+  it("marks at stake exactly the dossiers lib/method/worth.ts's rule does, whatever the period", async () => {
+    const seen = new Set<string>();
+    const periods = [OCTOBER, makePeriod("2026-10-12", "2026-10-18", NOW), makePeriod("2026-10-01", "2026-10-19", NOW)];
+    for (const period of periods) {
+      for (const x of (await worklist(db.orm, { period, scope: EVERY_UNIT })).items) {
+        const rule = atStake(NOW, x.dueMs === null ? null : new Date(x.dueMs), period.endAt);
+        expect(x.dueInPeriod, `${x.code} ${period.to}`).toBe(rule);
+        seen.add(`${period.to}:${rule}`);
+      }
+    }
+    // The periods set some dossiers at stake and leave others out, with different cut-offs.
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining(["2026-10-18:false", "2026-10-19:false", "2026-10-19:true", "2026-10-31:true"]),
+    );
   });
 
   it("is shared by the requests asking at the same moment, and is at most a minute old ([decision])", async () => {
