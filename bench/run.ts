@@ -141,6 +141,13 @@ async function measureEngine(db: Database) {
   const i766YearToDateMs = await timeIt(2, () =>
     computeScorecard(db.orm, { period: ytd, by: "agency", scope: EVERY_UNIT, profile: "766" }),
   );
+  // METHOD-766 §2.2 by procedure (the average processing time, kept on write since migration 0022).
+  const i766ProcedureMonthMs = await timeIt(3, () =>
+    computeScorecard(db.orm, { period: month, by: "procedure", scope: EVERY_UNIT, profile: "766" }),
+  );
+  const i766ProcedureYearToDateMs = await timeIt(2, () =>
+    computeScorecard(db.orm, { period: ytd, by: "procedure", scope: EVERY_UNIT, profile: "766" }),
+  );
   // METHOD-STEPS: the busiest agency's year by department, against a count of the steps table (issue #24: ≤ 3×).
   const stepsScanMs = await timeIt(5, () => rows(db.orm, sql`select count(*) from process_steps`));
   const [busiest] = await rows<{ unit: string }>(
@@ -161,6 +168,8 @@ async function measureEngine(db: Database) {
     scorecardCachedMs,
     i766MonthMs,
     i766YearToDateMs,
+    i766ProcedureMonthMs,
+    i766ProcedureYearToDateMs,
     stepsScanMs,
     stepsMs,
   };
@@ -389,6 +398,10 @@ try {
     i766MonthVsScan: Number((engine.i766MonthMs / engine.scanMs).toFixed(2)),
     i766YearToDateMs: Math.round(engine.i766YearToDateMs),
     i766YearToDateVsScan: Number((engine.i766YearToDateMs / engine.scanMs).toFixed(2)),
+    i766ProcedureMonthMs: Math.round(engine.i766ProcedureMonthMs),
+    i766ProcedureMonthVsScan: Number((engine.i766ProcedureMonthMs / engine.scanMs).toFixed(2)),
+    i766ProcedureYearToDateMs: Math.round(engine.i766ProcedureYearToDateMs),
+    i766ProcedureYearToDateVsScan: Number((engine.i766ProcedureYearToDateMs / engine.scanMs).toFixed(2)),
     stepsScanMs: Math.round(engine.stepsScanMs),
     stepsMs: Math.round(engine.stepsMs),
     stepsVsScan: Number((engine.stepsMs / engine.stepsScanMs).toFixed(2)),

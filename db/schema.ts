@@ -208,6 +208,9 @@ export const dossiers = pgTable(
     // METHOD-766 §6's flags of the record (lib/method/i766/record.ts); null until computed
     // (a dossier written before migration 0010 is read from its raw record).
     record766: smallint("record766"),
+    // METHOD-766 §2.2's time in working days, for a dossier finished with 9 or 10: a stored
+    // fact because it reads the calendar (db/migrations/0022; refreshed on a calendar change).
+    elapsed766Days: integer("elapsed766_days"),
   },
   (t) => [
     primaryKey({ columns: [t.provinceCode, t.id] }),
@@ -290,12 +293,17 @@ export const ROLLUP_COUNTERS = [
   "ek_kc",
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
-/** A rollup's counters as integer columns, 0 by default, in the list's order. */
+/** A rollup's counters as integer columns (bigint where summed milliseconds), 0 by default, in the list's order. */
 const counterColumns =
-  <K extends string>(names: readonly K[]) =>
+  <K extends string>(names: readonly K[], big: readonly K[] = []) =>
   () =>
-    Object.fromEntries(names.map((c) => [c, integer(c).notNull().default(0)])) as unknown as {
-      [P in K]: ReturnType<typeof integer>;
+    Object.fromEntries(
+      names.map((c) => [
+        c,
+        big.includes(c) ? bigint(c, { mode: "number" }).notNull().default(0) : integer(c).notNull().default(0),
+      ]),
+    ) as unknown as {
+      [P in K]: ReturnType<typeof integer> | ReturnType<typeof bigint>;
     };
 const rollupCounters = counterColumns(ROLLUP_COUNTERS);
 
@@ -303,7 +311,7 @@ const rollupCounters = counterColumns(ROLLUP_COUNTERS);
  * A rollup table: a row per (province, agency, procedure, bucket) with the counters. Day
  * and month tables are also read by their bucket (a range of days, one month of every pair).
  */
-function rollupTable<C extends Record<string, ReturnType<typeof integer>>>(
+function rollupTable<C extends Record<string, ReturnType<typeof integer> | ReturnType<typeof bigint>>>(
   name: string,
   bucket: "day" | "month" | "year",
   counters: () => C,
@@ -371,9 +379,14 @@ export const ROLLUP766_COUNTERS = [
   "sk_k_kept",
   "ek_k",
   "ek_k_kept",
+  // §2.2 at the start (db/migrations/0022): finished with 9 or 10 by the final end, and its
+  // time in milliseconds (bigint) and in working days.
+  "t22",
+  "t22_ms",
+  "t22_wd",
 ] as const;
 export type Rollup766Counter = (typeof ROLLUP766_COUNTERS)[number];
-const rollup766Counters = counterColumns(ROLLUP766_COUNTERS);
+const rollup766Counters = counterColumns(ROLLUP766_COUNTERS, ["t22_ms"]);
 
 export const dossier766Days = rollupTable("dossier766_days", "day", rollup766Counters);
 

@@ -6,9 +6,13 @@
 import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import { builtinExceptions, CALENDAR_YEARS, type CalendarException } from "@/lib/method/calendar";
-import { refreshDue, refreshSteps } from "./derive-sql";
-import { textList } from "./sql-util";
+import { STATUS } from "@/lib/method/status";
+import { refreshDue, refreshElapsed766, refreshSteps } from "./derive-sql";
+import { statusSql, textList } from "./sql-util";
 import { referenceChange } from "./write-locks";
+
+/** The dossiers with a §2.2 time (METHOD-766: finished with 9 or 10). */
+const FINISHED_766 = sql`d.end766_status in ${statusSql(STATUS.DONE, STATUS.RETURNED)} and d.start_at is not null`;
 
 /** Loads the built-in calendar (announced schedules, Labour Code defaults) into an empty table. */
 export async function ensureBuiltinCalendar(orm: Orm): Promise<void> {
@@ -30,6 +34,7 @@ export async function replaceExceptions(orm: Orm, list: CalendarException[], bui
     await rebuildWorkDays(tx);
     await refreshDue(tx);
     await refreshSteps(tx);
+    await refreshElapsed766(tx, FINISHED_766);
   });
 }
 
@@ -83,6 +88,12 @@ async function applyExceptionChanges(
     sql`exists (select 1 from process_steps p where p.province_code = d.province_code and p.dossier_id = d.id
         and (p.held_from at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date
         and (p.at at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date)`,
+  );
+  // METHOD-766 §2.2's working days (the same count, from the start to the shifted end).
+  await refreshElapsed766(
+    orm,
+    sql`${FINISHED_766} and (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date
+        and ((d.end766_at - coalesce(d.wait766_ms, 0) * interval '1 millisecond') at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date`,
   );
   return refreshDue(
     orm,

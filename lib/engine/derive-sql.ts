@@ -150,6 +150,7 @@ export const DERIVED_COLUMNS = [
   "supplements766",
   "supp766_at",
   "last_event_at",
+  "elapsed766_days",
 ] as const;
 
 /**
@@ -191,7 +192,8 @@ export function derivedFactsSql(where?: SQL): SQL {
     )
     select x.province_code, x.id, x.start_at, x.start_source, x.done_at, x.closed_at, x.closed_status,
       ${dueExpression(sql`x.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)} as due_at,
-      x.end766_at, x.end766_status, x.wait766_ms, x.supplements766, x.supp766_at, x.last_event_at
+      x.end766_at, x.end766_status, x.wait766_ms, x.supplements766, x.supp766_at, x.last_event_at,
+      ${elapsed766Days(sql`x`)} as elapsed766_days
     from x left join procedures p on p.code = x.procedure_code`;
 }
 
@@ -225,6 +227,32 @@ export async function refreshDue(orm: Orm, where?: SQL): Promise<number> {
     ), u as (
       update dossiers t set due_at = due.due_at from due
       where due.province_code = t.province_code and due.id = t.id and t.due_at is distinct from due.due_at
+      returning 1
+    )
+    select count(*)::int as n from u`,
+  );
+  return result[0]?.n ?? 0;
+}
+
+/**
+ * METHOD-766 §2.2's working days of a dossier (alias or row `r` with start_at, end766_at,
+ * end766_status, wait766_ms): the stored fact the 766 rollup sums (db/migrations/0022's
+ * `elapsed766_days`, the one spelling).
+ */
+export const elapsed766Days = (r: SQL) =>
+  sql`elapsed766_days(${r}.start_at, ${r}.end766_at, ${r}.end766_status, ${r}.wait766_ms)`;
+
+/**
+ * Recomputes §2.2's working days (a calendar change) of the dossiers `where` selects, by
+ * alias `d`; the update moves the 766 rollup's rows. Returns how many changed.
+ */
+export async function refreshElapsed766(orm: Orm, where?: SQL): Promise<number> {
+  const result = await rows<{ n: number }>(
+    orm,
+    sql`
+    with u as (
+      update dossiers d set elapsed766_days = ${elapsed766Days(sql`d`)}
+      where d.elapsed766_days is distinct from ${elapsed766Days(sql`d`)} ${where ? sql`and ${where}` : sql``}
       returning 1
     )
     select count(*)::int as n from u`,

@@ -19,13 +19,16 @@
  *                max(u, X⁺) and max(v, X⁺) as METHOD's is
  *   §3 counts  = #(q ≤ t) − #(q < ps), q = NgayTiepNhan, else NgayNopHoSo
  *   §4 counts  = the same at NgayTiepNhan
+ *   §2.2       = at the start: finished (9/10) by the final end, its milliseconds and its
+ *                working days (a stored fact, refreshed on a calendar change); which sum a
+ *                procedure reads is its catalogue's unit (averageTime766), read at the end
  *   §5.4 kept  = on time + within over dossiers not rated dissatisfied, less those a
  *                PAKN of the period names (judged one by one: a few)
- * Two kinds of count are "received in the period and finished (9/10) as of t": §3.3 for
- * a procedure whose result is on paper, and §4.1. The rollup keeps them at the receipt by
- * the dossier's final end; the dossiers received in the period whose end is after t (as
- * of now, only future-dated ends; for a past period, those finished after it) are read
- * from the dossiers and taken away. Whether a procedure's result is on paper is the
+ * Three kinds of count are "received (or started) in the period and finished (9/10) as
+ * of t": §3.3 for a procedure whose result is on paper, §4.1 and §2.2. The rollup keeps
+ * them at the receipt (the start) by the dossier's final end; the dossiers received or
+ * started in the period whose end is after t (as of now, only future-dated ends; for a
+ * past period, those finished after it) are read from the dossiers and taken away. Whether a procedure's result is on paper is the
  * catalogue's, read here, so a catalogue change needs no rewrite of the rollup.
  * The other dossiers (two supplement requests or more, ends out of rank order, no stored
  * history or flags) are read one by one through their partial index, as the full
@@ -39,9 +42,9 @@ import { RECORD_FLAGS } from "@/lib/method/i766/dossier-flags";
 import { endOfLocalDay, localDate } from "@/lib/method/time";
 import { COUNTS, list, prefixRows, prefixSums } from "./rollup";
 import { instant, statusSql } from "./sql-util";
-import { EXTRA_766, dossierVerdict766, namedIn766 } from "./verdict766-sql";
+import { EXTRA_766, TIME_766, dossierVerdict766, namedIn766 } from "./verdict766-sql";
 
-type Column = (typeof COUNTS)[number] | (typeof EXTRA_766)[number] | "t22_sum";
+type Column = (typeof COUNTS)[number] | (typeof EXTRA_766)[number] | (typeof TIME_766)[number];
 
 /** Of a paper-result procedure (KetQuaGiay 1), and of one whose catalogue row lacks the column (§6). */
 const PAPER = "coalesce(pr.i766->>'KetQuaGiay' = '1', false)";
@@ -53,8 +56,8 @@ const within = (kept: "" | "_kept") => `(a_s_k${kept} - a_sk_k${kept} - a_e_k${k
 /**
  * Each column of the 766 statement's counts (scannedSql) from the prefix sums: a_* up to
  * the as-of instant, b_* before the period, d_* the difference (prefixSums). The 766 index reads population, on_time +
- * within, and the §3–§5 counts (counts766 in scorecard.ts); METHOD's channel and source
- * splits are not among them, and §2.2's time is read by procedure, from the dossiers.
+ * within, the §3–§5 counts (counts766 in scorecard.ts) and §2.2's dossiers and times;
+ * METHOD's channel and source splits are not among them.
  */
 const FROM_PREFIXES: Record<Column, string> = {
   population: "a_s_pop - b_e_n",
@@ -73,7 +76,7 @@ const FROM_PREFIXES: Record<Column, string> = {
   payable: diff("g3_payable"),
   paid_dvcqg: diff("g3_paid_dvcqg"),
   paid_local: diff("g3_paid_local"),
-  t22: "0",
+  t22: diff("t22"),
   g3_paid_fee: diff("g3_paid_fee"),
   g3_online: `case when ${PAPER} then ${diff("g3_online_result")} else ${diff("g3_online")} end`,
   g4: diff("g4_received"),
@@ -85,10 +88,11 @@ const FROM_PREFIXES: Record<Column, string> = {
   g4_citizen: diff("g4_citizen"),
   g4_population: diff("g4_population"),
   g5_kept: `${diff("e_ok_kept")} + ${within("_kept")} - a_named_kept`,
-  t22_sum: "0",
+  t22_ms: diff("t22_ms"),
+  t22_wd: diff("t22_wd"),
 };
-/** The columns, in the order of the statement's `scanned` (COUNTS, EXTRA_766, t22_sum). */
-export const COLUMNS_766: readonly Column[] = [...COUNTS, ...EXTRA_766, "t22_sum"];
+/** The columns, in the order of the statement's `scanned` (COUNTS, EXTRA_766, TIME_766). */
+export const COLUMNS_766: readonly Column[] = [...COUNTS, ...EXTRA_766, ...TIME_766];
 
 const ROW = [...ROLLUP766_COUNTERS, "named_kept"] as const;
 type RowColumn = (typeof ROW)[number];
@@ -124,6 +128,8 @@ export const DOSSIER_KEYS766 = sql.raw(
       "supp766_at",
       "resume766_at",
       "due766_at",
+      "wait766_ms",
+      "elapsed766_days",
     ]
       .map((c) => `d.${c}`)
       .join(", ") +
@@ -147,8 +153,9 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
   const kept = `(d.record766 & ${RECORD_FLAGS.dissatisfied}) = 0`;
   const due = sql`due766(d.appointment_at, d.due_at)`;
   const ended = sql`coalesce(d.end766_at, 'infinity'::timestamptz)`;
+  const started = sql`d.start_at between ${ps} and ${asOf}`;
   return sql`
-    select unit_code, pc, ${list(COLUMNS_766, (c) => `(${FROM_PREFIXES[c]})::${c === "t22_sum" ? "float8" : "int"} as ${c}`)}
+    select unit_code, pc, ${list(COLUMNS_766, (c) => `(${FROM_PREFIXES[c]})::${c === "t22_ms" ? "bigint" : "int"} as ${c}`)}
     from (
       select unit_code, pc,
         ${prefixSums(Object.values(FROM_PREFIXES))}
@@ -171,17 +178,21 @@ export function rollup766Counts(period: Period, unitFilter: (col: SQL) => SQL, p
           and k.at > ${asOf} and k.at <= ${dayEnd}
           and ${dossierFilters}
         union all
-        -- Received in the period and finished (9/10) by the final end, but after the as-of
-        -- instant: not finished as of it.
+        -- Received (or, §2.2, started) in the period and finished (9/10) by the final end, but
+        -- after the as-of instant: not finished as of it.
         select d.unit_code, coalesce(d.procedure_code, ''), 1, 0, ${counters({
           g3_online_result: sql`-(d.channel = 2 and ${rec3} between ${ps} and ${asOf} and ${sql.raw(er)})::int`,
           g4_finished: sql`-(d.received_at between ${ps} and ${asOf})::int`,
           g4_eresult: sql`-(d.received_at between ${ps} and ${asOf} and ${sql.raw(er)})::int`,
+          t22: sql`-(${started})::int`,
+          t22_ms: sql`case when ${started} then -elapsed766_ms(d.start_at, d.end766_at, d.wait766_ms) else 0 end`,
+          t22_wd: sql`case when ${started} then -coalesce(d.elapsed766_days, 0) else 0 end`,
         })}
         from dossiers d
         where ${regular} and d.end766_status in ${statusSql(STATUS.DONE, STATUS.RETURNED)}
           and ${ended} > ${asOf} and ${ended} < 'infinity'::timestamptz
-          and (${rec3} between ${ps} and ${asOf} or d.received_at between ${ps} and ${asOf}) and ${dossierFilters}
+          and (${rec3} between ${ps} and ${asOf} or d.received_at between ${ps} and ${asOf} or ${started})
+          and ${dossierFilters}
         union all
         -- An answered supplement request made before the period and answered by the as-of
         -- instant: ended (at the request) before the period as its start sees it, open or

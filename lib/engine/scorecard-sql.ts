@@ -24,6 +24,7 @@ import {
   feedbackFactColumns766,
   feedbackDueJoins766,
   procedureFacts766,
+  TIME_766,
 } from "./verdict766-sql";
 import type { GroupBy, ScorecardFilter, ScorecardQuery } from "./scorecard";
 
@@ -33,8 +34,7 @@ export const AREA_KINDS = sql.raw(`('tinh', 'huyen', 'xa')`);
  * Where the per-(agency, procedure) counts come from: the rollup (rollup.ts; the few
  * irregular dossiers scanned one by one), or a scan of every dossier overlapping the
  * period — the definition the rollup is tested against. Under the 766 profile: the 766
- * rollup (rollup766.ts) and its irregular dossiers, or every dossier (the definition);
- * by procedure (§2.2's time only), the dossiers that can count in the period.
+ * rollup (rollup766.ts) and its irregular dossiers, or every dossier (the definition).
  */
 export type CountSource = "rollup" | "dossiers";
 
@@ -54,8 +54,9 @@ interface Statement {
 /** `, f(c)` for each count the 766 profile adds to a dossier's (nothing under METHOD's). */
 const more766 = (s: Statement, f: (c: (typeof EXTRA_766)[number]) => string) =>
   sql.raw((s.i766 ? EXTRA_766 : []).map((c) => `, ${f(c)}`).join(""));
-/** `, <2.2's summed time>` under the 766 profile. */
-const time766 = (s: Statement, e: string) => (s.i766 ? sql.raw(`, ${e} as t22_sum`) : sql``);
+/** `, f(c) as c` for §2.2's summed times (TIME_766) under the 766 profile. */
+const time766 = (s: Statement, f: (c: (typeof TIME_766)[number]) => string) =>
+  sql.raw((s.i766 ? TIME_766 : []).map((c) => `, ${f(c)} as ${c}`).join(""));
 const unitIn = (s: Statement, col: string) => (s.allowed ? sql`and ${sql.raw(col)} in (${s.allowed})` : sql``);
 
 /** Units a dossier's agency may be in: the scope ∩ the unit filter ∩ the area filter. */
@@ -158,7 +159,7 @@ export function scorecardSql(q: ScorecardQuery, source: CountSource = "rollup"):
     source,
     i766,
     fromRollup: source === "rollup" && !i766,
-    fromRollup766: source === "rollup" && i766 && q.by !== "procedure",
+    fromRollup766: source === "rollup" && i766,
     allowed: allowedUnits(q),
   };
   return sql`
@@ -246,7 +247,7 @@ function scannedSql(s: Statement): SQL {
         count(*) filter (where ${sql.raw(PAYABLE)} and paid_online = 1)::int as paid_dvcqg,
         count(*) filter (where ${sql.raw(PAYABLE)} and paid_online = 2)::int as paid_local
         ${more766(s, (c) => `count(*) filter (where ${EXTRA_766_RULES[c]})::int as ${c}`)}
-        ${time766(s, "coalesce(sum(t22_time) filter (where t22_in), 0)::float8")}
+        ${time766(s, (c) => `coalesce(sum(${c}) filter (where t22_in), 0)::bigint`)}
       from facts group by unit_code, pc`;
 }
 
@@ -262,7 +263,7 @@ function aggSql(s: Statement): SQL {
   // Every other count is part of population or received.
   return sql`
       select unit_code, pc, ${sql.raw(COUNTS.map((c) => `sum(${c})::int as ${c}`).join(", "))}
-        ${more766(s, (c) => `sum(${c})::int as ${c}`)} ${time766(s, "sum(t22_sum)::float8")}
+        ${more766(s, (c) => `sum(${c})::int as ${c}`)} ${time766(s, (c) => `sum(${c})::bigint`)}
       from (select * from scanned ${rollup}) c
       group by unit_code, pc
       having sum(population) > 0 or sum(received) > 0`;
@@ -305,7 +306,7 @@ function perProcedureSql(s: Statement): SQL {
         coalesce(sum(ag.payable) filter (where au.payment_integrated), 0) as payable,
         coalesce(sum(ag.paid_dvcqg) filter (where au.payment_integrated), 0) as paid_dvcqg,
         coalesce(sum(ag.paid_local) filter (where au.payment_integrated), 0) as paid_local
-        ${more766(s, (c) => `coalesce(sum(ag.${c}), 0) as ${c}`)} ${time766(s, "coalesce(sum(ag.t22_sum), 0)")}
+        ${more766(s, (c) => `coalesce(sum(ag.${c}), 0) as ${c}`)} ${time766(s, (c) => `coalesce(sum(ag.${c}), 0)`)}
         ${facts766}
       from gmap m
       left join agg ag on ag.unit_code = m.unit_code and ag.pc = m.pc
@@ -344,7 +345,7 @@ function perGroupSql(s: Statement): SQL {
         count(*) filter (where has_auth and catalogue_fee and fee_dossiers > 0)::int as fee_data_procs,
         sum(payable)::int as payable, sum(paid_dvcqg)::int as paid_dvcqg, sum(paid_local)::int as paid_local,
         sum(paid_any)::int as paid_any
-        ${more766(s, (c) => `sum(${c})::int as ${c}`)} ${time766(s, "sum(t22_sum)::float8")}
+        ${more766(s, (c) => `sum(${c})::int as ${c}`)} ${time766(s, (c) => `sum(${c})::bigint`)}
         ${facts766}
       from per_gp group by g`;
 }

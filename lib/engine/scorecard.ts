@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm";
 import { rows, type Orm } from "@/db";
 import type { UnitKind } from "@/db/schema";
 import { type Period, periodJson } from "@/lib/method/period";
-import { onTimeIndicator } from "@/lib/method/ontime";
+import { onTimeIndicator, type DeadlineUnit } from "@/lib/method/ontime";
 import { onlineIndicator } from "@/lib/method/online";
 import { paymentIndicator } from "@/lib/method/payment";
 import { feedbackIndicator } from "@/lib/method/feedback";
@@ -33,7 +33,8 @@ import { comparedPeriod, movement766 } from "@/lib/method/i766/movement";
 import { formatLocalInstant } from "@/lib/method/time";
 import { counted766, type Counts766 } from "@/lib/method/i766/indicators";
 import { cachedScore, sharedFlight } from "./scorecard-cache";
-import { EXTRA_766, PROCEDURE_FACTS_766 } from "./verdict766-sql";
+import { EXTRA_766, PROCEDURE_FACTS_766, TIME_766 } from "./verdict766-sql";
+import { averageTime766 } from "@/lib/method/i766/ontime";
 import { scorecardSql, type CountSource } from "./scorecard-sql";
 
 export type { CountSource };
@@ -171,7 +172,7 @@ export async function computeScorecard(
     // METHOD-766 §7: by procedure, only §2.2's average processing time, in the procedure's unit.
     const units = new Map(
       (
-        await rows<{ code: string; unit: string | null }>(
+        await rows<{ code: string; unit: DeadlineUnit | null }>(
           orm,
           sql`select code, deadline_unit as unit from procedures
       where code in ${textList(result.map((r) => r.key))}`,
@@ -181,10 +182,11 @@ export async function computeScorecard(
     rowsOut.forEach((row, i) => {
       const c = result[i].c;
       const dossiers = n(c?.t22);
+      const unit = units.get(row.key) ?? null;
       row.index766 = {
         averageTime: {
-          value: dossiers > 0 ? n(c?.t22_sum) / dossiers : null,
-          unit: timeUnit766(units.get(row.key) ?? null),
+          value: averageTime766({ dossiers, ms: n(c?.t22_ms), workingDays: n(c?.t22_wd) }, unit),
+          unit: timeUnit766(unit),
           dossiers,
         },
       };
@@ -336,7 +338,7 @@ export const METHOD_COUNTS = [
   "paid_any",
 ] as const;
 /** What the 766 profile adds: its dossier counts, 2.2's time and the §1.1–1.3 procedure facts. */
-const COUNTS_766 = [...EXTRA_766, "t22_sum", ...PROCEDURE_FACTS_766] as const;
+const COUNTS_766 = [...EXTRA_766, ...TIME_766, ...PROCEDURE_FACTS_766] as const;
 type Counts = Record<(typeof METHOD_COUNTS)[number], number> & Partial<Record<(typeof COUNTS_766)[number], number>>;
 interface FeedbackRow {
   total: number;

@@ -158,8 +158,8 @@ type Extra766 = "t22" | "g3_paid_fee" | Exclude<DossierCount766, (typeof FROM_ME
 
 /** The dossier counts the 766 profile adds to METHOD's in the scorecard, by the rule each counts with. */
 export const EXTRA_766_RULES: Record<Extra766, string> = {
-  // §2.2: finished with 9 or 10, started in the period (their mean time is t22_sum ÷ t22).
-  t22: "t22_in and t22_time is not null",
+  // §2.2: finished with 9 or 10, started in the period (their mean time: averageTime766).
+  t22: "t22_in",
   // §3.4: a fee-carrying dossier paid online (one paid online without a fee does not make its procedure count).
   g3_paid_fee: "rec and fee_positive and paid_online in (1, 2)",
   ...(Object.fromEntries(
@@ -167,6 +167,8 @@ export const EXTRA_766_RULES: Record<Extra766, string> = {
   ) as Record<Exclude<DossierCount766, (typeof FROM_METHOD)[number]>, string>),
 };
 export const EXTRA_766 = Object.keys(EXTRA_766_RULES) as Extra766[];
+/** §2.2's summed time of the counted dossiers (t22): milliseconds and working days, as the 766 rollup keeps them. */
+export const TIME_766 = ["t22_ms", "t22_wd"] as const;
 
 /** A JSON array field of the raw record, or an empty array. */
 const arr = (key: string) =>
@@ -268,26 +270,30 @@ export function namedIn766(period: Period): SQL {
 
 /**
  * §2.2: whether the dossier counts in its procedure's average time (finished with 9 or
- * 10, its start in the period) and its time: the set form of `processingTime766`
- * (lib/method/i766/ontime.ts); a test holds both to the same figures.
+ * 10, its start in the period) and its time, in milliseconds and in working days (the
+ * sums the 766 rollup keeps, db/migrations/0022), and in its procedure's unit: the set
+ * form of `processingTime766` (lib/method/i766/ontime.ts); a test holds both to the same
+ * figures.
  */
 function elapsed22(period: Period): { columns: SQL; joins: SQL } {
-  const shifted = sql`(v.end_at - v.waiting_ms * interval '1 millisecond')`;
+  const shifted = sql`(v.end_at - coalesce(v.waiting_ms, 0) * interval '1 millisecond')`;
   const localDay = (t: SQL) => sql`(${t} at time zone 'Asia/Ho_Chi_Minh')::date`;
-  // A dossier without an end or a start is not counted (false, not SQL's unknown).
-  const counted = sql`coalesce(v.end_status in ${FINISHED_766} and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}, false)`;
-  // Working days only where they count, as two hash joins on the day: a year's
-  // dossiers were 1.5 million index probes of work_days (~1.5 s at 1M).
-  const inWorkingDays = sql`(${counted} and pr.deadline_unit = 'working_day')`;
+  // A dossier without an end or a start is not counted (false, not SQL's unknown), nor a
+  // draft, whatever its steps say (§0.6: status 1 is outside every indicator).
+  const counted = sql`coalesce(d.status <> ${statusSql(STATUS.SUBMITTED)} and v.end_status in ${FINISHED_766}
+    and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}, false)`;
+  const ms = sql`case when ${counted} then elapsed766_ms(d.start_at, v.end_at, v.waiting_ms) end`;
+  // The working days of `elapsed766_days` (what the rollup stores), as two hash joins on the
+  // day: a year's dossiers were 1.5 million index probes of work_days (~1.5 s at 1M).
+  const wd = sql`case when ${counted} then greatest(0, w22_end.ord - w22_start.ord) end`;
   return {
-    columns: sql`${counted} as t22_in,
-      case when not (${counted}) then null
-        when pr.deadline_unit = 'hour' then extract(epoch from ${shifted} - d.start_at) / 3600
-        when pr.deadline_unit = 'working_day' then greatest(0, w22_end.ord - w22_start.ord)
-        else extract(epoch from ${shifted} - d.start_at) / 86400 end::float8 as t22_time`,
+    columns: sql`${counted} as t22_in, ${ms} as t22_ms, ${wd} as t22_wd,
+      case when pr.deadline_unit = 'hour' then ${ms} / 3600000.0
+        when pr.deadline_unit = 'working_day' then ${wd}
+        else ${ms} / 86400000.0 end::float8 as t22_time`,
     joins: sql`
-    left join work_days w22_end on w22_end.day = case when ${inWorkingDays} then ${localDay(shifted)} end
-    left join work_days w22_start on w22_start.day = case when ${inWorkingDays} then ${localDay(sql`d.start_at`)} end`,
+    left join work_days w22_end on w22_end.day = case when ${counted} then ${localDay(shifted)} end
+    left join work_days w22_start on w22_start.day = case when ${counted} then ${localDay(sql`d.start_at`)} end`,
   };
 }
 

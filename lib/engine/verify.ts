@@ -123,6 +123,7 @@ function bucketRange(bucket: "day" | "month" | "year", range: VerifyRange): { fr
  * month rows are held to the dossiers; year rows to the month rows they sum, so that the
  * check of a few days does not read a year of dossiers (and a repair, which corrects the
  * tables in order in one transaction, brings the years to the repaired months).
+ * Sums are bigint: §2.2's summed milliseconds overflow an integer.
  */
 function rollupDiffSql(table: RollupTable, range: VerifyRange): SQL {
   const { key, counters: names, keys, months } = rollupOf(table);
@@ -135,18 +136,18 @@ function rollupDiffSql(table: RollupTable, range: VerifyRange): SQL {
   const expected = months
     ? sql`
       select m.province_code, m.unit_code, m.pc, date_trunc('year', m.month)::date as key,
-        ${counters((c) => `sum(m.${c})::int as ${c}`)}
+        ${counters((c) => `sum(m.${c})::bigint as ${c}`)}
       from ${sql.identifier(months)} m where ${keyIn(sql`m.month`)}
       group by 1, 2, 3, 4`
     : sql`
       select d.province_code, d.unit_code, coalesce(d.procedure_code, '') as pc, ${bucket} as key,
-        ${counters((c) => `sum(k.${c})::int as ${c}`)}
+        ${counters((c) => `sum(k.${c})::bigint as ${c}`)}
       from dossiers d cross join lateral ${keys} k
       where ${dossierFilter} and ${keyIn(bucket)}
       group by 1, 2, 3, 4`;
   return sql`
     with expected as (${expected}), stored as (
-      select t.province_code, t.unit_code, t.pc, t.${sql.raw(key)} as key, ${counters((c) => `sum(t.${c})::int as ${c}`)}
+      select t.province_code, t.unit_code, t.pc, t.${sql.raw(key)} as key, ${counters((c) => `sum(t.${c})::bigint as ${c}`)}
       from ${sql.identifier(table)} t where ${keyIn(sql.raw(`t.${key}`))}
       group by 1, 2, 3, 4
     )

@@ -274,11 +274,11 @@ async function upsertBatch(
     insert into dossiers (province_code, code, procedure_code, unit_code, channel, source, status, submitted_at, received_at,
       appointment_at, returned_at, finished_at, refused_at, paid_online, fee_lines, fee_positive, synced_at, raw,
       start_at, start_source, done_at, closed_at, closed_status, due_at,
-      history766, end766_at, end766_status, wait766_ms, supplements766, supp766_at, last_event_at, record766)
+      history766, end766_at, end766_status, wait766_ms, supplements766, supp766_at, last_event_at, record766, elapsed766_days)
     select province_of(x.uc), x.code, x.pc, x.uc, x.ch, x.src, x.st, x.sub, x.rec, x.app, x.ret, x.fin, x.ref, x.paid, x.fl, x.fp, x.syn,
       coalesce(x.raw, '{}'::jsonb), x.dsa, x.dss, x.dda, x.dca, x.dcs,
       ${dueExpression(sql`x.dsa`, sql`p.deadline_unit`, sql`p.deadline_value`)},
-      true, x.h7e, x.h7s, x.h7w, x.h7n, x.h7a, x.h7l, x.r7
+      true, x.h7e, x.h7s, x.h7w, x.h7n, x.h7a, x.h7l, x.r7, elapsed766_days(x.dsa, x.h7e, x.h7s, x.h7w)
     from jsonb_to_recordset(${json}::jsonb) as x(code text, pc text, uc text, ch smallint, src text, st smallint,
       sub timestamptz, rec timestamptz, app timestamptz, ret timestamptz, fin timestamptz, ref timestamptz,
       paid smallint, fl smallint, fp boolean, syn timestamptz, raw jsonb,

@@ -46,7 +46,7 @@ describe("the rollup's functions spell ROLLUP_COUNTERS (METHOD §A–§C prefix 
   it("dossier_keys returns the counters and names them in its key rows", async () => {
     const def = await definition("dossier_keys");
     const returned = /RETURNS TABLE\(at timestamp with time zone, ([^)]*)\)/.exec(def)![1];
-    expect(returned.split(", ").map((c) => c.replace(/ integer$/, ""))).toEqual(COUNTERS);
+    expect(returned.split(", ").map((c) => c.replace(/ (integer|bigint)$/, ""))).toEqual(COUNTERS);
     const alias = /k\(at, ([^)]*)\)/.exec(def)![1];
     expect(alias.split(", ")).toEqual(COUNTERS);
     // Each key row carries one value per counter after its instant.
@@ -99,7 +99,7 @@ describe("the 766 rollup's functions and tables are ROLLUP766_COUNTERS (METHOD-7
   it("dossier_keys766 returns the counters, and its key rows carry one value per counter", async () => {
     const def = await definition("dossier_keys766");
     const returned = /RETURNS TABLE\(at timestamp with time zone, ([^)]*)\)/.exec(def)![1];
-    expect(returned.split(", ").map((c) => c.replace(/ integer$/, ""))).toEqual([...ROLLUP766_COUNTERS]);
+    expect(returned.split(", ").map((c) => c.replace(/ (integer|bigint)$/, ""))).toEqual([...ROLLUP766_COUNTERS]);
     const alias = /k\(at, ([^)]*)\)/.exec(def)![1];
     expect(alias.split(", ")).toEqual([...ROLLUP766_COUNTERS]);
   });

@@ -8,6 +8,7 @@ import { rows, type Database } from "@/db";
 import { upsertDossiers, type DossierRow } from "@/lib/store/writes";
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { explainDossier } from "@/lib/engine/explain";
+import { computeScorecard } from "@/lib/engine/scorecard";
 import { makePeriod } from "@/lib/method/period";
 import { parseInstant } from "@/lib/method/time";
 import { buildProvince } from "../helpers/build";
@@ -42,6 +43,8 @@ beforeAll(async () => {
     mk("b", "20261102090000", "20261104170000"), // earlier in the month: untouched by 24/11
     mk("c", "20261120090000", "20261122090000", "H"), // hours: no calendar
     mk("e", "20261008090000", "20261009090000", "P1"), // Thu 8/10 + 1 wd: the 2nd working day is Mon 12/10, so due Sun 11/10 23:59
+    mk("f", "20260907090000", "20260911170000", "P1"), // Mon 7/9 → Fri 11/9: 4 working days after the start's date
+    mk("g", "20260907090000", "20260908090000", "H"), // 24 hours
   ]);
 });
 afterAll(() => db?.close());
@@ -90,5 +93,42 @@ describe("METHOD §0.6 calendar changes", () => {
     // Found by an attack on the concurrency work: the re-derivation looked only at dossiers due on or after the day.
     expect(await changeExceptions(db.orm, [{ day: "2026-10-12", kind: "off", name: "Nghỉ bù" }])).toBe(1);
     expect(await due("e")).toBe("2026-10-12 23:59");
+  });
+});
+
+describe("METHOD-766 §2.2 and §0.6: a calendar change moves the average processing time, kept on write", () => {
+  // The 766 rollup keeps each finished dossier's working days (db/migrations/0022); a
+  // changed day between its start's date and its shifted end's moves them, and only them.
+  const september = () => makePeriod("2026-09-01", "2026-09-30", t("20261201000000"));
+  const average = async (source: "rollup" | "dossiers") => {
+    const card = await computeScorecard(
+      db.orm,
+      { period: september(), by: "procedure", scope: EVERY_UNIT, filter: {}, profile: "766" },
+      source,
+    );
+    return Object.fromEntries(card.rows.map((r) => [r.key, r.index766]));
+  };
+
+  it("a day off inside a finished dossier's span takes a working day off its time, read from the rollup as from the dossiers", async () => {
+    const before = await average("rollup");
+    expect(before.P1).toEqual({ averageTime: { value: 4, unit: "working_days", dossiers: 1 } });
+    expect(before.H).toEqual({ averageTime: { value: 24, unit: "hours", dossiers: 1 } });
+    expect(before).toEqual(await average("dossiers"));
+
+    await changeExceptions(db.orm, [{ day: "2026-09-09", kind: "off", name: "Nghỉ" }]);
+    const after = await average("rollup");
+    expect(after.P1).toEqual({ averageTime: { value: 3, unit: "working_days", dossiers: 1 } });
+    expect(after.H).toEqual(before.H);
+    expect(after).toEqual(await average("dossiers"));
+    // The stored fact is the one the portal's check recomputes (tthc verify).
+    const [f] = await rows<{ stored: number; now: number }>(
+      db.orm,
+      sql`select elapsed766_days as stored, elapsed766_days(start_at, end766_at, end766_status, wait766_ms) as now
+        from dossiers where code = 'f'`,
+    );
+    expect(f).toEqual({ stored: 3, now: 3 });
+
+    await changeExceptions(db.orm, [{ day: "2026-09-09", kind: null }]);
+    expect(await average("rollup")).toEqual(before);
   });
 });

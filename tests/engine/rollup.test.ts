@@ -22,7 +22,7 @@ import {
 import { changeExceptions } from "@/lib/engine/calendar-sql";
 import { computeScorecard, GROUP_BY, type GroupBy, type ScorecardFilter } from "@/lib/engine/scorecard";
 import { scorecardSql, type CountSource } from "@/lib/engine/scorecard-sql";
-import { EXTRA_766 } from "@/lib/engine/verdict766-sql";
+import { EXTRA_766, TIME_766 } from "@/lib/engine/verdict766-sql";
 import { prefixOf, rebuildRollup } from "@/lib/engine/rollup";
 import { prng } from "@/lib/demo/generate";
 import { makePeriod } from "@/lib/method/period";
@@ -221,9 +221,9 @@ describe("the rollup (issue: real time at province scale)", () => {
           const [r] = await rows<{ h: string; n: number }>(
             db.orm,
             sql`select md5(string_agg(t::text, ',' order by t::text)) as h, count(*)::int as n from (
-              select province_code, unit_code, pc, ${sql.raw(key)}, v.k, sum(v.v::text::int) as v
+              select province_code, unit_code, pc, ${sql.raw(key)}, v.k, sum(v.v::text::bigint) as v
               from ${sql.raw(table)} t cross join lateral jsonb_each(to_jsonb(t) - 'province_code' - 'unit_code' - 'pc' - ${key}) v(k, v)
-              group by 1, 2, 3, 4, 5 having sum(v.v::text::int) <> 0) t`,
+              group by 1, 2, 3, 4, 5 having sum(v.v::text::bigint) <> 0) t`,
           );
           return [table, r.h, r.n];
         }),
@@ -357,7 +357,8 @@ async function counts766(q: Parameters<typeof scorecardSql>[0], source: CountSou
   const result = await rows<{ key: string; c: Record<string, number> | null }>(db.orm, scorecardSql(q, source));
   return result.map((r) => ({
     key: r.key,
-    ...Object.fromEntries([...read, ...EXTRA_766.filter((c) => c !== "t22")].map((k) => [k, r.c?.[k] ?? 0])),
+    // §2.2's dossiers and summed times too (TIME_766), not only the average the index shows.
+    ...Object.fromEntries([...read, ...EXTRA_766, ...TIME_766].map((k) => [k, Number(r.c?.[k] ?? 0)])),
   }));
 }
 

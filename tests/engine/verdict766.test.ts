@@ -181,7 +181,9 @@ describe("METHOD-766 §2.2: the SQL processing time equals the pure processingTi
         const facts = { ...f, syncedAt: f.syncedAt! };
         const h = history766(facts, period.asOf);
         const start = startOf(facts);
+        // §0.6: a draft (status 1) is outside every indicator, whatever its steps say.
         const inSet =
+          f.status !== 1 &&
           !!h.end &&
           (h.end.status === 9 || h.end.status === 10) &&
           !!start &&

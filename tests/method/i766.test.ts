@@ -13,7 +13,7 @@ import {
   ratingOf,
   scoreIndicator,
 } from "@/lib/method/i766/score";
-import { appointmentDue, judge766, type Facts766 } from "@/lib/method/i766/ontime";
+import { appointmentDue, averageTime766, judge766, processingTime766, type Facts766 } from "@/lib/method/i766/ontime";
 import { handling, publication } from "@/lib/method/i766/procedures-pakn";
 import { counted766, COUNT_NAMES_766, type Count766 } from "@/lib/method/i766/indicators";
 import { makePeriod, yearFraction } from "@/lib/method/period";
@@ -188,7 +188,6 @@ describe("METHOD-766 §2.1: the 766 on-time rule", () => {
 });
 
 describe("METHOD-766 §1.1–1.3 and §5.2–5.3 on one record (the rules the SQL counts)", () => {
-  const cal = new WorkCalendar(builtinExceptions(2026, 2026));
   const march = { from: "2026-03-01", to: "2026-03-31", asOfDay: "2026-03-31" };
   it("§1.1–1.2: 5 working days before the effective date, after the announcement", () => {
     // 5th working day before Fri 20/3: 13/3; after Tue 10/3: 17/3.
@@ -303,5 +302,36 @@ describe("METHOD-766 §0.2, §6: an absent column is N/A with null counts; nothi
     const some = index766(counted766({ ...zero, carried: { ...carriedNone, complete: true } }));
     expect(some.groups["1"].indicators["1.3"]).toMatchObject({ numerator: 0, denominator: 0 });
     expect(some.groups["1"].indicators["1.1"]).toMatchObject({ numerator: null, denominator: null });
+  });
+});
+
+describe("METHOD-766 §2.2: the average processing time from exact sums", () => {
+  const at = (s: string) => parseInstant(s)!;
+  // Start, end and waiting of three dossiers, the second with a 2-hour supplement wait.
+  const dossiers: Array<[Date, Date, number]> = [
+    [at("20260907090000"), at("20260911170000"), 0],
+    [at("20260904153000"), at("20260909101500"), 2 * 3_600_000],
+    [at("20260908080000"), at("20260908113333"), 0],
+  ];
+  for (const unit of ["hour", "working_day", "day", "month", null] as const) {
+    it(`is the mean of each dossier's time in ${unit ?? "an unknown unit"}, divided once`, () => {
+      const times = dossiers.map(([s, e, w]) => processingTime766(s, e, w, unit, cal));
+      const sums = {
+        dossiers: dossiers.length,
+        ms: dossiers.reduce((n, [s, e, w]) => n + e.getTime() - w - s.getTime(), 0),
+        workingDays: dossiers.reduce((n, [s, e, w]) => n + processingTime766(s, e, w, "working_day", cal), 0),
+      };
+      const mean = times.reduce((a, b) => a + b, 0) / times.length;
+      expect(averageTime766(sums, unit)).toBeCloseTo(mean, 9);
+    });
+  }
+  it("is none without a dossier", () => {
+    expect(averageTime766({ dossiers: 0, ms: 0, workingDays: 0 }, "hour")).toBeNull();
+  });
+  it("reads working days for a working-day procedure, and the milliseconds otherwise", () => {
+    const sums = { dossiers: 2, ms: 2 * 86_400_000, workingDays: 6 };
+    expect(averageTime766(sums, "working_day")).toBe(3);
+    expect(averageTime766(sums, "day")).toBe(1);
+    expect(averageTime766(sums, "hour")).toBe(24);
   });
 });

@@ -146,6 +146,22 @@ export function processingTime766(
   return (shiftedMs - start.getTime()) / 86_400_000;
 }
 
+/**
+ * §2.2's average over a procedure's counted dossiers (the mean of processingTime766), from
+ * their sums kept exact — milliseconds for hours and days, working days — and divided
+ * once, so that the same dossiers give the same bytes however they were summed (the 766
+ * rollup's rows or each dossier).
+ */
+export function averageTime766(
+  sums: { dossiers: number; ms: number; workingDays: number },
+  unit: DeadlineUnit | null,
+): number | null {
+  if (sums.dossiers === 0) return null;
+  if (unit === "hour") return sums.ms / 3_600_000 / sums.dossiers;
+  if (unit === "working_day") return sums.workingDays / sums.dossiers;
+  return sums.ms / 86_400_000 / sums.dossiers;
+}
+
 export const RULE_766_LABELS: Record<Rule766, string> = {
   appointment: "So với ngày hẹn trả kết quả, đã trừ thời gian chờ bổ sung",
   catalogue: "So với thời hạn trong danh mục thủ tục, đã trừ thời gian chờ bổ sung",
