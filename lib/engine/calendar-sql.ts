@@ -19,7 +19,8 @@ export async function ensureBuiltinCalendar(orm: Orm): Promise<void> {
   const [{ n }] = await rows<{ n: number }>(orm, sql`select count(*)::int as n from calendar_exceptions`);
   if (n > 0) {
     const [{ w }] = await rows<{ w: number }>(orm, sql`select count(*)::int as w from work_days`);
-    if (w === 0) await rebuildWorkDays(orm);
+    // Rebuilt as after a change: the facts derived while it was empty read no working day.
+    if (w === 0) await referenceChange(orm, recomputeCalendarFacts);
     return;
   }
   await replaceExceptions(orm, builtinExceptions(CALENDAR_YEARS.from, CALENDAR_YEARS.to), true);
@@ -31,11 +32,16 @@ export async function replaceExceptions(orm: Orm, list: CalendarException[], bui
   await referenceChange(orm, async (tx) => {
     await tx.execute(sql`delete from calendar_exceptions`);
     await insertExceptions(tx, list, builtin);
-    await rebuildWorkDays(tx);
-    await refreshDue(tx);
-    await refreshSteps(tx);
-    await refreshElapsed766(tx, FINISHED_766);
+    await recomputeCalendarFacts(tx);
   });
+}
+
+/** Rebuilds `work_days` and every fact read from it: due instants, steps' working days, §2.2's working days. */
+async function recomputeCalendarFacts(orm: Orm): Promise<void> {
+  await rebuildWorkDays(orm);
+  await refreshDue(orm);
+  await refreshSteps(orm);
+  await refreshElapsed766(orm, FINISHED_766);
 }
 
 async function insertExceptions(orm: Orm, list: CalendarException[], builtin: boolean) {
@@ -51,8 +57,8 @@ async function insertExceptions(orm: Orm, list: CalendarException[], builtin: bo
 
 /**
  * An administrator's change to some days (add/replace, or remove with `kind: null`).
- * METHOD §0.6: the change re-evaluates every dossier whose deadline it touches.
- * Returns how many dossiers were re-evaluated.
+ * METHOD §0.6: the change re-evaluates every dossier whose deadline or METHOD-766 §2.2
+ * time it touches. Returns how many dossiers were re-evaluated.
  */
 export async function changeExceptions(
   orm: Orm,
@@ -90,17 +96,19 @@ async function applyExceptionChanges(
         and (p.at at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date)`,
   );
   // METHOD-766 §2.2's working days (the same count, from the start to the shifted end).
-  await refreshElapsed766(
+  const elapsed = await refreshElapsed766(
     orm,
     sql`${FINISHED_766} and (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date
         and ((d.end766_at - coalesce(d.wait766_ms, 0) * interval '1 millisecond') at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date`,
   );
-  return refreshDue(
+  const due = await refreshDue(
     orm,
     sql`d.start_at is not null and (d.start_at at time zone 'Asia/Ho_Chi_Minh')::date < ${days[days.length - 1]}::date
         and (d.due_at is null or (d.due_at at time zone 'Asia/Ho_Chi_Minh')::date >= ${days[0]}::date - 1)
         and d.procedure_code in (select code from procedures where deadline_unit = 'working_day')`,
   );
+  // A dossier whose deadline and §2.2 time both moved is one re-evaluated dossier.
+  return new Set([...due, ...elapsed]).size;
 }
 
 /** Rebuilds `work_days` for the calendar's span from the exceptions. */

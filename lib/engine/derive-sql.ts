@@ -213,25 +213,23 @@ export async function refreshDerived(orm: Orm, where?: SQL): Promise<void> {
 }
 
 /**
- * Recomputes only the due instant (a calendar or catalogue change). Returns how many
- * dossiers' deadlines changed.
+ * Recomputes only the due instant (a calendar or catalogue change). Returns the dossiers
+ * whose deadline changed, as `province|id`.
  */
-export async function refreshDue(orm: Orm, where?: SQL): Promise<number> {
-  const result = await rows<{ n: number }>(
+export async function refreshDue(orm: Orm, where?: SQL): Promise<string[]> {
+  const result = await rows<{ k: string }>(
     orm,
     sql`
     with due as (
       select d.province_code, d.id, ${dueExpression(sql`d.start_at`, sql`p.deadline_unit`, sql`p.deadline_value`)} as due_at
       from dossiers d left join procedures p on p.code = d.procedure_code
       ${where ? sql`where ${where}` : sql``}
-    ), u as (
-      update dossiers t set due_at = due.due_at from due
-      where due.province_code = t.province_code and due.id = t.id and t.due_at is distinct from due.due_at
-      returning 1
     )
-    select count(*)::int as n from u`,
+    update dossiers t set due_at = due.due_at from due
+    where due.province_code = t.province_code and due.id = t.id and t.due_at is distinct from due.due_at
+    returning t.province_code || '|' || t.id as k`,
   );
-  return result[0]?.n ?? 0;
+  return result.map((r) => r.k);
 }
 
 /**
@@ -244,20 +242,18 @@ export const elapsed766Days = (r: SQL) =>
 
 /**
  * Recomputes §2.2's working days (a calendar change) of the dossiers `where` selects, by
- * alias `d`; the update moves the 766 rollup's rows. Returns how many changed.
+ * alias `d`; the update moves the 766 rollup's rows. Returns the dossiers that changed, as
+ * `province|id`.
  */
-export async function refreshElapsed766(orm: Orm, where?: SQL): Promise<number> {
-  const result = await rows<{ n: number }>(
+export async function refreshElapsed766(orm: Orm, where?: SQL): Promise<string[]> {
+  const result = await rows<{ k: string }>(
     orm,
     sql`
-    with u as (
-      update dossiers d set elapsed766_days = ${elapsed766Days(sql`d`)}
-      where d.elapsed766_days is distinct from ${elapsed766Days(sql`d`)} ${where ? sql`and ${where}` : sql``}
-      returning 1
-    )
-    select count(*)::int as n from u`,
+    update dossiers d set elapsed766_days = ${elapsed766Days(sql`d`)}
+    where d.elapsed766_days is distinct from ${elapsed766Days(sql`d`)} ${where ? sql`and ${where}` : sql``}
+    returning d.province_code || '|' || d.id as k`,
   );
-  return result[0]?.n ?? 0;
+  return result.map((r) => r.k);
 }
 
 /** Rebuilds the ancestor table of the unit tree (self at depth 0). */

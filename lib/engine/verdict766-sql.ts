@@ -270,10 +270,9 @@ export function namedIn766(period: Period): SQL {
 
 /**
  * §2.2: whether the dossier counts in its procedure's average time (finished with 9 or
- * 10, its start in the period) and its time, in milliseconds and in working days (the
- * sums the 766 rollup keeps, db/migrations/0022), and in its procedure's unit: the set
- * form of `processingTime766` (lib/method/i766/ontime.ts); a test holds both to the same
- * figures.
+ * 10, its start in the period) and its time in milliseconds and in working days, whatever
+ * its procedure's unit (the sums the 766 rollup keeps, db/migrations/0022): the set form
+ * of `processingTime766` (lib/method/i766/ontime.ts); a test holds both to the same figures.
  */
 function elapsed22(period: Period): { columns: SQL; joins: SQL } {
   const shifted = sql`(v.end_at - coalesce(v.waiting_ms, 0) * interval '1 millisecond')`;
@@ -287,10 +286,7 @@ function elapsed22(period: Period): { columns: SQL; joins: SQL } {
   // day: a year's dossiers were 1.5 million index probes of work_days (~1.5 s at 1M).
   const wd = sql`case when ${counted} then greatest(0, w22_end.ord - w22_start.ord) end`;
   return {
-    columns: sql`${counted} as t22_in, ${ms} as t22_ms, ${wd} as t22_wd,
-      case when pr.deadline_unit = 'hour' then ${ms} / 3600000.0
-        when pr.deadline_unit = 'working_day' then ${wd}
-        else ${ms} / 86400000.0 end::float8 as t22_time`,
+    columns: sql`${counted} as t22_in, ${ms} as t22_ms, ${wd} as t22_wd`,
     joins: sql`
     left join work_days w22_end on w22_end.day = case when ${counted} then ${localDay(shifted)} end
     left join work_days w22_start on w22_start.day = case when ${counted} then ${localDay(sql`d.start_at`)} end`,

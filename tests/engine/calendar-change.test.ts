@@ -115,7 +115,8 @@ describe("METHOD-766 §2.2 and §0.6: a calendar change moves the average proces
     expect(before.H).toEqual({ averageTime: { value: 24, unit: "hours", dossiers: 1 } });
     expect(before).toEqual(await average("dossiers"));
 
-    await changeExceptions(db.orm, [{ day: "2026-09-09", kind: "off", name: "Nghỉ" }]);
+    // 10/9 is after f's deadline (the end of 8/9): only its §2.2 time moves, and it is counted.
+    expect(await changeExceptions(db.orm, [{ day: "2026-09-10", kind: "off", name: "Nghỉ" }])).toBe(1);
     const after = await average("rollup");
     expect(after.P1).toEqual({ averageTime: { value: 3, unit: "working_days", dossiers: 1 } });
     expect(after.H).toEqual(before.H);
@@ -128,7 +129,7 @@ describe("METHOD-766 §2.2 and §0.6: a calendar change moves the average proces
     );
     expect(f).toEqual({ stored: 3, now: 3 });
 
-    await changeExceptions(db.orm, [{ day: "2026-09-09", kind: null }]);
+    expect(await changeExceptions(db.orm, [{ day: "2026-09-10", kind: null }])).toBe(1);
     expect(await average("rollup")).toEqual(before);
   });
 });

@@ -169,10 +169,10 @@ describe("METHOD-766 §2.2: the SQL processing time equals the pure processingTi
     it(`on every dossier for ${from} … ${to} as of ${now}`, async () => {
       const period = makePeriod(from, to, new Date(now));
       const cal = await loadCalendar(db.orm);
-      const got = await rows<{ code: string; t22_in: boolean; t22_time: number | null }>(
+      const got = await rows<{ code: string; t22_in: boolean; t22_ms: string | null; t22_wd: number | null }>(
         db.orm,
         sql`
-        select code, t22_in, t22_time from (${facts766(period, sql``, { prune: false })}) f`,
+        select code, t22_in, t22_ms, t22_wd from (${facts766(period, sql``, { prune: false })}) f`,
       );
       const byCode = new Map(list.map((d) => [d.code, d]));
       let counted = 0;
@@ -190,12 +190,17 @@ describe("METHOD-766 §2.2: the SQL processing time equals the pure processingTi
           start.at >= period.startAt &&
           start.at <= period.asOf;
         if (inSet) counted++;
-        const time = inSet
-          ? processingTime766(start!.at, h.end!.at, h.waitingMs, deadlines.get(f.procedureCode!)?.unit ?? null, cal)
-          : null;
+        // Both sums the rollup keeps, whatever the procedure's unit: hours (milliseconds) and working days.
+        const time = (unit: "hour" | "working_day") =>
+          inSet ? processingTime766(start!.at, h.end!.at, h.waitingMs, unit, cal) : null;
+        const sqlHours = g.t22_ms === null ? null : Number(g.t22_ms) / 3_600_000;
         const same =
-          inSet === g.t22_in && (time === null ? g.t22_time === null : Math.abs(time - Number(g.t22_time)) < 1e-6);
-        return same ? [] : [`${g.code}: sql ${g.t22_in}/${g.t22_time} pure ${inSet}/${time}`];
+          inSet === g.t22_in &&
+          (time("hour") === null ? sqlHours === null : Math.abs(time("hour")! - sqlHours!) < 1e-6) &&
+          time("working_day") === g.t22_wd;
+        return same
+          ? []
+          : [`${g.code}: sql ${g.t22_in}/${sqlHours}/${g.t22_wd} pure ${inSet}/${time("hour")}/${time("working_day")}`];
       });
       expect(mismatches.slice(0, 10)).toEqual([]);
       expect(counted).toBeGreaterThan(50);

@@ -157,9 +157,9 @@ export function averageTime766(
   unit: DeadlineUnit | null,
 ): number | null {
   if (sums.dossiers === 0) return null;
-  if (unit === "hour") return sums.ms / 3_600_000 / sums.dossiers;
+  if (unit === "hour") return sums.ms / (3_600_000 * sums.dossiers);
   if (unit === "working_day") return sums.workingDays / sums.dossiers;
-  return sums.ms / 86_400_000 / sums.dossiers;
+  return sums.ms / (86_400_000 * sums.dossiers);
 }
 
 export const RULE_766_LABELS: Record<Rule766, string> = {
