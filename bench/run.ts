@@ -177,7 +177,8 @@ async function measureEngine(db: Database) {
 
 /**
  * The rollup against the full computation on the province: 20 random periods, as-of
- * instants and groupings must give identical JSON, or the bench stops here.
+ * instants and groupings must give identical JSON, and the 766 rollup on two more, or the
+ * bench stops here.
  */
 async function checkRollup(db: Database) {
   const rng = prng(Date.now() % 100_000);
@@ -199,6 +200,24 @@ async function checkRollup(db: Database) {
     }
   }
   log("rollup = full computation on 20 random periods");
+  // The 766 rollup too, by procedure (§2.2's time) and by agency: the full computation reads
+  // every dossier's history (~15-20 s at 1M), so two periods, not twenty.
+  for (const by of ["procedure", "agency"] as const) {
+    const from = addDays(FIRST, rng.int(0, 300));
+    const to = addDays(from, rng.int(0, 60));
+    const q = {
+      period: makePeriod(from, to > UNTIL ? UNTIL : to, NOW),
+      by,
+      scope: EVERY_UNIT,
+      profile: "766" as const,
+    };
+    const rolled = await computeScorecard(db.orm, q, "rollup");
+    const full = await computeScorecard(db.orm, q, "dossiers");
+    if (JSON.stringify(rolled) !== JSON.stringify(full)) {
+      throw new Error(`766 rollup ≠ full computation for ${from}..${q.period.to} by ${by}`);
+    }
+  }
+  log("766 rollup = full computation on 2 random periods (by procedure, by agency)");
 }
 
 /** What the rollup costs in storage (its rows beside the dossiers). */

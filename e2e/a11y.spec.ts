@@ -6,7 +6,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, signIn, test } from "./fixtures";
 
-const PAGES = ["/tong-quan", "/xep-hang", "/chi-so-766", "/ho-so", "/ban-do", "/ra-soat", "/bao-cao"];
+const PAGES = [
+  "/tong-quan",
+  "/xep-hang",
+  "/chi-so-766",
+  // A year, so that its table has rows.
+  `/chi-so-766/thoi-gian?from=${new Date().getFullYear()}-01-01&to=${new Date().getFullYear()}-12-31`,
+  "/ho-so",
+  "/ban-do",
+  "/ra-soat",
+  "/bao-cao",
+];
 
 async function check(page: import("@playwright/test").Page, label: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -42,7 +52,10 @@ test("the main pages have no serious accessibility violation, at desktop and pho
       await expect(page.locator("h1")).toBeVisible();
       // The 766 index streams in: check the page with its figures.
       if (url === "/chi-so-766") await page.locator("[data-index766-total]").waitFor({ timeout: 60_000 });
-      await page.screenshot({ path: `test-results/screens/${url.slice(1)}-${w}.png`, fullPage: true });
+      await page.screenshot({
+        path: `test-results/screens/${url.slice(1).replace(/[/?&=]/g, "_")}-${w}.png`,
+        fullPage: true,
+      });
       await check(page, `${url} @${w}`);
     }
   }

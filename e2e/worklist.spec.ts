@@ -37,6 +37,14 @@ for (const [device, viewport] of [
     const rows = page.locator("[data-part] li");
     await expect(rows.first()).toBeVisible();
     for (const text of await rows.allInnerTexts()) expect(text).toContain(name!);
+    // A stale link naming a department that holds nothing: the select says so, not "Tất cả".
+    await page.goto(
+      `${page.url().replace(/department=[^&]*/, "")}&department=${encodeURIComponent("Phòng đã giải thể")}`,
+    );
+    await expect(page.getByLabel("Phòng ban đang giữ hồ sơ").locator("option:checked")).toHaveText(
+      "Không có trong danh sách: Phòng đã giải thể",
+    );
+    await page.goBack();
     // The first dossier opens on its own page.
     const row = page.locator("[data-part] li a").first();
     const code = (await row.innerText()).trim();

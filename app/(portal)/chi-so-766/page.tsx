@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { getIndicatorsForPeriods } from "@/lib/data/indicators";
 import { index766Of, type Standing766 } from "@/lib/data/standing";
 import { breadcrumb, resolveUnit } from "@/lib/data/tree";
@@ -240,7 +240,23 @@ async function IndexView({
       )}
 
       {GROUP_IDS.map((g) => (
-        <GroupTable key={g} g={g} index={index} recordsHref={recordsHref} />
+        <GroupTable
+          key={g}
+          g={g}
+          index={index}
+          recordsHref={recordsHref}
+          // §2.2 carries no points: it is read by procedure, on a page of its own.
+          more={
+            g === "2" ? (
+              <Link
+                className="text-sm text-blue-700 underline"
+                href={`/chi-so-766/thoi-gian${qs({ ...base, unit: unit ?? undefined })}`}
+              >
+                2.2 Thời gian giải quyết trung bình theo từng thủ tục (không tính điểm)
+              </Link>
+            ) : null
+          }
+        />
       ))}
     </div>
   );
@@ -250,10 +266,12 @@ function GroupTable({
   g,
   index,
   recordsHref,
+  more,
 }: {
   g: GroupId;
   index: Index766;
   recordsHref: (id: string) => string | null;
+  more?: ReactNode;
 }) {
   const group = index.groups[g];
   return (
@@ -322,6 +340,7 @@ function GroupTable({
           </tbody>
         </table>
       </div>
+      {more}
     </section>
   );
 }

@@ -52,6 +52,26 @@ export async function recordsRequest<I extends IndicatorId>(
 }
 type RecordsRequest = Awaited<ReturnType<typeof recordsRequest>>;
 
+/** Back to the unit's 766 index for the same period, from a page behind one of its figures. */
+export function BackTo766({
+  period,
+  unit,
+}: {
+  period: { from: string; to: string };
+  unit: { code: string; name: string } | null;
+}) {
+  return (
+    <p className="text-sm">
+      <Link
+        className="text-blue-700 underline"
+        href={`/chi-so-766${qs({ from: period.from, to: period.to, unit: unit?.code })}`}
+      >
+        ‹ Chỉ số 766{unit ? ` — ${unit.name}` : ""}
+      </Link>
+    </p>
+  );
+}
+
 export function RecordsFrame({
   path,
   req,
@@ -72,14 +92,7 @@ export function RecordsFrame({
   const pages = Math.max(1, Math.ceil((all ? total : total - counted) / PAGE));
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link
-          className="text-blue-700 underline"
-          href={`/chi-so-766${qs({ from: period.from, to: period.to, unit: unit?.code })}`}
-        >
-          ‹ Chỉ số 766{unit ? ` — ${unit.name}` : ""}
-        </Link>
-      </p>
+      <BackTo766 period={period} unit={unit} />
       <h1 className="text-2xl font-semibold">
         {indicator} {INDICATORS[indicator].name}
       </h1>
