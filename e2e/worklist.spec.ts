@@ -117,8 +117,14 @@ test("odd addresses are a page or 'not found', never a failure: repeated keys, U
     "/chi-so-766?unit=a&unit=b",
     "/quy-trinh?unit=%00",
     "/ho-so?unit=a&unit=b",
+    "/chi-so-766/thoi-gian?unit=a&unit=b",
+    "/chi-so-766/thoi-gian?unit=%00",
+    "/chi-so-766/thoi-gian?from=2026-13-45&to=__proto__",
+    "/chi-so-766/thoi-gian?from=2026-12-31&to=2026-01-01",
   ]) {
     const res = await page.goto(url);
     expect(res!.status(), url).toBeLessThan(500);
   }
+  // A unit outside Sở Tư pháp's scope (a commune) is not found, as on every page.
+  expect((await page.goto("/chi-so-766/thoi-gian?unit=X001.PHAN.H56"))!.status()).toBe(404);
 });

@@ -28,6 +28,8 @@ interface State {
   entries: Map<string, Entry>;
   hits: number;
   misses: number;
+  /** Values served by `recent` within their age. */
+  recentHits: number;
   lookedAt: number;
   prunedAt: number;
   /** Raised whenever a look at the log finds a write not seen before. */
@@ -54,6 +56,7 @@ function stateOf(orm: Orm): State {
       entries: new Map(),
       hits: 0,
       misses: 0,
+      recentHits: 0,
       lookedAt: Date.now(),
       prunedAt: Date.now(),
       epoch: 0,
@@ -199,7 +202,7 @@ export async function recent<T>(
   const s = stateOf(orm);
   const hit = s.recent.get(key);
   if (hit && nowMs - hit.atMs < maxAgeMs) {
-    s.hits++;
+    s.recentHits++;
     return hit.value.then((v) => structuredClone(v)) as Promise<T>;
   }
   const value = sharedFlight(orm, key, compute);
@@ -212,5 +215,5 @@ export async function recent<T>(
 
 export function cacheStats(orm: Orm) {
   const s = stateOf(orm);
-  return { hits: s.hits, misses: s.misses, entries: s.entries.size, joined: s.joined };
+  return { hits: s.hits, misses: s.misses, recentHits: s.recentHits, entries: s.entries.size, joined: s.joined };
 }

@@ -249,12 +249,11 @@ export function facts766(period: Period, where: SQL, opts: { prune?: boolean; st
         ),
         sql`, `,
       )},
-      ${t22.columns},
+      ${t22},
       coalesce(pr.i766->>'KetQuaGiay' = '1', false) as paper, coalesce(pr.i766 ? 'KetQuaGiay', false) as paper_known,
       ${namedIn766(period)} as named
     from dossiers d cross join lateral ${dossierVerdict766(period, { stored: opts.stored ?? opts.prune !== false })} v
     left join procedures pr on pr.code = d.procedure_code
-    ${t22.joins}
     where true ${where} ${pruned}`;
 }
 
@@ -274,23 +273,17 @@ export function namedIn766(period: Period): SQL {
  * its procedure's unit (the sums the 766 rollup keeps, db/migrations/0022): the set form
  * of `processingTime766` (lib/method/i766/ontime.ts); a test holds both to the same figures.
  */
-function elapsed22(period: Period): { columns: SQL; joins: SQL } {
-  const shifted = sql`(v.end_at - coalesce(v.waiting_ms, 0) * interval '1 millisecond')`;
-  const localDay = (t: SQL) => sql`(${t} at time zone 'Asia/Ho_Chi_Minh')::date`;
+function elapsed22(period: Period): SQL {
   // A dossier without an end or a start is not counted (false, not SQL's unknown), nor a
   // draft, whatever its steps say (§0.6: status 1 is outside every indicator).
   const counted = sql`coalesce(d.status <> ${statusSql(STATUS.SUBMITTED)} and v.end_status in ${FINISHED_766}
     and d.start_at between ${instant(period.startAt)} and ${instant(period.asOf)}, false)`;
-  const ms = sql`case when ${counted} then elapsed766_ms(d.start_at, v.end_at, v.waiting_ms) end`;
-  // The working days of `elapsed766_days` (what the rollup stores), as two hash joins on the
-  // day: a year's dossiers were 1.5 million index probes of work_days (~1.5 s at 1M).
-  const wd = sql`case when ${counted} then greatest(0, w22_end.ord - w22_start.ord) end`;
-  return {
-    columns: sql`${counted} as t22_in, ${ms} as t22_ms, ${wd} as t22_wd`,
-    joins: sql`
-    left join work_days w22_end on w22_end.day = case when ${counted} then ${localDay(shifted)} end
-    left join work_days w22_start on w22_start.day = case when ${counted} then ${localDay(sql`d.start_at`)} end`,
-  };
+  // The functions the rollup's writes call (db/migrations/0022), over the end as of the
+  // period: one spelling of each. Only counted dossiers pay the working days' two calendar
+  // lookups — beside the rollup, the few thousand irregular ones.
+  return sql`${counted} as t22_in,
+    case when ${counted} then elapsed766_ms(d.start_at, v.end_at, v.waiting_ms) end as t22_ms,
+    case when ${counted} then elapsed766_days(d.start_at, v.end_at, v.end_status, v.waiting_ms) end as t22_wd`;
 }
 
 /** A §6 date of a jsonb column `j`, or null when absent, empty or later than the as-of date (§0.6). */

@@ -202,6 +202,15 @@ describe("concurrent writers (issue: exact under concurrent writers)", () => {
     expect.soft(n.n).toBe(sent.size);
     expect.soft(failures.slice(0, 3), `${failures.length} batches failed`).toEqual([]);
 
+    // The calendar change of the race had finished dossiers to move (METHOD-766 §2.2's
+    // working days, stored on the dossier): their stored count is among the facts checked next.
+    const [spanning] = await rows<{ n: number }>(
+      db.orm,
+      sql`select count(*)::int as n from dossiers where elapsed766_days is not null
+        and (start_at at time zone 'Asia/Ho_Chi_Minh')::date < '2026-10-08'
+        and ((end766_at - wait766_ms * interval '1 millisecond') at time zone 'Asia/Ho_Chi_Minh')::date >= '2026-10-08'`,
+    );
+    expect.soft(spanning.n).toBeGreaterThan(0);
     const facts = await factDifferences(db.orm, null);
     expect
       .soft(facts.differences.slice(0, 3), `${facts.differences.length} of ${facts.checked} dossiers with stale facts`)
